@@ -1,0 +1,364 @@
+//! `ingest`: submitted report files become rows in the lake. Each file goes
+//! through one reader (by format), then the one normaliser; the run then
+//! commits every accepted submission, refused row and refused file at once.
+//! Same bytes twice change nothing; a newer report for the same unit and
+//! period supersedes the older one, which stays, marked.
+
+mod normalise;
+mod readers;
+mod report;
+mod table;
+mod values;
+
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+
+use chrono::{NaiveDate, NaiveDateTime, Utc};
+use sha2::{Digest, Sha256};
+
+use crate::lake::{
+    ActivityRecord, Batch, Lake, LakeError, LakeState, RejectRecord, SubmissionRecord,
+};
+use crate::reference::Reference;
+pub use normalise::{Activity, Overrides, Refusal, activity_id};
+pub use report::{FileReport, FileStatus, IngestReport};
+
+/// What stops a whole ingest run (a bad file never does: it is refused).
+#[derive(Debug, thiserror::Error)]
+pub enum IngestError {
+    #[error("{0} does not exist: check the path")]
+    Missing(String),
+    #[error("cannot read {path}: {source}")]
+    Unreadable {
+        path: String,
+        source: std::io::Error,
+    },
+    #[error(transparent)]
+    Lake(#[from] LakeError),
+}
+
+/// How to run an ingest.
+#[derive(Debug, Clone, Default)]
+pub struct IngestOptions {
+    pub overrides: Overrides,
+    /// Validate and report, write nothing.
+    pub dry_run: bool,
+    /// Fail at once instead of waiting when another run holds the lock.
+    pub no_wait: bool,
+}
+
+/// The files a list of paths names: files as given, folders' files (and
+/// their sub-folders'), hidden files skipped, in path order.
+pub fn expand_paths(paths: &[PathBuf]) -> Result<Vec<PathBuf>, IngestError> {
+    let mut out = Vec::new();
+    for p in paths {
+        let meta = std::fs::symlink_metadata(p)
+            .map_err(|_| IngestError::Missing(p.display().to_string()))?;
+        if meta.is_dir() {
+            let mut found = Vec::new();
+            collect_dir(p, &mut found)?;
+            found.sort();
+            out.extend(found);
+        } else {
+            out.push(p.clone());
+        }
+    }
+    Ok(out)
+}
+
+fn collect_dir(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), IngestError> {
+    let unreadable = |source| IngestError::Unreadable {
+        path: dir.display().to_string(),
+        source,
+    };
+    for entry in std::fs::read_dir(dir).map_err(unreadable)? {
+        let entry = entry.map_err(unreadable)?;
+        let path = entry.path();
+        let hidden = entry.file_name().to_string_lossy().starts_with('.');
+        // symlinks are not followed: an inbox must not lead outside itself
+        let kind = entry.file_type().map_err(unreadable)?;
+        if hidden || kind.is_symlink() {
+            continue;
+        }
+        if kind.is_dir() {
+            collect_dir(&path, out)?;
+        } else if kind.is_file() {
+            out.push(path);
+        }
+    }
+    Ok(())
+}
+
+/// The outcome of reading one file, before the lake is touched.
+enum Outcome {
+    Accepted {
+        sub: SubmissionRecord,
+        activities: Vec<ActivityRecord>,
+        rejects: Vec<RejectRecord>,
+        ignored: usize,
+        detail: String,
+    },
+    Refused {
+        reject: RejectRecord,
+    },
+}
+
+/// Reads, validates and normalises one file.
+fn process(
+    path: &Path,
+    bytes: &[u8],
+    id: &str,
+    now: NaiveDateTime,
+    reference: &Reference,
+    opts: &IngestOptions,
+) -> Outcome {
+    let source_file = path.display().to_string();
+    let file_name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().to_string())
+        .unwrap_or_default();
+    let refuse = |reason: String| Outcome::Refused {
+        reject: RejectRecord {
+            submission_id: id.to_string(),
+            source_file: source_file.clone(),
+            source_row: None,
+            raw: serde_json::json!({ "file_name": file_name, "size_bytes": bytes.len() })
+                .to_string(),
+            reason,
+            ingested_at: now,
+        },
+    };
+    let ext = path
+        .extension()
+        .map(|e| e.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    let (format, read) = match sniff(&ext, bytes) {
+        Ok(f) => f,
+        Err(reason) => return refuse(reason),
+    };
+    let out = match read(bytes) {
+        Ok(out) => out,
+        Err(reason) => return refuse(sentence(&reason)),
+    };
+    let modified = file_date(path);
+    let n = match normalise::normalise(&out, &file_name, id, modified, &opts.overrides, reference) {
+        Ok(n) => n,
+        Err(reason) => return refuse(sentence(&reason)),
+    };
+    let format = if format == "json" && out.detail == "NDJSON" {
+        "ndjson"
+    } else {
+        format
+    };
+    let sub = SubmissionRecord {
+        submission_id: id.to_string(),
+        unit_code: n.unit.0.clone(),
+        period_kind: n.period.kind().to_string(),
+        period: n.period.to_string(),
+        received_at: n.received_at,
+        source_file: source_file.clone(),
+        format: format.to_string(),
+        rows_read: n.rows_read() as i64,
+        rows_accepted: n.activities.len() as i64,
+        rows_rejected: n.refusals.len() as i64,
+        superseded_by: None,
+        ingested_at: now,
+    };
+    let activities = n
+        .activities
+        .into_iter()
+        .map(|activity| ActivityRecord {
+            submission_id: id.to_string(),
+            unit_code: n.unit.clone(),
+            activity,
+        })
+        .collect();
+    let rejects = n
+        .refusals
+        .into_iter()
+        .map(|r| RejectRecord {
+            submission_id: id.to_string(),
+            source_file: source_file.clone(),
+            source_row: r.source_row,
+            raw: r.raw,
+            reason: r.reason,
+            ingested_at: now,
+        })
+        .collect();
+    Outcome::Accepted {
+        sub,
+        activities,
+        rejects,
+        ignored: n.ignored_rows,
+        detail: out.detail,
+    }
+}
+
+fn sentence(s: &str) -> String {
+    let s = s.trim_end_matches('.');
+    let mut c = s.chars();
+    let first: String = c
+        .next()
+        .map(|f| f.to_uppercase().collect())
+        .unwrap_or_default();
+    format!("{first}{}.", c.as_str())
+}
+
+type ReadFn = fn(&[u8]) -> Result<readers::ReadOutput, String>;
+
+/// The reader for a file, from its extension, checked against its first
+/// bytes so that a workbook named `.csv` is caught rather than misread.
+fn sniff(ext: &str, bytes: &[u8]) -> Result<(&'static str, ReadFn), String> {
+    if bytes.is_empty() {
+        return Err("The file is empty (0 bytes): ask the unit to send it again.".into());
+    }
+    let is_zip = bytes.starts_with(b"PK\x03\x04");
+    let is_ole = bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]);
+    if bytes.starts_with(b"%PDF") {
+        return Err(format!(
+            "The file is named .{ext} but is a PDF document: ask the unit for the table as Excel (.xlsx) or CSV."
+        ));
+    }
+    match ext {
+        "xlsx" | "xlsm" if is_zip => Ok(("xlsx", readers::read_xlsx)),
+        "xlsx" | "xlsm" if is_ole => Err("The file is named .xlsx but is an old Excel 97-2003 workbook: open it in Excel, save it as .xlsx and ingest it again.".into()),
+        "xlsx" | "xlsm" => Err("The file is named .xlsx but is not an Excel workbook: if it is a CSV, rename it to .csv; otherwise save it again from Excel as .xlsx.".into()),
+        "xls" => Err("Old Excel 97-2003 workbooks (.xls) are not read: open the file in Excel, save it as .xlsx and ingest it again.".into()),
+        "csv" | "tsv" | "txt" | "json" | "ndjson" | "jsonl" if is_zip || is_ole => Err(format!(
+            "The file is named .{ext} but is an Excel workbook: rename it to .xlsx (or save it from Excel as CSV) and ingest it again."
+        )),
+        "csv" => Ok(("csv", readers::read_delimited)),
+        "tsv" => Ok(("tsv", readers::read_delimited)),
+        "txt" => Ok(("txt", readers::read_delimited)),
+        "json" | "ndjson" | "jsonl" => Ok(("json", readers::read_json)),
+        "" => Err("The file has no extension, so its format is unknown: name it .csv, .tsv, .txt, .xlsx or .json.".into()),
+        other => Err(format!("Files of type .{other} are not read: send the report as .xlsx, .csv, .tsv, .txt or .json.")),
+    }
+}
+
+/// Ingests files and folders into the lake (or, with `dry_run`, only says
+/// what would happen). `progress` is called before each file.
+pub fn ingest(
+    paths: &[PathBuf],
+    lake: &Lake,
+    reference: &Reference,
+    opts: &IngestOptions,
+    mut progress: impl FnMut(usize, usize, &Path),
+) -> Result<IngestReport, IngestError> {
+    let files = expand_paths(paths)?;
+    let lock = if opts.dry_run {
+        None
+    } else {
+        Some(lake.lock(!opts.no_wait)?)
+    };
+    let state = lake.read_state()?;
+    let orphans_removed = match &lock {
+        Some(lock) => lake.remove_orphans(&state, lock)?,
+        None => 0,
+    };
+    let now = Utc::now().naive_utc();
+    let known: HashMap<&str, &SubmissionRecord> = state
+        .submissions
+        .iter()
+        .map(|s| (s.submission_id.as_str(), s))
+        .collect();
+    let mut seen: HashSet<String> = HashSet::new();
+    let mut batch = Batch {
+        run_id: format!("{}-{}", now.format("%Y%m%dT%H%M%S%6f"), std::process::id()),
+        ..Default::default()
+    };
+    let mut report = IngestReport {
+        dry_run: opts.dry_run,
+        orphans_removed,
+        ..Default::default()
+    };
+
+    for (i, path) in files.iter().enumerate() {
+        progress(i, files.len(), path);
+        let bytes = std::fs::read(path).map_err(|source| IngestError::Unreadable {
+            path: path.display().to_string(),
+            source,
+        })?;
+        let id = hex::encode(Sha256::digest(&bytes));
+        let mut fr = FileReport::new(path);
+        if let Some(prev) = known.get(id.as_str()) {
+            fr.unit = Some(prev.unit_code.clone());
+            fr.period = Some(prev.period.clone());
+            fr.status = FileStatus::AlreadyIngested;
+            report.files.push(fr);
+            continue;
+        }
+        if !seen.insert(id.clone()) {
+            fr.status = FileStatus::Duplicate;
+            report.files.push(fr);
+            continue;
+        }
+        match process(path, &bytes, &id, now, reference, opts) {
+            Outcome::Refused { reject } => {
+                let again = state
+                    .refused_files
+                    .contains(&(reject.submission_id.clone(), reject.reason.clone()));
+                fr.status = if again {
+                    FileStatus::AlreadyRefused(reject.reason.clone())
+                } else {
+                    FileStatus::Refused(reject.reason.clone())
+                };
+                if !again {
+                    batch.rejects.push(reject);
+                }
+            }
+            Outcome::Accepted {
+                sub,
+                activities,
+                rejects,
+                ignored,
+                detail,
+            } => {
+                fr.unit = Some(sub.unit_code.clone());
+                fr.period = Some(sub.period.clone());
+                fr.detail = detail;
+                fr.rows_accepted = sub.rows_accepted as usize;
+                fr.rows_refused = sub.rows_rejected as usize;
+                fr.ignored = ignored;
+                fr.reasons = rejects
+                    .iter()
+                    .map(|r| (r.source_row, r.reason.clone()))
+                    .collect();
+                fr.submission_id = Some(id.clone());
+                fr.status = FileStatus::Ingested;
+                batch.submissions.push(sub);
+                batch.activities.extend(activities);
+                batch.rejects.extend(rejects);
+            }
+        }
+        report.files.push(fr);
+    }
+    progress(files.len(), files.len(), Path::new(""));
+
+    let changed = !batch.submissions.is_empty() || !batch.rejects.is_empty();
+    let after: LakeState = match (&lock, changed) {
+        (Some(lock), true) => {
+            let s = lake.commit(&state, batch, lock)?;
+            report.committed = true;
+            s
+        }
+        _ => {
+            // dry run (or nothing new): what the ledger would say
+            let mut subs = state.submissions.clone();
+            subs.extend(batch.submissions);
+            crate::lake::mark_superseded(&mut subs);
+            LakeState {
+                submissions: subs,
+                ..state.clone()
+            }
+        }
+    };
+    report.note_supersession(&state, &after);
+    Ok(report)
+}
+
+/// The date a file was last modified, for `received_at` when nothing else says.
+pub fn file_date(path: &Path) -> Option<NaiveDate> {
+    let t = std::fs::metadata(path).ok()?.modified().ok()?;
+    Some(chrono::DateTime::<Utc>::from(t).date_naive())
+}

@@ -1,0 +1,212 @@
+//! What an ingest run did, file by file, and its rendering for stderr: one
+//! line per file (accepted, refused, superseded, why) and a total line.
+
+use std::fmt::Write;
+use std::path::Path;
+
+use crate::lake::LakeState;
+
+/// What happened to one file.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub enum FileStatus {
+    #[default]
+    Ingested,
+    /// The same bytes are already in the lake: nothing changed.
+    AlreadyIngested,
+    /// The same bytes appeared earlier in this run.
+    Duplicate,
+    /// The whole file was refused, with why.
+    Refused(String),
+    /// Refused before for the same reason; not recorded again.
+    AlreadyRefused(String),
+}
+
+/// One file's line in the summary.
+#[derive(Debug, Clone, Default)]
+pub struct FileReport {
+    pub path: String,
+    pub detail: String,
+    pub submission_id: Option<String>,
+    pub unit: Option<String>,
+    pub period: Option<String>,
+    pub rows_accepted: usize,
+    pub rows_refused: usize,
+    pub ignored: usize,
+    pub reasons: Vec<(Option<i64>, String)>,
+    pub status: FileStatus,
+    /// The submission this one replaced, when it is a correction.
+    pub supersedes: Vec<String>,
+    /// Set when a report already in the lake is newer than this one.
+    pub superseded_by: Option<String>,
+}
+
+impl FileReport {
+    pub fn new(path: &Path) -> FileReport {
+        FileReport {
+            path: path.display().to_string(),
+            ..Default::default()
+        }
+    }
+}
+
+/// The whole run.
+#[derive(Debug, Clone, Default)]
+pub struct IngestReport {
+    pub files: Vec<FileReport>,
+    pub dry_run: bool,
+    pub committed: bool,
+    pub orphans_removed: usize,
+}
+
+impl IngestReport {
+    pub(super) fn note_supersession(&mut self, before: &LakeState, after: &LakeState) {
+        for fr in &mut self.files {
+            let Some(id) = &fr.submission_id else {
+                continue;
+            };
+            let Some(rec) = after.submissions.iter().find(|s| &s.submission_id == id) else {
+                continue;
+            };
+            fr.superseded_by = rec.superseded_by.clone();
+            fr.supersedes = after
+                .submissions
+                .iter()
+                .filter(|s| s.superseded_by.as_ref() == Some(id))
+                .filter(|s| {
+                    before.submissions.iter().any(|b| {
+                        b.submission_id == s.submission_id && b.superseded_by.as_ref() != Some(id)
+                    }) || !before
+                        .submissions
+                        .iter()
+                        .any(|b| b.submission_id == s.submission_id)
+                })
+                .map(|s| s.source_file.clone())
+                .collect();
+        }
+    }
+
+    pub fn count(&self, f: impl Fn(&FileStatus) -> bool) -> usize {
+        self.files.iter().filter(|r| f(&r.status)).count()
+    }
+
+    pub fn rows_accepted(&self) -> usize {
+        self.files.iter().map(|f| f.rows_accepted).sum()
+    }
+
+    pub fn rows_refused(&self) -> usize {
+        self.files.iter().map(|f| f.rows_refused).sum()
+    }
+
+    /// Files refused whole in this run (not those already recorded).
+    pub fn files_refused(&self) -> usize {
+        self.count(|s| matches!(s, FileStatus::Refused(_)))
+    }
+
+    /// True when anything was refused: a row or a file (for `--strict`).
+    pub fn anything_refused(&self) -> bool {
+        self.rows_refused() > 0
+            || self.count(|s| matches!(s, FileStatus::Refused(_) | FileStatus::AlreadyRefused(_)))
+                > 0
+    }
+
+    /// The per-file summary, for stderr.
+    pub fn render(&self, lake: &Path) -> String {
+        let mut out = String::new();
+        for f in &self.files {
+            let what = match (&f.unit, &f.period) {
+                (Some(u), Some(p)) => format!("{u} {p}"),
+                _ => String::new(),
+            };
+            let _ = match &f.status {
+                FileStatus::Ingested => {
+                    let mut line = format!(
+                        "  ok       {}  [{what}; {}]: {} accepted",
+                        f.path, f.detail, f.rows_accepted
+                    );
+                    if f.rows_refused > 0 {
+                        let _ = write!(line, ", {} refused", f.rows_refused);
+                    }
+                    if f.ignored > 0 {
+                        let _ = write!(
+                            line,
+                            ", {} template/total row{} skipped",
+                            f.ignored,
+                            if f.ignored == 1 { "" } else { "s" }
+                        );
+                    }
+                    writeln!(out, "{line}")
+                }
+                FileStatus::AlreadyIngested => writeln!(
+                    out,
+                    "  same     {}  [{what}]: already in the lake, nothing changed",
+                    f.path
+                ),
+                FileStatus::Duplicate => writeln!(
+                    out,
+                    "  same     {}: the same bytes as a file above, read once",
+                    f.path
+                ),
+                FileStatus::Refused(why) => writeln!(out, "  REFUSED  {}: {why}", f.path),
+                FileStatus::AlreadyRefused(why) => writeln!(
+                    out,
+                    "  refused  {} (again, already recorded): {why}",
+                    f.path
+                ),
+            };
+            for (row, why) in f.reasons.iter().take(5) {
+                let row = row.map(|r| format!("row {r}")).unwrap_or_default();
+                let _ = writeln!(out, "             {row}: {why}");
+            }
+            if f.reasons.len() > 5 {
+                let _ = writeln!(
+                    out,
+                    "             ... and {} more refused rows (see the rejects table)",
+                    f.reasons.len() - 5
+                );
+            }
+            for old in &f.supersedes {
+                let _ = writeln!(out, "             supersedes {old}");
+            }
+            if f.superseded_by.is_some() {
+                let _ = writeln!(
+                    out,
+                    "             kept but not current: a report received later for {what} is already in the lake"
+                );
+            }
+        }
+        let ingested = self.count(|s| *s == FileStatus::Ingested);
+        let same = self.count(|s| matches!(s, FileStatus::AlreadyIngested | FileStatus::Duplicate));
+        let refused =
+            self.count(|s| matches!(s, FileStatus::Refused(_) | FileStatus::AlreadyRefused(_)));
+        let superseding = self
+            .files
+            .iter()
+            .filter(|f| !f.supersedes.is_empty())
+            .count();
+        let verb = if self.dry_run {
+            "would be ingested (dry run: nothing written)"
+        } else {
+            "ingested"
+        };
+        let _ = writeln!(
+            out,
+            "{} file{}: {ingested} {verb}, {same} already in the lake, {refused} refused; {} items accepted, {} rows refused; {superseding} correction{}",
+            self.files.len(),
+            if self.files.len() == 1 { "" } else { "s" },
+            self.rows_accepted(),
+            self.rows_refused(),
+            if superseding == 1 { "" } else { "s" },
+        );
+        if self.committed {
+            let _ = writeln!(out, "lake: {}", lake.display());
+        }
+        if self.orphans_removed > 0 {
+            let _ = writeln!(
+                out,
+                "removed {} file(s) an interrupted run had left behind",
+                self.orphans_removed
+            );
+        }
+        out
+    }
+}

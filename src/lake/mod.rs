@@ -1,0 +1,501 @@
+//! The Parquet lake: layout, the submissions ledger that is the commit
+//! point, atomic writes and the lock. Data files are written under names no
+//! reader picks up, fsynced and renamed into place; then the ledger, which
+//! lists every committed data file in its metadata, is replaced the same
+//! way. A crash before that leaves only files the next run removes.
+
+mod ledger;
+mod overview;
+
+use std::collections::HashSet;
+use std::fs::{self, File};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use chrono::{Datelike, NaiveDate, NaiveDateTime};
+use polars::prelude::*;
+
+use crate::domain::UnitCode;
+use crate::ingest::Activity;
+pub use ledger::LEDGER;
+pub use overview::Overview;
+
+/// What can go wrong with the lake.
+#[derive(Debug, thiserror::Error)]
+pub enum LakeError {
+    #[error("cannot {action} {path}: {source}")]
+    Io {
+        action: &'static str,
+        path: String,
+        source: std::io::Error,
+    },
+    #[error("cannot write {path}: {source}")]
+    Write { path: String, source: PolarsError },
+    #[error(
+        "the lake's ledger {path} cannot be read ({message}); restore it from a backup or ingest into a new lake"
+    )]
+    Ledger { path: String, message: String },
+    #[error(
+        "another baocao run holds the lock on {0}; run again when it has finished (without --no-wait it waits)"
+    )]
+    Busy(String),
+}
+
+fn io(action: &'static str, path: &Path) -> impl FnOnce(std::io::Error) -> LakeError {
+    let path = path.display().to_string();
+    move |source| LakeError::Io {
+        action,
+        path,
+        source,
+    }
+}
+
+/// One row of `submissions/`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SubmissionRecord {
+    pub submission_id: String,
+    pub unit_code: String,
+    pub period_kind: String,
+    pub period: String,
+    pub received_at: NaiveDate,
+    pub source_file: String,
+    pub format: String,
+    pub rows_read: i64,
+    pub rows_accepted: i64,
+    pub rows_rejected: i64,
+    pub superseded_by: Option<String>,
+    pub ingested_at: NaiveDateTime,
+}
+
+/// One row of `rejects/`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RejectRecord {
+    pub submission_id: String,
+    pub source_file: String,
+    pub source_row: Option<i64>,
+    pub raw: String,
+    pub reason: String,
+    pub ingested_at: NaiveDateTime,
+}
+
+/// An accepted item with the submission it belongs to.
+#[derive(Debug, Clone)]
+pub struct ActivityRecord {
+    pub submission_id: String,
+    pub unit_code: UnitCode,
+    pub activity: Activity,
+}
+
+/// What the lake holds now, as its ledger says.
+#[derive(Debug, Default, Clone)]
+pub struct LakeState {
+    pub submissions: Vec<SubmissionRecord>,
+    /// Committed data files, relative to the lake root.
+    pub files: Vec<String>,
+    /// Whole-file refusals already recorded: (submission_id, reason).
+    pub refused_files: HashSet<(String, String)>,
+}
+
+/// Everything one run adds.
+#[derive(Debug, Default)]
+pub struct Batch {
+    pub run_id: String,
+    pub submissions: Vec<SubmissionRecord>,
+    pub activities: Vec<ActivityRecord>,
+    pub rejects: Vec<RejectRecord>,
+}
+
+/// A lake folder.
+#[derive(Debug, Clone)]
+pub struct Lake {
+    pub root: PathBuf,
+}
+
+/// Held while a run writes; released when dropped (or when the process dies).
+#[derive(Debug)]
+pub struct LakeLock {
+    _file: File,
+}
+
+impl Lake {
+    pub fn new(root: impl Into<PathBuf>) -> Lake {
+        Lake { root: root.into() }
+    }
+
+    pub fn ledger_path(&self) -> PathBuf {
+        self.root.join(LEDGER)
+    }
+
+    /// True once a run has committed something.
+    pub fn exists(&self) -> bool {
+        self.ledger_path().exists()
+    }
+
+    /// Takes the lake's lock, creating the lake's folders first. With
+    /// `wait`, blocks until another run finishes, saying so on stderr.
+    pub fn lock(&self, wait: bool) -> Result<LakeLock, LakeError> {
+        let meta = self.root.join("_baocao");
+        fs::create_dir_all(&meta).map_err(io("create", &meta))?;
+        for dir in ["activities", "submissions", "rejects"] {
+            let d = self.root.join(dir);
+            fs::create_dir_all(&d).map_err(io("create", &d))?;
+        }
+        let path = meta.join("lock");
+        let mut file = fs::OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .read(true)
+            .write(true)
+            .open(&path)
+            .map_err(io("open", &path))?;
+        match file.try_lock() {
+            Ok(()) => {}
+            Err(fs::TryLockError::WouldBlock) if wait => {
+                let holder = fs::read_to_string(&path).unwrap_or_default();
+                eprintln!(
+                    "baocao: another run ({}) is writing to {}; waiting for it to finish",
+                    holder.trim(),
+                    self.root.display()
+                );
+                file.lock().map_err(io("lock", &path))?;
+            }
+            Err(fs::TryLockError::WouldBlock) => {
+                return Err(LakeError::Busy(self.root.display().to_string()));
+            }
+            Err(fs::TryLockError::Error(e)) => return Err(io("lock", &path)(e)),
+        }
+        file.set_len(0).map_err(io("write", &path))?;
+        writeln!(file, "pid {}", std::process::id()).map_err(io("write", &path))?;
+        Ok(LakeLock { _file: file })
+    }
+
+    /// Reads the ledger (an empty state for a new lake).
+    pub fn read_state(&self) -> Result<LakeState, LakeError> {
+        ledger::read(self)
+    }
+
+    /// Removes data files a crashed run left behind: temporary files and
+    /// files the ledger does not list. Needs the lock.
+    pub fn remove_orphans(&self, state: &LakeState, _lock: &LakeLock) -> Result<usize, LakeError> {
+        let committed: HashSet<&str> = state.files.iter().map(String::as_str).collect();
+        let mut removed = 0;
+        for dir in ["activities", "rejects", "submissions"] {
+            for path in walk(&self.root.join(dir))? {
+                let rel = relative(&self.root, &path);
+                let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+                let ours = name.starts_with("part-") || name.ends_with(".tmp");
+                if ours && rel != LEDGER && !committed.contains(rel.as_str()) {
+                    fs::remove_file(&path).map_err(io("remove", &path))?;
+                    removed += 1;
+                }
+            }
+        }
+        Ok(removed)
+    }
+
+    /// Writes a run's data files, then replaces the ledger: the commit.
+    pub fn commit(
+        &self,
+        state: &LakeState,
+        batch: Batch,
+        _lock: &LakeLock,
+    ) -> Result<LakeState, LakeError> {
+        let mut files = state.files.clone();
+        let mut years: Vec<i32> = batch
+            .activities
+            .iter()
+            .map(|a| a.activity.activity_date.year())
+            .collect();
+        years.sort_unstable();
+        years.dedup();
+        for year in years {
+            let rows: Vec<&ActivityRecord> = batch
+                .activities
+                .iter()
+                .filter(|a| a.activity.activity_date.year() == year)
+                .collect();
+            let rel = format!("activities/year={year}/part-{}.parquet", batch.run_id);
+            let mut df = activities_frame(&rows).map_err(|source| LakeError::Write {
+                path: rel.clone(),
+                source,
+            })?;
+            self.write_atomic(&rel, &mut df, None)?;
+            files.push(rel);
+        }
+        if !batch.rejects.is_empty() {
+            let rel = format!("rejects/part-{}.parquet", batch.run_id);
+            let mut df = rejects_frame(&batch.rejects).map_err(|source| LakeError::Write {
+                path: rel.clone(),
+                source,
+            })?;
+            self.write_atomic(&rel, &mut df, None)?;
+            files.push(rel);
+        }
+        let mut submissions = state.submissions.clone();
+        submissions.extend(batch.submissions);
+        mark_superseded(&mut submissions);
+        let mut refused_files = state.refused_files.clone();
+        refused_files.extend(
+            batch
+                .rejects
+                .iter()
+                .filter(|r| r.source_row.is_none())
+                .map(|r| (r.submission_id.clone(), r.reason.clone())),
+        );
+        let new_state = LakeState {
+            submissions,
+            files,
+            refused_files,
+        };
+        ledger::write(self, &new_state)?;
+        Ok(new_state)
+    }
+
+    /// Writes `df` to `rel` + `.tmp`, fsyncs it, renames it into place and
+    /// fsyncs the folder, so the file appears whole or not at all.
+    fn write_atomic(
+        &self,
+        rel: &str,
+        df: &mut DataFrame,
+        meta: Option<Vec<(String, String)>>,
+    ) -> Result<(), LakeError> {
+        let path = self.root.join(rel);
+        let dir = path.parent().unwrap_or(&self.root).to_path_buf();
+        fs::create_dir_all(&dir).map_err(io("create", &dir))?;
+        let tmp = PathBuf::from(format!("{}.tmp", path.display()));
+        let mut file = File::create(&tmp).map_err(io("create", &tmp))?;
+        let writer = ParquetWriter::new(&mut file)
+            .with_compression(ParquetCompression::Zstd(None))
+            .with_key_value_metadata(meta.map(KeyValueMetadata::from_static));
+        writer.finish(df).map_err(|source| LakeError::Write {
+            path: tmp.display().to_string(),
+            source,
+        })?;
+        file.sync_all().map_err(io("sync", &tmp))?;
+        drop(file);
+        fs::rename(&tmp, &path).map_err(io("rename", &tmp))?;
+        File::open(&dir)
+            .and_then(|d| d.sync_all())
+            .map_err(io("sync", &dir))?;
+        Ok(())
+    }
+}
+
+/// For each unit and period, the submission with the latest `received_at`
+/// (the later ingested on a tie) is current; the others point to it.
+pub fn mark_superseded(subs: &mut [SubmissionRecord]) {
+    use std::collections::HashMap;
+    let mut current: HashMap<(String, String), usize> = HashMap::new();
+    for (i, s) in subs.iter().enumerate() {
+        let key = (s.unit_code.clone(), s.period.clone());
+        match current.get(&key) {
+            Some(&j) if subs[j].received_at > s.received_at => {}
+            _ => {
+                current.insert(key, i);
+            }
+        }
+    }
+    let ids: Vec<String> = subs.iter().map(|s| s.submission_id.clone()).collect();
+    for s in subs.iter_mut() {
+        let cur = current[&(s.unit_code.clone(), s.period.clone())];
+        s.superseded_by = (ids[cur] != s.submission_id).then(|| ids[cur].clone());
+    }
+}
+
+fn walk(dir: &Path) -> Result<Vec<PathBuf>, LakeError> {
+    let mut out = Vec::new();
+    if !dir.exists() {
+        return Ok(out);
+    }
+    for entry in fs::read_dir(dir).map_err(io("read", dir))? {
+        let path = entry.map_err(io("read", dir))?.path();
+        if path.is_dir() {
+            out.extend(walk(&path)?);
+        } else {
+            out.push(path);
+        }
+    }
+    Ok(out)
+}
+
+fn relative(root: &Path, path: &Path) -> String {
+    path.strip_prefix(root)
+        .unwrap_or(path)
+        .to_string_lossy()
+        .replace('\\', "/")
+}
+
+fn days(d: NaiveDate) -> i32 {
+    (d - NaiveDate::from_ymd_opt(1970, 1, 1).unwrap_or_default()).num_days() as i32
+}
+
+fn micros(t: NaiveDateTime) -> i64 {
+    t.and_utc().timestamp_micros()
+}
+
+fn date_series(name: &str, v: Vec<i32>) -> PolarsResult<Column> {
+    Ok(Series::new(name.into(), v)
+        .cast(&DataType::Date)?
+        .into_column())
+}
+
+fn timestamp_series(name: &str, v: Vec<i64>) -> PolarsResult<Column> {
+    Ok(Series::new(name.into(), v)
+        .cast(&DataType::Datetime(TimeUnit::Microseconds, None))?
+        .into_column())
+}
+
+fn col<T>(name: &str, v: Vec<T>) -> Column
+where
+    Series: NamedFrom<Vec<T>, [T]>,
+{
+    Series::new(name.into(), v).into_column()
+}
+
+/// The activities of one year partition as a frame, sorted by unit and date
+/// so that row-group statistics prune well.
+fn activities_frame(rows: &[&ActivityRecord]) -> PolarsResult<DataFrame> {
+    let mut rows = rows.to_vec();
+    rows.sort_by(|a, b| {
+        (
+            &a.unit_code,
+            a.activity.activity_date,
+            a.activity.source_row,
+        )
+            .cmp(&(
+                &b.unit_code,
+                b.activity.activity_date,
+                b.activity.source_row,
+            ))
+    });
+    let a = |f: &dyn Fn(&Activity) -> Option<String>| {
+        rows.iter().map(|r| f(&r.activity)).collect::<Vec<_>>()
+    };
+    let n = rows.len();
+    DataFrame::new(
+        n,
+        vec![
+            col("activity_id", a(&|x| Some(x.activity_id.clone()))),
+            col(
+                "submission_id",
+                rows.iter()
+                    .map(|r| r.submission_id.clone())
+                    .collect::<Vec<_>>(),
+            ),
+            col(
+                "unit_code",
+                rows.iter()
+                    .map(|r| r.unit_code.0.clone())
+                    .collect::<Vec<_>>(),
+            ),
+            date_series(
+                "activity_date",
+                rows.iter()
+                    .map(|r| days(r.activity.activity_date))
+                    .collect(),
+            )?,
+            col("date_precision", a(&|x| Some(x.date_precision.to_string()))),
+            col(
+                "month",
+                rows.iter()
+                    .map(|r| r.activity.activity_date.month() as i32)
+                    .collect::<Vec<_>>(),
+            ),
+            col("theme_code", a(&|x| Some(x.theme_code.0.clone()))),
+            col("subtheme_code", a(&|x| x.subtheme_code.clone())),
+            col(
+                "theme_inferred",
+                rows.iter()
+                    .map(|r| r.activity.theme_inferred)
+                    .collect::<Vec<_>>(),
+            ),
+            col(
+                "hrc_priority",
+                rows.iter()
+                    .map(|r| r.activity.hrc_priority)
+                    .collect::<Vec<_>>(),
+            ),
+            col("form_code", a(&|x| Some(x.form_code.clone()))),
+            col("channel", a(&|x| x.channel.clone())),
+            col("title", a(&|x| x.title.clone())),
+            col(
+                "quantity",
+                rows.iter().map(|r| r.activity.quantity).collect::<Vec<_>>(),
+            ),
+            col(
+                "reach",
+                rows.iter().map(|r| r.activity.reach).collect::<Vec<_>>(),
+            ),
+            col(
+                "duration_min",
+                rows.iter()
+                    .map(|r| r.activity.duration_min)
+                    .collect::<Vec<_>>(),
+            ),
+            col("language", a(&|x| Some(x.language.clone()))),
+            col("url", a(&|x| x.url.clone())),
+            col("notes", a(&|x| x.notes.clone())),
+            col("extra", a(&|x| x.extra.clone())),
+            col(
+                "source_row",
+                rows.iter()
+                    .map(|r| r.activity.source_row)
+                    .collect::<Vec<_>>(),
+            ),
+        ],
+    )
+}
+
+fn rejects_frame(rows: &[RejectRecord]) -> PolarsResult<DataFrame> {
+    let s = |f: &dyn Fn(&RejectRecord) -> String| rows.iter().map(f).collect::<Vec<_>>();
+    DataFrame::new(
+        rows.len(),
+        vec![
+            col("submission_id", s(&|r| r.submission_id.clone())),
+            col("source_file", s(&|r| r.source_file.clone())),
+            col(
+                "source_row",
+                rows.iter().map(|r| r.source_row).collect::<Vec<_>>(),
+            ),
+            col("raw", s(&|r| r.raw.clone())),
+            col("reason", s(&|r| r.reason.clone())),
+            timestamp_series(
+                "ingested_at",
+                rows.iter().map(|r| micros(r.ingested_at)).collect(),
+            )?,
+        ],
+    )
+}
+
+fn submissions_frame(rows: &[SubmissionRecord]) -> PolarsResult<DataFrame> {
+    let s = |f: &dyn Fn(&SubmissionRecord) -> String| rows.iter().map(f).collect::<Vec<_>>();
+    let i = |f: &dyn Fn(&SubmissionRecord) -> i64| rows.iter().map(f).collect::<Vec<_>>();
+    DataFrame::new(
+        rows.len(),
+        vec![
+            col("submission_id", s(&|r| r.submission_id.clone())),
+            col("unit_code", s(&|r| r.unit_code.clone())),
+            col("period_kind", s(&|r| r.period_kind.clone())),
+            col("period", s(&|r| r.period.clone())),
+            date_series(
+                "received_at",
+                rows.iter().map(|r| days(r.received_at)).collect(),
+            )?,
+            col("source_file", s(&|r| r.source_file.clone())),
+            col("format", s(&|r| r.format.clone())),
+            col("rows_read", i(&|r| r.rows_read)),
+            col("rows_accepted", i(&|r| r.rows_accepted)),
+            col("rows_rejected", i(&|r| r.rows_rejected)),
+            col(
+                "superseded_by",
+                rows.iter()
+                    .map(|r| r.superseded_by.clone())
+                    .collect::<Vec<_>>(),
+            ),
+            timestamp_series(
+                "ingested_at",
+                rows.iter().map(|r| micros(r.ingested_at)).collect(),
+            )?,
+        ],
+    )
+}

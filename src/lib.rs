@@ -1,0 +1,11 @@
+//! baocao: the analytics pipeline over the human-rights communication
+//! reports that units of Điện Biên province send to the Department of
+//! Information and Communications. The modules follow the data's path:
+//! reference data → ingest → lake; `samples` makes realistic input.
+
+pub mod domain;
+pub mod ingest;
+pub mod lake;
+pub mod reference;
+pub mod samples;
+pub mod text;

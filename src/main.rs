@@ -1,0 +1,19 @@
+//! The `baocao` command: parses arguments and calls the library; errors are
+//! printed once, as `baocao: ...` with their causes, and set the exit code.
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+mod cli;
+
+fn main() -> ExitCode {
+    let args = cli::Cli::parse();
+    match cli::run(args) {
+        Ok(code) => code,
+        Err(err) => {
+            eprintln!("baocao: {err:#}");
+            ExitCode::from(1)
+        }
+    }
+}

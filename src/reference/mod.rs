@@ -1,0 +1,452 @@
+//! Campaign reference data: themes, sub-themes, HRC priorities, forms,
+//! languages, peak periods, units, reporting obligations and theme keywords,
+//! one folder per campaign year (`data/reference/2023/`). The bundled folder
+//! is embedded in the binary; `--reference DIR` replaces it. Every file is
+//! validated at load, and an error names the file, line and field.
+
+mod files;
+pub mod matching;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use include_dir::{Dir, include_dir};
+
+use crate::domain::{Period, ThemeCode, UnitCode};
+pub use matching::{Inference, Match};
+
+static BUNDLED: Dir = include_dir!("$CARGO_MANIFEST_DIR/data/reference");
+
+/// What can go wrong loading reference data.
+#[derive(Debug, thiserror::Error)]
+pub enum ReferenceError {
+    #[error("{file} line {line}, field `{field}`: {message}")]
+    Invalid {
+        file: String,
+        line: u64,
+        field: String,
+        message: String,
+    },
+    #[error("{file}: {message}")]
+    File { file: String, message: String },
+    #[error(
+        "no reference data in {0}: expected year folders (2023/, ...) or one year folder holding themes.csv, units.csv and the other reference files"
+    )]
+    Empty(String),
+}
+
+/// The unit kinds the reporting obligations know.
+pub const UNIT_KINDS: [&str; 6] = [
+    "district",
+    "culture_office",
+    "press",
+    "broadcaster",
+    "central_press",
+    "department",
+];
+
+#[derive(Debug, Clone)]
+pub struct Theme {
+    pub code: ThemeCode,
+    pub name_vi: String,
+    pub name_en: String,
+    pub aliases: Vec<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Subtheme {
+    pub code: String,
+    pub theme: ThemeCode,
+    pub name_vi: String,
+    pub aliases: Vec<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct HrcPriority {
+    pub number: u8,
+    pub name_vi: String,
+    pub name_en: String,
+}
+
+/// A form of communication (`news`, `radio`, ...) or a broadcast language:
+/// both are a code, a Vietnamese label and aliases.
+#[derive(Debug, Clone)]
+pub struct Labelled {
+    pub code: String,
+    pub name_vi: String,
+    pub aliases: Vec<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct PeakPeriod {
+    pub code: String,
+    pub name_vi: String,
+    pub name_en: String,
+    pub start: NaiveDate,
+    pub end: NaiveDate,
+    pub themes: Vec<ThemeCode>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Unit {
+    pub code: UnitCode,
+    pub name_vi: String,
+    pub kind: String,
+    pub parent: Option<UnitCode>,
+    pub valid_from: NaiveDate,
+    pub valid_to: Option<NaiveDate>,
+    pub aliases: Vec<String>,
+}
+
+/// When a report is due.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Due {
+    /// One fixed date (the annual report).
+    Date(NaiveDate),
+    /// That day of the reported month (monthly reports: the 15th).
+    DayOfMonth(u32),
+}
+
+#[derive(Debug, Clone)]
+pub struct Obligation {
+    pub unit_kinds: Vec<String>,
+    pub first: Period,
+    pub last: Period,
+    pub due: Due,
+}
+
+#[derive(Debug, Clone)]
+pub struct ThemeKeyword {
+    pub keyword: String,
+    pub theme: ThemeCode,
+    /// Used only when no specific keyword matched (`quyền con người`).
+    pub fallback: bool,
+}
+
+/// One report a unit owes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExpectedReport {
+    pub unit: UnitCode,
+    pub period: Period,
+    pub due: NaiveDate,
+}
+
+/// The reference data of one campaign year, with its matching indices.
+#[derive(Debug)]
+pub struct Campaign {
+    pub year: i32,
+    pub themes: Vec<Theme>,
+    pub subthemes: Vec<Subtheme>,
+    pub hrc_priorities: Vec<HrcPriority>,
+    pub forms: Vec<Labelled>,
+    pub languages: Vec<Labelled>,
+    pub peaks: Vec<PeakPeriod>,
+    pub units: Vec<Unit>,
+    pub obligations: Vec<Obligation>,
+    pub keywords: Vec<ThemeKeyword>,
+    index: matching::Index,
+}
+
+/// All campaign years available to this run.
+#[derive(Debug)]
+pub struct Reference {
+    pub campaigns: BTreeMap<i32, Campaign>,
+    /// Where it came from: `bundled` or a folder.
+    pub origin: String,
+}
+
+impl Reference {
+    /// The reference data to use: `dir` when given, else the bundled data.
+    pub fn load(dir: Option<&Path>) -> Result<Reference, ReferenceError> {
+        match dir {
+            Some(dir) => Reference::from_dir(dir),
+            None => Reference::bundled(),
+        }
+    }
+
+    /// The reference data compiled into the binary from `data/reference/`.
+    pub fn bundled() -> Result<Reference, ReferenceError> {
+        let mut campaigns = BTreeMap::new();
+        for sub in BUNDLED.dirs() {
+            let name = sub.path().to_string_lossy().to_string();
+            let Ok(year) = name.parse::<i32>() else {
+                continue;
+            };
+            let read = |file: &str| {
+                Ok(BUNDLED
+                    .get_file(format!("{name}/{file}"))
+                    .and_then(|f| f.contents_utf8())
+                    .map(str::to_owned))
+            };
+            campaigns.insert(
+                year,
+                Campaign::load(year, &format!("data/reference/{name}"), read)?,
+            );
+        }
+        if campaigns.is_empty() {
+            return Err(ReferenceError::Empty("the bundled data".into()));
+        }
+        Ok(Reference {
+            campaigns,
+            origin: "bundled".into(),
+        })
+    }
+
+    /// Reads a folder of year folders, or one year folder (its name is the year).
+    pub fn from_dir(dir: &Path) -> Result<Reference, ReferenceError> {
+        let unreadable = |e: std::io::Error| ReferenceError::File {
+            file: dir.display().to_string(),
+            message: format!("cannot read the reference folder: {e}"),
+        };
+        let mut year_dirs: Vec<(i32, PathBuf)> = Vec::new();
+        if dir.join("units.csv").exists() {
+            let year = dir
+                .file_name()
+                .and_then(|n| n.to_str())
+                .and_then(|n| n.parse().ok())
+                .ok_or_else(|| ReferenceError::File {
+                    file: dir.display().to_string(),
+                    message: "a single campaign folder must be named after its year, e.g. 2023/"
+                        .into(),
+                })?;
+            year_dirs.push((year, dir.to_path_buf()));
+        } else {
+            for entry in std::fs::read_dir(dir).map_err(unreadable)? {
+                let path = entry.map_err(unreadable)?.path();
+                let year = path
+                    .file_name()
+                    .and_then(|n| n.to_str())
+                    .and_then(|n| n.parse().ok());
+                if let (Some(year), true) = (year, path.is_dir()) {
+                    year_dirs.push((year, path));
+                }
+            }
+        }
+        let mut campaigns = BTreeMap::new();
+        for (year, path) in year_dirs {
+            let read = |file: &str| {
+                let p = path.join(file);
+                match std::fs::read_to_string(&p) {
+                    Ok(s) => Ok(Some(s)),
+                    Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+                    Err(e) => Err(ReferenceError::File {
+                        file: p.display().to_string(),
+                        message: format!("cannot read it as UTF-8 text: {e}"),
+                    }),
+                }
+            };
+            campaigns.insert(
+                year,
+                Campaign::load(year, &path.display().to_string(), read)?,
+            );
+        }
+        if campaigns.is_empty() {
+            return Err(ReferenceError::Empty(dir.display().to_string()));
+        }
+        Ok(Reference {
+            campaigns,
+            origin: dir.display().to_string(),
+        })
+    }
+
+    pub fn campaign(&self, year: i32) -> Option<&Campaign> {
+        self.campaigns.get(&year)
+    }
+
+    /// The campaign years, comma separated, for messages.
+    pub fn years_list(&self) -> String {
+        self.campaigns
+            .keys()
+            .map(|y| y.to_string())
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+}
+
+impl Campaign {
+    fn load(
+        year: i32,
+        dir: &str,
+        read: impl Fn(&str) -> Result<Option<String>, ReferenceError>,
+    ) -> Result<Campaign, ReferenceError> {
+        let mut campaign = files::parse_campaign(year, dir, read)?;
+        campaign.index = matching::Index::build(&campaign, dir)?;
+        Ok(campaign)
+    }
+
+    pub fn unit(&self, code: &UnitCode) -> Option<&Unit> {
+        self.units.iter().find(|u| &u.code == code)
+    }
+
+    /// Every report the obligations expect, in unit then period order.
+    pub fn expected_reports(&self) -> Vec<ExpectedReport> {
+        let mut out = Vec::new();
+        for ob in &self.obligations {
+            for period in periods_between(ob.first, ob.last) {
+                let due = match (ob.due, period) {
+                    (Due::Date(d), _) => d,
+                    (Due::DayOfMonth(day), Period::Month { year, month }) => {
+                        match NaiveDate::from_ymd_opt(year, month, day) {
+                            Some(d) => d,
+                            None => continue,
+                        }
+                    }
+                    (Due::DayOfMonth(_), _) => continue,
+                };
+                for unit in self
+                    .units
+                    .iter()
+                    .filter(|u| ob.unit_kinds.contains(&u.kind))
+                {
+                    let (start, end) = period_bounds(period);
+                    let alive =
+                        unit.valid_from <= end && unit.valid_to.is_none_or(|to| to >= start);
+                    if alive {
+                        out.push(ExpectedReport {
+                            unit: unit.code.clone(),
+                            period,
+                            due,
+                        });
+                    }
+                }
+            }
+        }
+        out.sort_by(|a, b| (&a.unit, a.period).cmp(&(&b.unit, b.period)));
+        out
+    }
+
+    /// Finds the unit a name, alias or code designates.
+    pub fn match_unit(&self, text: &str) -> Match<UnitCode> {
+        self.index.unit(self, text)
+    }
+
+    /// Finds the theme (and sub-theme, when the text names one).
+    pub fn match_theme(&self, text: &str) -> Option<(ThemeCode, Option<String>)> {
+        self.index.theme(text)
+    }
+
+    /// Finds a sub-theme by code or label.
+    pub fn match_subtheme(&self, text: &str) -> Option<&Subtheme> {
+        self.index
+            .subtheme(text)
+            .and_then(|code| self.subthemes.iter().find(|s| s.code == code))
+    }
+
+    pub fn match_form(&self, text: &str) -> Option<&str> {
+        self.index.form(text)
+    }
+
+    pub fn match_language(&self, text: &str) -> Option<&str> {
+        self.index.language(text)
+    }
+
+    /// Infers a theme from a title with the keyword rules.
+    pub fn infer_theme(&self, title: &str) -> Inference {
+        self.index.infer(self, title)
+    }
+}
+
+/// Inclusive first and last day of a period.
+pub fn period_bounds(p: Period) -> (NaiveDate, NaiveDate) {
+    let ymd = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap_or(NaiveDate::MIN);
+    let month_end = |y: i32, m: u32| {
+        let (ny, nm) = if m == 12 { (y + 1, 1) } else { (y, m + 1) };
+        ymd(ny, nm, 1).pred_opt().unwrap_or(NaiveDate::MIN)
+    };
+    match p {
+        Period::Month { year, month } => (ymd(year, month, 1), month_end(year, month)),
+        Period::Quarter { year, quarter } => {
+            (ymd(year, quarter * 3 - 2, 1), month_end(year, quarter * 3))
+        }
+        Period::Year(year) => (ymd(year, 1, 1), ymd(year, 12, 31)),
+    }
+}
+
+/// The periods from `first` to `last` inclusive, stepping by their kind.
+fn periods_between(first: Period, last: Period) -> Vec<Period> {
+    let mut out = Vec::new();
+    match (first, last) {
+        (
+            Period::Month {
+                year: y0,
+                month: m0,
+            },
+            Period::Month {
+                year: y1,
+                month: m1,
+            },
+        ) => {
+            let (mut y, mut m) = (y0, m0);
+            while (y, m) <= (y1, m1) {
+                out.push(Period::Month { year: y, month: m });
+                (y, m) = if m == 12 { (y + 1, 1) } else { (y, m + 1) };
+            }
+        }
+        (Period::Year(a), Period::Year(b)) => out.extend((a..=b).map(Period::Year)),
+        _ => {}
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bundled_2023_loads_with_the_letter_s_figures() {
+        let r = Reference::bundled().unwrap();
+        let c = r.campaign(2023).unwrap();
+        assert_eq!(c.themes.len(), 6);
+        assert_eq!(c.subthemes.len(), 16);
+        assert_eq!(c.hrc_priorities.len(), 8);
+        assert_eq!(c.forms.len(), 14);
+        assert_eq!(c.peaks.len(), 5);
+        assert_eq!(c.units.len(), 49);
+        assert_eq!(
+            c.units
+                .iter()
+                .filter(|u| u.kind == "culture_office")
+                .count(),
+            10
+        );
+    }
+
+    #[test]
+    fn expected_reports_follow_section_5() {
+        let r = Reference::bundled().unwrap();
+        let exp = r.campaign(2023).unwrap().expected_reports();
+        // 49 annual reports + 10 culture offices x 7 months (2023-06..2023-12)
+        assert_eq!(exp.len(), 49 + 70);
+        let tg_july = exp
+            .iter()
+            .find(|e| {
+                e.unit.0 == "pvhtt-tuan-giao"
+                    && e.period
+                        == Period::Month {
+                            year: 2023,
+                            month: 7,
+                        }
+            })
+            .unwrap();
+        assert_eq!(tg_july.due, NaiveDate::from_ymd_opt(2023, 7, 15).unwrap());
+        let annual = exp.iter().find(|e| e.unit.0 == "so-y-te").unwrap();
+        assert_eq!(annual.due, NaiveDate::from_ymd_opt(2023, 11, 5).unwrap());
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod tests_support {
+    /// Every file a campaign folder must hold.
+    pub const FILES: [&str; 9] = [
+        "themes.csv",
+        "subthemes.csv",
+        "hrc_priorities.csv",
+        "forms.csv",
+        "languages.csv",
+        "peak_periods.csv",
+        "units.csv",
+        "obligations.csv",
+        "theme_keywords.csv",
+    ];
+}

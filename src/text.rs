@@ -1,0 +1,84 @@
+//! Text handling shared by every stage: NFC clean-up of what is stored, and
+//! the "folded" form used only for matching (no case, no diacritics, no
+//! punctuation, single spaces), so `Hình thức`, `HINH THUC` and `hinh  thuc`
+//! name the same column. Unicode work is done by `unicode-normalization`.
+
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
+
+/// What is stored: Unicode NFC, whitespace (including no-break spaces and
+/// line breaks) collapsed to single spaces, trimmed.
+pub fn clean(s: &str) -> String {
+    let nfc: String = s.nfc().collect();
+    nfc.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Lower case without diacritics; `đ` becomes `d`. Punctuation is kept.
+pub fn strip_marks_lower(s: &str) -> String {
+    s.nfd()
+        .filter(|c| !is_combining_mark(*c))
+        .flat_map(char::to_lowercase)
+        .map(|c| if c == 'đ' { 'd' } else { c })
+        .collect()
+}
+
+/// The matching key: no case, no diacritics, punctuation as spaces, single
+/// spaces. `Tin bài trên Cổng/Trang TTĐT` → `tin bai tren cong trang ttdt`.
+pub fn fold(s: &str) -> String {
+    words(&strip_marks_lower(s)).join(" ")
+}
+
+/// Alphanumeric runs of an already lower-cased, mark-free string.
+pub fn words(s: &str) -> Vec<&str> {
+    s.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+/// Re-encode NFC text the way a Vietnamese Windows keyboard stores it
+/// (base letter with its vowel mark precomposed, tone as a combining mark),
+/// which is what Windows-1258 can hold. Used by the sample generator to write
+/// realistic legacy files; the reader undoes it with [`clean`].
+pub fn to_windows_1258_form(s: &str) -> String {
+    const TONES: [char; 5] = ['\u{300}', '\u{301}', '\u{303}', '\u{309}', '\u{323}'];
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        let decomposed: Vec<char> = std::iter::once(c).nfd().collect();
+        let (tones, rest): (Vec<char>, Vec<char>) =
+            decomposed.into_iter().partition(|m| TONES.contains(m));
+        out.extend(rest.into_iter().nfc());
+        out.extend(tones);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fold_removes_case_diacritics_and_punctuation() {
+        assert_eq!(fold("  Hình   THỨC "), "hinh thuc");
+        assert_eq!(
+            fold("Tin bài trên Cổng/Trang TTĐT"),
+            "tin bai tren cong trang ttdt"
+        );
+        assert_eq!(fold("Thời lượng (phút)"), "thoi luong phut");
+        assert_eq!(fold("Đường dẫn"), "duong dan");
+    }
+
+    #[test]
+    fn clean_composes_to_nfc_and_collapses_space() {
+        // "Việt" written with a combining dot below and circumflex
+        let decomposed = "Vie\u{302}\u{323}t\u{a0}\u{a0}Nam\n";
+        assert_eq!(clean(decomposed), "Việt Nam");
+        assert_eq!(clean(decomposed).chars().count(), 8);
+    }
+
+    #[test]
+    fn windows_1258_form_keeps_vowel_marks_and_splits_tones() {
+        let s = to_windows_1258_form("Việt");
+        assert_eq!(s, "Vi\u{ea}\u{323}t");
+        assert_eq!(clean(&s), "Việt");
+    }
+}

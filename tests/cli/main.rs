@@ -1,0 +1,8 @@
+//! The one integration-test binary: every module drives the real `baocao`
+//! executable on real-looking files and reads what it wrote back with the
+//! arrow-rs `parquet` crate, as any other Parquet reader would.
+
+mod demo;
+mod ingest;
+mod ingest_errors;
+mod support;

@@ -1,0 +1,169 @@
+//! A fresh folder per test, the built binary, and an independent reader of
+//! the lake (every `*.parquet` below a folder, read with the parquet crate,
+//! Hive `key=value` folders added as columns, as DuckDB or Spark would).
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use arrow::json::ArrayWriter;
+use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
+use serde_json::{Map, Value};
+use tempfile::TempDir;
+
+pub struct Workdir {
+    pub dir: TempDir,
+}
+
+/// What a run printed and how it ended.
+pub struct Run {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+impl Workdir {
+    pub fn new() -> Workdir {
+        Workdir {
+            dir: tempfile::tempdir().expect("temp dir"),
+        }
+    }
+
+    pub fn path(&self, rel: &str) -> PathBuf {
+        self.dir.path().join(rel)
+    }
+
+    /// Copies `tests/fixtures/<name>` to `inbox/<as_name>`.
+    pub fn fixture(&self, name: &str, as_name: &str) -> PathBuf {
+        let src = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures")
+            .join(name);
+        self.write(
+            &format!("inbox/{as_name}"),
+            &std::fs::read(src).expect("fixture"),
+        )
+    }
+
+    pub fn write(&self, rel: &str, bytes: &[u8]) -> PathBuf {
+        let p = self.path(rel);
+        std::fs::create_dir_all(p.parent().expect("parent")).expect("mkdir");
+        std::fs::write(&p, bytes).expect("write");
+        p
+    }
+
+    /// Runs `baocao` with `args` in this folder.
+    pub fn run(&self, args: &[&str]) -> Run {
+        let out = assert_cmd::Command::cargo_bin("baocao")
+            .expect("binary")
+            .current_dir(self.dir.path())
+            .args(args)
+            .output()
+            .expect("run");
+        Run {
+            code: out.status.code().unwrap_or(-1),
+            stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+        }
+    }
+
+    /// Every row of every Parquet file under `rel`, as JSON objects.
+    pub fn rows(&self, rel: &str) -> Vec<Map<String, Value>> {
+        read_rows(&self.path(rel))
+    }
+
+    /// Every file of the lake with its bytes (the lock excluded).
+    pub fn snapshot(&self, rel: &str) -> BTreeMap<String, Vec<u8>> {
+        let mut out = BTreeMap::new();
+        for p in walk(&self.path(rel)) {
+            if !p.ends_with("_baocao/lock") {
+                out.insert(p.display().to_string(), std::fs::read(&p).expect("read"));
+            }
+        }
+        out
+    }
+}
+
+fn walk(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    if let Ok(entries) = std::fs::read_dir(dir) {
+        for e in entries.flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                out.extend(walk(&p))
+            } else {
+                out.push(p)
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+pub fn read_rows(dir: &Path) -> Vec<Map<String, Value>> {
+    let mut rows = Vec::new();
+    for p in walk(dir)
+        .into_iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "parquet"))
+    {
+        let file = std::fs::File::open(&p).expect("open parquet");
+        let reader = ParquetRecordBatchReaderBuilder::try_new(file)
+            .expect("parquet")
+            .build()
+            .expect("reader");
+        let mut writer = ArrayWriter::new(Vec::new());
+        for batch in reader {
+            writer.write(&batch.expect("batch")).expect("json");
+        }
+        writer.finish().expect("finish");
+        let text = String::from_utf8(writer.into_inner()).expect("utf8");
+        let parsed: Vec<Map<String, Value>> = if text.trim().is_empty() {
+            vec![]
+        } else {
+            serde_json::from_str(&text).expect("json rows")
+        };
+        let hive: Vec<(String, String)> = p
+            .strip_prefix(dir)
+            .expect("under dir")
+            .components()
+            .filter_map(|c| {
+                c.as_os_str()
+                    .to_str()?
+                    .split_once('=')
+                    .map(|(k, v)| (k.to_string(), v.to_string()))
+            })
+            .collect();
+        for mut row in parsed {
+            for (k, v) in &hive {
+                row.insert(k.clone(), Value::String(v.clone()));
+            }
+            rows.push(row);
+        }
+    }
+    rows
+}
+
+/// The rows, sorted by a column, for stable assertions.
+pub fn sorted_by(mut rows: Vec<Map<String, Value>>, key: &str) -> Vec<Map<String, Value>> {
+    rows.sort_by(|a, b| {
+        match (
+            a.get(key).and_then(Value::as_f64),
+            b.get(key).and_then(Value::as_f64),
+        ) {
+            (Some(x), Some(y)) => x.total_cmp(&y),
+            _ => a
+                .get(key)
+                .map(|v| v.to_string())
+                .cmp(&b.get(key).map(|v| v.to_string())),
+        }
+    });
+    rows
+}
+
+/// A column's value, `null` when the writer left it out.
+pub fn v(row: &Map<String, Value>, key: &str) -> Value {
+    row.get(key).cloned().unwrap_or(Value::Null)
+}
+
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    use sha2::Digest;
+    hex::encode(sha2::Sha256::digest(bytes))
+}

@@ -6,6 +6,7 @@
 pub mod domain;
 pub mod ingest;
 pub mod lake;
+pub mod query;
 pub mod reference;
 pub mod samples;
 pub mod text;

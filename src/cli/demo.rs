@@ -1,6 +1,7 @@
 //! `baocao demo [--out DIR]`: the pipeline on the bundled sample reports.
 //! It writes the samples to `DIR/inbox`, ingests them into `DIR/lake` and
-//! prints what landed. Later stages add their output under `DIR`.
+//! prints what landed, answered by the named queries. Later stages add
+//! their output under `DIR`.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -9,6 +10,8 @@ use anyhow::Context;
 
 use baocao::ingest::{IngestOptions, ingest};
 use baocao::lake::Lake;
+use baocao::query::output::{Format, write};
+use baocao::query::{Session, named};
 use baocao::reference::Reference;
 
 #[derive(Debug, clap::Args)]
@@ -34,24 +37,48 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     )
     .context("the demo's ingest failed")?;
     eprint!("{}", report.render(&lake.root));
-    let o = lake.overview().context("cannot read the demo lake back")?;
-    let campaign = reference
-        .campaign(2023)
-        .context("the bundled reference has no 2023 campaign")?;
-    println!("What landed in {}:", lake.root.display());
-    println!(
-        "  {} current submissions from {} units ({} superseded by corrections)",
-        o.submissions, o.units, o.superseded
-    );
-    println!("  {} activities, quantity {}", o.items, o.quantity);
-    println!(
-        "  {} rows and {} files refused (see the rejects table)",
-        o.rows_refused, o.files_refused
-    );
-    println!("  {:<48} {:>6} {:>9}", "theme", "items", "quantity");
-    for t in &campaign.themes {
-        let (items, qty) = o.by_theme.get(&t.code.0).copied().unwrap_or_default();
-        println!("  {:<48} {:>6} {:>9}", t.name_vi, items, qty);
-    }
-    Ok(ExitCode::SUCCESS)
+
+    super::block_on(async {
+        let session = Session::open(&lake, &reference).await?;
+        let run = |name: &'static str| {
+            let session = &session;
+            async move {
+                let q = named::find(name)?;
+                let params = q.bind(&[])?;
+                let mut results = session.run(&q.sql, &params).await?;
+                results.pop().context("the query gave no answer")
+            }
+        };
+        let o = run("lake_overview").await?;
+        let n = |c: &str| o.first_i64(c).unwrap_or(0);
+        println!("What landed in {}:", lake.root.display());
+        println!(
+            "  {} current submissions from {} units ({} superseded by corrections)",
+            n("current_submissions"),
+            n("units"),
+            n("superseded_submissions")
+        );
+        println!("  {} activities, quantity {}", n("items"), n("quantity"));
+        println!(
+            "  {} rows and {} files refused (baocao query rejects_summary)",
+            n("rows_refused"),
+            n("files_refused")
+        );
+        let mut stdout = std::io::stdout();
+        for (name, title) in [
+            ("coverage_by_theme", "Coverage by theme, 2023"),
+            ("reporting_rate", "Reporting rate, 2023"),
+        ] {
+            println!(
+                "\n{title} (baocao query {name} --lake {}):",
+                lake.root.display()
+            );
+            write(&run(name).await?, Format::Table, &mut stdout)?;
+        }
+        println!(
+            "\nAsk your own questions: baocao sql --lake {}",
+            lake.root.display()
+        );
+        Ok(ExitCode::SUCCESS)
+    })
 }

@@ -4,14 +4,20 @@
 
 mod demo;
 mod ingest;
+mod query;
+mod sql;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use anyhow::Context;
+use baocao::query::QueryResult;
+use baocao::query::output::Format;
 use clap::{Parser, Subcommand};
 
 /// Analytics over the human-rights communication reports of Điện Biên
-/// province: ingest submitted reports into a Parquet lake.
+/// province: ingest submitted reports into a Parquet lake, ask it questions
+/// in SQL.
 #[derive(Debug, Parser)]
 #[command(name = "baocao", version, about, long_about = None)]
 pub struct Cli {
@@ -23,8 +29,64 @@ pub struct Cli {
 pub enum Command {
     /// Validate submitted report files and add them to the lake
     Ingest(ingest::Args),
+    /// Run read-only SQL over the lake (an interactive prompt without SQL)
+    Sql(sql::Args),
+    /// Run a named query from queries/
+    Query(query::Args),
+    /// List the named queries with what they answer
+    Queries,
     /// Run the pipeline on the bundled sample reports
     Demo(demo::Args),
+}
+
+/// Where answers come from and go to (`sql` and `query`).
+#[derive(Debug, clap::Args)]
+pub struct OutputArgs {
+    /// The lake folder
+    #[arg(long, value_name = "DIR", default_value = "lake")]
+    pub lake: PathBuf,
+    /// How to print the answer
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: Format,
+    /// Write the answer to this file instead of standard output
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    #[command(flatten)]
+    pub reference: ReferenceArg,
+}
+
+/// Prints each answer, or writes the last one to `output`.
+pub fn print_results(
+    results: &[QueryResult],
+    format: Format,
+    output: Option<&std::path::Path>,
+) -> anyhow::Result<()> {
+    match output {
+        Some(path) => {
+            let last = results
+                .last()
+                .context("the SQL produced no answer to write")?;
+            baocao::query::output::write_file(last, format, path)?;
+            eprintln!("wrote {} rows to {}", last.num_rows(), path.display());
+        }
+        None => {
+            let stdout = std::io::stdout();
+            let mut lock = stdout.lock();
+            for r in results {
+                baocao::query::output::write(r, format, &mut lock)?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Runs async library code on a small runtime sized for this machine.
+pub fn block_on<T>(f: impl std::future::Future<Output = anyhow::Result<T>>) -> anyhow::Result<T> {
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .context("cannot start the async runtime")?;
+    rt.block_on(f)
 }
 
 /// Options shared by commands that read reference data.
@@ -38,6 +100,9 @@ pub struct ReferenceArg {
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Command::Ingest(args) => ingest::run(args),
+        Command::Sql(args) => sql::run(args),
+        Command::Query(args) => query::run(args),
+        Command::Queries => query::list(),
         Command::Demo(args) => demo::run(args),
     }
 }

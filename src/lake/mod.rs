@@ -5,7 +5,6 @@
 //! way. A crash before that leaves only files the next run removes.
 
 mod ledger;
-mod overview;
 
 use std::collections::HashSet;
 use std::fs::{self, File};
@@ -18,7 +17,6 @@ use polars::prelude::*;
 use crate::domain::UnitCode;
 use crate::ingest::Activity;
 pub use ledger::LEDGER;
-pub use overview::Overview;
 
 /// What can go wrong with the lake.
 #[derive(Debug, thiserror::Error)]

@@ -5,4 +5,6 @@
 mod demo;
 mod ingest;
 mod ingest_errors;
+mod query;
+mod sql;
 mod support;

@@ -100,7 +100,12 @@ fn walk(dir: &Path) -> Vec<PathBuf> {
 
 pub fn read_rows(dir: &Path) -> Vec<Map<String, Value>> {
     let mut rows = Vec::new();
-    for p in walk(dir)
+    let files = if dir.is_file() {
+        vec![dir.to_path_buf()]
+    } else {
+        walk(dir)
+    };
+    for p in files
         .into_iter()
         .filter(|p| p.extension().is_some_and(|e| e == "parquet"))
     {
@@ -122,7 +127,7 @@ pub fn read_rows(dir: &Path) -> Vec<Map<String, Value>> {
         };
         let hive: Vec<(String, String)> = p
             .strip_prefix(dir)
-            .expect("under dir")
+            .unwrap_or(Path::new(""))
             .components()
             .filter_map(|c| {
                 c.as_os_str()

@@ -1,0 +1,12 @@
+-- lake_overview: What the lake holds at a glance: current and superseded reports, units that reported, current items and their quantity, refused rows and files.
+--
+-- Parameters: none
+-- Columns: current_submissions, superseded_submissions, units, items, quantity, rows_refused, files_refused
+SELECT
+    (SELECT COUNT(*) FROM submissions WHERE superseded_by IS NULL)      AS current_submissions,
+    (SELECT COUNT(*) FROM submissions WHERE superseded_by IS NOT NULL)  AS superseded_submissions,
+    (SELECT COUNT(DISTINCT unit_code) FROM submissions)                 AS units,
+    (SELECT COUNT(*) FROM activities)                                   AS items,
+    (SELECT COALESCE(SUM(quantity), 0) FROM activities)                 AS quantity,
+    (SELECT COUNT(*) FROM rejects WHERE source_row IS NOT NULL)         AS rows_refused,
+    (SELECT COUNT(*) FROM rejects WHERE source_row IS NULL)             AS files_refused

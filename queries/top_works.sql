@@ -1,0 +1,30 @@
+-- top_works: Candidates for the awards of section 2.3 of the letter: per theme, the works with the largest reach in a year.
+--
+-- Parameters:
+--   $year INT (default 2023) the year of the activities
+--   $limit INT (default 5) how many works per theme
+-- Columns: theme_code, theme, rank, title, unit_code, unit, form_code, activity_date, reach, url
+-- Works without a reach figure cannot be ranked and are left out; ties go to the earlier work.
+WITH ranked AS (
+    SELECT
+        a.theme_code, a.title, a.unit_code, a.form_code, a.activity_date, a.reach, a.url,
+        ROW_NUMBER() OVER (PARTITION BY a.theme_code ORDER BY a.reach DESC, a.activity_date, a.activity_id) AS rank
+    FROM activities a
+    WHERE a.year = $year AND a.reach IS NOT NULL
+)
+SELECT
+    r.theme_code,
+    t.name_vi   AS theme,
+    r.rank,
+    r.title,
+    r.unit_code,
+    u.name_vi   AS unit,
+    r.form_code,
+    r.activity_date,
+    r.reach,
+    r.url
+FROM ranked r
+JOIN themes t ON t.theme_code = r.theme_code
+LEFT JOIN units u ON u.unit_code = r.unit_code
+WHERE r.rank <= $limit
+ORDER BY r.theme_code, r.rank

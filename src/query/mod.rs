@@ -1,0 +1,210 @@
+//! `query`: the one place that builds DataFusion's context. It registers the
+//! lake's Parquet folders (with the `year` partition), the reference tables
+//! and the contract's views, runs SQL read-only, and binds named queries'
+//! parameters through DataFusion (never spliced into the text).
+
+pub mod named;
+pub mod output;
+mod tables;
+
+use std::collections::HashMap;
+
+use arrow::array::{Array, RecordBatch};
+use arrow::datatypes::SchemaRef;
+use datafusion::common::ScalarValue;
+use datafusion::error::DataFusionError;
+use datafusion::execution::context::SQLOptions;
+use datafusion::prelude::{SessionConfig, SessionContext};
+use datafusion::sql::parser::DFParser;
+
+use crate::lake::Lake;
+use crate::reference::Reference;
+
+/// The tables and views analysts can query, for hints.
+pub const TABLES: &[&str] = &[
+    "activities",
+    "activities_all",
+    "submissions",
+    "rejects",
+    "units",
+    "themes",
+    "subthemes",
+    "forms",
+    "languages",
+    "hrc_priorities",
+    "peak_periods",
+    "peak_themes",
+    "expected_reports",
+    "reporting_status",
+];
+
+/// What can go wrong answering a question.
+#[derive(Debug, thiserror::Error)]
+pub enum QueryError {
+    #[error(
+        "there is no lake at {0}: ingest reports first (baocao ingest PATH --lake {0}), or run baocao demo"
+    )]
+    NoLake(String),
+    #[error("{0}")]
+    Lake(String),
+    #[error(
+        "baocao only reads the lake: {0} is refused (no CREATE, INSERT, UPDATE, DELETE, COPY or SET); ask a question with SELECT"
+    )]
+    ReadOnly(String),
+    #[error("{message}")]
+    Sql { message: String },
+    #[error("there is no SQL to run: give a statement, --file FILE, or - to read standard input")]
+    Empty,
+    #[error("unknown query '{name}'; the named queries are: {known} (see baocao queries)")]
+    UnknownQuery { name: String, known: String },
+    #[error("{0}")]
+    Param(String),
+    #[error("the named query file {file} is malformed: {message}")]
+    BadQueryFile { file: String, message: String },
+    #[error(transparent)]
+    DataFusion(#[from] DataFusionError),
+    #[error(transparent)]
+    Arrow(#[from] arrow::error::ArrowError),
+    #[error("cannot write {path}: {message}")]
+    Output { path: String, message: String },
+}
+
+/// A query's answer.
+#[derive(Debug, Clone)]
+pub struct QueryResult {
+    pub schema: SchemaRef,
+    pub batches: Vec<RecordBatch>,
+}
+
+impl QueryResult {
+    pub fn num_rows(&self) -> usize {
+        self.batches.iter().map(|b| b.num_rows()).sum()
+    }
+
+    /// The first row's value of an integer column, for headline figures.
+    pub fn first_i64(&self, column: &str) -> Option<i64> {
+        let batch = self.batches.iter().find(|b| b.num_rows() > 0)?;
+        let col = arrow::compute::cast(
+            batch.column_by_name(column)?,
+            &arrow::datatypes::DataType::Int64,
+        )
+        .ok()?;
+        let ints = col.as_any().downcast_ref::<arrow::array::Int64Array>()?;
+        (!ints.is_null(0)).then(|| ints.value(0))
+    }
+}
+
+/// A DataFusion context over one lake and the reference data.
+pub struct Session {
+    ctx: SessionContext,
+}
+
+fn read_only() -> SQLOptions {
+    SQLOptions::new()
+        .with_allow_ddl(false)
+        .with_allow_dml(false)
+        .with_allow_statements(false)
+}
+
+/// Turns DataFusion's message into one a user can act on.
+fn explain_error(e: DataFusionError) -> QueryError {
+    let message = e.to_string();
+    let lower = message.to_lowercase();
+    for (needle, what) in [
+        (
+            "ddl not supported",
+            "a statement that creates or drops something",
+        ),
+        (
+            "dml not supported",
+            "a statement that writes (INSERT, UPDATE, DELETE, COPY)",
+        ),
+        (
+            "statement not supported",
+            "a statement that changes settings or state",
+        ),
+    ] {
+        if lower.contains(needle) {
+            return QueryError::ReadOnly(what.to_string());
+        }
+    }
+    if lower.contains("not found") && (lower.contains("table") || lower.contains("view")) {
+        return QueryError::Sql {
+            message: format!("{message}\nhint: the tables are {}", TABLES.join(", ")),
+        };
+    }
+    QueryError::Sql { message }
+}
+
+impl Session {
+    /// Opens the lake and registers every table; a missing lake is an error
+    /// that says what to do.
+    pub async fn open(lake: &Lake, reference: &Reference) -> Result<Session, QueryError> {
+        if !lake.exists() {
+            return Err(QueryError::NoLake(lake.root.display().to_string()));
+        }
+        let config = SessionConfig::new()
+            .with_information_schema(true)
+            .with_target_partitions(2);
+        let ctx = SessionContext::new_with_config(config);
+        tables::register_reference(&ctx, reference)?;
+        tables::register_lake(&ctx, lake).await?;
+        Ok(Session { ctx })
+    }
+
+    /// Runs one or more statements (separated by `;`), read-only; returns
+    /// each statement's answer.
+    pub async fn sql(&self, sql: &str) -> Result<Vec<QueryResult>, QueryError> {
+        self.run(sql, &[]).await
+    }
+
+    /// Runs SQL with named parameters (`$year`): each value is parsed into
+    /// the type DataFusion infers for its placeholder, or `fallback` types.
+    pub async fn run(
+        &self,
+        sql: &str,
+        params: &[(String, String, ScalarValue)],
+    ) -> Result<Vec<QueryResult>, QueryError> {
+        let statements = DFParser::parse_sql(sql).map_err(explain_error)?;
+        if statements.is_empty() {
+            return Err(QueryError::Empty);
+        }
+        let state = self.ctx.state();
+        let mut out = Vec::new();
+        for stmt in statements {
+            let plan = state.statement_to_plan(stmt).await.map_err(explain_error)?;
+            read_only().verify_plan(&plan).map_err(explain_error)?;
+            let mut df = self
+                .ctx
+                .execute_logical_plan(plan)
+                .await
+                .map_err(explain_error)?;
+            if !params.is_empty() {
+                let inferred = df
+                    .logical_plan()
+                    .get_parameter_types()
+                    .map_err(explain_error)?;
+                let mut values: HashMap<String, ScalarValue> = HashMap::new();
+                for (name, text, fallback) in params {
+                    let value = match inferred.get(&format!("${name}")) {
+                        Some(Some(t)) => {
+                            ScalarValue::try_from_string(text.clone(), t).map_err(|_| {
+                                QueryError::Param(format!(
+                                    "the parameter {name} = '{text}' is not a valid {t}"
+                                ))
+                            })?
+                        }
+                        Some(None) => fallback.clone(),
+                        None => continue,
+                    };
+                    values.insert(name.clone(), value);
+                }
+                df = df.with_param_values(values).map_err(explain_error)?;
+            }
+            let schema = df.schema().inner().clone();
+            let batches = df.collect().await.map_err(explain_error)?;
+            out.push(QueryResult { schema, batches });
+        }
+        Ok(out)
+    }
+}

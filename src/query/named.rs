@@ -1,0 +1,239 @@
+//! Named queries: one SQL file per question in `queries/` (embedded in the
+//! binary), each opening with a header comment: `-- name: description`, its
+//! parameters (`--   $year INT (default 2023) the campaign year`) and its
+//! columns. Parameters are bound by DataFusion, never spliced into the SQL.
+
+use std::sync::LazyLock;
+
+use datafusion::common::ScalarValue;
+use include_dir::{Dir, include_dir};
+use regex::Regex;
+
+use super::QueryError;
+
+static QUERIES: Dir = include_dir!("$CARGO_MANIFEST_DIR/queries");
+
+/// A parameter's declared type.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ParamKind {
+    Int,
+    Text,
+    Date,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Param {
+    pub name: String,
+    pub kind: ParamKind,
+    pub default: Option<String>,
+    pub doc: String,
+}
+
+/// One named query, as its file says.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NamedQuery {
+    pub name: String,
+    pub description: String,
+    pub params: Vec<Param>,
+    pub columns: String,
+    pub sql: String,
+}
+
+/// Reads a query file's header.
+pub fn parse(file: &str, text: &str) -> Result<NamedQuery, QueryError> {
+    static PARAM: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^--\s+\$(\w+)\s+(INT|TEXT|DATE)(?:\s+\(default ([^)]*)\))?\s*(.*)$").unwrap()
+    });
+    let bad = |message: &str| QueryError::BadQueryFile {
+        file: file.to_string(),
+        message: message.to_string(),
+    };
+    let stem = file.trim_end_matches(".sql");
+    let first = text.lines().next().unwrap_or("");
+    let (name, description) = first
+        .strip_prefix("--")
+        .and_then(|l| l.split_once(':'))
+        .map(|(n, d)| (n.trim().to_string(), d.trim().to_string()))
+        .ok_or_else(|| bad("the first line must be `-- name: what the query answers`"))?;
+    if name != stem {
+        return Err(bad(&format!(
+            "the header names '{name}' but the file is {stem}.sql"
+        )));
+    }
+    let mut params = Vec::new();
+    let mut columns = String::new();
+    for line in text.lines().take_while(|l| l.starts_with("--")) {
+        if let Some(c) = PARAM.captures(line) {
+            let kind = match &c[2] {
+                "INT" => ParamKind::Int,
+                "DATE" => ParamKind::Date,
+                _ => ParamKind::Text,
+            };
+            params.push(Param {
+                name: c[1].to_string(),
+                kind,
+                default: c.get(3).map(|d| d.as_str().trim().to_string()),
+                doc: c[4].trim().to_string(),
+            });
+        } else if let Some(cols) = line
+            .trim_start_matches("--")
+            .trim()
+            .strip_prefix("Columns:")
+        {
+            columns = cols.trim().to_string();
+        }
+    }
+    Ok(NamedQuery {
+        name,
+        description,
+        params,
+        columns,
+        sql: text.to_string(),
+    })
+}
+
+/// Every named query, by name.
+pub fn all() -> Result<Vec<NamedQuery>, QueryError> {
+    let mut out = Vec::new();
+    for f in QUERIES.files() {
+        let file = f.path().to_string_lossy().to_string();
+        if !file.ends_with(".sql") {
+            continue;
+        }
+        let text = f.contents_utf8().ok_or_else(|| QueryError::BadQueryFile {
+            file: file.clone(),
+            message: "not UTF-8".into(),
+        })?;
+        out.push(parse(&file, text)?);
+    }
+    out.sort_by(|a, b| a.name.cmp(&b.name));
+    Ok(out)
+}
+
+/// The named query `name`.
+pub fn find(name: &str) -> Result<NamedQuery, QueryError> {
+    let queries = all()?;
+    let known = queries
+        .iter()
+        .map(|q| q.name.as_str())
+        .collect::<Vec<_>>()
+        .join(", ");
+    queries
+        .into_iter()
+        .find(|q| q.name == name)
+        .ok_or(QueryError::UnknownQuery {
+            name: name.to_string(),
+            known,
+        })
+}
+
+impl NamedQuery {
+    /// Checks `key=value` pairs against the declared parameters and fills
+    /// defaults: (name, text, value in the declared type).
+    pub fn bind(
+        &self,
+        given: &[(String, String)],
+    ) -> Result<Vec<(String, String, ScalarValue)>, QueryError> {
+        let declared = || {
+            self.params
+                .iter()
+                .map(|p| p.name.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        for (k, _) in given {
+            if !self.params.iter().any(|p| &p.name == k) {
+                let takes = if self.params.is_empty() {
+                    "no parameters".to_string()
+                } else {
+                    format!("only {}", declared())
+                };
+                return Err(QueryError::Param(format!(
+                    "{} has no parameter '{k}'; it takes {takes}",
+                    self.name
+                )));
+            }
+        }
+        let mut out = Vec::new();
+        for p in &self.params {
+            let text = given
+                .iter()
+                .rev()
+                .find(|(k, _)| k == &p.name)
+                .map(|(_, v)| v.clone())
+                .or_else(|| p.default.clone())
+                .ok_or_else(|| {
+                    QueryError::Param(format!(
+                        "{} needs --param {}=... ({})",
+                        self.name, p.name, p.doc
+                    ))
+                })?;
+            let value = match p.kind {
+                ParamKind::Int => text
+                    .trim()
+                    .parse::<i64>()
+                    .map(|n| ScalarValue::Int64(Some(n)))
+                    .map_err(|_| {
+                        QueryError::Param(format!(
+                            "the parameter {} must be a whole number, not '{text}'",
+                            p.name
+                        ))
+                    })?,
+                ParamKind::Date => chrono::NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
+                    .map(|d| {
+                        ScalarValue::Date32(Some(
+                            (d - chrono::NaiveDate::default()).num_days() as i32
+                        ))
+                    })
+                    .map_err(|_| {
+                        QueryError::Param(format!(
+                            "the parameter {} must be a date YYYY-MM-DD, not '{text}'",
+                            p.name
+                        ))
+                    })?,
+                ParamKind::Text => ScalarValue::Utf8(Some(text.clone())),
+            };
+            out.push((p.name.clone(), text, value));
+        }
+        Ok(out)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_query_file_has_a_header_naming_it() {
+        let all = all().unwrap();
+        assert!(all.len() >= 12, "{} queries", all.len());
+        for q in &all {
+            assert!(!q.description.is_empty(), "{}", q.name);
+            assert!(!q.columns.is_empty(), "{} lists no columns", q.name);
+        }
+    }
+
+    #[test]
+    fn parameters_are_checked_and_defaulted() {
+        let q = parse("t.sql", "-- t: test\n--   $year INT (default 2023) the year\n--   $limit INT the limit\nSELECT $year").unwrap();
+        assert_eq!(q.params.len(), 2);
+        let err = q
+            .bind(&[("yeer".into(), "1".into())])
+            .unwrap_err()
+            .to_string();
+        assert_eq!(err, "t has no parameter 'yeer'; it takes only year, limit");
+        let err = q.bind(&[]).unwrap_err().to_string();
+        assert_eq!(err, "t needs --param limit=... (the limit)");
+        let bound = q.bind(&[("limit".into(), "5".into())]).unwrap();
+        assert_eq!(bound[0].2, ScalarValue::Int64(Some(2023)));
+        assert_eq!(bound[1].2, ScalarValue::Int64(Some(5)));
+        let err = q
+            .bind(&[("limit".into(), "five".into())])
+            .unwrap_err()
+            .to_string();
+        assert_eq!(
+            err,
+            "the parameter limit must be a whole number, not 'five'"
+        );
+    }
+}

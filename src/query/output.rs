@@ -1,0 +1,130 @@
+//! Printing answers through Arrow's own writers: `table` for people (pretty
+//! print), `csv` with a header row, `json` as one array of row objects
+//! (dates `YYYY-MM-DD`, numbers as numbers, nulls as null), and `parquet`
+//! to a file.
+
+use std::io::Write;
+use std::path::Path;
+
+use arrow::csv::WriterBuilder as CsvWriterBuilder;
+use arrow::json::WriterBuilder as JsonWriterBuilder;
+use arrow::json::writer::JsonArray;
+use arrow::util::pretty::pretty_format_batches;
+use parquet::arrow::ArrowWriter;
+
+use super::{QueryError, QueryResult};
+
+/// The output formats of `sql` and `query`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Table,
+    Csv,
+    Json,
+    Parquet,
+}
+
+fn out_err(path: &str) -> impl Fn(std::io::Error) -> QueryError + '_ {
+    move |e| QueryError::Output {
+        path: path.to_string(),
+        message: e.to_string(),
+    }
+}
+
+/// Writes one answer in a text format.
+pub fn write(result: &QueryResult, format: Format, out: &mut dyn Write) -> Result<(), QueryError> {
+    let to = out_err("the output");
+    match format {
+        Format::Table => {
+            if result.num_rows() == 0 {
+                let names: Vec<&str> = result
+                    .schema
+                    .fields()
+                    .iter()
+                    .map(|f| f.name().as_str())
+                    .collect();
+                writeln!(out, "(no rows; columns: {})", names.join(", ")).map_err(&to)?;
+            } else {
+                writeln!(out, "{}", pretty_format_batches(&result.batches)?).map_err(&to)?;
+                let n = result.num_rows();
+                writeln!(out, "{n} row{}", if n == 1 { "" } else { "s" }).map_err(&to)?;
+            }
+        }
+        Format::Csv => {
+            let mut w = CsvWriterBuilder::new()
+                .with_header(true)
+                .with_date_format("%Y-%m-%d".into())
+                .build(out);
+            if result.batches.is_empty() {
+                let header: Vec<&str> = result
+                    .schema
+                    .fields()
+                    .iter()
+                    .map(|f| f.name().as_str())
+                    .collect();
+                let inner = w.into_inner();
+                writeln!(inner, "{}", header.join(",")).map_err(&to)?;
+            } else {
+                for b in &result.batches {
+                    w.write(b)?;
+                }
+            }
+        }
+        Format::Json => {
+            let mut buf = Vec::new();
+            {
+                let mut w = JsonWriterBuilder::new()
+                    .with_explicit_nulls(true)
+                    .build::<_, JsonArray>(&mut buf);
+                for b in &result.batches {
+                    w.write(b)?;
+                }
+                w.finish()?;
+            }
+            if buf.is_empty() {
+                buf.extend_from_slice(b"[]");
+            }
+            out.write_all(&buf).map_err(&to)?;
+            writeln!(out).map_err(&to)?;
+        }
+        Format::Parquet => {
+            return Err(QueryError::Param(
+                "--format parquet writes a file: add --output FILE.parquet".into(),
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Writes one answer to a file, atomically (a temporary name, then rename).
+pub fn write_file(result: &QueryResult, format: Format, path: &Path) -> Result<(), QueryError> {
+    let shown = path.display().to_string();
+    let tmp = path.with_extension("tmp-baocao");
+    {
+        let mut file = std::fs::File::create(&tmp).map_err(out_err(&shown))?;
+        match format {
+            Format::Parquet => {
+                let mut w =
+                    ArrowWriter::try_new(&mut file, result.schema.clone(), None).map_err(|e| {
+                        QueryError::Output {
+                            path: shown.clone(),
+                            message: e.to_string(),
+                        }
+                    })?;
+                for b in &result.batches {
+                    w.write(b).map_err(|e| QueryError::Output {
+                        path: shown.clone(),
+                        message: e.to_string(),
+                    })?;
+                }
+                w.close().map_err(|e| QueryError::Output {
+                    path: shown.clone(),
+                    message: e.to_string(),
+                })?;
+            }
+            other => write(result, other, &mut file)?,
+        }
+        file.sync_all().map_err(out_err(&shown))?;
+    }
+    std::fs::rename(&tmp, path).map_err(out_err(&shown))?;
+    Ok(())
+}

@@ -1,0 +1,374 @@
+//! The tables analysts see: the reference data as in-memory tables (units,
+//! themes, forms, peak periods, expected reports, ...) and the lake's
+//! Parquet folders as listing tables, with the views the contract names.
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use arrow::array::{ArrayRef, Date32Array, Int32Array, RecordBatch, StringArray};
+use arrow::datatypes::{DataType, Field, Schema, SchemaRef, TimeUnit};
+use chrono::NaiveDate;
+use datafusion::datasource::MemTable;
+use datafusion::datasource::file_format::parquet::ParquetFormat;
+use datafusion::datasource::listing::{
+    ListingOptions, ListingTable, ListingTableConfig, ListingTableUrl,
+};
+use datafusion::prelude::SessionContext;
+
+use super::QueryError;
+use crate::lake::Lake;
+use crate::reference::Reference;
+
+fn days(d: NaiveDate) -> i32 {
+    (d - NaiveDate::from_ymd_opt(1970, 1, 1).unwrap_or_default()).num_days() as i32
+}
+
+fn text(v: Vec<String>) -> ArrayRef {
+    Arc::new(StringArray::from(v))
+}
+
+fn opt_text(v: Vec<Option<String>>) -> ArrayRef {
+    Arc::new(StringArray::from(v))
+}
+
+fn dates(v: Vec<Option<NaiveDate>>) -> ArrayRef {
+    Arc::new(Date32Array::from(
+        v.into_iter().map(|d| d.map(days)).collect::<Vec<_>>(),
+    ))
+}
+
+fn field(name: &str, t: DataType, nullable: bool) -> Field {
+    Field::new(name, t, nullable)
+}
+
+fn register_mem(
+    ctx: &SessionContext,
+    name: &str,
+    fields: Vec<Field>,
+    columns: Vec<ArrayRef>,
+) -> Result<(), QueryError> {
+    let schema: SchemaRef = Arc::new(Schema::new(fields));
+    let batch = RecordBatch::try_new(schema.clone(), columns)?;
+    let table = MemTable::try_new(schema, vec![vec![batch]])?;
+    ctx.register_table(name, Arc::new(table))?;
+    Ok(())
+}
+
+/// Registers the reference tables. With several campaign years, a code's
+/// latest year wins for units, themes, forms and languages; peak periods
+/// and expected reports are kept for every year.
+pub fn register_reference(ctx: &SessionContext, reference: &Reference) -> Result<(), QueryError> {
+    let mut units = BTreeMap::new();
+    let mut themes = BTreeMap::new();
+    let mut subthemes = BTreeMap::new();
+    let mut forms = BTreeMap::new();
+    let mut languages = BTreeMap::new();
+    let mut hrc = BTreeMap::new();
+    let mut peaks = Vec::new();
+    let mut peak_themes = Vec::new();
+    let mut expected = Vec::new();
+    for c in reference.campaigns.values() {
+        for u in &c.units {
+            units.insert(u.code.0.clone(), u.clone());
+        }
+        for t in &c.themes {
+            themes.insert(t.code.0.clone(), t.clone());
+        }
+        for s in &c.subthemes {
+            subthemes.insert(s.code.clone(), s.clone());
+        }
+        for f in &c.forms {
+            forms.insert(f.code.clone(), f.clone());
+        }
+        for l in &c.languages {
+            languages.insert(l.code.clone(), l.clone());
+        }
+        for h in &c.hrc_priorities {
+            hrc.insert(h.number, h.clone());
+        }
+        for p in &c.peaks {
+            peaks.push(p.clone());
+            for t in &p.themes {
+                peak_themes.push((p.code.clone(), t.0.clone()));
+            }
+        }
+        expected.extend(c.expected_reports());
+    }
+    peak_themes.sort();
+    peak_themes.dedup();
+    let units: Vec<_> = units.into_values().collect();
+    register_mem(
+        ctx,
+        "units",
+        vec![
+            field("unit_code", DataType::Utf8, false),
+            field("name_vi", DataType::Utf8, false),
+            field("unit_kind", DataType::Utf8, false),
+            field("parent_code", DataType::Utf8, true),
+            field("valid_from", DataType::Date32, false),
+            field("valid_to", DataType::Date32, true),
+        ],
+        vec![
+            text(units.iter().map(|u| u.code.0.clone()).collect()),
+            text(units.iter().map(|u| u.name_vi.clone()).collect()),
+            text(units.iter().map(|u| u.kind.clone()).collect()),
+            opt_text(
+                units
+                    .iter()
+                    .map(|u| u.parent.as_ref().map(|p| p.0.clone()))
+                    .collect(),
+            ),
+            dates(units.iter().map(|u| Some(u.valid_from)).collect()),
+            dates(units.iter().map(|u| u.valid_to).collect()),
+        ],
+    )?;
+    let themes: Vec<_> = themes.into_values().collect();
+    register_mem(
+        ctx,
+        "themes",
+        vec![
+            field("theme_code", DataType::Utf8, false),
+            field("name_vi", DataType::Utf8, false),
+            field("name_en", DataType::Utf8, false),
+        ],
+        vec![
+            text(themes.iter().map(|t| t.code.0.clone()).collect()),
+            text(themes.iter().map(|t| t.name_vi.clone()).collect()),
+            text(themes.iter().map(|t| t.name_en.clone()).collect()),
+        ],
+    )?;
+    let subthemes: Vec<_> = subthemes.into_values().collect();
+    register_mem(
+        ctx,
+        "subthemes",
+        vec![
+            field("subtheme_code", DataType::Utf8, false),
+            field("theme_code", DataType::Utf8, false),
+            field("name_vi", DataType::Utf8, false),
+        ],
+        vec![
+            text(subthemes.iter().map(|s| s.code.clone()).collect()),
+            text(subthemes.iter().map(|s| s.theme.0.clone()).collect()),
+            text(subthemes.iter().map(|s| s.name_vi.clone()).collect()),
+        ],
+    )?;
+    for (name, code_col, rows) in [
+        ("forms", "form_code", forms),
+        ("languages", "language_code", languages),
+    ] {
+        let rows: Vec<_> = rows.into_values().collect();
+        register_mem(
+            ctx,
+            name,
+            vec![
+                field(code_col, DataType::Utf8, false),
+                field("name_vi", DataType::Utf8, false),
+            ],
+            vec![
+                text(rows.iter().map(|f| f.code.clone()).collect()),
+                text(rows.iter().map(|f| f.name_vi.clone()).collect()),
+            ],
+        )?;
+    }
+    let hrc: Vec<_> = hrc.into_values().collect();
+    register_mem(
+        ctx,
+        "hrc_priorities",
+        vec![
+            field("hrc_priority", DataType::Int32, false),
+            field("name_vi", DataType::Utf8, false),
+            field("name_en", DataType::Utf8, false),
+        ],
+        vec![
+            Arc::new(Int32Array::from(
+                hrc.iter().map(|h| h.number as i32).collect::<Vec<_>>(),
+            )),
+            text(hrc.iter().map(|h| h.name_vi.clone()).collect()),
+            text(hrc.iter().map(|h| h.name_en.clone()).collect()),
+        ],
+    )?;
+    register_mem(
+        ctx,
+        "peak_periods",
+        vec![
+            field("peak_code", DataType::Utf8, false),
+            field("name_vi", DataType::Utf8, false),
+            field("name_en", DataType::Utf8, false),
+            field("start_date", DataType::Date32, false),
+            field("end_date", DataType::Date32, false),
+        ],
+        vec![
+            text(peaks.iter().map(|p| p.code.clone()).collect()),
+            text(peaks.iter().map(|p| p.name_vi.clone()).collect()),
+            text(peaks.iter().map(|p| p.name_en.clone()).collect()),
+            dates(peaks.iter().map(|p| Some(p.start)).collect()),
+            dates(peaks.iter().map(|p| Some(p.end)).collect()),
+        ],
+    )?;
+    register_mem(
+        ctx,
+        "peak_themes",
+        vec![
+            field("peak_code", DataType::Utf8, false),
+            field("theme_code", DataType::Utf8, false),
+        ],
+        vec![
+            text(peak_themes.iter().map(|(p, _)| p.clone()).collect()),
+            text(peak_themes.iter().map(|(_, t)| t.clone()).collect()),
+        ],
+    )?;
+    register_mem(
+        ctx,
+        "expected_reports",
+        vec![
+            field("unit_code", DataType::Utf8, false),
+            field("period_kind", DataType::Utf8, false),
+            field("period", DataType::Utf8, false),
+            field("due_date", DataType::Date32, false),
+        ],
+        vec![
+            text(expected.iter().map(|e| e.unit.0.clone()).collect()),
+            text(
+                expected
+                    .iter()
+                    .map(|e| e.period.kind().to_string())
+                    .collect(),
+            ),
+            text(expected.iter().map(|e| e.period.to_string()).collect()),
+            dates(expected.iter().map(|e| Some(e.due)).collect()),
+        ],
+    )?;
+    Ok(())
+}
+
+/// The columns of `activities` files (the `year` partition column apart).
+pub fn activities_schema() -> Schema {
+    let s = |n: &str| field(n, DataType::Utf8, true);
+    Schema::new(vec![
+        s("activity_id"),
+        s("submission_id"),
+        s("unit_code"),
+        field("activity_date", DataType::Date32, true),
+        s("date_precision"),
+        field("month", DataType::Int32, true),
+        s("theme_code"),
+        s("subtheme_code"),
+        field("theme_inferred", DataType::Boolean, true),
+        field("hrc_priority", DataType::Int32, true),
+        s("form_code"),
+        s("channel"),
+        s("title"),
+        field("quantity", DataType::Int64, true),
+        field("reach", DataType::Int64, true),
+        field("duration_min", DataType::Float64, true),
+        s("language"),
+        s("url"),
+        s("notes"),
+        s("extra"),
+        field("source_row", DataType::Int64, true),
+    ])
+}
+
+pub fn submissions_schema() -> Schema {
+    let s = |n: &str| field(n, DataType::Utf8, true);
+    let i = |n: &str| field(n, DataType::Int64, true);
+    Schema::new(vec![
+        s("submission_id"),
+        s("unit_code"),
+        s("period_kind"),
+        s("period"),
+        field("received_at", DataType::Date32, true),
+        s("source_file"),
+        s("format"),
+        i("rows_read"),
+        i("rows_accepted"),
+        i("rows_rejected"),
+        s("superseded_by"),
+        field(
+            "ingested_at",
+            DataType::Timestamp(TimeUnit::Microsecond, None),
+            true,
+        ),
+    ])
+}
+
+pub fn rejects_schema() -> Schema {
+    let s = |n: &str| field(n, DataType::Utf8, true);
+    Schema::new(vec![
+        s("submission_id"),
+        s("source_file"),
+        field("source_row", DataType::Int64, true),
+        s("raw"),
+        s("reason"),
+        field(
+            "ingested_at",
+            DataType::Timestamp(TimeUnit::Microsecond, None),
+            true,
+        ),
+    ])
+}
+
+fn listing(
+    lake: &Lake,
+    dir: &str,
+    schema: Schema,
+    partitions: Vec<(String, DataType)>,
+) -> Result<Arc<ListingTable>, QueryError> {
+    let path = lake.root.join(dir);
+    let abs = std::fs::canonicalize(&path)
+        .map_err(|e| QueryError::Lake(format!("cannot open {}: {e}", path.display())))?;
+    let url = ListingTableUrl::parse(format!("{}/", abs.display()))?;
+    let options = ListingOptions::new(Arc::new(ParquetFormat::default()))
+        .with_file_extension(".parquet")
+        .with_table_partition_cols(partitions);
+    let config = ListingTableConfig::new(url)
+        .with_listing_options(options)
+        .with_schema(Arc::new(schema));
+    Ok(Arc::new(ListingTable::try_new(config)?))
+}
+
+/// Registers the lake's tables and the views over them.
+pub async fn register_lake(ctx: &SessionContext, lake: &Lake) -> Result<(), QueryError> {
+    ctx.sql("CREATE SCHEMA lake").await?;
+    let activities = listing(
+        lake,
+        "activities",
+        activities_schema(),
+        vec![("year".into(), DataType::Int32)],
+    )?;
+    ctx.register_table("lake.activities", activities)?;
+    ctx.register_table(
+        "submissions",
+        listing(lake, "submissions", submissions_schema(), vec![])?,
+    )?;
+    ctx.register_table(
+        "rejects",
+        listing(lake, "rejects", rejects_schema(), vec![])?,
+    )?;
+    for view in VIEWS {
+        ctx.sql(view).await?.collect().await?;
+    }
+    Ok(())
+}
+
+/// The views of the contract's section 5. Rows of data files a crashed run
+/// left (not in the ledger) are invisible through both activity views.
+const VIEWS: &[&str] = &[
+    "CREATE VIEW activities_all AS
+       SELECT * FROM lake.activities
+       WHERE submission_id IN (SELECT submission_id FROM submissions)",
+    "CREATE VIEW activities AS
+       SELECT * FROM lake.activities
+       WHERE submission_id IN (SELECT submission_id FROM submissions WHERE superseded_by IS NULL)",
+    "CREATE VIEW reporting_status AS
+       WITH received AS (
+         SELECT unit_code, period, MIN(received_at) AS received_at
+         FROM submissions GROUP BY unit_code, period)
+       SELECT e.unit_code, e.period_kind, e.period, e.due_date, r.received_at,
+              COALESCE(r.received_at <= e.due_date, false) AS on_time,
+              CASE WHEN r.received_at IS NULL THEN 'missing'
+                   WHEN r.received_at <= e.due_date THEN 'on_time'
+                   ELSE 'late' END AS status
+       FROM expected_reports e
+       LEFT JOIN received r ON r.unit_code = e.unit_code AND r.period = e.period",
+];

@@ -235,18 +235,13 @@ fn user_errors_exit_1_with_a_message() {
 #[test]
 fn broken_reference_data_names_file_line_and_field() {
     let w = Workdir::new();
-    let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data/reference/2023");
-    for e in std::fs::read_dir(&src).unwrap() {
-        let e = e.unwrap();
-        w.write(
-            &format!("ref/2023/{}", e.file_name().to_string_lossy()),
-            &std::fs::read(e.path()).unwrap(),
-        );
-    }
-    let units = std::fs::read_to_string(w.path("ref/2023/units.csv"))
-        .unwrap()
-        .replacen(",district,", ",huyen,", 2);
-    w.write("ref/2023/units.csv", units.as_bytes());
+    w.reference_copy("2023", |name, text| {
+        if name == "units.csv" {
+            text.replacen(",district,", ",huyen,", 2)
+        } else {
+            text
+        }
+    });
     w.fixture("so-y-te_2023.json", "so-y-te_2023.json");
     let run = w.run(&["ingest", "inbox", "--reference", "ref"]);
     assert_eq!(run.code, 1);

@@ -65,6 +65,18 @@ impl Workdir {
         }
     }
 
+    /// Copies the bundled 2023 reference folder to `ref/<year>/`, passing
+    /// each file's text through `edit` (to break it, or to make a new year).
+    pub fn reference_copy(&self, year: &str, edit: impl Fn(&str, String) -> String) {
+        let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/reference/2023");
+        for e in std::fs::read_dir(&src).expect("reference folder") {
+            let e = e.expect("entry");
+            let name = e.file_name().to_string_lossy().to_string();
+            let text = std::fs::read_to_string(e.path()).expect("reference file");
+            self.write(&format!("ref/{year}/{name}"), edit(&name, text).as_bytes());
+        }
+    }
+
     /// Every row of every Parquet file under `rel`, as JSON objects.
     pub fn rows(&self, rel: &str) -> Vec<Map<String, Value>> {
         read_rows(&self.path(rel))

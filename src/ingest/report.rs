@@ -1,6 +1,7 @@
 //! What an ingest run did, file by file, and its rendering for stderr: one
 //! line per file (accepted, refused, superseded, why) and a total line.
 
+use std::collections::HashMap;
 use std::fmt::Write;
 use std::path::Path;
 
@@ -59,29 +60,30 @@ pub struct IngestReport {
 }
 
 impl IngestReport {
+    /// Notes, per ingested file, which reports it replaced in this run and
+    /// whether a later report already replaces it.
     pub(super) fn note_supersession(&mut self, before: &LakeState, after: &LakeState) {
+        let was: HashMap<&str, Option<&str>> = before
+            .submissions
+            .iter()
+            .map(|s| (s.submission_id.as_str(), s.superseded_by.as_deref()))
+            .collect();
+        let mut newly: HashMap<&str, Vec<String>> = HashMap::new();
+        let mut now: HashMap<&str, Option<&String>> = HashMap::new();
+        for s in &after.submissions {
+            now.insert(s.submission_id.as_str(), s.superseded_by.as_ref());
+            if let Some(by) = s.superseded_by.as_deref()
+                && was.get(s.submission_id.as_str()) != Some(&Some(by))
+            {
+                newly.entry(by).or_default().push(s.source_file.clone());
+            }
+        }
         for fr in &mut self.files {
-            let Some(id) = &fr.submission_id else {
+            let Some(id) = fr.submission_id.as_deref() else {
                 continue;
             };
-            let Some(rec) = after.submissions.iter().find(|s| &s.submission_id == id) else {
-                continue;
-            };
-            fr.superseded_by = rec.superseded_by.clone();
-            fr.supersedes = after
-                .submissions
-                .iter()
-                .filter(|s| s.superseded_by.as_ref() == Some(id))
-                .filter(|s| {
-                    before.submissions.iter().any(|b| {
-                        b.submission_id == s.submission_id && b.superseded_by.as_ref() != Some(id)
-                    }) || !before
-                        .submissions
-                        .iter()
-                        .any(|b| b.submission_id == s.submission_id)
-                })
-                .map(|s| s.source_file.clone())
-                .collect();
+            fr.superseded_by = now.get(id).copied().flatten().cloned();
+            fr.supersedes = newly.remove(id).unwrap_or_default();
         }
     }
 

@@ -65,8 +65,13 @@ pub enum QueryError {
     DataFusion(#[from] DataFusionError),
     #[error(transparent)]
     Arrow(#[from] arrow::error::ArrowError),
+    #[error("cannot write {path}: {source}")]
+    Output {
+        path: String,
+        source: std::io::Error,
+    },
     #[error("cannot write {path}: {message}")]
-    Output { path: String, message: String },
+    OutputFormat { path: String, message: String },
 }
 
 /// A query's answer.
@@ -127,6 +132,15 @@ fn explain_error(e: DataFusionError) -> QueryError {
         if lower.contains(needle) {
             return QueryError::ReadOnly(what.to_string());
         }
+    }
+    // the parser's message, without the Debug wrapping around it
+    if let Some(inner) = message
+        .strip_prefix("SQL error: ParserError(\"")
+        .and_then(|m| m.strip_suffix("\")"))
+    {
+        return QueryError::Sql {
+            message: format!("SQL syntax error: {inner}"),
+        };
     }
     if lower.contains("not found") && (lower.contains("table") || lower.contains("view")) {
         return QueryError::Sql {

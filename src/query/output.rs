@@ -24,9 +24,9 @@ pub enum Format {
 }
 
 fn out_err(path: &str) -> impl Fn(std::io::Error) -> QueryError + '_ {
-    move |e| QueryError::Output {
+    move |source| QueryError::Output {
         path: path.to_string(),
-        message: e.to_string(),
+        source,
     }
 }
 
@@ -105,18 +105,18 @@ pub fn write_file(result: &QueryResult, format: Format, path: &Path) -> Result<(
             Format::Parquet => {
                 let mut w =
                     ArrowWriter::try_new(&mut file, result.schema.clone(), None).map_err(|e| {
-                        QueryError::Output {
+                        QueryError::OutputFormat {
                             path: shown.clone(),
                             message: e.to_string(),
                         }
                     })?;
                 for b in &result.batches {
-                    w.write(b).map_err(|e| QueryError::Output {
+                    w.write(b).map_err(|e| QueryError::OutputFormat {
                         path: shown.clone(),
                         message: e.to_string(),
                     })?;
                 }
-                w.close().map_err(|e| QueryError::Output {
+                w.close().map_err(|e| QueryError::OutputFormat {
                     path: shown.clone(),
                     message: e.to_string(),
                 })?;

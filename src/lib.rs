@@ -9,4 +9,5 @@ pub mod lake;
 pub mod query;
 pub mod reference;
 pub mod samples;
+pub mod summary;
 pub mod text;

@@ -1,7 +1,7 @@
 //! `baocao demo [--out DIR]`: the pipeline on the bundled sample reports.
 //! It writes the samples to `DIR/inbox`, ingests them into `DIR/lake` and
-//! prints what landed, answered by the named queries. Later stages add
-//! their output under `DIR`.
+//! prints what landed, answered by the named queries, then writes the
+//! 2023 summary to `DIR/summary`. Later stages add their output under `DIR`.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -75,8 +75,21 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             );
             write(&run(name).await?, Format::Table, &mut stdout)?;
         }
+        let opts = baocao::summary::SummaryOptions {
+            year: 2023,
+            lang: baocao::summary::Lang::Vi,
+            out: args.out.join("summary"),
+            stamp: baocao::summary::today(),
+            source: lake.root.display().to_string(),
+        };
+        let files = baocao::summary::build(&session, &reference, &opts).await?;
         println!(
-            "\nAsk your own questions: baocao sql --lake {}",
+            "\nThe 2023 summary ({} files) is in {}: open summary.html",
+            files.files.len(),
+            opts.out.display()
+        );
+        println!(
+            "Ask your own questions: baocao sql --lake {}",
             lake.root.display()
         );
         Ok(ExitCode::SUCCESS)

@@ -6,6 +6,7 @@ mod demo;
 mod ingest;
 mod query;
 mod sql;
+mod summary;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -35,6 +36,8 @@ pub enum Command {
     Query(query::Args),
     /// List the named queries with what they answer
     Queries,
+    /// Write the annual provincial summary: charts, HTML page, workbook
+    Summary(summary::Args),
     /// Run the pipeline on the bundled sample reports
     Demo(demo::Args),
 }
@@ -103,6 +106,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Sql(args) => sql::run(args),
         Command::Query(args) => query::run(args),
         Command::Queries => query::list(),
+        Command::Summary(args) => summary::run(args),
         Command::Demo(args) => demo::run(args),
     }
 }

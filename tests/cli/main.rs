@@ -7,4 +7,5 @@ mod ingest;
 mod ingest_errors;
 mod query;
 mod sql;
+mod summary;
 mod support;

@@ -1,0 +1,52 @@
+//! `baocao summary --year 2023 [--lake DIR] [--out DIR] [--lang vi|en]`:
+//! the annual provincial summary as charts (PNG, SVG), `summary.html`,
+//! `summary.xlsx` and `summary.md`.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::Context;
+
+use baocao::lake::Lake;
+use baocao::query::Session;
+use baocao::reference::Reference;
+use baocao::summary::{Lang, SummaryOptions, build, today};
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The year to summarise
+    #[arg(long, value_name = "YEAR")]
+    pub year: i32,
+    /// The lake folder
+    #[arg(long, value_name = "DIR", default_value = "lake")]
+    pub lake: PathBuf,
+    /// Where to write the charts and documents
+    #[arg(long, value_name = "DIR", default_value = "summary")]
+    pub out: PathBuf,
+    /// The language of the documents
+    #[arg(long, value_enum, default_value = "vi")]
+    pub lang: Lang,
+    #[command(flatten)]
+    pub reference: super::ReferenceArg,
+}
+
+pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    let reference = Reference::load(args.reference.reference.as_deref())
+        .context("cannot load the reference data")?;
+    let lake = Lake::new(&args.lake);
+    let opts = SummaryOptions {
+        year: args.year,
+        lang: args.lang,
+        out: args.out.clone(),
+        stamp: today(),
+        source: lake.root.display().to_string(),
+    };
+    super::block_on(async {
+        let session = Session::open(&lake, &reference).await?;
+        let files = build(&session, &reference, &opts).await?;
+        for f in &files.files {
+            eprintln!("wrote {}", f.display());
+        }
+        Ok(ExitCode::SUCCESS)
+    })
+}

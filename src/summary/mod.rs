@@ -1,0 +1,129 @@
+//! `summary`: the annual provincial summary the department sends on. It
+//! reads the year's figures through the named queries (no SQL here), draws
+//! the charts, and writes one self-contained HTML page (charts inline as
+//! SVG), a workbook with one sheet per table, and a Markdown copy.
+
+mod charts;
+mod data;
+mod documents;
+
+use std::path::{Path, PathBuf};
+
+pub use charts::{FONT, register_font};
+pub use data::{SummaryData, Table};
+
+use crate::query::{QueryError, Session};
+use crate::reference::Reference;
+
+/// The language of the documents.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Lang {
+    Vi,
+    En,
+}
+
+impl Lang {
+    /// Picks the Vietnamese or English text.
+    pub fn t<'a>(self, vi: &'a str, en: &'a str) -> &'a str {
+        match self {
+            Lang::Vi => vi,
+            Lang::En => en,
+        }
+    }
+}
+
+/// What can go wrong making the summary.
+#[derive(Debug, thiserror::Error)]
+pub enum SummaryError {
+    #[error(
+        "the lake holds no activity for {0}: ingest that year's reports first, or choose another --year"
+    )]
+    EmptyYear(i32),
+    #[error("there is no reference data for {0}, so its themes and peak periods are unknown")]
+    NoCampaign(i32),
+    #[error(transparent)]
+    Query(#[from] QueryError),
+    #[error("{0}")]
+    Draw(String),
+    #[error("cannot write {path}: {source}")]
+    Io {
+        path: String,
+        source: std::io::Error,
+    },
+    #[error("cannot write the workbook {path}: {message}")]
+    Workbook { path: String, message: String },
+}
+
+/// How to make the summary.
+#[derive(Debug, Clone)]
+pub struct SummaryOptions {
+    pub year: i32,
+    pub lang: Lang,
+    pub out: PathBuf,
+    /// The generation stamp printed on every document (a date).
+    pub stamp: String,
+    /// Where the figures come from, for footnotes.
+    pub source: String,
+}
+
+/// The files written, in order.
+#[derive(Debug, Clone)]
+pub struct SummaryFiles {
+    pub files: Vec<PathBuf>,
+}
+
+/// Makes the summary of `opts.year` into `opts.out`.
+pub async fn build(
+    session: &Session,
+    reference: &Reference,
+    opts: &SummaryOptions,
+) -> Result<SummaryFiles, SummaryError> {
+    let data = SummaryData::load(session, opts.year).await?;
+    if data.items() == 0.0 {
+        return Err(SummaryError::EmptyYear(opts.year));
+    }
+    let campaign = reference
+        .campaign(opts.year)
+        .ok_or(SummaryError::NoCampaign(opts.year))?;
+    let dir = &opts.out;
+    std::fs::create_dir_all(dir).map_err(|source| SummaryError::Io {
+        path: dir.display().to_string(),
+        source,
+    })?;
+    let drawn = documents::draw_charts(&data, campaign, opts)?;
+    let mut files: Vec<PathBuf> = Vec::new();
+    for c in &drawn {
+        files.push(dir.join(format!("{}.png", c.name)));
+        files.push(dir.join(format!("{}.svg", c.name)));
+    }
+    let write = |name: &str, text: String| -> Result<PathBuf, SummaryError> {
+        let p = dir.join(name);
+        std::fs::write(&p, text).map_err(|source| SummaryError::Io {
+            path: p.display().to_string(),
+            source,
+        })?;
+        Ok(p)
+    };
+    files.push(write(
+        "summary.html",
+        documents::html(&data, campaign, opts, &drawn),
+    )?);
+    files.push(write(
+        "summary.md",
+        documents::markdown(&data, campaign, opts, &drawn),
+    )?);
+    let xlsx = dir.join("summary.xlsx");
+    documents::workbook(&data, opts, &xlsx)?;
+    files.push(xlsx);
+    Ok(SummaryFiles { files })
+}
+
+/// Today's date, for the generation stamp.
+pub fn today() -> String {
+    chrono::Utc::now().date_naive().to_string()
+}
+
+/// The default output folder for a year.
+pub fn default_out(year: i32) -> PathBuf {
+    Path::new("summary").join(year.to_string())
+}

@@ -629,8 +629,37 @@ fn html_table(t: &Table, cols: &[(&str, String)], lang: Lang) -> String {
     s
 }
 
-fn all_cols(t: &Table) -> Vec<(&str, String)> {
-    t.columns.iter().map(|c| (c.as_str(), c.clone())).collect()
+/// Every column of a table, headed in the document's language.
+fn all_cols(t: &Table, l: Lang) -> Vec<(&str, String)> {
+    t.columns
+        .iter()
+        .map(|c| {
+            let label = match c.as_str() {
+                "gap" => l.t("Loại khoảng trống", "Gap"),
+                "subject" => l.t("Đối tượng", "Subject"),
+                "name" => l.t("Tên", "Name"),
+                "detail" => l.t("Chi tiết", "Detail"),
+                "months" => l.t("Số tháng", "Months"),
+                "theme_code" => l.t("Mã chủ đề", "Theme code"),
+                "theme" => l.t("Chủ đề", "Theme"),
+                "rank" => l.t("Hạng", "Rank"),
+                "title" => l.t("Tên tác phẩm", "Title"),
+                "unit_code" => l.t("Mã đơn vị", "Unit code"),
+                "unit" => l.t("Đơn vị", "Unit"),
+                "form_code" => l.t("Hình thức", "Form"),
+                "activity_date" => l.t("Ngày", "Date"),
+                "reach" => l.t("Lượt tiếp cận", "Reach"),
+                "url" => l.t("Đường dẫn", "Link"),
+                "reason_kind" => l.t("Lý do", "Reason"),
+                "rows_refused" => l.t("Dòng bị từ chối", "Rows refused"),
+                "files_refused" => l.t("Tệp bị từ chối", "Files refused"),
+                "example_file" => l.t("Tệp ví dụ", "Example file"),
+                "example_reason" => l.t("Lý do cụ thể", "Example reason"),
+                other => other,
+            };
+            (c.as_str(), label.to_string())
+        })
+        .collect()
 }
 
 /// The headline figures: (label, value).
@@ -829,7 +858,7 @@ pub fn html(d: &SummaryData, c: &Campaign, o: &SummaryOptions, charts: &[Drawn])
         ),
     ] {
         let _ = writeln!(s, "<h2>{}</h2>", esc(title));
-        s.push_str(&html_table(table, &all_cols(table), l));
+        s.push_str(&html_table(table, &all_cols(table, l), l));
     }
     let _ = writeln!(
         s,
@@ -904,7 +933,7 @@ pub fn markdown(d: &SummaryData, _c: &Campaign, o: &SummaryOptions, charts: &[Dr
         ),
     ] {
         let _ = writeln!(s, "\n## {title}\n");
-        s.push_str(&md_table(table, &all_cols(table), l));
+        s.push_str(&md_table(table, &all_cols(table, l), l));
     }
     s
 }

@@ -11,6 +11,9 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 use unicode_normalization::UnicodeNormalization;
 
+use super::Lang;
+use super::documents::format_f64;
+
 use crate::reference::Campaign;
 
 /// The font family name the charts use (registered from the `dejavu` crate).
@@ -200,25 +203,9 @@ fn nice_max(max: f64) -> (f64, f64) {
     ((max / step).ceil() * step, step)
 }
 
-fn fmt_num(v: f64) -> String {
-    if v.fract() == 0.0 {
-        // Vietnamese thousands separator
-        let s = format!("{}", v.abs() as i64);
-        let mut out = String::new();
-        for (i, c) in s.chars().enumerate() {
-            if i > 0 && (s.len() - i).is_multiple_of(3) {
-                out.push('.');
-            }
-            out.push(c);
-        }
-        if v < 0.0 { format!("-{out}") } else { out }
-    } else {
-        format!("{v:.2}").replace('.', ",")
-    }
-}
-
 /// One horizontal bar per row, labels on the left in full (wrapped).
 pub struct HBars {
+    pub lang: Lang,
     pub title: String,
     pub subtitle: String,
     pub axis: String,
@@ -248,7 +235,7 @@ impl Chart for HBars {
             ))?;
             put(
                 root,
-                &fmt_num(t),
+                &format_f64(self.lang, t),
                 (x(t), plot_bottom + 22),
                 &style(22, FAINT),
                 HPos::Center,
@@ -290,7 +277,7 @@ impl Chart for HBars {
             }
             put(
                 root,
-                &fmt_num(*value),
+                &format_f64(self.lang, *value),
                 (x(*value) + 10, mid),
                 &style(24, INK),
                 HPos::Left,
@@ -307,6 +294,7 @@ impl Chart for HBars {
 
 /// Units (rows) by themes (columns), cell shade by quantity; zero cells white.
 pub struct Heatmap {
+    pub lang: Lang,
     pub title: String,
     pub subtitle: String,
     pub foot: String,
@@ -373,7 +361,7 @@ impl Chart for Heatmap {
                     let text_colour = if a > 0.6 { WHITE } else { INK };
                     put(
                         root,
-                        &fmt_num(*v),
+                        &format_f64(self.lang, *v),
                         (x0 + cell_w / 2, y0 + HEAT_ROW / 2),
                         &style(20, text_colour),
                         HPos::Center,
@@ -392,6 +380,7 @@ impl Chart for Heatmap {
 
 /// Lines over the months, peak windows shaded and labelled behind them.
 pub struct MonthLines {
+    pub lang: Lang,
     pub title: String,
     pub subtitle: String,
     pub axis: String,
@@ -454,7 +443,7 @@ impl Chart for MonthLines {
             root.draw(&PathElement::new(vec![(left, y(t)), (right, y(t))], GRID))?;
             put(
                 root,
-                &fmt_num(t),
+                &format_f64(self.lang, t),
                 (left - 12, y(t)),
                 &style(22, FAINT),
                 HPos::Right,
@@ -519,6 +508,7 @@ impl Chart for MonthLines {
 /// Groups of bars side by side (e.g. inside / outside a window per theme,
 /// or on time / late / missing per unit kind), stacked when `stacked`.
 pub struct GroupBars {
+    pub lang: Lang,
     pub title: String,
     pub subtitle: String,
     pub axis: String,
@@ -571,7 +561,7 @@ impl Chart for GroupBars {
             root.draw(&PathElement::new(vec![(left, y(t)), (right, y(t))], GRID))?;
             put(
                 root,
-                &fmt_num(t),
+                &format_f64(self.lang, t),
                 (left - 12, y(t)),
                 &style(22, FAINT),
                 HPos::Right,
@@ -604,7 +594,7 @@ impl Chart for GroupBars {
                         if y(base) - y(base + v) > 26 {
                             put(
                                 root,
-                                &fmt_num(*v),
+                                &format_f64(self.lang, *v),
                                 (gx + inner / 2, (y(base) + y(base + v)) / 2),
                                 &style(20, WHITE),
                                 HPos::Center,
@@ -624,7 +614,7 @@ impl Chart for GroupBars {
                     ))?;
                     put(
                         root,
-                        &fmt_num(*v),
+                        &format_f64(self.lang, *v),
                         (bx + bw / 2, y(*v) - 14),
                         &style(18, INK),
                         HPos::Center,

@@ -8,7 +8,7 @@ use std::path::Path;
 use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook};
 use serde_json::Value;
 
-use super::charts::{self, GroupBars, HBars, Heatmap, MonthLines, StatusGrid, theme_colour};
+use super::charts::{self, Chart, GroupBars, HBars, Heatmap, MonthLines, StatusGrid, theme_colour};
 use super::data::{SummaryData, Table};
 use super::{Lang, SummaryError, SummaryOptions};
 use crate::reference::Campaign;
@@ -44,6 +44,25 @@ fn kind_label(kind: &str, lang: Lang) -> String {
     lang.t(vi, en).to_string()
 }
 
+/// Draws one chart (PNG and SVG) and keeps it with its table.
+fn drawn(
+    dir: &Path,
+    name: &'static str,
+    chart: &impl Chart,
+    title: &str,
+    table: Table,
+    columns: Vec<(&'static str, String)>,
+) -> Result<Drawn, SummaryError> {
+    let svg = charts::render(dir, name, chart).map_err(SummaryError::Draw)?;
+    Ok(Drawn {
+        name,
+        title: title.to_string(),
+        svg,
+        table,
+        columns,
+    })
+}
+
 /// Draws every chart of the summary (PNG and SVG files in `opts.out`).
 pub fn draw_charts(
     d: &SummaryData,
@@ -62,10 +81,10 @@ pub fn draw_charts(
     let year = d.year;
     let dir = &o.out;
     let mut out = Vec::new();
-    let draw_err = SummaryError::Draw;
 
     // 1. quantity per theme
     let bars = HBars {
+        lang: l,
         title: format!(
             "{} {year}",
             l.t(
@@ -100,13 +119,13 @@ pub fn draw_charts(
             })
             .collect(),
     };
-    let svg = charts::render(dir, "themes", &bars).map_err(draw_err)?;
-    out.push(Drawn {
-        name: "themes",
-        title: bars.title.clone(),
-        svg,
-        table: d.themes.clone(),
-        columns: vec![
+    out.push(drawn(
+        dir,
+        "themes",
+        &bars,
+        &bars.title,
+        d.themes.clone(),
+        vec![
             ("theme", l.t("Chủ đề", "Theme").into()),
             ("items", l.t("Mục", "Items").into()),
             ("quantity", l.t("Số lượng", "Quantity").into()),
@@ -114,11 +133,12 @@ pub fn draw_charts(
             ("units", l.t("Đơn vị", "Units").into()),
             ("share_pct", l.t("Tỷ lệ (%)", "Share (%)").into()),
         ],
-    });
+    )?);
 
     // 2. unit x theme heat map
     let theme_codes: Vec<String> = c.themes.iter().map(|t| t.code.0.clone()).collect();
     let heat = Heatmap {
+        lang: l,
         title: format!(
             "{} {year}",
             l.t(
@@ -149,7 +169,6 @@ pub fn draw_charts(
             })
             .collect(),
     };
-    let svg = charts::render(dir, "units_by_theme", &heat).map_err(draw_err)?;
     let mut unit_cols: Vec<(&'static str, String)> = vec![("unit", l.t("Đơn vị", "Unit").into())];
     for t in &c.themes {
         let code: &'static str = match t.code.0.as_str() {
@@ -163,13 +182,14 @@ pub fn draw_charts(
         unit_cols.push((code, theme_label(c, code, l)));
     }
     unit_cols.push(("total", l.t("Tổng", "Total").into()));
-    out.push(Drawn {
-        name: "units_by_theme",
-        title: heat.title.clone(),
-        svg,
-        table: d.units.clone(),
-        columns: unit_cols,
-    });
+    out.push(drawn(
+        dir,
+        "units_by_theme",
+        &heat,
+        &heat.title,
+        d.units.clone(),
+        unit_cols,
+    )?);
 
     // 3. monthly lines with the peak windows
     let months: Vec<String> = (1..=12)
@@ -236,6 +256,7 @@ pub fn draw_charts(
         })
         .collect();
     let lines = MonthLines {
+        lang: l,
         title: format!(
             "{} {year}",
             l.t(
@@ -255,23 +276,24 @@ pub fn draw_charts(
         series,
         windows,
     };
-    let svg = charts::render(dir, "monthly", &lines).map_err(draw_err)?;
-    out.push(Drawn {
-        name: "monthly",
-        title: lines.title.clone(),
-        svg,
-        table: d.trend.clone(),
-        columns: vec![
+    out.push(drawn(
+        dir,
+        "monthly",
+        &lines,
+        &lines.title,
+        d.trend.clone(),
+        vec![
             ("period", l.t("Tháng", "Month").into()),
             ("theme_code", l.t("Chủ đề", "Theme").into()),
             ("items", l.t("Mục", "Items").into()),
             ("quantity", l.t("Số lượng", "Quantity").into()),
             ("reach", l.t("Lượt tiếp cận", "Reach").into()),
         ],
-    });
+    )?);
 
     // 4. peak windows: monthly rate inside versus outside
     let peaks = GroupBars {
+        lang: l,
         title: format!(
             "{} {year}",
             l.t(
@@ -316,13 +338,13 @@ pub fn draw_charts(
             .collect(),
         stacked: false,
     };
-    let svg = charts::render(dir, "peaks", &peaks).map_err(draw_err)?;
-    out.push(Drawn {
-        name: "peaks",
-        title: peaks.title.clone(),
-        svg,
-        table: d.peaks.clone(),
-        columns: vec![
+    out.push(drawn(
+        dir,
+        "peaks",
+        &peaks,
+        &peaks.title,
+        d.peaks.clone(),
+        vec![
             ("peak", l.t("Đợt cao điểm", "Peak period").into()),
             ("theme_code", l.t("Chủ đề", "Theme").into()),
             ("start_date", l.t("Từ", "From").into()),
@@ -339,7 +361,7 @@ pub fn draw_charts(
             ),
             ("lift", l.t("Hệ số tăng", "Lift").into()),
         ],
-    });
+    )?);
 
     // 5. reporting status per unit kind
     let status_series = vec![
@@ -354,6 +376,7 @@ pub fn draw_charts(
         .filter(|r| Table::text(r, "unit_kind") != "all" && Table::text(r, "period_kind") != "all")
         .collect();
     let reporting = GroupBars {
+        lang: l,
         title: format!("{} {year}", l.t("Tình hình nộp báo cáo theo loại đơn vị,", "Reports received per kind of unit,")),
         subtitle: l.t("Báo cáo năm (hạn 05/11) và báo cáo tháng của Phòng VH-TT (hạn ngày 15)", "Annual reports (due 5 Nov) and the culture offices' monthly reports (due the 15th)").into(),
         axis: l.t("Số báo cáo", "Reports").into(),
@@ -366,13 +389,13 @@ pub fn draw_charts(
         }).collect(),
         stacked: true,
     };
-    let svg = charts::render(dir, "reporting", &reporting).map_err(draw_err)?;
-    out.push(Drawn {
-        name: "reporting",
-        title: reporting.title.clone(),
-        svg,
-        table: d.rate.clone(),
-        columns: vec![
+    out.push(drawn(
+        dir,
+        "reporting",
+        &reporting,
+        &reporting.title,
+        d.rate.clone(),
+        vec![
             ("period_kind", l.t("Loại báo cáo", "Report").into()),
             ("unit_kind", l.t("Loại đơn vị", "Unit kind").into()),
             ("expected", l.t("Phải nộp", "Expected").into()),
@@ -389,7 +412,7 @@ pub fn draw_charts(
                 l.t("Tỷ lệ đúng hạn (%)", "On-time rate (%)").into(),
             ),
         ],
-    });
+    )?);
 
     // 6. culture offices' monthly reports, month by month
     let monthly: Vec<&serde_json::Map<String, Value>> = d
@@ -448,28 +471,29 @@ pub fn draw_charts(
             ("missing".into(), status_series[2].0.clone()),
         ],
     };
-    let svg = charts::render(dir, "offices_monthly", &grid).map_err(draw_err)?;
     let status_table = Table {
         name: "reporting_status".into(),
         columns: d.status.columns.clone(),
         rows: monthly.iter().map(|r| (*r).clone()).collect(),
     };
-    out.push(Drawn {
-        name: "offices_monthly",
-        title: grid.title.clone(),
-        svg,
-        table: status_table,
-        columns: vec![
+    out.push(drawn(
+        dir,
+        "offices_monthly",
+        &grid,
+        &grid.title,
+        status_table,
+        vec![
             ("unit", l.t("Đơn vị", "Unit").into()),
             ("period", l.t("Kỳ", "Period").into()),
             ("due_date", l.t("Hạn", "Due").into()),
             ("received_at", l.t("Ngày nhận", "Received").into()),
             ("status", l.t("Tình trạng", "Status").into()),
         ],
-    });
+    )?);
 
     // 7. forms and 8. languages
     let forms = HBars {
+        lang: l,
         title: format!(
             "{} {year}",
             l.t("Hình thức truyền thông,", "Forms of communication,")
@@ -495,20 +519,20 @@ pub fn draw_charts(
             })
             .collect(),
     };
-    let svg = charts::render(dir, "forms", &forms).map_err(draw_err)?;
-    out.push(Drawn {
-        name: "forms",
-        title: forms.title.clone(),
-        svg,
-        table: d.forms.clone(),
-        columns: vec![
+    out.push(drawn(
+        dir,
+        "forms",
+        &forms,
+        &forms.title,
+        d.forms.clone(),
+        vec![
             ("form", l.t("Hình thức", "Form").into()),
             ("items", l.t("Mục", "Items").into()),
             ("quantity", l.t("Số lượng", "Quantity").into()),
             ("reach", l.t("Lượt tiếp cận", "Reach").into()),
             ("share_pct", l.t("Tỷ lệ (%)", "Share (%)").into()),
         ],
-    });
+    )?);
     let vietnamese = d
         .languages
         .rows
@@ -517,6 +541,7 @@ pub fn draw_charts(
         .map(|r| Table::num(r, "quantity"))
         .unwrap_or(0.0);
     let langs = HBars {
+        lang: l,
         title: format!(
             "{} {year}",
             l.t(
@@ -549,13 +574,13 @@ pub fn draw_charts(
             })
             .collect(),
     };
-    let svg = charts::render(dir, "languages", &langs).map_err(draw_err)?;
-    out.push(Drawn {
-        name: "languages",
-        title: langs.title.clone(),
-        svg,
-        table: d.languages.clone(),
-        columns: vec![
+    out.push(drawn(
+        dir,
+        "languages",
+        &langs,
+        &langs.title,
+        d.languages.clone(),
+        vec![
             ("language", l.t("Ngôn ngữ", "Language").into()),
             ("items", l.t("Mục", "Items").into()),
             ("quantity", l.t("Số lượng", "Quantity").into()),
@@ -563,25 +588,19 @@ pub fn draw_charts(
             ("duration_min", l.t("Thời lượng (phút)", "Minutes").into()),
             ("units", l.t("Đơn vị", "Units").into()),
         ],
-    });
+    )?);
     Ok(out)
 }
 
-/// A number as Vietnamese (1.234,5) or English (1,234.5) readers write it.
-pub fn format_number(v: &Value, lang: Lang) -> String {
+/// A number as Vietnamese (1.234,5) or English (1,234.5) readers write
+/// it; whole numbers without decimals, others with at most two.
+pub fn format_f64(lang: Lang, f: f64) -> String {
     let (thousands, decimal) = match lang {
         Lang::Vi => ('.', ','),
         Lang::En => (',', '.'),
     };
-    let Some(f) = v.as_f64() else {
-        return match v {
-            Value::String(s) => s.clone(),
-            Value::Null => String::new(),
-            other => other.to_string(),
-        };
-    };
-    let int = f.trunc().abs() as i64;
-    let digits = int.to_string();
+    let rounded = (f.abs() * 100.0).round() / 100.0;
+    let digits = (rounded.trunc() as i64).to_string();
     let mut out = String::new();
     for (i, ch) in digits.chars().enumerate() {
         if i > 0 && (digits.len() - i).is_multiple_of(3) {
@@ -589,18 +608,30 @@ pub fn format_number(v: &Value, lang: Lang) -> String {
         }
         out.push(ch);
     }
-    let frac = if v.is_f64() && f.fract() != 0.0 {
-        let s = format!("{:.2}", f.abs().fract());
-        format!(
-            "{decimal}{}",
-            s.trim_start_matches("0.").trim_end_matches('0')
-        )
-    } else if v.is_f64() && v.to_string().ends_with(".0") {
-        format!("{decimal}0")
-    } else {
-        String::new()
-    };
-    format!("{}{out}{frac}", if f < 0.0 { "-" } else { "" })
+    let cents = ((rounded.fract() * 100.0).round() as i64).to_string();
+    if rounded.fract() > 0.0 {
+        let cents = format!("{:0>2}", cents);
+        let _ = write!(out, "{decimal}{}", cents.trim_end_matches('0'));
+    }
+    format!("{}{out}", if f < 0.0 && rounded > 0.0 { "-" } else { "" })
+}
+
+/// A table cell: numbers as [`format_f64`] writes them (a decimal column's
+/// whole values keep one decimal, `100,0`), text as it is.
+pub fn format_number(v: &Value, lang: Lang) -> String {
+    match v {
+        Value::Number(n) if n.is_f64() && n.as_f64().is_some_and(|f| f.fract() == 0.0) => {
+            format!(
+                "{}{}0",
+                format_f64(lang, n.as_f64().unwrap_or(0.0)),
+                lang.t(",", ".")
+            )
+        }
+        Value::Number(n) => format_f64(lang, n.as_f64().unwrap_or(0.0)),
+        Value::String(s) => s.clone(),
+        Value::Null => String::new(),
+        other => other.to_string(),
+    }
 }
 
 fn esc(s: &str) -> String {
@@ -1003,4 +1034,24 @@ pub fn workbook(d: &SummaryData, o: &SummaryOptions, path: &Path) -> Result<(), 
     }
     book.save(path).map_err(bad)?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_the_way_each_language_writes_them() {
+        assert_eq!(format_f64(Lang::Vi, 1234567.0), "1.234.567");
+        assert_eq!(format_f64(Lang::En, 1234567.0), "1,234,567");
+        assert_eq!(format_f64(Lang::Vi, 2.5), "2,5");
+        assert_eq!(format_f64(Lang::Vi, 1.666), "1,67");
+        assert_eq!(format_f64(Lang::En, 0.05), "0.05");
+        assert_eq!(format_f64(Lang::Vi, -3.0), "-3");
+        assert_eq!(format_number(&serde_json::json!(100.0), Lang::Vi), "100,0");
+        assert_eq!(format_number(&serde_json::json!(24.5), Lang::Vi), "24,5");
+        assert_eq!(format_number(&serde_json::json!(2850), Lang::Vi), "2.850");
+        assert_eq!(format_number(&serde_json::json!("Tin"), Lang::Vi), "Tin");
+        assert_eq!(format_number(&Value::Null, Lang::Vi), "");
+    }
 }

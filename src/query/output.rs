@@ -70,19 +70,7 @@ pub fn write(result: &QueryResult, format: Format, out: &mut dyn Write) -> Resul
             }
         }
         Format::Json => {
-            let mut buf = Vec::new();
-            {
-                let mut w = JsonWriterBuilder::new()
-                    .with_explicit_nulls(true)
-                    .build::<_, JsonArray>(&mut buf);
-                for b in &result.batches {
-                    w.write(b)?;
-                }
-                w.finish()?;
-            }
-            if buf.is_empty() {
-                buf.extend_from_slice(b"[]");
-            }
+            let buf = json_array(result)?;
             out.write_all(&buf).map_err(&to)?;
             writeln!(out).map_err(&to)?;
         }
@@ -93,6 +81,25 @@ pub fn write(result: &QueryResult, format: Format, out: &mut dyn Write) -> Resul
         }
     }
     Ok(())
+}
+
+/// The answer as one JSON array of row objects (`[]` when empty): dates
+/// `YYYY-MM-DD`, numbers as numbers, nulls as null.
+pub fn json_array(result: &QueryResult) -> Result<Vec<u8>, QueryError> {
+    let mut buf = Vec::new();
+    {
+        let mut w = JsonWriterBuilder::new()
+            .with_explicit_nulls(true)
+            .build::<_, JsonArray>(&mut buf);
+        for b in &result.batches {
+            w.write(b)?;
+        }
+        w.finish()?;
+    }
+    if buf.is_empty() {
+        buf.extend_from_slice(b"[]");
+    }
+    Ok(buf)
 }
 
 /// Writes one answer to a file, atomically (a temporary name, then rename).

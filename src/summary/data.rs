@@ -3,8 +3,6 @@
 //! the workbook and the Markdown all read, so every document shows the same
 //! numbers as `baocao query`.
 
-use arrow::json::WriterBuilder;
-use arrow::json::writer::JsonArray;
 use serde_json::{Map, Value};
 
 use crate::query::{QueryError, QueryResult, Session, named};
@@ -20,23 +18,10 @@ pub struct Table {
 impl Table {
     pub fn from_result(name: &str, r: &QueryResult) -> Result<Table, QueryError> {
         let columns = r.schema.fields().iter().map(|f| f.name().clone()).collect();
-        let mut buf = Vec::new();
-        {
-            let mut w = WriterBuilder::new()
-                .with_explicit_nulls(true)
-                .build::<_, JsonArray>(&mut buf);
-            for b in &r.batches {
-                w.write(b)?;
-            }
-            w.finish()?;
-        }
-        let rows = if buf.is_empty() {
-            Vec::new()
-        } else {
-            serde_json::from_slice(&buf).map_err(|e| QueryError::Sql {
-                message: e.to_string(),
-            })?
-        };
+        let buf = crate::query::output::json_array(r)?;
+        let rows = serde_json::from_slice(&buf).map_err(|e| QueryError::Sql {
+            message: format!("cannot read the answer of {name}: {e}"),
+        })?;
         Ok(Table {
             name: name.to_string(),
             columns,

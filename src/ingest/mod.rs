@@ -49,14 +49,17 @@ pub struct IngestOptions {
 
 /// The files a list of paths names: files as given, folders' files (and
 /// their sub-folders'), hidden files skipped, in path order.
-pub fn expand_paths(paths: &[PathBuf]) -> Result<Vec<PathBuf>, IngestError> {
+/// The lake folder itself is skipped, so `baocao ingest .` next to the
+/// lake never reads the lake's own files as reports.
+pub fn expand_paths(paths: &[PathBuf], lake: &Path) -> Result<Vec<PathBuf>, IngestError> {
+    let lake = std::fs::canonicalize(lake).ok();
     let mut out = Vec::new();
     for p in paths {
         let meta = std::fs::symlink_metadata(p)
             .map_err(|_| IngestError::Missing(p.display().to_string()))?;
         if meta.is_dir() {
             let mut found = Vec::new();
-            collect_dir(p, &mut found)?;
+            collect_dir(p, lake.as_deref(), &mut found)?;
             found.sort();
             out.extend(found);
         } else {
@@ -66,7 +69,7 @@ pub fn expand_paths(paths: &[PathBuf]) -> Result<Vec<PathBuf>, IngestError> {
     Ok(out)
 }
 
-fn collect_dir(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), IngestError> {
+fn collect_dir(dir: &Path, lake: Option<&Path>, out: &mut Vec<PathBuf>) -> Result<(), IngestError> {
     let unreadable = |source| IngestError::Unreadable {
         path: dir.display().to_string(),
         source,
@@ -81,7 +84,10 @@ fn collect_dir(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), IngestError> {
             continue;
         }
         if kind.is_dir() {
-            collect_dir(&path, out)?;
+            if lake.is_some_and(|l| std::fs::canonicalize(&path).is_ok_and(|p| p == l)) {
+                continue;
+            }
+            collect_dir(&path, lake, out)?;
         } else if kind.is_file() {
             out.push(path);
         }
@@ -245,7 +251,7 @@ pub fn ingest(
     opts: &IngestOptions,
     mut progress: impl FnMut(usize, usize, &Path),
 ) -> Result<IngestReport, IngestError> {
-    let files = expand_paths(paths)?;
+    let files = expand_paths(paths, &lake.root)?;
     let lock = if opts.dry_run {
         None
     } else {

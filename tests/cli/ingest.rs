@@ -451,3 +451,20 @@ fn files_an_interrupted_run_left_are_removed_and_never_counted() {
     assert!(!orphan.exists() && !tmp.exists());
     assert_eq!(w.rows("lake/activities").len(), 3);
 }
+
+#[test]
+fn ingesting_the_folder_that_holds_the_lake_skips_the_lake() {
+    let w = Workdir::new();
+    w.fixture("so-y-te_2023.json", "so-y-te_2023.json");
+    // the inbox holds the lake: the second run must not read the lake's files as reports
+    assert_eq!(w.run(&["ingest", "inbox", "--lake", "inbox/lake"]).code, 0);
+    let again = w.run(&["ingest", "inbox", "--lake", "inbox/lake", "--strict"]);
+    assert_eq!(again.code, 0, "{}", again.stderr);
+    assert!(
+        again
+            .stderr
+            .contains("\n1 file: 0 ingested, 1 already in the lake, 0 refused"),
+        "{}",
+        again.stderr
+    );
+}

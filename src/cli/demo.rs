@@ -16,13 +16,16 @@ use baocao::reference::Reference;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Where to write the demo's inbox and lake
+    /// Where to write the demo's inbox, lake and summary
     #[arg(long, value_name = "DIR", default_value = "baocao-demo")]
     pub out: PathBuf,
+    #[command(flatten)]
+    pub reference: super::ReferenceArg,
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let reference = Reference::bundled().context("cannot load the bundled reference data")?;
+    let reference = Reference::load(args.reference.reference.as_deref())
+        .context("cannot load the reference data")?;
     let inbox = args.out.join("inbox");
     let n = baocao::samples::extract_bundled(&inbox)
         .with_context(|| format!("cannot write the sample reports to {}", inbox.display()))?;

@@ -203,6 +203,43 @@ fn nice_max(max: f64) -> (f64, f64) {
     ((max / step).ceil() * step, step)
 }
 
+/// Horizontal grid lines and their values for a vertical value axis.
+fn y_ticks<DB: DrawingBackend>(
+    root: &Area<DB>,
+    lang: Lang,
+    (left, right): (i32, i32),
+    (max, step): (f64, f64),
+    y: impl Fn(f64) -> i32,
+) -> Res<DB> {
+    let mut t = 0.0;
+    while t <= max + 1e-9 {
+        root.draw(&PathElement::new(vec![(left, y(t)), (right, y(t))], GRID))?;
+        put(
+            root,
+            &format_f64(lang, t),
+            (left - 12, y(t)),
+            &style(22, FAINT),
+            HPos::Right,
+            VPos::Center,
+        )?;
+        t += step;
+    }
+    Ok(())
+}
+
+/// The title of a vertical value axis, written upwards along it.
+fn y_title<DB: DrawingBackend>(root: &Area<DB>, title: &str, (top, bottom): (i32, i32)) -> Res<DB> {
+    let st = style(24, INK).transform(FontTransform::Rotate270);
+    put(
+        root,
+        title,
+        (40, (top + bottom) / 2),
+        &st,
+        HPos::Center,
+        VPos::Center,
+    )
+}
+
 /// One horizontal bar per row, labels on the left in full (wrapped).
 pub struct HBars {
     pub lang: Lang,
@@ -438,19 +475,7 @@ impl Chart for MonthLines {
                 VPos::Bottom,
             )?;
         }
-        let mut t = 0.0;
-        while t <= max + 1e-9 {
-            root.draw(&PathElement::new(vec![(left, y(t)), (right, y(t))], GRID))?;
-            put(
-                root,
-                &format_f64(self.lang, t),
-                (left - 12, y(t)),
-                &style(22, FAINT),
-                HPos::Right,
-                VPos::Center,
-            )?;
-            t += step;
-        }
+        y_ticks(root, self.lang, (left, right), (max, step), y)?;
         for (i, m) in self.months.iter().enumerate() {
             put(
                 root,
@@ -461,14 +486,7 @@ impl Chart for MonthLines {
                 VPos::Center,
             )?;
         }
-        put(
-            root,
-            &self.axis,
-            (40, (plot_top + plot_bottom) / 2),
-            &style(24, INK).transform(FontTransform::Rotate270),
-            HPos::Center,
-            VPos::Center,
-        )?;
+        y_title(root, &self.axis, (plot_top, plot_bottom))?;
         for (_, colour, values) in &self.series {
             let pts: Vec<(i32, i32)> = values
                 .iter()
@@ -556,27 +574,8 @@ impl Chart for GroupBars {
             )?;
             lx += 60 + width_of(root, name, &style(22, INK)) as i32 + 30;
         }
-        let mut t = 0.0;
-        while t <= max + 1e-9 {
-            root.draw(&PathElement::new(vec![(left, y(t)), (right, y(t))], GRID))?;
-            put(
-                root,
-                &format_f64(self.lang, t),
-                (left - 12, y(t)),
-                &style(22, FAINT),
-                HPos::Right,
-                VPos::Center,
-            )?;
-            t += step;
-        }
-        put(
-            root,
-            &self.axis,
-            (40, (plot_top + plot_bottom) / 2),
-            &style(24, INK).transform(FontTransform::Rotate270),
-            HPos::Center,
-            VPos::Center,
-        )?;
+        y_ticks(root, self.lang, (left, right), (max, step), y)?;
+        y_title(root, &self.axis, (plot_top, plot_bottom))?;
         let band = (right - left) / self.groups.len().max(1) as i32;
         let lab = style(22, INK);
         for (i, (label, values)) in self.groups.iter().enumerate() {

@@ -19,7 +19,7 @@ pub struct Drawn {
     pub title: String,
     pub svg: String,
     pub table: Table,
-    pub columns: Vec<(&'static str, String)>,
+    pub columns: Vec<(String, String)>,
 }
 
 fn theme_label(c: &Campaign, code: &str, lang: Lang) -> String {
@@ -51,7 +51,7 @@ fn drawn(
     chart: &impl Chart,
     title: &str,
     table: Table,
-    columns: Vec<(&'static str, String)>,
+    columns: Vec<(String, String)>,
 ) -> Result<Drawn, SummaryError> {
     let svg = charts::render(dir, name, chart).map_err(SummaryError::Draw)?;
     Ok(Drawn {
@@ -125,14 +125,10 @@ pub fn draw_charts(
         &bars,
         &bars.title,
         d.themes.clone(),
-        vec![
-            ("theme", l.t("Chủ đề", "Theme").into()),
-            ("items", l.t("Mục", "Items").into()),
-            ("quantity", l.t("Số lượng", "Quantity").into()),
-            ("reach", l.t("Lượt tiếp cận", "Reach").into()),
-            ("units", l.t("Đơn vị", "Units").into()),
-            ("share_pct", l.t("Tỷ lệ (%)", "Share (%)").into()),
-        ],
+        cols(
+            &["theme", "items", "quantity", "reach", "units", "share_pct"],
+            l,
+        ),
     )?);
 
     // 2. unit x theme heat map
@@ -169,19 +165,13 @@ pub fn draw_charts(
             })
             .collect(),
     };
-    let mut unit_cols: Vec<(&'static str, String)> = vec![("unit", l.t("Đơn vị", "Unit").into())];
-    for t in &c.themes {
-        let code: &'static str = match t.code.0.as_str() {
-            "religion" => "religion",
-            "ethnic" => "ethnic",
-            "trafficking" => "trafficking",
-            "labour" => "labour",
-            "commitments" => "commitments",
-            _ => "general",
-        };
-        unit_cols.push((code, theme_label(c, code, l)));
-    }
-    unit_cols.push(("total", l.t("Tổng", "Total").into()));
+    let mut unit_cols = cols(&["unit"], l);
+    unit_cols.extend(
+        theme_codes
+            .iter()
+            .map(|code| (code.clone(), theme_label(c, code, l))),
+    );
+    unit_cols.extend(cols(&["total"], l));
     out.push(drawn(
         dir,
         "units_by_theme",
@@ -282,13 +272,7 @@ pub fn draw_charts(
         &lines,
         &lines.title,
         d.trend.clone(),
-        vec![
-            ("period", l.t("Tháng", "Month").into()),
-            ("theme_code", l.t("Chủ đề", "Theme").into()),
-            ("items", l.t("Mục", "Items").into()),
-            ("quantity", l.t("Số lượng", "Quantity").into()),
-            ("reach", l.t("Lượt tiếp cận", "Reach").into()),
-        ],
+        cols(&["period", "theme_code", "items", "quantity", "reach"], l),
     )?);
 
     // 4. peak windows: monthly rate inside versus outside
@@ -344,23 +328,20 @@ pub fn draw_charts(
         &peaks,
         &peaks.title,
         d.peaks.clone(),
-        vec![
-            ("peak", l.t("Đợt cao điểm", "Peak period").into()),
-            ("theme_code", l.t("Chủ đề", "Theme").into()),
-            ("start_date", l.t("Từ", "From").into()),
-            ("end_date", l.t("Đến", "To").into()),
-            ("quantity_inside", l.t("Trong đợt", "Inside").into()),
-            ("quantity_outside", l.t("Ngoài đợt", "Outside").into()),
-            (
+        cols(
+            &[
+                "peak",
+                "theme_code",
+                "start_date",
+                "end_date",
+                "quantity_inside",
+                "quantity_outside",
                 "rate_inside",
-                l.t("Bình quân/tháng trong", "Rate inside").into(),
-            ),
-            (
                 "rate_outside",
-                l.t("Bình quân/tháng ngoài", "Rate outside").into(),
-            ),
-            ("lift", l.t("Hệ số tăng", "Lift").into()),
-        ],
+                "lift",
+            ],
+            l,
+        ),
     )?);
 
     // 5. reporting status per unit kind
@@ -395,23 +376,20 @@ pub fn draw_charts(
         &reporting,
         &reporting.title,
         d.rate.clone(),
-        vec![
-            ("period_kind", l.t("Loại báo cáo", "Report").into()),
-            ("unit_kind", l.t("Loại đơn vị", "Unit kind").into()),
-            ("expected", l.t("Phải nộp", "Expected").into()),
-            ("received", l.t("Đã nộp", "Received").into()),
-            ("on_time", l.t("Đúng hạn", "On time").into()),
-            ("late", l.t("Muộn", "Late").into()),
-            ("missing", l.t("Chưa nộp", "Missing").into()),
-            (
+        cols(
+            &[
+                "period_kind",
+                "unit_kind",
+                "expected",
+                "received",
+                "on_time",
+                "late",
+                "missing",
                 "reporting_rate_pct",
-                l.t("Tỷ lệ nộp (%)", "Reporting rate (%)").into(),
-            ),
-            (
                 "on_time_rate_pct",
-                l.t("Tỷ lệ đúng hạn (%)", "On-time rate (%)").into(),
-            ),
-        ],
+            ],
+            l,
+        ),
     )?);
 
     // 6. culture offices' monthly reports, month by month
@@ -482,13 +460,7 @@ pub fn draw_charts(
         &grid,
         &grid.title,
         status_table,
-        vec![
-            ("unit", l.t("Đơn vị", "Unit").into()),
-            ("period", l.t("Kỳ", "Period").into()),
-            ("due_date", l.t("Hạn", "Due").into()),
-            ("received_at", l.t("Ngày nhận", "Received").into()),
-            ("status", l.t("Tình trạng", "Status").into()),
-        ],
+        cols(&["unit", "period", "due_date", "received_at", "status"], l),
     )?);
 
     // 7. forms and 8. languages
@@ -525,13 +497,7 @@ pub fn draw_charts(
         &forms,
         &forms.title,
         d.forms.clone(),
-        vec![
-            ("form", l.t("Hình thức", "Form").into()),
-            ("items", l.t("Mục", "Items").into()),
-            ("quantity", l.t("Số lượng", "Quantity").into()),
-            ("reach", l.t("Lượt tiếp cận", "Reach").into()),
-            ("share_pct", l.t("Tỷ lệ (%)", "Share (%)").into()),
-        ],
+        cols(&["form", "items", "quantity", "reach", "share_pct"], l),
     )?);
     let vietnamese = d
         .languages
@@ -580,14 +546,17 @@ pub fn draw_charts(
         &langs,
         &langs.title,
         d.languages.clone(),
-        vec![
-            ("language", l.t("Ngôn ngữ", "Language").into()),
-            ("items", l.t("Mục", "Items").into()),
-            ("quantity", l.t("Số lượng", "Quantity").into()),
-            ("reach", l.t("Lượt tiếp cận", "Reach").into()),
-            ("duration_min", l.t("Thời lượng (phút)", "Minutes").into()),
-            ("units", l.t("Đơn vị", "Units").into()),
-        ],
+        cols(
+            &[
+                "language",
+                "items",
+                "quantity",
+                "reach",
+                "duration_min",
+                "units",
+            ],
+            l,
+        ),
     )?);
     Ok(out)
 }
@@ -641,7 +610,7 @@ fn esc(s: &str) -> String {
         .replace('"', "&quot;")
 }
 
-fn html_table(t: &Table, cols: &[(&str, String)], lang: Lang) -> String {
+fn html_table(t: &Table, cols: &[(String, String)], lang: Lang) -> String {
     let mut s = String::from("<table>\n<thead><tr>");
     for (_, label) in cols {
         let _ = write!(s, "<th>{}</th>", esc(label));
@@ -650,7 +619,7 @@ fn html_table(t: &Table, cols: &[(&str, String)], lang: Lang) -> String {
     for r in &t.rows {
         s.push_str("<tr>");
         for (c, _) in cols {
-            let v = r.get(*c).cloned().unwrap_or(Value::Null);
+            let v = r.get(c).cloned().unwrap_or(Value::Null);
             let class = if v.is_number() { " class=\"n\"" } else { "" };
             let _ = write!(s, "<td{class}>{}</td>", esc(&format_number(&v, lang)));
         }
@@ -660,36 +629,70 @@ fn html_table(t: &Table, cols: &[(&str, String)], lang: Lang) -> String {
     s
 }
 
-/// Every column of a table, headed in the document's language.
-fn all_cols(t: &Table, l: Lang) -> Vec<(&str, String)> {
-    t.columns
+/// A column's heading in the document's language (the column name itself
+/// for a column this list does not know).
+fn column_label(col: &str, l: Lang) -> String {
+    let (vi, en) = match col {
+        "theme" => ("Chủ đề", "Theme"),
+        "items" => ("Mục", "Items"),
+        "quantity" => ("Số lượng", "Quantity"),
+        "reach" => ("Lượt tiếp cận", "Reach"),
+        "units" => ("Đơn vị", "Units"),
+        "share_pct" => ("Tỷ lệ (%)", "Share (%)"),
+        "unit" => ("Đơn vị", "Unit"),
+        "total" => ("Tổng", "Total"),
+        "period" => ("Kỳ", "Period"),
+        "theme_code" => ("Mã chủ đề", "Theme code"),
+        "peak" => ("Đợt cao điểm", "Peak period"),
+        "start_date" => ("Từ", "From"),
+        "end_date" => ("Đến", "To"),
+        "quantity_inside" => ("Trong đợt", "Inside"),
+        "quantity_outside" => ("Ngoài đợt", "Outside"),
+        "rate_inside" => ("Bình quân/tháng trong", "Rate inside"),
+        "rate_outside" => ("Bình quân/tháng ngoài", "Rate outside"),
+        "lift" => ("Hệ số tăng", "Lift"),
+        "period_kind" => ("Loại báo cáo", "Report"),
+        "unit_kind" => ("Loại đơn vị", "Unit kind"),
+        "expected" => ("Phải nộp", "Expected"),
+        "received" => ("Đã nộp", "Received"),
+        "on_time" => ("Đúng hạn", "On time"),
+        "late" => ("Muộn", "Late"),
+        "missing" => ("Chưa nộp", "Missing"),
+        "reporting_rate_pct" => ("Tỷ lệ nộp (%)", "Reporting rate (%)"),
+        "on_time_rate_pct" => ("Tỷ lệ đúng hạn (%)", "On-time rate (%)"),
+        "due_date" => ("Hạn", "Due"),
+        "received_at" => ("Ngày nhận", "Received"),
+        "status" => ("Tình trạng", "Status"),
+        "form" => ("Hình thức", "Form"),
+        "language" => ("Ngôn ngữ", "Language"),
+        "duration_min" => ("Thời lượng (phút)", "Minutes"),
+        "subtheme" => ("Nội dung cụ thể", "Sub-theme"),
+        "gap" => ("Loại khoảng trống", "Gap"),
+        "subject" => ("Đối tượng", "Subject"),
+        "name" => ("Tên", "Name"),
+        "detail" => ("Chi tiết", "Detail"),
+        "months" => ("Số tháng", "Months"),
+        "rank" => ("Hạng", "Rank"),
+        "title" => ("Tên tác phẩm", "Title"),
+        "unit_code" => ("Mã đơn vị", "Unit code"),
+        "form_code" => ("Hình thức", "Form"),
+        "activity_date" => ("Ngày", "Date"),
+        "url" => ("Đường dẫn", "Link"),
+        "reason_kind" => ("Lý do", "Reason"),
+        "rows_refused" => ("Dòng bị từ chối", "Rows refused"),
+        "files_refused" => ("Tệp bị từ chối", "Files refused"),
+        "example_file" => ("Tệp ví dụ", "Example file"),
+        "example_reason" => ("Lý do cụ thể", "Example reason"),
+        other => (other, other),
+    };
+    l.t(vi, en).to_string()
+}
+
+/// Columns with their headings, in the given order.
+fn cols(names: &[&str], l: Lang) -> Vec<(String, String)> {
+    names
         .iter()
-        .map(|c| {
-            let label = match c.as_str() {
-                "gap" => l.t("Loại khoảng trống", "Gap"),
-                "subject" => l.t("Đối tượng", "Subject"),
-                "name" => l.t("Tên", "Name"),
-                "detail" => l.t("Chi tiết", "Detail"),
-                "months" => l.t("Số tháng", "Months"),
-                "theme_code" => l.t("Mã chủ đề", "Theme code"),
-                "theme" => l.t("Chủ đề", "Theme"),
-                "rank" => l.t("Hạng", "Rank"),
-                "title" => l.t("Tên tác phẩm", "Title"),
-                "unit_code" => l.t("Mã đơn vị", "Unit code"),
-                "unit" => l.t("Đơn vị", "Unit"),
-                "form_code" => l.t("Hình thức", "Form"),
-                "activity_date" => l.t("Ngày", "Date"),
-                "reach" => l.t("Lượt tiếp cận", "Reach"),
-                "url" => l.t("Đường dẫn", "Link"),
-                "reason_kind" => l.t("Lý do", "Reason"),
-                "rows_refused" => l.t("Dòng bị từ chối", "Rows refused"),
-                "files_refused" => l.t("Tệp bị từ chối", "Files refused"),
-                "example_file" => l.t("Tệp ví dụ", "Example file"),
-                "example_reason" => l.t("Lý do cụ thể", "Example reason"),
-                other => other,
-            };
-            (c.as_str(), label.to_string())
-        })
+        .map(|c| (c.to_string(), column_label(c, l)))
         .collect()
 }
 
@@ -820,12 +823,7 @@ pub fn html(d: &SummaryData, c: &Campaign, o: &SummaryOptions, charts: &[Drawn])
         if !subs.rows.is_empty() {
             s.push_str(&html_table(
                 &subs,
-                &[
-                    ("subtheme", l.t("Nội dung cụ thể", "Sub-theme").into()),
-                    ("items", l.t("Mục", "Items").into()),
-                    ("quantity", l.t("Số lượng", "Quantity").into()),
-                    ("reach", l.t("Lượt tiếp cận", "Reach").into()),
-                ],
+                &cols(&["subtheme", "items", "quantity", "reach"], l),
                 l,
             ));
         }
@@ -855,19 +853,16 @@ pub fn html(d: &SummaryData, c: &Campaign, o: &SummaryOptions, charts: &[Drawn])
         );
         s.push_str(&html_table(
             &rows,
-            &[
-                ("theme_code", l.t("Chủ đề", "Theme").into()),
-                ("quantity_inside", l.t("Trong đợt", "Inside").into()),
-                (
+            &cols(
+                &[
+                    "theme_code",
+                    "quantity_inside",
                     "rate_inside",
-                    l.t("Bình quân/tháng trong", "Rate inside").into(),
-                ),
-                (
                     "rate_outside",
-                    l.t("Bình quân/tháng ngoài", "Rate outside").into(),
-                ),
-                ("lift", l.t("Hệ số tăng", "Lift").into()),
-            ],
+                    "lift",
+                ],
+                l,
+            ),
             l,
         ));
     }
@@ -889,7 +884,14 @@ pub fn html(d: &SummaryData, c: &Campaign, o: &SummaryOptions, charts: &[Drawn])
         ),
     ] {
         let _ = writeln!(s, "<h2>{}</h2>", esc(title));
-        s.push_str(&html_table(table, &all_cols(table, l), l));
+        s.push_str(&html_table(
+            table,
+            &cols(
+                &table.columns.iter().map(String::as_str).collect::<Vec<_>>(),
+                l,
+            ),
+            l,
+        ));
     }
     let _ = writeln!(
         s,
@@ -904,7 +906,7 @@ fn strip_xml_header(svg: &str) -> &str {
     svg.find("<svg").map(|i| &svg[i..]).unwrap_or(svg)
 }
 
-fn md_table(t: &Table, cols: &[(&str, String)], lang: Lang) -> String {
+fn md_table(t: &Table, cols: &[(String, String)], lang: Lang) -> String {
     let mut s = String::new();
     let _ = writeln!(
         s,
@@ -918,9 +920,7 @@ fn md_table(t: &Table, cols: &[(&str, String)], lang: Lang) -> String {
     for r in &t.rows {
         let cells: Vec<String> = cols
             .iter()
-            .map(|(c, _)| {
-                format_number(r.get(*c).unwrap_or(&Value::Null), lang).replace('|', "\\|")
-            })
+            .map(|(c, _)| format_number(r.get(c).unwrap_or(&Value::Null), lang).replace('|', "\\|"))
             .collect();
         let _ = writeln!(s, "| {} |", cells.join(" | "));
     }
@@ -964,7 +964,14 @@ pub fn markdown(d: &SummaryData, _c: &Campaign, o: &SummaryOptions, charts: &[Dr
         ),
     ] {
         let _ = writeln!(s, "\n## {title}\n");
-        s.push_str(&md_table(table, &all_cols(table, l), l));
+        s.push_str(&md_table(
+            table,
+            &cols(
+                &table.columns.iter().map(String::as_str).collect::<Vec<_>>(),
+                l,
+            ),
+            l,
+        ));
     }
     s
 }

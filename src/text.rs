@@ -35,6 +35,17 @@ pub fn words(s: &str) -> Vec<&str> {
         .collect()
 }
 
+/// A reason as a sentence a person reads: capital first letter, one full stop.
+pub fn sentence(s: &str) -> String {
+    let s = s.trim().trim_end_matches('.');
+    let mut c = s.chars();
+    let first: String = c
+        .next()
+        .map(|f| f.to_uppercase().collect())
+        .unwrap_or_default();
+    format!("{first}{}.", c.as_str())
+}
+
 /// Re-encode NFC text the way a Vietnamese Windows keyboard stores it
 /// (base letter with its vowel mark precomposed, tone as a combining mark),
 /// which is what Windows-1258 can hold. Used by the sample generator to write
@@ -73,6 +84,13 @@ mod tests {
         let decomposed = "Vie\u{302}\u{323}t\u{a0}\u{a0}Nam\n";
         assert_eq!(clean(decomposed), "Việt Nam");
         assert_eq!(clean(decomposed).chars().count(), 8);
+    }
+
+    #[test]
+    fn reasons_become_sentences() {
+        assert_eq!(sentence("the form is missing"), "The form is missing.");
+        assert_eq!(sentence("Đơn vị không rõ."), "Đơn vị không rõ.");
+        assert_eq!(sentence("ngày sai"), "Ngày sai.");
     }
 
     #[test]

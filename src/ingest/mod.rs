@@ -144,12 +144,12 @@ fn process(
     };
     let out = match read(bytes) {
         Ok(out) => out,
-        Err(reason) => return refuse(sentence(&reason)),
+        Err(reason) => return refuse(crate::text::sentence(&reason)),
     };
     let modified = file_date(path);
     let n = match normalise::normalise(&out, &file_name, id, modified, &opts.overrides, reference) {
         Ok(n) => n,
-        Err(reason) => return refuse(sentence(&reason)),
+        Err(reason) => return refuse(crate::text::sentence(&reason)),
     };
     let format = if format == "json" && out.detail == "NDJSON" {
         "ndjson"
@@ -198,16 +198,6 @@ fn process(
         ignored: n.ignored_rows,
         detail: out.detail,
     }
-}
-
-fn sentence(s: &str) -> String {
-    let s = s.trim_end_matches('.');
-    let mut c = s.chars();
-    let first: String = c
-        .next()
-        .map(|f| f.to_uppercase().collect())
-        .unwrap_or_default();
-    format!("{first}{}.", c.as_str())
 }
 
 type ReadFn = fn(&[u8]) -> Result<readers::ReadOutput, String>;

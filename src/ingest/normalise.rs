@@ -14,7 +14,7 @@ use super::table::{Cell, Field, read_preamble};
 use super::values::{parse_date, parse_decimal, parse_int};
 use crate::domain::{Period, ThemeCode, UnitCode};
 use crate::reference::{Campaign, Inference, Match, Reference, period_bounds};
-use crate::text::{clean, fold};
+use crate::text::{clean, fold, sentence};
 
 /// Metadata given on the command line; it wins over anything in the file.
 #[derive(Debug, Clone, Default)]
@@ -232,7 +232,7 @@ pub fn normalise(
         n.refusals.push(Refusal {
             source_row: Some(*line as i64),
             raw: raw.to_string(),
-            reason: format!("{reason}."),
+            reason: sentence(reason),
         });
     }
     for (i, row) in out.table.rows.iter().enumerate() {
@@ -248,7 +248,7 @@ pub fn normalise(
             Err(problems) => n.refusals.push(Refusal {
                 source_row: Some(row.line as i64),
                 raw: rows.raw(&row.cells),
-                reason: format!("{}.", capitalise(&problems.join("; "))),
+                reason: sentence(&problems.join("; ")),
             }),
         }
     }
@@ -260,13 +260,6 @@ pub fn normalise(
         });
     }
     Ok(n)
-}
-
-fn capitalise(s: &str) -> String {
-    let mut c = s.chars();
-    c.next()
-        .map(|f| f.to_uppercase().chain(c).collect())
-        .unwrap_or_default()
 }
 
 fn join_codes(list: &[UnitCode]) -> String {

@@ -35,6 +35,23 @@ pub fn words(s: &str) -> Vec<&str> {
         .collect()
 }
 
+/// A whole number with its thousands grouped by `sep`: `1.234.567`
+/// (Vietnamese) or `1,234,567` (English).
+pub fn group_thousands(n: i64, sep: char) -> String {
+    let digits = n.unsigned_abs().to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 1);
+    if n < 0 {
+        out.push('-');
+    }
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(sep);
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// A reason as a sentence a person reads: capital first letter, one full stop.
 pub fn sentence(s: &str) -> String {
     let s = s.trim().trim_end_matches('.');
@@ -84,6 +101,14 @@ mod tests {
         let decomposed = "Vie\u{302}\u{323}t\u{a0}\u{a0}Nam\n";
         assert_eq!(clean(decomposed), "Việt Nam");
         assert_eq!(clean(decomposed).chars().count(), 8);
+    }
+
+    #[test]
+    fn thousands_grouping() {
+        assert_eq!(group_thousands(1234, '.'), "1.234");
+        assert_eq!(group_thousands(12_345_678, ','), "12,345,678");
+        assert_eq!(group_thousands(999, '.'), "999");
+        assert_eq!(group_thousands(-1500, '.'), "-1.500");
     }
 
     #[test]

@@ -8,6 +8,7 @@ use serde_json::{Map, Value, json};
 
 use super::SampleFile;
 use crate::reference::Unit;
+use crate::text::group_thousands;
 
 /// The shape of one sample file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -87,19 +88,6 @@ impl Row {
     }
 }
 
-/// `1234` → `1.234` (Vietnamese) or `1,234` (English).
-fn grouped(n: i64, sep: char) -> String {
-    let digits = n.abs().to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(sep);
-        }
-        out.push(c);
-    }
-    if n < 0 { format!("-{out}") } else { out }
-}
-
 /// One report to write.
 pub struct Report<'a> {
     pub unit: &'a Unit,
@@ -173,7 +161,7 @@ impl Report<'_> {
                 r.form.clone(),
                 r.title.clone(),
                 r.quantity_text(),
-                r.reach.map(|n| grouped(n, '.')).unwrap_or_default(),
+                r.reach.map(|n| group_thousands(n, '.')).unwrap_or_default(),
                 r.language.clone(),
                 r.duration
                     .map(|d| d.to_string().replace('.', ","))
@@ -251,7 +239,7 @@ impl Report<'_> {
                 r.form.clone(),
                 r.title.clone(),
                 r.quantity_text(),
-                r.reach.map(|n| grouped(n, ',')).unwrap_or_default(),
+                r.reach.map(|n| group_thousands(n, ',')).unwrap_or_default(),
                 r.url.clone(),
             ]);
         }
@@ -294,7 +282,7 @@ impl Report<'_> {
                 r.form.clone(),
                 r.title.clone(),
                 r.quantity_text(),
-                r.reach.map(|n| grouped(n, '.')).unwrap_or_default(),
+                r.reach.map(|n| group_thousands(n, '.')).unwrap_or_default(),
                 r.notes.clone(),
             ]);
         }
@@ -476,17 +464,5 @@ impl Report<'_> {
         let _ = sheet.write_string_with_format(last, 1, "Tổng cộng", &bold);
         let _ = sheet.write_number_with_format(last, 7, total as f64, &bold);
         book.save_to_buffer().unwrap_or_default()
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::grouped;
-
-    #[test]
-    fn thousands_grouping() {
-        assert_eq!(grouped(1234, '.'), "1.234");
-        assert_eq!(grouped(12_345_678, ','), "12,345,678");
-        assert_eq!(grouped(999, '.'), "999");
     }
 }

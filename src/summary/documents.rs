@@ -569,14 +569,7 @@ pub fn format_f64(lang: Lang, f: f64) -> String {
         Lang::En => (',', '.'),
     };
     let rounded = (f.abs() * 100.0).round() / 100.0;
-    let digits = (rounded.trunc() as i64).to_string();
-    let mut out = String::new();
-    for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(thousands);
-        }
-        out.push(ch);
-    }
+    let mut out = crate::text::group_thousands(rounded.trunc() as i64, thousands);
     let cents = ((rounded.fract() * 100.0).round() as i64).to_string();
     if rounded.fract() > 0.0 {
         let cents = format!("{:0>2}", cents);

@@ -689,6 +689,28 @@ fn cols(names: &[&str], l: Lang) -> Vec<(String, String)> {
         .collect()
 }
 
+/// The sections that close both documents: gaps, award candidates and the
+/// refused rows still to follow up.
+fn closing_sections(d: &SummaryData, l: Lang) -> [(&'static str, &Table); 3] {
+    [
+        (l.t("Những khoảng trống", "Gaps"), &d.gaps),
+        (
+            l.t(
+                "Tác phẩm đề xuất khen thưởng (mục 2.3)",
+                "Award candidates (section 2.3)",
+            ),
+            &d.top,
+        ),
+        (
+            l.t(
+                "Số liệu bị từ chối cần đôn đốc đơn vị bổ sung",
+                "Refused rows to follow up with the units",
+            ),
+            &d.rejects,
+        ),
+    ]
+}
+
 /// The headline figures: (label, value).
 fn headline(d: &SummaryData, l: Lang) -> Vec<(String, Value)> {
     let sum = |col: &str| {
@@ -859,23 +881,7 @@ pub fn html(d: &SummaryData, c: &Campaign, o: &SummaryOptions, charts: &[Drawn])
             l,
         ));
     }
-    for (title, table) in [
-        (l.t("Những khoảng trống", "Gaps"), &d.gaps),
-        (
-            l.t(
-                "Tác phẩm đề xuất khen thưởng (mục 2.3)",
-                "Award candidates (section 2.3)",
-            ),
-            &d.top,
-        ),
-        (
-            l.t(
-                "Số liệu bị từ chối cần đôn đốc đơn vị bổ sung",
-                "Refused rows to follow up with the units",
-            ),
-            &d.rejects,
-        ),
-    ] {
+    for (title, table) in closing_sections(d, l) {
         let _ = writeln!(s, "<h2>{}</h2>", esc(title));
         s.push_str(&html_table(
             table,
@@ -939,23 +945,7 @@ pub fn markdown(d: &SummaryData, _c: &Campaign, o: &SummaryOptions, charts: &[Dr
         let _ = writeln!(s, "\n## {}\n\n![{}]({}.png)\n", ch.title, ch.title, ch.name);
         s.push_str(&md_table(&ch.table, &ch.columns, l));
     }
-    for (title, table) in [
-        (l.t("Những khoảng trống", "Gaps"), &d.gaps),
-        (
-            l.t(
-                "Tác phẩm đề xuất khen thưởng (mục 2.3)",
-                "Award candidates (section 2.3)",
-            ),
-            &d.top,
-        ),
-        (
-            l.t(
-                "Số liệu bị từ chối cần đôn đốc đơn vị bổ sung",
-                "Refused rows to follow up with the units",
-            ),
-            &d.rejects,
-        ),
-    ] {
+    for (title, table) in closing_sections(d, l) {
         let _ = writeln!(s, "\n## {title}\n");
         s.push_str(&md_table(
             table,

@@ -29,6 +29,15 @@ impl fmt::Display for ThemeCode {
     }
 }
 
+/// A day typed by a person: `YYYY-MM-DD`, or `dd/mm/yyyy` as Vietnamese
+/// write it.
+pub fn parse_day(text: &str) -> Option<chrono::NaiveDate> {
+    let t = text.trim();
+    chrono::NaiveDate::parse_from_str(t, "%Y-%m-%d")
+        .or_else(|_| chrono::NaiveDate::parse_from_str(t, "%d/%m/%Y"))
+        .ok()
+}
+
 /// The period one submission reports on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Period {

@@ -9,6 +9,13 @@ mod cli;
 
 fn main() -> ExitCode {
     let args = cli::Cli::parse();
+    // Steps of long or scheduled work, timestamped, on stderr.
+    tracing_subscriber::fmt()
+        .with_writer(std::io::stderr)
+        .with_target(false)
+        .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
+        .with_max_level(tracing::Level::INFO)
+        .init();
     match cli::run(args) {
         Ok(code) => code,
         // a reader that stopped reading (`| head`) is not an error

@@ -1,12 +1,14 @@
 //! `baocao demo [--out DIR]`: the pipeline on the bundled sample reports.
 //! It writes the samples to `DIR/inbox`, ingests them into `DIR/lake` and
 //! prints what landed, answered by the named queries, then writes the
-//! 2023 summary to `DIR/summary`. Later stages add their output under `DIR`.
+//! 2023 summary to `DIR/summary` and the trend files as of 2023-12-31 to
+//! `DIR/trends`.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::Context;
+use chrono::NaiveDate;
 
 use baocao::ingest::{IngestOptions, ingest};
 use baocao::lake::Lake;
@@ -14,9 +16,13 @@ use baocao::query::output::{Format, write};
 use baocao::query::{Session, named};
 use baocao::reference::Reference;
 
+/// The sample reports are for 2023: the demo's trend files are as of its
+/// last day, so they are the same whenever the demo runs.
+const DEMO_AS_OF: NaiveDate = NaiveDate::from_ymd_opt(2023, 12, 31).expect("a real date");
+
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Where to write the demo's inbox, lake and summary
+    /// Where to write the demo's inbox, lake, summary and trend files
     #[arg(long, value_name = "DIR", default_value = "baocao-demo")]
     pub out: PathBuf,
     #[command(flatten)]
@@ -90,6 +96,26 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             "\nThe 2023 summary ({} files) is in {}: open summary.html",
             files.files.len(),
             opts.out.display()
+        );
+        let trends = baocao::trends::TrendsOptions {
+            out: args.out.join("trends"),
+            as_of: DEMO_AS_OF,
+            wait: true,
+        };
+        let manifest = baocao::trends::run(&lake, &reference, &trends).await?;
+        let alerts = manifest
+            .files
+            .iter()
+            .find(|f| f.name == "alerts.csv")
+            .map_or(0, |f| f.rows);
+        println!(
+            "The trend files as of {} ({} files, {alerts} alerts) are in {}: \
+             baocao trends --lake {} --as-of {} writes them again",
+            manifest.as_of,
+            manifest.files.len(),
+            trends.out.display(),
+            lake.root.display(),
+            manifest.as_of,
         );
         println!(
             "Ask your own questions: baocao sql --lake {}",

@@ -28,7 +28,7 @@ pub struct Args {
     #[arg(long, value_name = "P", value_parser = parse_period)]
     pub period: Option<String>,
     /// The date the report was received (YYYY-MM-DD or dd/mm/yyyy)
-    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    #[arg(long, value_name = "DATE", value_parser = super::parse_day)]
     pub received_at: Option<NaiveDate>,
     /// Check the files and print what would happen, without writing
     #[arg(long)]
@@ -47,12 +47,6 @@ fn parse_period(s: &str) -> Result<String, String> {
     Period::parse(s)
         .map(|p| p.to_string())
         .ok_or_else(|| format!("'{s}' is not a period: write 2023-07 or 2023"))
-}
-
-fn parse_date(s: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d")
-        .or_else(|_| NaiveDate::parse_from_str(s, "%d/%m/%Y"))
-        .map_err(|_| format!("'{s}' is not a date: write YYYY-MM-DD or dd/mm/yyyy"))
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {

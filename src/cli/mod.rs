@@ -7,6 +7,7 @@ mod ingest;
 mod query;
 mod sql;
 mod summary;
+mod trends;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -38,6 +39,8 @@ pub enum Command {
     Queries,
     /// Write the annual provincial summary: charts, HTML page, workbook
     Summary(summary::Args),
+    /// Write the trend files that scheduled jobs publish (Parquet, CSV, manifest)
+    Trends(trends::Args),
     /// Run the pipeline on the bundled sample reports
     Demo(demo::Args),
 }
@@ -92,6 +95,12 @@ pub fn block_on<T>(f: impl std::future::Future<Output = anyhow::Result<T>>) -> a
     rt.block_on(f)
 }
 
+/// A day on the command line: `YYYY-MM-DD` or `dd/mm/yyyy`.
+pub fn parse_day(s: &str) -> Result<chrono::NaiveDate, String> {
+    baocao::domain::parse_day(s)
+        .ok_or_else(|| format!("'{s}' is not a date: write YYYY-MM-DD or dd/mm/yyyy"))
+}
+
 /// Options shared by commands that read reference data.
 #[derive(Debug, clap::Args)]
 pub struct ReferenceArg {
@@ -107,6 +116,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Query(args) => query::run(args),
         Command::Queries => query::list(),
         Command::Summary(args) => summary::run(args),
+        Command::Trends(args) => trends::run(args),
         Command::Demo(args) => demo::run(args),
     }
 }

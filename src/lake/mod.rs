@@ -34,7 +34,7 @@ pub enum LakeError {
     )]
     Ledger { path: String, message: String },
     #[error(
-        "another baocao run holds the lock on {0}; run again when it has finished (without --no-wait it waits)"
+        "another baocao run is using {0}; run again when it has finished (without --no-wait it waits)"
     )]
     Busy(String),
 }
@@ -146,25 +146,52 @@ impl Lake {
             .write(true)
             .open(&path)
             .map_err(io("open", &path))?;
-        match file.try_lock() {
-            Ok(()) => {}
-            Err(fs::TryLockError::WouldBlock) if wait => {
-                let holder = fs::read_to_string(&path).unwrap_or_default();
-                eprintln!(
-                    "baocao: another run ({}) is writing to {}; waiting for it to finish",
-                    holder.trim(),
-                    self.root.display()
-                );
-                file.lock().map_err(io("lock", &path))?;
-            }
-            Err(fs::TryLockError::WouldBlock) => {
-                return Err(LakeError::Busy(self.root.display().to_string()));
-            }
-            Err(fs::TryLockError::Error(e)) => return Err(io("lock", &path)(e)),
-        }
+        self.acquire(&file, &path, false, wait)?;
         file.set_len(0).map_err(io("write", &path))?;
         writeln!(file, "pid {}", std::process::id()).map_err(io("write", &path))?;
         Ok(LakeLock { _file: file })
+    }
+
+    /// Takes the lake's lock shared, for a reader that needs one consistent
+    /// view across several queries: writers wait for readers and readers for
+    /// a writer; readers do not wait for each other. `None` for a lake that
+    /// has no lock file (no run has written to it).
+    pub fn read_lock(&self, wait: bool) -> Result<Option<LakeLock>, LakeError> {
+        let path = self.root.join("_baocao").join("lock");
+        let file = match File::open(&path) {
+            Ok(f) => f,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+            Err(e) => return Err(io("open", &path)(e)),
+        };
+        self.acquire(&file, &path, true, wait)?;
+        Ok(Some(LakeLock { _file: file }))
+    }
+
+    fn acquire(&self, file: &File, path: &Path, shared: bool, wait: bool) -> Result<(), LakeError> {
+        let attempt = if shared {
+            file.try_lock_shared()
+        } else {
+            file.try_lock()
+        };
+        match attempt {
+            Ok(()) => Ok(()),
+            Err(fs::TryLockError::WouldBlock) if wait => {
+                eprintln!(
+                    "baocao: another baocao run is using {}; waiting for it to finish",
+                    self.root.display()
+                );
+                if shared {
+                    file.lock_shared()
+                } else {
+                    file.lock()
+                }
+                .map_err(io("lock", path))
+            }
+            Err(fs::TryLockError::WouldBlock) => {
+                Err(LakeError::Busy(self.root.display().to_string()))
+            }
+            Err(fs::TryLockError::Error(e)) => Err(io("lock", path)(e)),
+        }
     }
 
     /// Reads the ledger (an empty state for a new lake).

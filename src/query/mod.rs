@@ -36,6 +36,8 @@ pub const TABLES: &[&str] = &[
     "peak_themes",
     "expected_reports",
     "reporting_status",
+    "submission_versions",
+    "months",
 ];
 
 /// What can go wrong answering a question.
@@ -172,8 +174,9 @@ impl Session {
         self.run(sql, &[]).await
     }
 
-    /// Runs SQL with named parameters (`$year`): each value is parsed into
-    /// the type DataFusion infers for its placeholder, or `fallback` types.
+    /// Runs SQL with named parameters (`$year`): each value, given in its
+    /// declared type, is cast to the type DataFusion infers for its
+    /// placeholder (or kept where nothing is inferred).
     pub async fn run(
         &self,
         sql: &str,
@@ -201,13 +204,15 @@ impl Session {
                 let mut values: HashMap<String, ScalarValue> = HashMap::new();
                 for (name, text, fallback) in params {
                     let value = match inferred.get(&format!("${name}")) {
-                        Some(Some(t)) => {
-                            ScalarValue::try_from_string(text.clone(), t).map_err(|_| {
+                        Some(Some(t)) if fallback.data_type() == *t => fallback.clone(),
+                        Some(Some(t)) => fallback
+                            .cast_to(t)
+                            .or_else(|_| ScalarValue::try_from_string(text.clone(), t))
+                            .map_err(|_| {
                                 QueryError::Param(format!(
                                     "the parameter {name} = '{text}' is not a valid {t}"
                                 ))
-                            })?
-                        }
+                            })?,
                         Some(None) => fallback.clone(),
                         None => continue,
                     };

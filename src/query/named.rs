@@ -179,18 +179,22 @@ impl NamedQuery {
                             p.name
                         ))
                     })?,
-                ParamKind::Date => chrono::NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
-                    .map(|d| {
-                        ScalarValue::Date32(Some(
-                            (d - chrono::NaiveDate::default()).num_days() as i32
-                        ))
+                ParamKind::Date => {
+                    let day = if text.trim() == "today" {
+                        Some(chrono::Local::now().date_naive())
+                    } else {
+                        crate::domain::parse_day(&text)
+                    };
+                    day.map(|d| {
+                        ScalarValue::Date32(Some((d - chrono::NaiveDate::default()).num_days() as i32))
                     })
-                    .map_err(|_| {
+                    .ok_or_else(|| {
                         QueryError::Param(format!(
-                            "the parameter {} must be a date YYYY-MM-DD, not '{text}'",
+                            "the parameter {} must be a date YYYY-MM-DD (or dd/mm/yyyy, or today), not '{text}'",
                             p.name
                         ))
-                    })?,
+                    })?
+                }
                 ParamKind::Text => ScalarValue::Utf8(Some(text.clone())),
             };
             out.push((p.name.clone(), text, value));

@@ -238,7 +238,56 @@ pub fn register_reference(ctx: &SessionContext, reference: &Reference) -> Result
             dates(expected.iter().map(|e| Some(e.due)).collect()),
         ],
     )?;
-    Ok(())
+    register_months(ctx)
+}
+
+/// The first and last year of the `months` calendar.
+pub const CALENDAR_YEARS: (i32, i32) = (2000, 2099);
+
+/// `months`: one row per calendar month of [`CALENDAR_YEARS`], the spine
+/// that trend queries join to so that a month without activity shows as a
+/// zero rather than as a missing row (`generate_series` only takes literals).
+fn register_months(ctx: &SessionContext) -> Result<(), QueryError> {
+    let mut label = Vec::new();
+    let (mut start, mut end) = (Vec::new(), Vec::new());
+    let (mut year, mut month, mut index) = (Vec::new(), Vec::new(), Vec::new());
+    for y in CALENDAR_YEARS.0..=CALENDAR_YEARS.1 {
+        for m in 1..=12u32 {
+            let first = NaiveDate::from_ymd_opt(y, m, 1);
+            let next = if m == 12 {
+                NaiveDate::from_ymd_opt(y + 1, 1, 1)
+            } else {
+                NaiveDate::from_ymd_opt(y, m + 1, 1)
+            };
+            label.push(format!("{y}-{m:02}"));
+            start.push(first);
+            end.push(next.and_then(|n| n.pred_opt()));
+            year.push(y);
+            month.push(m as i32);
+            index.push(y * 12 + m as i32 - 1);
+        }
+    }
+    let int = |v: Vec<i32>| -> ArrayRef { Arc::new(Int32Array::from(v)) };
+    register_mem(
+        ctx,
+        "months",
+        vec![
+            field("month", DataType::Utf8, false),
+            field("month_start", DataType::Date32, false),
+            field("month_end", DataType::Date32, false),
+            field("year", DataType::Int32, false),
+            field("month_of_year", DataType::Int32, false),
+            field("month_index", DataType::Int32, false),
+        ],
+        vec![
+            text(label),
+            dates(start),
+            dates(end),
+            int(year),
+            int(month),
+            int(index),
+        ],
+    )
 }
 
 /// The columns of `activities` files (the `year` partition column apart).
@@ -360,6 +409,19 @@ const VIEWS: &[&str] = &[
     "CREATE VIEW activities AS
        SELECT * FROM lake.activities
        WHERE submission_id IN (SELECT submission_id FROM submissions WHERE superseded_by IS NULL)",
+    // Every version of every report with the day it stopped being current
+    // (`current_until`, the `received_at` of the next version of the same unit
+    // and period; null while current), so that "current on day D" is
+    // `received_at <= D AND (current_until IS NULL OR current_until > D)`.
+    // Versions are ordered as ingest marks them: by `received_at`, and on a
+    // tie the one the ledger holds current last.
+    "CREATE VIEW submission_versions AS
+       SELECT s.*,
+              LEAD(received_at) OVER (
+                PARTITION BY unit_code, period
+                ORDER BY received_at, superseded_by IS NULL, ingested_at, submission_id
+              ) AS current_until
+       FROM submissions s",
     "CREATE VIEW reporting_status AS
        WITH received AS (
          SELECT unit_code, period, MIN(received_at) AS received_at

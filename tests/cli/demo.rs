@@ -81,4 +81,18 @@ fn demo_ingests_the_bundled_samples_and_prints_what_landed() {
         "{}",
         run.stdout
     );
+    // it ends with the trend files as of the samples' last day
+    let manifest: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(w.path("out/trends/manifest.json")).unwrap())
+            .unwrap();
+    assert_eq!(manifest["as_of"], "2023-12-31");
+    assert_eq!(manifest["files"].as_array().unwrap().len(), 8);
+    let alerts = w.rows("out/trends/alerts.parquet").len();
+    assert!(
+        run.stdout.contains(&format!(
+            "The trend files as of 2023-12-31 (8 files, {alerts} alerts) are in out/trends"
+        )),
+        "{}",
+        run.stdout
+    );
 }

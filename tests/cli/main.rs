@@ -9,3 +9,4 @@ mod query;
 mod sql;
 mod summary;
 mod support;
+mod trends;

@@ -146,7 +146,7 @@ fn named_query_errors() {
         "{}",
         run.stdout
     );
-    assert_eq!(run.stdout.lines().count(), 13);
+    assert_eq!(run.stdout.lines().count(), 17);
 }
 
 #[test]

@@ -52,10 +52,16 @@ impl Workdir {
 
     /// Runs `baocao` with `args` in this folder.
     pub fn run(&self, args: &[&str]) -> Run {
+        self.run_env(args, &[])
+    }
+
+    /// Runs `baocao` with `args` and extra environment variables.
+    pub fn run_env(&self, args: &[&str], env: &[(&str, &str)]) -> Run {
         let out = assert_cmd::Command::cargo_bin("baocao")
             .expect("binary")
             .current_dir(self.dir.path())
             .args(args)
+            .envs(env.iter().copied())
             .output()
             .expect("run");
         Run {

@@ -1,0 +1,403 @@
+//! `trends`: the files a scheduled job writes for dashboards and next
+//! year's planning: `theme_monthly`, `unit_monthly`, `peak_monthly` and
+//! `alerts`, each as Parquet and as CSV (UTF-8 with a BOM, for Excel), and
+//! a `manifest.json`. The figures come from the named queries `trend_*` in
+//! `queries/`, run as of one day.
+//!
+//! A job schedulers can trust: the same lake and as-of day give the same
+//! bytes; the files are built in a hidden folder beside the output folder
+//! and swapped in with one rename, so a reader sees the old set or the new
+//! one, never half of each, and a run killed on the way leaves the old set;
+//! a lock keeps two runs on one output folder apart, and a shared lock on
+//! the lake keeps an ingest from changing it between the queries.
+
+use std::fs::{self, File};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use datafusion::common::ScalarValue;
+use parquet::arrow::ArrowWriter;
+use parquet::basic::{Compression, ZstdLevel};
+use parquet::file::metadata::KeyValue;
+use parquet::file::properties::WriterProperties;
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+use tracing::info;
+
+use crate::lake::{Lake, LakeError};
+use crate::query::output::{Format, write};
+use crate::query::{QueryError, QueryResult, Session, named};
+use crate::reference::Reference;
+
+/// The trend files, each with the named query that computes it.
+pub const FILES: [(&str, &str); 4] = [
+    ("theme_monthly", "trend_theme_monthly"),
+    ("unit_monthly", "trend_unit_monthly"),
+    ("peak_monthly", "trend_peak_monthly"),
+    ("alerts", "trend_alerts"),
+];
+
+/// The manifest's file name.
+pub const MANIFEST: &str = "manifest.json";
+
+/// The submissions current on the as-of day: what the trend queries read.
+const SUBMISSIONS_USED: &str = "SELECT submission_id, received_at FROM submission_versions
+    WHERE received_at <= $as_of AND (current_until IS NULL OR current_until > $as_of)
+    ORDER BY submission_id";
+
+/// What can go wrong writing the trend files.
+#[derive(Debug, thiserror::Error)]
+pub enum TrendsError {
+    #[error(transparent)]
+    Query(#[from] QueryError),
+    #[error(transparent)]
+    Lake(#[from] LakeError),
+    #[error("cannot {action} {path}: {source}")]
+    Io {
+        action: &'static str,
+        path: String,
+        source: std::io::Error,
+    },
+    #[error("cannot write {path}: {message}")]
+    Write { path: String, message: String },
+    #[error(
+        "another baocao trends run is writing {0}; run again when it has finished (without --no-wait it waits)"
+    )]
+    Busy(String),
+    #[error(
+        "{0} holds files that are not trend files (it has no {MANIFEST}); baocao trends replaces its output folder whole, so choose a new or empty --out"
+    )]
+    NotTrendsFolder(String),
+    #[error(
+        "{0} is not a folder name baocao trends can write to; give --out a folder such as ./trends"
+    )]
+    BadOut(String),
+}
+
+fn io(action: &'static str, path: &Path) -> impl FnOnce(std::io::Error) -> TrendsError {
+    let path = path.display().to_string();
+    move |source| TrendsError::Io {
+        action,
+        path,
+        source,
+    }
+}
+
+/// How to run.
+#[derive(Debug, Clone)]
+pub struct TrendsOptions {
+    /// The output folder, replaced whole.
+    pub out: PathBuf,
+    /// What "now" is: later submissions (by `received_at`) and later months
+    /// are left out.
+    pub as_of: NaiveDate,
+    /// Wait for another run (or an ingest) to finish instead of failing.
+    pub wait: bool,
+}
+
+/// `manifest.json`: what was written, from what.
+#[derive(Debug, Clone, Serialize)]
+pub struct Manifest {
+    pub tool: String,
+    pub as_of: String,
+    pub lake: String,
+    pub files: Vec<ManifestFile>,
+    pub submissions: SubmissionsUsed,
+}
+
+/// One file of the set.
+#[derive(Debug, Clone, Serialize)]
+pub struct ManifestFile {
+    pub name: String,
+    pub rows: usize,
+    pub bytes: usize,
+    pub sha256: String,
+}
+
+/// The submissions the figures were computed from.
+#[derive(Debug, Clone, Serialize)]
+pub struct SubmissionsUsed {
+    pub count: usize,
+    pub latest_received_at: Option<String>,
+    pub ids: Vec<String>,
+}
+
+/// Computes the trend files as of `opts.as_of` and swaps them into
+/// `opts.out`; returns the manifest written.
+pub async fn run(
+    lake: &Lake,
+    reference: &Reference,
+    opts: &TrendsOptions,
+) -> Result<Manifest, TrendsError> {
+    if !lake.exists() {
+        return Err(QueryError::NoLake(lake.root.display().to_string()).into());
+    }
+    let (parent, name) = split_out(&opts.out)?;
+    check_replaceable(&opts.out)?;
+    fs::create_dir_all(&parent).map_err(io("create", &parent))?;
+    let _out_lock = lock_output(&parent, &name, &opts.out, opts.wait)?;
+    let removed = remove_leftovers(&parent, &name)?;
+    if removed > 0 {
+        info!("removed {removed} unfinished folder(s) an interrupted run left beside {name}");
+    }
+    let as_of = opts.as_of.format("%Y-%m-%d").to_string();
+    info!(
+        "as of {as_of}: reading {} for {}",
+        lake.root.display(),
+        opts.out.display()
+    );
+
+    // One consistent view of the lake for every query.
+    let lake_lock = lake.read_lock(opts.wait)?;
+    let session = Session::open(lake, reference).await?;
+    let param = [("as_of".to_string(), as_of.clone())];
+    let mut tables = Vec::new();
+    for (stem, query) in FILES {
+        let q = named::find(query)?;
+        let result = single(session.run(&q.sql, &q.bind(&param)?).await?, query)?;
+        info!("{stem}: {} rows (baocao query {query})", result.num_rows());
+        tables.push((stem, result));
+    }
+    let as_of_value =
+        ScalarValue::Date32(Some((opts.as_of - NaiveDate::default()).num_days() as i32));
+    let used = single(
+        session
+            .run(
+                SUBMISSIONS_USED,
+                &[("as_of".into(), as_of.clone(), as_of_value)],
+            )
+            .await?,
+        "submissions_used",
+    )?;
+    drop(session);
+    drop(lake_lock);
+    let submissions = submissions_used(&used)?;
+    info!(
+        "{} submissions current on {as_of} (latest received {})",
+        submissions.count,
+        submissions.latest_received_at.as_deref().unwrap_or("none")
+    );
+
+    let tmp = parent.join(format!(".{name}.tmp-{}", std::process::id()));
+    fs::create_dir(&tmp).map_err(io("create", &tmp))?;
+    let mut files = Vec::new();
+    for (stem, result) in &tables {
+        let parquet = parquet_bytes(result, &as_of, stem)?;
+        let mut csv = "\u{feff}".as_bytes().to_vec();
+        write(result, Format::Csv, &mut csv)?;
+        for (ext, bytes) in [("parquet", parquet), ("csv", csv)] {
+            let file = format!("{stem}.{ext}");
+            write_synced(&tmp.join(&file), &bytes)?;
+            files.push(ManifestFile {
+                name: file,
+                rows: result.num_rows(),
+                bytes: bytes.len(),
+                sha256: hex::encode(Sha256::digest(&bytes)),
+            });
+        }
+    }
+    crate::fault::point("trends-files-written");
+    let manifest = Manifest {
+        tool: format!("baocao {}", env!("CARGO_PKG_VERSION")),
+        as_of,
+        lake: fs::canonicalize(&lake.root)
+            .unwrap_or_else(|_| lake.root.clone())
+            .display()
+            .to_string(),
+        files,
+        submissions,
+    };
+    let mut json = serde_json::to_vec_pretty(&manifest).map_err(|e| TrendsError::Write {
+        path: tmp.join(MANIFEST).display().to_string(),
+        message: e.to_string(),
+    })?;
+    json.push(b'\n');
+    write_synced(&tmp.join(MANIFEST), &json)?;
+    sync_dir(&tmp)?;
+    crate::fault::point("trends-before-swap");
+    replace_dir(&tmp, &opts.out, &parent, &name)?;
+    sync_dir(&parent)?;
+    info!(
+        "wrote {} files and {MANIFEST} to {}",
+        manifest.files.len(),
+        opts.out.display()
+    );
+    Ok(manifest)
+}
+
+fn single(mut results: Vec<QueryResult>, query: &str) -> Result<QueryResult, TrendsError> {
+    results.pop().ok_or_else(|| {
+        TrendsError::Query(QueryError::Sql {
+            message: format!("the query {query} gave no answer"),
+        })
+    })
+}
+
+/// The output folder's parent (created if need be) and its name.
+fn split_out(out: &Path) -> Result<(PathBuf, String), TrendsError> {
+    let name = out
+        .file_name()
+        .and_then(|n| n.to_str())
+        .filter(|n| !n.is_empty() && *n != "." && *n != "..")
+        .ok_or_else(|| TrendsError::BadOut(out.display().to_string()))?;
+    let parent = match out.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    Ok((parent, name.to_string()))
+}
+
+/// The lock beside the output folder (`.NAME.lock`), held until dropped or
+/// until the process ends.
+fn lock_output(parent: &Path, name: &str, out: &Path, wait: bool) -> Result<File, TrendsError> {
+    let path = parent.join(format!(".{name}.lock"));
+    let file = fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&path)
+        .map_err(io("open", &path))?;
+    match file.try_lock() {
+        Ok(()) => Ok(file),
+        Err(fs::TryLockError::WouldBlock) if wait => {
+            info!(
+                "another baocao trends run is writing {}; waiting for it to finish",
+                out.display()
+            );
+            file.lock().map_err(io("lock", &path))?;
+            Ok(file)
+        }
+        Err(fs::TryLockError::WouldBlock) => Err(TrendsError::Busy(out.display().to_string())),
+        Err(fs::TryLockError::Error(e)) => Err(io("lock", &path)(e)),
+    }
+}
+
+/// Removes the hidden folders a killed run left beside the output folder.
+/// Needs the output lock.
+fn remove_leftovers(parent: &Path, name: &str) -> Result<usize, TrendsError> {
+    let prefixes = [format!(".{name}.tmp-"), format!(".{name}.old-")];
+    let mut removed = 0;
+    for entry in fs::read_dir(parent).map_err(io("read", parent))? {
+        let entry = entry.map_err(io("read", parent))?;
+        let file_name = entry.file_name();
+        let Some(n) = file_name.to_str() else {
+            continue;
+        };
+        if prefixes.iter().any(|p| n.starts_with(p.as_str())) {
+            let path = entry.path();
+            fs::remove_dir_all(&path).map_err(io("remove", &path))?;
+            removed += 1;
+        }
+    }
+    Ok(removed)
+}
+
+/// The output folder is replaced whole: refuse one that holds anything but
+/// a previous set of trend files.
+fn check_replaceable(out: &Path) -> Result<(), TrendsError> {
+    let Ok(meta) = fs::symlink_metadata(out) else {
+        return Ok(());
+    };
+    if !meta.is_dir() {
+        return Err(TrendsError::NotTrendsFolder(out.display().to_string()));
+    }
+    let empty = fs::read_dir(out).map_err(io("read", out))?.next().is_none();
+    if empty || out.join(MANIFEST).is_file() {
+        Ok(())
+    } else {
+        Err(TrendsError::NotTrendsFolder(out.display().to_string()))
+    }
+}
+
+/// One Parquet file in memory: zstd, one row group, the as-of day in the
+/// file's metadata. The writer adds nothing that changes between runs.
+fn parquet_bytes(result: &QueryResult, as_of: &str, stem: &str) -> Result<Vec<u8>, TrendsError> {
+    let err = |e: parquet::errors::ParquetError| TrendsError::Write {
+        path: format!("{stem}.parquet"),
+        message: e.to_string(),
+    };
+    let props = WriterProperties::builder()
+        .set_compression(Compression::ZSTD(ZstdLevel::default()))
+        .set_key_value_metadata(Some(vec![KeyValue::new(
+            "baocao.as_of".to_string(),
+            as_of.to_string(),
+        )]))
+        .build();
+    let mut buf = Vec::new();
+    let mut w = ArrowWriter::try_new(&mut buf, result.schema.clone(), Some(props)).map_err(err)?;
+    for b in &result.batches {
+        w.write(b).map_err(err)?;
+    }
+    w.close().map_err(err)?;
+    Ok(buf)
+}
+
+fn submissions_used(result: &QueryResult) -> Result<SubmissionsUsed, TrendsError> {
+    use arrow::array::{Array, Date32Array, StringArray};
+    use arrow::util::display::array_value_to_string;
+    let mut ids = Vec::new();
+    let mut latest: Option<String> = None;
+    for b in &result.batches {
+        let (Some(id), Some(received)) = (
+            b.column(0).as_any().downcast_ref::<StringArray>(),
+            b.column(1).as_any().downcast_ref::<Date32Array>(),
+        ) else {
+            return Err(TrendsError::Query(QueryError::Sql {
+                message: "submission_versions has unexpected column types".into(),
+            }));
+        };
+        for i in 0..b.num_rows() {
+            if !id.is_null(i) {
+                ids.push(id.value(i).to_string());
+            }
+            if !received.is_null(i) {
+                let day = array_value_to_string(received, i).map_err(QueryError::Arrow)?;
+                if latest.as_ref().is_none_or(|l| &day > l) {
+                    latest = Some(day);
+                }
+            }
+        }
+    }
+    Ok(SubmissionsUsed {
+        count: ids.len(),
+        latest_received_at: latest,
+        ids,
+    })
+}
+
+fn write_synced(path: &Path, bytes: &[u8]) -> Result<(), TrendsError> {
+    let mut f = File::create(path).map_err(io("create", path))?;
+    f.write_all(bytes).map_err(io("write", path))?;
+    f.sync_all().map_err(io("sync", path))
+}
+
+fn sync_dir(dir: &Path) -> Result<(), TrendsError> {
+    File::open(dir)
+        .and_then(|d| d.sync_all())
+        .map_err(io("sync", dir))
+}
+
+/// Puts the finished folder `new` where `out` is. On Linux the two are
+/// exchanged in one `renameat2(RENAME_EXCHANGE)`, so `out` always exists
+/// and holds a whole set; elsewhere (or on a file system without it) the
+/// old folder is renamed aside first, leaving a moment with no `out`, never
+/// one with half a set. The old set is then removed.
+fn replace_dir(new: &Path, out: &Path, parent: &Path, name: &str) -> Result<(), TrendsError> {
+    if fs::symlink_metadata(out).is_err() {
+        return fs::rename(new, out).map_err(io("rename", new));
+    }
+    #[cfg(target_os = "linux")]
+    {
+        use rustix::fs::{CWD, RenameFlags, renameat_with};
+        match renameat_with(CWD, new, CWD, out, RenameFlags::EXCHANGE) {
+            Ok(()) => return fs::remove_dir_all(new).map_err(io("remove", new)),
+            Err(e) if e == rustix::io::Errno::INVAL || e == rustix::io::Errno::NOSYS => {}
+            Err(e) => return Err(io("replace", out)(e.into())),
+        }
+    }
+    let old = parent.join(format!(".{name}.old-{}", std::process::id()));
+    fs::rename(out, &old).map_err(io("rename", out))?;
+    fs::rename(new, out).map_err(io("rename", new))?;
+    fs::remove_dir_all(&old).map_err(io("remove", &old))
+}

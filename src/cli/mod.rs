@@ -2,7 +2,9 @@
 //! subcommand. Each subcommand only turns its arguments into a library call
 //! and prints the result; exit codes follow the data contract.
 
+mod compact;
 mod demo;
+mod gen_corpus;
 mod ingest;
 mod query;
 mod sql;
@@ -41,6 +43,10 @@ pub enum Command {
     Summary(summary::Args),
     /// Write the trend files that scheduled jobs publish (Parquet, CSV, manifest)
     Trends(trends::Args),
+    /// Rewrite the lake's small files into few large sorted ones
+    Compact(compact::Args),
+    /// Generate a large corpus of reports and its reference data (for scale tests)
+    Gen(gen_corpus::Args),
     /// Run the pipeline on the bundled sample reports
     Demo(demo::Args),
 }
@@ -118,6 +124,8 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Summary(args) => summary::run(args),
         Command::Trends(args) => trends::run(args),
         Command::Demo(args) => demo::run(args),
+        Command::Gen(args) => gen_corpus::run(args),
+        Command::Compact(args) => compact::run(args),
     }
 }
 

@@ -1,6 +1,7 @@
 //! `ingest`: submitted report files become rows in the lake. Each file goes
-//! through one reader (by format), then the one normaliser; the run then
-//! commits every accepted submission, refused row and refused file at once.
+//! through one reader (by format), then the one normaliser, on every core;
+//! the run commits accepted submissions, refused rows and refused files in
+//! batches of at most about [`BATCH_ITEMS`] items, each batch atomically.
 //! Same bytes twice change nothing; a newer report for the same unit and
 //! period supersedes the older one, which stays, marked.
 
@@ -16,9 +17,7 @@ use std::path::{Path, PathBuf};
 use chrono::{NaiveDate, NaiveDateTime, Utc};
 use sha2::{Digest, Sha256};
 
-use crate::lake::{
-    ActivityRecord, Batch, Lake, LakeError, LakeState, RejectRecord, SubmissionRecord,
-};
+use crate::lake::{ActivityRecord, Batch, Lake, LakeError, RejectRecord, SubmissionRecord};
 use crate::reference::Reference;
 pub use normalise::{Activity, Overrides, Refusal, activity_id};
 pub use report::{FileReport, FileStatus, IngestReport};
@@ -232,8 +231,72 @@ fn sniff(ext: &str, bytes: &[u8]) -> Result<(&'static str, ReadFn), String> {
     }
 }
 
+/// Items held in memory before they are committed: a run commits every
+/// time this many accepted items have accumulated (and at the end), so its
+/// memory is bounded by one batch, not by the number of files.
+pub const BATCH_ITEMS: usize = 500_000;
+
+/// Files read and parsed together, by every core, before their outcomes are
+/// applied in path order.
+const CHUNK_FILES: usize = 256;
+
+/// One file as a worker left it.
+enum Read {
+    /// Already in the lake: not parsed again.
+    Known(String),
+    New(String, Outcome),
+}
+
+/// Reads, hashes and (unless already in the lake) parses `files` on every
+/// core; the answers come back in the order of `files`.
+fn read_chunk(
+    files: &[PathBuf],
+    known: &HashMap<String, (String, String)>,
+    now: NaiveDateTime,
+    reference: &Reference,
+    opts: &IngestOptions,
+) -> Result<Vec<Read>, IngestError> {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let next = AtomicUsize::new(0);
+    let workers = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let work = || -> Result<Vec<(usize, Read)>, IngestError> {
+        let mut done = Vec::new();
+        loop {
+            let i = next.fetch_add(1, Ordering::Relaxed);
+            let Some(path) = files.get(i) else {
+                return Ok(done);
+            };
+            let bytes = std::fs::read(path).map_err(|source| IngestError::Unreadable {
+                path: path.display().to_string(),
+                source,
+            })?;
+            let id = hex::encode(Sha256::digest(&bytes));
+            let read = if known.contains_key(&id) {
+                Read::Known(id)
+            } else {
+                let outcome = process(path, &bytes, &id, now, reference, opts);
+                Read::New(id, outcome)
+            };
+            done.push((i, read));
+        }
+    };
+    let mut all: Vec<(usize, Read)> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..workers).map(|_| scope.spawn(work)).collect();
+        let mut all = Vec::new();
+        for h in handles {
+            match h.join() {
+                Ok(part) => all.extend(part?),
+                Err(panic) => std::panic::resume_unwind(panic),
+            }
+        }
+        Ok::<_, IngestError>(all)
+    })?;
+    all.sort_by_key(|(i, _)| *i);
+    Ok(all.into_iter().map(|(_, r)| r).collect())
+}
+
 /// Ingests files and folders into the lake (or, with `dry_run`, only says
-/// what would happen). `progress` is called before each file.
+/// what would happen). `progress` is called as files are read.
 pub fn ingest(
     paths: &[PathBuf],
     lake: &Lake,
@@ -247,109 +310,122 @@ pub fn ingest(
     } else {
         Some(lake.lock(!opts.no_wait)?)
     };
-    let state = lake.read_state()?;
+    let before = lake.read_state()?;
     let orphans_removed = match &lock {
-        Some(lock) => lake.remove_orphans(&state, lock)?,
+        Some(lock) => lake.remove_orphans(&before, lock)?,
         None => 0,
     };
     let now = Utc::now().naive_utc();
-    let known: HashMap<&str, &SubmissionRecord> = state
+    let run_id = format!("{}-{}", now.format("%Y%m%dT%H%M%S%6f"), std::process::id());
+    let known: HashMap<String, (String, String)> = before
         .submissions
         .iter()
-        .map(|s| (s.submission_id.as_str(), s))
+        .map(|s| {
+            (
+                s.submission_id.clone(),
+                (s.unit_code.clone(), s.period.clone()),
+            )
+        })
         .collect();
     let mut seen: HashSet<String> = HashSet::new();
-    let mut batch = Batch {
-        run_id: format!("{}-{}", now.format("%Y%m%dT%H%M%S%6f"), std::process::id()),
-        ..Default::default()
-    };
+    let mut state = before.clone();
+    let mut batch = Batch::default();
+    let mut batches = 0;
     let mut report = IngestReport {
         dry_run: opts.dry_run,
         orphans_removed,
         ..Default::default()
     };
 
-    for (i, path) in files.iter().enumerate() {
-        progress(i, files.len(), path);
-        let bytes = std::fs::read(path).map_err(|source| IngestError::Unreadable {
-            path: path.display().to_string(),
-            source,
-        })?;
-        let id = hex::encode(Sha256::digest(&bytes));
-        let mut fr = FileReport::new(path);
-        if let Some(prev) = known.get(id.as_str()) {
-            fr.unit = Some(prev.unit_code.clone());
-            fr.period = Some(prev.period.clone());
-            fr.status = FileStatus::AlreadyIngested;
-            report.files.push(fr);
-            continue;
-        }
-        if !seen.insert(id.clone()) {
-            fr.status = FileStatus::Duplicate;
-            report.files.push(fr);
-            continue;
-        }
-        match process(path, &bytes, &id, now, reference, opts) {
-            Outcome::Refused { reject } => {
-                let again = state
-                    .refused_files
-                    .contains(&(reject.submission_id.clone(), reject.reason.clone()));
-                fr.status = if again {
-                    FileStatus::AlreadyRefused(reject.reason.clone())
-                } else {
-                    FileStatus::Refused(reject.reason.clone())
-                };
-                if !again {
-                    batch.rejects.push(reject);
+    for (c, chunk) in files.chunks(CHUNK_FILES).enumerate() {
+        let first = c * CHUNK_FILES;
+        progress(first, files.len(), &chunk[0]);
+        for (path, read) in chunk
+            .iter()
+            .zip(read_chunk(chunk, &known, now, reference, opts)?)
+        {
+            let mut fr = FileReport::new(path);
+            let (id, outcome) = match read {
+                Read::Known(id) => {
+                    let (unit, period) = &known[&id];
+                    fr.unit = Some(unit.clone());
+                    fr.period = Some(period.clone());
+                    fr.status = FileStatus::AlreadyIngested;
+                    report.files.push(fr);
+                    continue;
+                }
+                Read::New(id, outcome) => (id, outcome),
+            };
+            if !seen.insert(id.clone()) {
+                fr.status = FileStatus::Duplicate;
+                report.files.push(fr);
+                continue;
+            }
+            match outcome {
+                Outcome::Refused { reject } => {
+                    let again = before
+                        .refused_files
+                        .contains(&(reject.submission_id.clone(), reject.reason.clone()));
+                    fr.status = if again {
+                        FileStatus::AlreadyRefused(reject.reason.clone())
+                    } else {
+                        FileStatus::Refused(reject.reason.clone())
+                    };
+                    if !again {
+                        batch.rejects.push(reject);
+                    }
+                }
+                Outcome::Accepted {
+                    sub,
+                    activities,
+                    rejects,
+                    ignored,
+                    detail,
+                } => {
+                    fr.unit = Some(sub.unit_code.clone());
+                    fr.period = Some(sub.period.clone());
+                    fr.detail = detail;
+                    fr.rows_accepted = sub.rows_accepted as usize;
+                    fr.rows_refused = sub.rows_rejected as usize;
+                    fr.ignored = ignored;
+                    fr.reasons = rejects
+                        .iter()
+                        .map(|r| (r.source_row, r.reason.clone()))
+                        .collect();
+                    fr.submission_id = Some(id.clone());
+                    fr.status = FileStatus::Ingested;
+                    batch.submissions.push(sub);
+                    batch.activities.extend(activities);
+                    batch.rejects.extend(rejects);
                 }
             }
-            Outcome::Accepted {
-                sub,
-                activities,
-                rejects,
-                ignored,
-                detail,
-            } => {
-                fr.unit = Some(sub.unit_code.clone());
-                fr.period = Some(sub.period.clone());
-                fr.detail = detail;
-                fr.rows_accepted = sub.rows_accepted as usize;
-                fr.rows_refused = sub.rows_rejected as usize;
-                fr.ignored = ignored;
-                fr.reasons = rejects
-                    .iter()
-                    .map(|r| (r.source_row, r.reason.clone()))
-                    .collect();
-                fr.submission_id = Some(id.clone());
-                fr.status = FileStatus::Ingested;
-                batch.submissions.push(sub);
-                batch.activities.extend(activities);
-                batch.rejects.extend(rejects);
-            }
+            report.files.push(fr);
         }
-        report.files.push(fr);
+        if let Some(lock) = &lock
+            && batch.activities.len() >= BATCH_ITEMS
+        {
+            batch.run_id = format!("{run_id}-{batches}");
+            state = lake.commit(&state, std::mem::take(&mut batch), lock)?;
+            batches += 1;
+            report.committed = true;
+        }
     }
     progress(files.len(), files.len(), Path::new(""));
 
     let changed = !batch.submissions.is_empty() || !batch.rejects.is_empty();
-    let after: LakeState = match (&lock, changed) {
+    match (&lock, changed) {
         (Some(lock), true) => {
-            let s = lake.commit(&state, batch, lock)?;
+            batch.run_id = format!("{run_id}-{batches}");
+            state = lake.commit(&state, batch, lock)?;
             report.committed = true;
-            s
         }
         _ => {
             // dry run (or nothing new): what the ledger would say
-            let mut subs = state.submissions.clone();
-            subs.extend(batch.submissions);
-            crate::lake::mark_superseded(&mut subs);
-            LakeState {
-                submissions: subs,
-                ..state.clone()
-            }
+            state.submissions.extend(batch.submissions);
+            crate::lake::mark_superseded(&mut state.submissions);
         }
-    };
-    report.note_supersession(&state, &after);
+    }
+    report.note_supersession(&before, &state);
     Ok(report)
 }
 

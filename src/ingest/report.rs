@@ -1,11 +1,16 @@
 //! What an ingest run did, file by file, and its rendering for stderr: one
-//! line per file (accepted, refused, superseded, why) and a total line.
+//! line per file (accepted, refused, superseded, why; for a big run only the
+//! files with something to say) and a total line.
 
 use std::collections::HashMap;
 use std::fmt::Write;
 use std::path::Path;
 
 use crate::lake::LakeState;
+
+/// Up to this many files, every file gets its line; above, only those with
+/// something to say (refused rows or files, corrections, skipped rows).
+const LIST_ALL: usize = 100;
 
 /// What happened to one file.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -114,7 +119,18 @@ impl IngestReport {
     /// The per-file summary, for stderr.
     pub fn render(&self, lake: &Path) -> String {
         let mut out = String::new();
+        let list_all = self.files.len() <= LIST_ALL;
+        let mut unlisted = 0;
         for f in &self.files {
+            let remarkable = f.rows_refused > 0
+                || f.ignored > 0
+                || !f.supersedes.is_empty()
+                || f.superseded_by.is_some()
+                || !matches!(f.status, FileStatus::Ingested | FileStatus::AlreadyIngested);
+            if !list_all && !remarkable {
+                unlisted += 1;
+                continue;
+            }
             let what = match (&f.unit, &f.period) {
                 (Some(u), Some(p)) => format!("{u} {p}"),
                 _ => String::new(),
@@ -175,6 +191,12 @@ impl IngestReport {
                     "             kept but not current: a report received later for {what} is already in the lake"
                 );
             }
+        }
+        if unlisted > 0 {
+            let _ = writeln!(
+                out,
+                "  ({unlisted} files read without remark are not listed: more than {LIST_ALL} files)"
+            );
         }
         let ingested = self.count(|s| *s == FileStatus::Ingested);
         let same = self.count(|s| matches!(s, FileStatus::AlreadyIngested | FileStatus::Duplicate));

@@ -4,7 +4,10 @@
 //! lists every committed data file in its metadata, is replaced the same
 //! way. A crash before that leaves only files the next run removes.
 
+mod compact;
 mod ledger;
+
+pub use compact::{CompactReport, CompactedFolder, TARGET_ROWS};
 
 use std::collections::HashSet;
 use std::fs::{self, File};
@@ -33,6 +36,10 @@ pub enum LakeError {
         "the lake's ledger {path} cannot be read ({message}); restore it from a backup or ingest into a new lake"
     )]
     Ledger { path: String, message: String },
+    #[error(
+        "cannot read or write the lake's data file {path} ({message}); if it is damaged, restore the lake from a backup"
+    )]
+    Data { path: String, message: String },
     #[error(
         "another baocao run is using {0}; run again when it has finished (without --no-wait it waits)"
     )]

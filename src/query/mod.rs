@@ -5,7 +5,7 @@
 
 pub mod named;
 pub mod output;
-mod tables;
+pub mod tables;
 
 use std::collections::HashMap;
 

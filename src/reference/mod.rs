@@ -250,6 +250,14 @@ impl Reference {
         })
     }
 
+    /// The text of one bundled reference file (`2023`, `units.csv`), as
+    /// committed in `data/reference/`.
+    pub fn bundled_text(year: i32, file: &str) -> Option<&'static str> {
+        BUNDLED
+            .get_file(format!("{year}/{file}"))
+            .and_then(|f| f.contents_utf8())
+    }
+
     pub fn campaign(&self, year: i32) -> Option<&Campaign> {
         self.campaigns.get(&year)
     }

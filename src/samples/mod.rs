@@ -5,7 +5,10 @@
 //! bad rows and a file that names no unit. `data/samples/` holds its output
 //! (a test proves it); the binary embeds that folder for `demo`.
 
+mod corpus;
 mod writers;
+
+pub use corpus::{CorpusError, CorpusOptions, CorpusStats, generate_corpus};
 
 use std::path::Path;
 

@@ -13,7 +13,7 @@ SELECT
     rs.due_date,
     rs.received_at,
     CASE WHEN rs.received_at > rs.due_date
-         THEN CAST(CAST(rs.received_at AS INT) - CAST(rs.due_date AS INT) AS BIGINT) END AS days_late,
+         THEN rs.received_at - rs.due_date END AS days_late,
     rs.status
 FROM reporting_status rs
 JOIN units u ON u.unit_code = rs.unit_code

@@ -58,7 +58,7 @@ silent_office AS (
 -- so on the as-of day activity is complete up to the last 14th whose report
 -- was due by then: theme_drop and peak_shortfall judge only that far.
 reported_through AS (
-    SELECT MAX(month_start) + INTERVAL '13 days' AS day
+    SELECT CAST(MAX(month_start) + INTERVAL '13 days' AS DATE) AS day
     FROM months WHERE month_start + INTERVAL '14 days' <= $as_of
 ),
 -- theme_drop: the last month complete by then, against the three before it.

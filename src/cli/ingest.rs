@@ -39,6 +39,9 @@ pub struct Args {
     /// Fail at once if another run is writing to the lake, instead of waiting
     #[arg(long)]
     pub no_wait: bool,
+    /// Commit every time this many items have been read: the bound on memory
+    #[arg(long, value_name = "N", default_value_t = baocao::ingest::BATCH_ITEMS)]
+    pub batch_items: usize,
     #[command(flatten)]
     pub reference: super::ReferenceArg,
 }
@@ -61,6 +64,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         },
         dry_run: args.dry_run,
         no_wait: args.no_wait,
+        batch_items: args.batch_items,
     };
     let bar = std::cell::RefCell::new(None::<indicatif::ProgressBar>);
     let report = ingest(

@@ -44,6 +44,9 @@ pub struct IngestOptions {
     pub dry_run: bool,
     /// Fail at once instead of waiting when another run holds the lock.
     pub no_wait: bool,
+    /// Commit every time this many items have accumulated; 0 means
+    /// [`BATCH_ITEMS`].
+    pub batch_items: usize,
 }
 
 /// The files a list of paths names: files as given, folders' files (and
@@ -401,8 +404,13 @@ pub fn ingest(
             }
             report.files.push(fr);
         }
+        let batch_items = if opts.batch_items == 0 {
+            BATCH_ITEMS
+        } else {
+            opts.batch_items
+        };
         if let Some(lock) = &lock
-            && batch.activities.len() >= BATCH_ITEMS
+            && batch.activities.len() >= batch_items
         {
             batch.run_id = format!("{run_id}-{batches}");
             state = lake.commit(&state, std::mem::take(&mut batch), lock)?;

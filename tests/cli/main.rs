@@ -6,6 +6,7 @@ mod demo;
 mod ingest;
 mod ingest_errors;
 mod query;
+mod scale;
 mod sql;
 mod summary;
 mod support;

@@ -247,7 +247,7 @@ const CHUNK_FILES: usize = 256;
 enum Read {
     /// Already in the lake: not parsed again.
     Known(String),
-    New(String, Outcome),
+    New(String, Box<Outcome>),
 }
 
 /// Reads, hashes and (unless already in the lake) parses `files` on every
@@ -278,7 +278,7 @@ fn read_chunk(
                 Read::Known(id)
             } else {
                 let outcome = process(path, &bytes, &id, now, reference, opts);
-                Read::New(id, outcome)
+                Read::New(id, Box::new(outcome))
             };
             done.push((i, read));
         }
@@ -357,7 +357,7 @@ pub fn ingest(
                     report.files.push(fr);
                     continue;
                 }
-                Read::New(id, outcome) => (id, outcome),
+                Read::New(id, outcome) => (id, *outcome),
             };
             if !seen.insert(id.clone()) {
                 fr.status = FileStatus::Duplicate;

@@ -9,12 +9,46 @@ use unicode_normalization::char::is_combining_mark;
 /// What is stored: Unicode NFC, whitespace (including no-break spaces and
 /// line breaks) collapsed to single spaces, trimmed.
 pub fn clean(s: &str) -> String {
-    let nfc: String = s.nfc().collect();
-    nfc.split_whitespace().collect::<Vec<_>>().join(" ")
+    // Most cells are already NFC: check (cheap) before rebuilding.
+    if unicode_normalization::is_nfc_quick(s.chars()) == unicode_normalization::IsNormalized::Yes {
+        collapse_spaces(s)
+    } else {
+        collapse_spaces(&s.nfc().collect::<String>())
+    }
+}
+
+/// Whitespace (including no-break spaces and line breaks) collapsed to
+/// single spaces, trimmed; for text already in NFC (a decoded file is
+/// normalised whole, once).
+pub fn collapse_spaces(s: &str) -> String {
+    // one pass to see whether anything needs doing (it rarely does)
+    let mut after_space = true;
+    let mut tidy = true;
+    for c in s.chars() {
+        if c == ' ' {
+            if after_space {
+                tidy = false;
+                break;
+            }
+            after_space = true;
+        } else if c.is_whitespace() {
+            tidy = false;
+            break;
+        } else {
+            after_space = false;
+        }
+    }
+    if tidy && !(after_space && !s.is_empty()) {
+        return s.to_string();
+    }
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// Lower case without diacritics; `đ` becomes `d`. Punctuation is kept.
 pub fn strip_marks_lower(s: &str) -> String {
+    if s.is_ascii() {
+        return s.to_ascii_lowercase();
+    }
     s.nfd()
         .filter(|c| !is_combining_mark(*c))
         .flat_map(char::to_lowercase)

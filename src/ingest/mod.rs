@@ -17,7 +17,9 @@ use std::path::{Path, PathBuf};
 use chrono::{NaiveDate, NaiveDateTime, Utc};
 use sha2::{Digest, Sha256};
 
-use crate::lake::{ActivityRecord, Batch, Lake, LakeError, RejectRecord, SubmissionRecord};
+use crate::lake::{
+    ActivityRecord, Batch, Lake, LakeError, LakeState, RejectRecord, SubmissionRecord,
+};
 use crate::reference::Reference;
 pub use normalise::{Activity, Overrides, Refusal, activity_id};
 pub use report::{FileReport, FileStatus, IngestReport};
@@ -237,11 +239,14 @@ fn sniff(ext: &str, bytes: &[u8]) -> Result<(&'static str, ReadFn), String> {
 /// Items held in memory before they are committed: a run commits every
 /// time this many accepted items have accumulated (and at the end), so its
 /// memory is bounded by one batch, not by the number of files.
-pub const BATCH_ITEMS: usize = 500_000;
+pub const BATCH_ITEMS: usize = 250_000;
 
 /// Files read and parsed together, by every core, before their outcomes are
 /// applied in path order.
 const CHUNK_FILES: usize = 256;
+
+/// ... or this many bytes of files, whichever comes first.
+const CHUNK_BYTES: u64 = 16 << 20;
 
 /// One file as a worker left it.
 enum Read {
@@ -298,8 +303,23 @@ fn read_chunk(
     Ok(all.into_iter().map(|(_, r)| r).collect())
 }
 
+/// What the reading side of a run needs to know.
+struct RunContext<'a> {
+    before: &'a LakeState,
+    known: HashMap<String, (String, String)>,
+    now: NaiveDateTime,
+    reference: &'a Reference,
+    opts: &'a IngestOptions,
+    batch_items: usize,
+}
+
 /// Ingests files and folders into the lake (or, with `dry_run`, only says
 /// what would happen). `progress` is called as files are read.
+///
+/// Files are read and parsed on every core, a chunk at a time; each time
+/// about `batch_items` items have accumulated, the batch goes to a writer
+/// thread that commits it while reading goes on (at most one batch waits),
+/// so memory holds about two batches, whatever the number of files.
 pub fn ingest(
     paths: &[PathBuf],
     lake: &Lake,
@@ -320,37 +340,99 @@ pub fn ingest(
     };
     let now = Utc::now().naive_utc();
     let run_id = format!("{}-{}", now.format("%Y%m%dT%H%M%S%6f"), std::process::id());
-    let known: HashMap<String, (String, String)> = before
-        .submissions
-        .iter()
-        .map(|s| {
-            (
-                s.submission_id.clone(),
-                (s.unit_code.clone(), s.period.clone()),
-            )
-        })
-        .collect();
-    let mut seen: HashSet<String> = HashSet::new();
-    let mut state = before.clone();
-    let mut batch = Batch::default();
-    let mut batches = 0;
+    let ctx = RunContext {
+        before: &before,
+        known: before
+            .submissions
+            .iter()
+            .map(|s| {
+                (
+                    s.submission_id.clone(),
+                    (s.unit_code.clone(), s.period.clone()),
+                )
+            })
+            .collect(),
+        now,
+        reference,
+        opts,
+        batch_items: if opts.batch_items == 0 {
+            BATCH_ITEMS
+        } else {
+            opts.batch_items
+        },
+    };
     let mut report = IngestReport {
         dry_run: opts.dry_run,
         orphans_removed,
         ..Default::default()
     };
+    let after = match &lock {
+        None => {
+            // dry run: what the ledger would say
+            let batch = read_files(&files, &ctx, &mut report, &mut progress, |_| true)?;
+            let mut state = before.clone();
+            state.submissions.extend(batch.submissions);
+            crate::lake::mark_superseded(&mut state.submissions);
+            state
+        }
+        Some(lock) => std::thread::scope(|scope| {
+            let (tx, rx) = std::sync::mpsc::sync_channel::<Batch>(1);
+            let start = before.clone();
+            let run_id = &run_id;
+            let writer = scope.spawn(move || -> Result<(LakeState, bool), LakeError> {
+                let mut state = start;
+                let mut n = 0;
+                for mut batch in rx {
+                    batch.run_id = format!("{run_id}-{n}");
+                    state = lake.commit(&state, batch, lock)?;
+                    n += 1;
+                }
+                Ok((state, n > 0))
+            });
+            let read = read_files(&files, &ctx, &mut report, &mut progress, |batch| {
+                tx.send(batch).is_ok()
+            })
+            .map(|batch| {
+                if !batch.submissions.is_empty() || !batch.rejects.is_empty() {
+                    // a closed channel means the writer failed: join says why
+                    let _ = tx.send(batch);
+                }
+            });
+            drop(tx);
+            let (state, committed) = writer
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic))?;
+            read?;
+            report.committed = committed;
+            Ok::<_, IngestError>(state)
+        })?,
+    };
+    report.note_supersession(&before, &after);
+    Ok(report)
+}
 
-    for (c, chunk) in files.chunks(CHUNK_FILES).enumerate() {
-        let first = c * CHUNK_FILES;
-        progress(first, files.len(), &chunk[0]);
-        for (path, read) in chunk
-            .iter()
-            .zip(read_chunk(chunk, &known, now, reference, opts)?)
-        {
+/// Reads `files` a chunk at a time, hands each full batch to `flush` (which
+/// says false when the writer has stopped) and returns the last, partial
+/// batch.
+fn read_files(
+    files: &[PathBuf],
+    ctx: &RunContext,
+    report: &mut IngestReport,
+    progress: &mut impl FnMut(usize, usize, &Path),
+    mut flush: impl FnMut(Batch) -> bool,
+) -> Result<Batch, IngestError> {
+    let mut seen: HashSet<String> = HashSet::new();
+    let mut batch = Batch::default();
+    let mut done = 0;
+    for chunk in chunks(files) {
+        progress(done, files.len(), &chunk[0]);
+        done += chunk.len();
+        let reads = read_chunk(chunk, &ctx.known, ctx.now, ctx.reference, ctx.opts)?;
+        for (path, read) in chunk.iter().zip(reads) {
             let mut fr = FileReport::new(path);
             let (id, outcome) = match read {
                 Read::Known(id) => {
-                    let (unit, period) = &known[&id];
+                    let (unit, period) = &ctx.known[&id];
                     fr.unit = Some(unit.clone());
                     fr.period = Some(period.clone());
                     fr.status = FileStatus::AlreadyIngested;
@@ -366,7 +448,8 @@ pub fn ingest(
             }
             match outcome {
                 Outcome::Refused { reject } => {
-                    let again = before
+                    let again = ctx
+                        .before
                         .refused_files
                         .contains(&(reject.submission_id.clone(), reject.reason.clone()));
                     fr.status = if again {
@@ -404,37 +487,34 @@ pub fn ingest(
             }
             report.files.push(fr);
         }
-        let batch_items = if opts.batch_items == 0 {
-            BATCH_ITEMS
-        } else {
-            opts.batch_items
-        };
-        if let Some(lock) = &lock
-            && batch.activities.len() >= batch_items
+        if !ctx.opts.dry_run
+            && batch.activities.len() >= ctx.batch_items
+            && !flush(std::mem::take(&mut batch))
         {
-            batch.run_id = format!("{run_id}-{batches}");
-            state = lake.commit(&state, std::mem::take(&mut batch), lock)?;
-            batches += 1;
-            report.committed = true;
+            return Ok(Batch::default());
         }
     }
     progress(files.len(), files.len(), Path::new(""));
+    Ok(batch)
+}
 
-    let changed = !batch.submissions.is_empty() || !batch.rejects.is_empty();
-    match (&lock, changed) {
-        (Some(lock), true) => {
-            batch.run_id = format!("{run_id}-{batches}");
-            state = lake.commit(&state, batch, lock)?;
-            report.committed = true;
-        }
-        _ => {
-            // dry run (or nothing new): what the ledger would say
-            state.submissions.extend(batch.submissions);
-            crate::lake::mark_superseded(&mut state.submissions);
+/// Files to read together: up to [`CHUNK_FILES`] files or [`CHUNK_BYTES`]
+/// bytes, so that a chunk of big exports does not overshoot a batch.
+fn chunks(files: &[PathBuf]) -> Vec<&[PathBuf]> {
+    let mut out = Vec::new();
+    let (mut start, mut bytes) = (0, 0u64);
+    for (i, f) in files.iter().enumerate() {
+        bytes += std::fs::metadata(f).map_or(0, |m| m.len());
+        if i + 1 - start >= CHUNK_FILES || bytes >= CHUNK_BYTES {
+            out.push(&files[start..=i]);
+            start = i + 1;
+            bytes = 0;
         }
     }
-    report.note_supersession(&before, &state);
-    Ok(report)
+    if start < files.len() {
+        out.push(&files[start..]);
+    }
+    out
 }
 
 /// The date a file was last modified, for `received_at` when nothing else says.

@@ -285,9 +285,11 @@ fn is_column_number_row(cells: &[Cell]) -> bool {
 
 /// A `Tổng cộng` / `Cộng` row that sums the table.
 fn is_totals_row(cells: &[Cell]) -> bool {
+    // only a short text can be a totals label (folding every row is costly)
     let first = cells
         .iter()
         .find(|c| !c.is_empty())
+        .filter(|c| matches!(c, Cell::Text(t) if t.chars().count() <= 12))
         .map(|c| fold(&c.to_string()));
     matches!(
         first.as_deref(),
@@ -303,6 +305,8 @@ struct RowContext<'a> {
     submission_id: &'a str,
     headers: Vec<String>,
     fields: Vec<Option<Field>>,
+    /// The last unit cell seen to name the file's unit (rows repeat it).
+    unit_cell_ok: std::cell::RefCell<Option<String>>,
 }
 
 impl<'a> RowContext<'a> {
@@ -337,6 +341,7 @@ impl<'a> RowContext<'a> {
             submission_id,
             headers,
             fields,
+            unit_cell_ok: std::cell::RefCell::new(None),
         }
     }
 
@@ -349,8 +354,12 @@ impl<'a> RowContext<'a> {
     }
 
     fn text(&self, cells: &[Cell], field: Field) -> Option<String> {
-        let s = clean(&self.cell(cells, field).to_string());
-        (!s.is_empty()).then_some(s)
+        match self.cell(cells, field) {
+            Cell::Empty => None,
+            // cells are cleaned when read
+            Cell::Text(t) => Some(t.clone()),
+            other => Some(clean(&other.to_string())).filter(|s| !s.is_empty()),
+        }
     }
 
     /// The row's cells by header, as JSON text (`rejects.raw`).
@@ -381,9 +390,13 @@ impl<'a> RowContext<'a> {
         }
 
         if let Some(u) = self.text(cells, Field::Unit)
-            && c.match_unit(&u) != Match::Found(self.unit.clone())
+            && self.unit_cell_ok.borrow().as_ref() != Some(&u)
         {
-            problems.push(format!("this row names the unit '{u}' but the file is the report of {}: send each unit's rows in its own file", self.unit));
+            if c.match_unit(&u) == Match::Found(self.unit.clone()) {
+                *self.unit_cell_ok.borrow_mut() = Some(u);
+            } else {
+                problems.push(format!("this row names the unit '{u}' but the file is the report of {}: send each unit's rows in its own file", self.unit));
+            }
         }
         if let Some(p) = self.text(cells, Field::Period)
             && Period::parse(&p) != Some(self.period)

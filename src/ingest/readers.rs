@@ -54,7 +54,14 @@ pub fn decode(bytes: &[u8]) -> (String, &'static str) {
             "windows-1258",
         )
     };
-    (text.nfc().collect(), name)
+    let text = if unicode_normalization::is_nfc_quick(text.chars())
+        == unicode_normalization::IsNormalized::Yes
+    {
+        text
+    } else {
+        text.nfc().collect()
+    };
+    (text, name)
 }
 
 fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
@@ -112,7 +119,7 @@ fn csv_rows(text: &str, delimiter: u8, limit: usize) -> Vec<SourceRow> {
                 }
                 out.push(SourceRow {
                     line,
-                    cells: record.iter().map(Cell::text).collect(),
+                    cells: record.iter().map(Cell::text_nfc).collect(),
                 });
             }
             Ok(false) | Err(_) => break,

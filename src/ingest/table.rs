@@ -22,7 +22,15 @@ pub enum Cell {
 
 impl Cell {
     pub fn text(s: &str) -> Cell {
-        let s = clean(s);
+        Cell::from_clean(clean(s))
+    }
+
+    /// A cell of text already in NFC (a decoded delimited file).
+    pub fn text_nfc(s: &str) -> Cell {
+        Cell::from_clean(crate::text::collapse_spaces(s))
+    }
+
+    fn from_clean(s: String) -> Cell {
         if s.is_empty() {
             Cell::Empty
         } else {
@@ -177,6 +185,10 @@ const HEADERS: &[(Field, &[&str])] = &[
 impl Field {
     /// The field a header names, if any.
     pub fn from_header(header: &str) -> Option<Field> {
+        // headers are short; a title or a sentence is not folded (costly) to find out
+        if header.chars().count() > 40 {
+            return None;
+        }
         let key = fold(header);
         HEADERS
             .iter()

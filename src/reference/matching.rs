@@ -38,6 +38,38 @@ pub(super) struct Index {
 
 /// The key a unit name is compared by: folded, abbreviations expanded, the
 /// word `và` dropped, and a trailing `tỉnh` / `tỉnh Điện Biên` removed.
+type Memo = std::cell::RefCell<HashMap<String, String>>;
+
+thread_local! {
+    static FOLDED: Memo = Memo::default();
+    static UNIT_KEYS: Memo = Memo::default();
+}
+
+/// Calls `f` with `key_of(text)`, remembered per thread: every row of a
+/// file repeats the same few labels (themes, forms, languages, its unit),
+/// and folding Vietnamese text is the costly part of matching it.
+fn remembered<R>(
+    memo: &'static std::thread::LocalKey<Memo>,
+    key_of: fn(&str) -> String,
+    text: &str,
+    f: impl FnOnce(&str) -> R,
+) -> R {
+    memo.with(|memo| {
+        let mut memo = memo.borrow_mut();
+        if memo.len() > 10_000 {
+            memo.clear();
+        }
+        if !memo.contains_key(text) {
+            memo.insert(text.to_string(), key_of(text));
+        }
+        f(&memo[text])
+    })
+}
+
+fn folded<R>(text: &str, f: impl FnOnce(&str) -> R) -> R {
+    remembered(&FOLDED, fold, text, f)
+}
+
 pub fn unit_key(name: &str) -> String {
     let lower = strip_marks_lower(&clean(name));
     let spaced: String = lower
@@ -149,35 +181,40 @@ impl Index {
         if let Some(u) = c.units.iter().find(|u| u.code.0 == exact) {
             return Match::Found(u.code.clone());
         }
-        match self.units.get(&unit_key(text)) {
-            None => Match::NotFound,
-            Some(set) if set.len() == 1 => {
-                Match::Found(c.units[*set.first().unwrap_or(&0)].code.clone())
+        remembered(&UNIT_KEYS, unit_key, text, |key| {
+            match self.units.get(key) {
+                None => Match::NotFound,
+                Some(set) if set.len() == 1 => {
+                    Match::Found(c.units[*set.first().unwrap_or(&0)].code.clone())
+                }
+                Some(set) => {
+                    Match::Ambiguous(set.iter().map(|i| c.units[*i].code.clone()).collect())
+                }
             }
-            Some(set) => Match::Ambiguous(set.iter().map(|i| c.units[*i].code.clone()).collect()),
-        }
+        })
     }
 
     pub(super) fn theme(&self, text: &str) -> Option<(ThemeCode, Option<String>)> {
-        let key = fold(text);
-        if let Some(t) = self.themes.get(&key) {
-            return Some((t.clone(), None));
-        }
-        let sub = self.subthemes.get(&key)?;
-        let theme = sub.split('.').next().unwrap_or_default();
-        Some((ThemeCode(theme.to_string()), Some(sub.clone())))
+        folded(text, |key| {
+            if let Some(t) = self.themes.get(key) {
+                return Some((t.clone(), None));
+            }
+            let sub = self.subthemes.get(key)?;
+            let theme = sub.split('.').next().unwrap_or_default();
+            Some((ThemeCode(theme.to_string()), Some(sub.clone())))
+        })
     }
 
     pub(super) fn subtheme(&self, text: &str) -> Option<&str> {
-        self.subthemes.get(&fold(text)).map(String::as_str)
+        folded(text, |key| self.subthemes.get(key).map(String::as_str))
     }
 
     pub(super) fn form(&self, text: &str) -> Option<&str> {
-        self.forms.get(&fold(text)).map(String::as_str)
+        folded(text, |key| self.forms.get(key).map(String::as_str))
     }
 
     pub(super) fn language(&self, text: &str) -> Option<&str> {
-        self.languages.get(&fold(text)).map(String::as_str)
+        folded(text, |key| self.languages.get(key).map(String::as_str))
     }
 
     pub(super) fn infer(&self, _c: &Campaign, title: &str) -> Inference {

@@ -38,7 +38,7 @@ pub fn collapse_spaces(s: &str) -> String {
             after_space = false;
         }
     }
-    if tidy && !(after_space && !s.is_empty()) {
+    if tidy && (!after_space || s.is_empty()) {
         return s.to_string();
     }
     s.split_whitespace().collect::<Vec<_>>().join(" ")

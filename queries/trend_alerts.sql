@@ -17,7 +17,7 @@ WITH used AS (
 ),
 acts AS (
     SELECT a.theme_code, a.activity_date, a.quantity, a.year * 12 + a.month - 1 AS month_index
-    FROM activities_all a JOIN used u ON u.submission_id = a.submission_id
+    FROM used u JOIN lake.activities a ON a.submission_id = u.submission_id
     WHERE a.activity_date <= $as_of
 ),
 spine AS (

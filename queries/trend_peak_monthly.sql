@@ -15,41 +15,53 @@ WITH used AS (
     SELECT submission_id FROM submission_versions
     WHERE received_at <= $as_of AND (current_until IS NULL OR current_until > $as_of)
 ),
-acts AS (
-    SELECT a.theme_code, a.quantity, a.year * 12 + a.month - 1 AS month_index
-    FROM activities_all a JOIN used u ON u.submission_id = a.submission_id
+-- one pass over the lake: quantity by theme and month, and the first
+-- month with any activity
+theme_months AS (
+    SELECT a.theme_code,
+           a.year * 12 + a.month - 1                   AS month_index,
+           SUM(a.quantity)                             AS quantity,
+           MIN(MIN(a.year * 12 + a.month - 1)) OVER () AS first_index
+    FROM used u JOIN lake.activities a ON a.submission_id = u.submission_id
     WHERE a.activity_date <= $as_of
+    GROUP BY a.theme_code, a.year * 12 + a.month - 1
 ),
-spine AS (
-    SELECT month, month_index, month_start, month_end FROM months
-    WHERE month_index >= (SELECT MIN(month_index) FROM acts) AND month_start <= $as_of
+-- every month of every peak up to the as-of day; the months before the
+-- first with activity are dropped below
+grid AS (
+    SELECT p.peak_code, p.start_date, p.end_date, m.month, m.month_index, m.month_start, m.month_end
+    FROM peak_periods p CROSS JOIN months m
+    WHERE m.month_start <= $as_of
 ),
-peaks AS (
-    SELECT p.peak_code, p.start_date, p.end_date FROM peak_periods p
-    WHERE p.start_date <= $as_of AND p.end_date >= (SELECT MIN(month_start) FROM spine)
+joined AS (
+    SELECT g.peak_code, g.start_date, g.end_date, g.month, g.month_index, g.month_start, g.month_end,
+           COALESCE(SUM(CASE WHEN pt.peak_code IS NOT NULL THEN x.quantity END), 0) AS quantity,
+           MIN(MIN(x.first_index)) OVER ()                                          AS first_index
+    FROM grid g
+    LEFT JOIN theme_months x ON x.month_index = g.month_index
+    LEFT JOIN peak_themes pt ON pt.peak_code = g.peak_code AND pt.theme_code = x.theme_code
+    GROUP BY g.peak_code, g.start_date, g.end_date, g.month, g.month_index, g.month_start, g.month_end
 ),
 cells AS (
-    SELECT p.peak_code, s.month, s.month_index,
-           s.month_start <= p.end_date AND s.month_end >= p.start_date AS in_window,
-           COALESCE(SUM(a.quantity), 0) AS quantity
-    FROM peaks p
-    CROSS JOIN spine s
-    LEFT JOIN (
-        SELECT pt.peak_code, a.month_index, a.quantity
-        FROM acts a JOIN peak_themes pt ON pt.theme_code = a.theme_code
-    ) a ON a.peak_code = p.peak_code AND a.month_index = s.month_index
-    GROUP BY p.peak_code, p.start_date, p.end_date, s.month, s.month_index, s.month_start, s.month_end
+    SELECT peak_code, month, month_index, quantity,
+           month_start <= end_date AND month_end >= start_date AS in_window
+    FROM joined
+    WHERE month_index >= first_index
+      -- peaks whose window overlaps the months listed
+      AND start_date <= $as_of
+      AND date_part('year', end_date) * 12 + date_part('month', end_date) - 1 >= first_index
 ),
-outside AS (
-    SELECT peak_code, AVG(CAST(quantity AS DOUBLE)) AS monthly_rate
-    FROM cells WHERE NOT in_window GROUP BY peak_code
+rated AS (
+    SELECT *,
+           AVG(CASE WHEN NOT in_window THEN CAST(quantity AS DOUBLE) END)
+               OVER (PARTITION BY peak_code) AS outside_rate
+    FROM cells
 )
 SELECT
-    c.month,
-    c.peak_code,
-    c.in_window,
-    c.quantity,
-    CASE WHEN c.in_window THEN ROUND(c.quantity / NULLIF(o.monthly_rate, 0), 2) END AS lift
-FROM cells c
-LEFT JOIN outside o ON o.peak_code = c.peak_code
-ORDER BY c.month, c.peak_code
+    month,
+    peak_code,
+    in_window,
+    quantity,
+    CASE WHEN in_window THEN ROUND(quantity / NULLIF(outside_rate, 0), 2) END AS lift
+FROM rated
+ORDER BY month, peak_code

@@ -15,26 +15,43 @@ WITH used AS (
     SELECT submission_id FROM submission_versions
     WHERE received_at <= $as_of AND (current_until IS NULL OR current_until > $as_of)
 ),
-acts AS (
-    SELECT a.theme_code, a.unit_code, a.activity_id, a.quantity, a.reach,
-           a.year * 12 + a.month - 1 AS month_index
-    FROM activities_all a JOIN used u ON u.submission_id = a.submission_id
+-- one pass over the lake: the activities of those versions, by theme,
+-- month and unit, then by theme and month (two plain groupings are faster
+-- than a COUNT(DISTINCT))
+theme_unit_months AS (
+    SELECT a.theme_code,
+           a.year * 12 + a.month - 1      AS month_index,
+           a.unit_code,
+           COUNT(*)                       AS items,
+           SUM(a.quantity)                AS quantity,
+           SUM(a.reach)                   AS reach
+    FROM used u JOIN lake.activities a ON a.submission_id = u.submission_id
     WHERE a.activity_date <= $as_of
+    GROUP BY a.theme_code, a.year * 12 + a.month - 1, a.unit_code
 ),
-spine AS (
-    SELECT month, month_index FROM months
-    WHERE month_index >= (SELECT MIN(month_index) FROM acts) AND month_start <= $as_of
+theme_months AS (
+    SELECT theme_code, month_index,
+           SUM(items)                     AS items,
+           SUM(quantity)                  AS quantity,
+           COALESCE(SUM(reach), 0)        AS reach,
+           COUNT(*)                       AS units_reporting
+    FROM theme_unit_months
+    GROUP BY theme_code, month_index
+),
+grid AS (
+    SELECT m.month, m.month_index, t.theme_code,
+           COALESCE(x.items, 0)           AS items,
+           COALESCE(x.quantity, 0)        AS quantity,
+           COALESCE(x.reach, 0)           AS reach,
+           COALESCE(x.units_reporting, 0) AS units_reporting,
+           MIN(x.month_index) OVER ()     AS first_index
+    FROM months m
+    CROSS JOIN themes t
+    LEFT JOIN theme_months x ON x.month_index = m.month_index AND x.theme_code = t.theme_code
+    WHERE m.month_start <= $as_of
 ),
 cells AS (
-    SELECT s.month, s.month_index, t.theme_code,
-           COUNT(a.activity_id)          AS items,
-           COALESCE(SUM(a.quantity), 0)  AS quantity,
-           COALESCE(SUM(a.reach), 0)     AS reach,
-           COUNT(DISTINCT a.unit_code)   AS units_reporting
-    FROM spine s
-    CROSS JOIN themes t
-    LEFT JOIN acts a ON a.month_index = s.month_index AND a.theme_code = t.theme_code
-    GROUP BY s.month, s.month_index, t.theme_code
+    SELECT * FROM grid WHERE month_index >= first_index
 )
 SELECT
     month, theme_code, items, quantity, reach, units_reporting,

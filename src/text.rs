@@ -119,6 +119,17 @@ mod tests {
     use super::*;
 
     #[test]
+    fn clean_collapses_spaces_and_composes() {
+        assert_eq!(clean("Tin bài"), "Tin bài");
+        assert_eq!(clean("  Tin \u{a0} bài\n"), "Tin bài");
+        assert_eq!(clean("Tin  bài"), "Tin bài");
+        // decomposed (as Windows-1258 files store tones) becomes NFC
+        assert_eq!(clean("Vie\u{302}\u{323}t"), "Việt");
+        assert_eq!(clean(""), "");
+        assert_eq!(clean(" "), "");
+    }
+
+    #[test]
     fn fold_removes_case_diacritics_and_punctuation() {
         assert_eq!(fold("  Hình   THỨC "), "hinh thuc");
         assert_eq!(

@@ -159,9 +159,12 @@ impl Session {
         if !lake.exists() {
             return Err(QueryError::NoLake(lake.root.display().to_string()));
         }
-        let config = SessionConfig::new()
-            .with_information_schema(true)
-            .with_target_partitions(2);
+        // DataFusion's own settings may be tuned from the environment
+        // (DATAFUSION_EXECUTION_BATCH_SIZE=..., see DataFusion's configuration
+        // page); partitions default to the number of cores.
+        let config = SessionConfig::from_env()
+            .map_err(explain_error)?
+            .with_information_schema(true);
         let ctx = SessionContext::new_with_config(config);
         tables::register_reference(&ctx, reference)?;
         tables::register_lake(&ctx, lake).await?;

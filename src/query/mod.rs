@@ -162,9 +162,16 @@ impl Session {
         // DataFusion's own settings may be tuned from the environment
         // (DATAFUSION_EXECUTION_BATCH_SIZE=..., see DataFusion's configuration
         // page); partitions default to the number of cores.
-        let config = SessionConfig::from_env()
+        let mut config = SessionConfig::from_env()
             .map_err(explain_error)?
             .with_information_schema(true);
+        // The views put the ledger (small) on the build side of their joins;
+        // without statistics for the filtered partitions DataFusion's join
+        // reordering would swap it for the activities (ten times the memory,
+        // twice the time on a 10 M lake: bench/RESULTS.md).
+        if std::env::var_os("DATAFUSION_OPTIMIZER_JOIN_REORDERING").is_none() {
+            config.options_mut().optimizer.join_reordering = false;
+        }
         let ctx = SessionContext::new_with_config(config);
         tables::register_reference(&ctx, reference)?;
         tables::register_lake(&ctx, lake).await?;

@@ -242,7 +242,7 @@ def main():
         "",
         f"{datetime.datetime.now().strftime('%Y-%m-%d %H:%M')}, {version} (commit {commit}), "
         f"`bench/run.sh{' --quick' if a.quick else ''}`, {machine()}; DuckDB {duckdb.__version__} (2 threads).",
-        f"The whole run took {(time.perf_counter() - started) / 60:.0f} minutes.",
+        f"The whole run took {(time.perf_counter() - started) / 60:.0f} min after the build.",
         "",
         "## Ingest",
         "",

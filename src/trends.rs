@@ -258,18 +258,17 @@ fn lock_output(parent: &Path, name: &str, out: &Path, wait: bool) -> Result<File
         .write(true)
         .open(&path)
         .map_err(io("open", &path))?;
-    match file.try_lock() {
-        Ok(()) => Ok(file),
-        Err(fs::TryLockError::WouldBlock) if wait => {
-            info!(
-                "another baocao trends run is writing {}; waiting for it to finish",
-                out.display()
-            );
-            file.lock().map_err(io("lock", &path))?;
-            Ok(file)
-        }
-        Err(fs::TryLockError::WouldBlock) => Err(TrendsError::Busy(out.display().to_string())),
-        Err(fs::TryLockError::Error(e)) => Err(io("lock", &path)(e)),
+    let got = crate::lake::lock_file(&file, false, wait, || {
+        info!(
+            "another baocao trends run is writing {}; waiting for it to finish",
+            out.display()
+        )
+    })
+    .map_err(io("lock", &path))?;
+    if got {
+        Ok(file)
+    } else {
+        Err(TrendsError::Busy(out.display().to_string()))
     }
 }
 

@@ -175,29 +175,17 @@ impl Lake {
     }
 
     fn acquire(&self, file: &File, path: &Path, shared: bool, wait: bool) -> Result<(), LakeError> {
-        let attempt = if shared {
-            file.try_lock_shared()
+        let got = lock_file(file, shared, wait, || {
+            eprintln!(
+                "baocao: another baocao run is using {}; waiting for it to finish",
+                self.root.display()
+            )
+        })
+        .map_err(io("lock", path))?;
+        if got {
+            Ok(())
         } else {
-            file.try_lock()
-        };
-        match attempt {
-            Ok(()) => Ok(()),
-            Err(fs::TryLockError::WouldBlock) if wait => {
-                eprintln!(
-                    "baocao: another baocao run is using {}; waiting for it to finish",
-                    self.root.display()
-                );
-                if shared {
-                    file.lock_shared()
-                } else {
-                    file.lock()
-                }
-                .map_err(io("lock", path))
-            }
-            Err(fs::TryLockError::WouldBlock) => {
-                Err(LakeError::Busy(self.root.display().to_string()))
-            }
-            Err(fs::TryLockError::Error(e)) => Err(io("lock", path)(e)),
+            Err(LakeError::Busy(self.root.display().to_string()))
         }
     }
 
@@ -310,6 +298,37 @@ impl Lake {
             .and_then(|d| d.sync_all())
             .map_err(io("sync", &dir))?;
         Ok(())
+    }
+}
+
+/// Locks `file` (shared or exclusive). Taken at once: `Ok(true)`. Held by
+/// another process: with `wait`, says so through `waiting` and blocks until
+/// it is free (`Ok(true)`); without, `Ok(false)`. The lock goes with the
+/// file handle, and with the process if it dies.
+pub fn lock_file(
+    file: &File,
+    shared: bool,
+    wait: bool,
+    waiting: impl FnOnce(),
+) -> std::io::Result<bool> {
+    let attempt = if shared {
+        file.try_lock_shared()
+    } else {
+        file.try_lock()
+    };
+    match attempt {
+        Ok(()) => Ok(true),
+        Err(fs::TryLockError::WouldBlock) if wait => {
+            waiting();
+            if shared {
+                file.lock_shared()
+            } else {
+                file.lock()
+            }
+            .map(|()| true)
+        }
+        Err(fs::TryLockError::WouldBlock) => Ok(false),
+        Err(fs::TryLockError::Error(e)) => Err(e),
     }
 }
 

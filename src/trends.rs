@@ -148,8 +148,7 @@ pub async fn run(
         opts.out.display()
     );
 
-    // One consistent view of the lake for every query.
-    let lake_lock = lake.read_lock(opts.wait)?;
+    // One session, one snapshot of the lake, for every query.
     let session = Session::open(lake, reference).await?;
     let param = [("as_of".to_string(), as_of.clone())];
     let mut tables = Vec::new();
@@ -171,7 +170,6 @@ pub async fn run(
         "submissions_used",
     )?;
     drop(session);
-    drop(lake_lock);
     let submissions = submissions_used(&used)?;
     info!(
         "{} submissions current on {as_of} (latest received {})",

@@ -40,14 +40,14 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         .context("cannot load the reference data")?;
     let lake = Lake::new(&args.out.lake);
     super::block_on(async {
-        let session = Session::open(&lake, &reference).await?;
         match sql {
             Some(sql) => {
+                let session = Session::open(&lake, &reference).await?;
                 let results = session.sql(&sql).await?;
                 super::print_results(&results, args.out.format, args.out.output.as_deref())?;
                 Ok(ExitCode::SUCCESS)
             }
-            None => interactive(&session, args.out.format).await,
+            None => interactive(&lake, &reference, args.out.format).await,
         }
     })
 }
@@ -61,8 +61,14 @@ fn read_stdin() -> anyhow::Result<String> {
 }
 
 /// A prompt like duckdb's shell: statements end with `;` and may span
-/// lines; `.tables` lists the tables, `.quit` or Ctrl-D leaves.
-async fn interactive(session: &Session, format: Format) -> anyhow::Result<ExitCode> {
+/// lines; `.tables` lists the tables, `.quit` or Ctrl-D leaves. Each
+/// statement reads the lake as the last commit left it (a run that commits
+/// while the prompt is open is seen by the next statement).
+async fn interactive(
+    lake: &Lake,
+    reference: &Reference,
+    format: Format,
+) -> anyhow::Result<ExitCode> {
     use rustyline::error::ReadlineError;
     let mut editor =
         rustyline::DefaultEditor::new().context("cannot start the interactive prompt")?;
@@ -94,7 +100,11 @@ async fn interactive(session: &Session, format: Format) -> anyhow::Result<ExitCo
                 buffer.push('\n');
                 if trimmed.ends_with(';') {
                     let _ = editor.add_history_entry(buffer.trim());
-                    match session.sql(&buffer).await {
+                    let answer = match Session::open(lake, reference).await {
+                        Ok(session) => session.sql(&buffer).await,
+                        Err(e) => Err(e),
+                    };
+                    match answer {
                         Ok(results) => {
                             if let Err(e) = super::print_results(&results, format, None) {
                                 eprintln!("baocao: {e:#}");

@@ -385,6 +385,7 @@ pub fn ingest(
                 for mut batch in rx {
                     batch.run_id = format!("{run_id}-{n}");
                     state = lake.commit(&state, batch, lock)?;
+                    crate::fault::point("ingest-batch-committed");
                     n += 1;
                 }
                 Ok((state, n > 0))

@@ -8,7 +8,7 @@ use std::fs::File;
 
 use arrow::array::{Array, AsArray, RecordBatch};
 use arrow::compute::cast;
-use arrow::datatypes::{DataType, Date32Type, Int64Type, TimestampMicrosecondType};
+use arrow::datatypes::{DataType, Date32Type, Int64Type, SchemaRef, TimestampMicrosecondType};
 use chrono::{DateTime, NaiveDate};
 use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
 
@@ -19,15 +19,45 @@ pub const LEDGER: &str = "submissions/submissions.parquet";
 const FILES_KEY: &str = "baocao.files";
 
 pub(super) fn read(lake: &Lake) -> Result<LakeState, LakeError> {
-    let path = lake.ledger_path();
-    if !path.exists() {
+    let Some(raw) = read_raw(lake)? else {
         return Ok(LakeState::default());
+    };
+    let bad = |message: String| LakeError::Ledger {
+        path: lake.ledger_path().display().to_string(),
+        message,
+    };
+    let mut submissions = Vec::new();
+    for batch in &raw.batches {
+        submissions.extend(records(batch).map_err(bad)?);
     }
+    let refused_files = read_refused_files(lake, &raw.files)?;
+    Ok(LakeState {
+        submissions,
+        files: raw.files,
+        refused_files,
+    })
+}
+
+/// The ledger as it is stored: its rows and its list of committed files,
+/// read from one open file, so both belong to the same commit.
+pub struct RawLedger {
+    pub schema: SchemaRef,
+    pub batches: Vec<RecordBatch>,
+    pub files: Vec<String>,
+}
+
+/// Reads the ledger (`None` for a lake nothing was committed to).
+pub(super) fn read_raw(lake: &Lake) -> Result<Option<RawLedger>, LakeError> {
+    let path = lake.ledger_path();
     let bad = |message: String| LakeError::Ledger {
         path: path.display().to_string(),
         message,
     };
-    let file = File::open(&path).map_err(|e| bad(e.to_string()))?;
+    let file = match File::open(&path) {
+        Ok(f) => f,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(bad(e.to_string())),
+    };
     let builder = ParquetRecordBatchReaderBuilder::try_new(file).map_err(|e| bad(e.to_string()))?;
     let files: Vec<String> = builder
         .metadata()
@@ -39,18 +69,16 @@ pub(super) fn read(lake: &Lake) -> Result<LakeState, LakeError> {
         .transpose()
         .map_err(|e| bad(format!("its file list is not valid JSON: {e}")))?
         .unwrap_or_default();
+    let schema = builder.schema().clone();
     let reader = builder.build().map_err(|e| bad(e.to_string()))?;
-    let mut submissions = Vec::new();
-    for batch in reader {
-        let batch = batch.map_err(|e| bad(e.to_string()))?;
-        submissions.extend(records(&batch).map_err(bad)?);
-    }
-    let refused_files = read_refused_files(lake, &files)?;
-    Ok(LakeState {
-        submissions,
+    let batches = reader
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(|e| bad(e.to_string()))?;
+    Ok(Some(RawLedger {
+        schema,
+        batches,
         files,
-        refused_files,
-    })
+    }))
 }
 
 pub(super) fn write(lake: &Lake, state: &LakeState) -> Result<(), LakeError> {

@@ -19,18 +19,18 @@ use polars::prelude::*;
 
 use crate::domain::UnitCode;
 use crate::ingest::Activity;
-pub use ledger::LEDGER;
+pub use ledger::{LEDGER, RawLedger};
 
 /// What can go wrong with the lake.
 #[derive(Debug, thiserror::Error)]
 pub enum LakeError {
-    #[error("cannot {action} {path}: {source}")]
+    #[error("cannot {action} {path}: {source}{}", io_hint(source))]
     Io {
         action: &'static str,
         path: String,
         source: std::io::Error,
     },
-    #[error("cannot write {path}: {source}")]
+    #[error("cannot write {path}: {source}{}", polars_hint(source))]
     Write { path: String, source: PolarsError },
     #[error(
         "the lake's ledger {path} cannot be read ({message}); restore it from a backup or ingest into a new lake"
@@ -44,6 +44,28 @@ pub enum LakeError {
         "another baocao run is using {0}; run again when it has finished (without --no-wait it waits)"
     )]
     Busy(String),
+}
+
+/// What a user can do about an I/O error of the lake; the lake itself is
+/// unchanged when a write fails (nothing is committed before the ledger).
+fn io_hint(e: &std::io::Error) -> &'static str {
+    use std::io::ErrorKind::*;
+    match e.kind() {
+        StorageFull | QuotaExceeded | FileTooLarge => {
+            "; the disk holding the lake is full: free some space (or give another --lake) and run again; nothing was committed, the lake is as it was"
+        }
+        ReadOnlyFilesystem | PermissionDenied => {
+            "; the lake folder is read-only for this user: ask for write access, or give another --lake; the lake is as it was"
+        }
+        _ => "",
+    }
+}
+
+fn polars_hint(e: &PolarsError) -> &'static str {
+    match e {
+        PolarsError::IO { error, .. } => io_hint(error),
+        _ => "",
+    }
 }
 
 fn io(action: &'static str, path: &Path) -> impl FnOnce(std::io::Error) -> LakeError {
@@ -116,6 +138,12 @@ pub struct Lake {
     pub root: PathBuf,
 }
 
+/// A reader's consistent view of the lake (see [`Lake::snapshot`]).
+pub struct Snapshot {
+    pub ledger: RawLedger,
+    _readers: Option<File>,
+}
+
 /// Held while a run writes; released when dropped (or when the process dies).
 #[derive(Debug)]
 pub struct LakeLock {
@@ -145,6 +173,13 @@ impl Lake {
             let d = self.root.join(dir);
             fs::create_dir_all(&d).map_err(io("create", &d))?;
         }
+        let readers = self.readers_path();
+        fs::OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&readers)
+            .map_err(io("create", &readers))?;
         let path = meta.join("lock");
         let mut file = fs::OpenOptions::new()
             .create(true)
@@ -159,19 +194,44 @@ impl Lake {
         Ok(LakeLock { _file: file })
     }
 
-    /// Takes the lake's lock shared, for a reader that needs one consistent
-    /// view across several queries: writers wait for readers and readers for
-    /// a writer; readers do not wait for each other. `None` for a lake that
-    /// has no lock file (no run has written to it).
-    pub fn read_lock(&self, wait: bool) -> Result<Option<LakeLock>, LakeError> {
-        let path = self.root.join("_baocao").join("lock");
-        let file = match File::open(&path) {
-            Ok(f) => f,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+    fn readers_path(&self) -> PathBuf {
+        self.root.join("_baocao").join("readers")
+    }
+
+    /// What a reader sees: the ledger of the last commit and the data files
+    /// it lists, read from one open file. While the snapshot is held no run
+    /// removes those files (a run that finds readers leaves the files it
+    /// would remove to a later run), so a query never meets a half-written
+    /// or vanished file. `None` for a lake nothing was committed to.
+    pub fn snapshot(&self) -> Result<Option<Snapshot>, LakeError> {
+        let path = self.readers_path();
+        let readers = match File::open(&path) {
+            Ok(f) => {
+                // only a run removing files holds it exclusively, briefly
+                lock_file(&f, true, true, || {}).map_err(io("lock", &path))?;
+                Some(f)
+            }
+            // a lake no run has written to since readers were locked
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
             Err(e) => return Err(io("open", &path)(e)),
         };
-        self.acquire(&file, &path, true, wait)?;
-        Ok(Some(LakeLock { _file: file }))
+        Ok(ledger::read_raw(self)?.map(|ledger| Snapshot {
+            ledger,
+            _readers: readers,
+        }))
+    }
+
+    /// The readers' lock taken exclusively if no reader holds it now.
+    fn no_readers(&self) -> Result<Option<File>, LakeError> {
+        let path = self.readers_path();
+        let file = fs::OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&path)
+            .map_err(io("open", &path))?;
+        let free = lock_file(&file, false, false, || {}).map_err(io("lock", &path))?;
+        Ok(free.then_some(file))
     }
 
     fn acquire(&self, file: &File, path: &Path, shared: bool, wait: bool) -> Result<(), LakeError> {
@@ -194,9 +254,16 @@ impl Lake {
         ledger::read(self)
     }
 
-    /// Removes data files a crashed run left behind: temporary files and
-    /// files the ledger does not list. Needs the lock.
+    /// Removes data files no commit lists: those a crashed run left behind
+    /// (temporary files, files written before the ledger) and those a
+    /// compaction replaced. Needs the lock. While readers hold snapshots
+    /// that may list the replaced files nothing is removed (the files are
+    /// invisible to later readers anyway); a later run removes them.
     pub fn remove_orphans(&self, state: &LakeState, _lock: &LakeLock) -> Result<usize, LakeError> {
+        let Some(_no_readers) = self.no_readers()? else {
+            tracing::debug!("readers are open; leaving files no commit lists to a later run");
+            return Ok(0);
+        };
         let committed: HashSet<&str> = state.files.iter().map(String::as_str).collect();
         let mut removed = 0;
         for dir in ["activities", "rejects", "submissions"] {
@@ -251,9 +318,11 @@ impl Lake {
             self.write_atomic(&rel, &mut df, None)?;
             files.push(rel);
         }
+        crate::fault::point("commit-data-written");
         let mut submissions = state.submissions.clone();
         submissions.extend(batch.submissions);
         mark_superseded(&mut submissions);
+        crate::fault::point("commit-superseded-marked");
         let mut refused_files = state.refused_files.clone();
         refused_files.extend(
             batch
@@ -283,17 +352,29 @@ impl Lake {
         let dir = path.parent().unwrap_or(&self.root).to_path_buf();
         fs::create_dir_all(&dir).map_err(io("create", &dir))?;
         let tmp = PathBuf::from(format!("{}.tmp", path.display()));
-        let mut file = File::create(&tmp).map_err(io("create", &tmp))?;
-        let writer = ParquetWriter::new(&mut file)
-            .with_compression(ParquetCompression::Zstd(None))
-            .with_key_value_metadata(meta.map(KeyValueMetadata::from_static));
-        writer.finish(df).map_err(|source| LakeError::Write {
-            path: tmp.display().to_string(),
-            source,
-        })?;
-        file.sync_all().map_err(io("sync", &tmp))?;
-        drop(file);
+        let written = (|| {
+            let mut file = File::create(&tmp).map_err(io("create", &tmp))?;
+            let writer = ParquetWriter::new(&mut file)
+                .with_compression(ParquetCompression::Zstd(None))
+                .with_key_value_metadata(meta.map(KeyValueMetadata::from_static));
+            writer.finish(df).map_err(|source| LakeError::Write {
+                path: tmp.display().to_string(),
+                source,
+            })?;
+            file.sync_all().map_err(io("sync", &tmp))
+        })();
+        if let Err(e) = written {
+            // a full disk: give the space back; the next run would remove it too
+            let _ = fs::remove_file(&tmp);
+            return Err(e);
+        }
+        if rel == LEDGER {
+            crate::fault::point("ledger-before-rename");
+        }
         fs::rename(&tmp, &path).map_err(io("rename", &tmp))?;
+        if rel == LEDGER {
+            crate::fault::point("ledger-renamed");
+        }
         File::open(&dir)
             .and_then(|d| d.sync_all())
             .map_err(io("sync", &dir))?;

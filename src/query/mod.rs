@@ -5,6 +5,7 @@
 
 pub mod named;
 pub mod output;
+mod snapshot;
 pub mod tables;
 
 use std::collections::HashMap;
@@ -17,7 +18,7 @@ use datafusion::execution::context::SQLOptions;
 use datafusion::prelude::{SessionConfig, SessionContext};
 use datafusion::sql::parser::DFParser;
 
-use crate::lake::Lake;
+use crate::lake::{Lake, Snapshot};
 use crate::reference::Reference;
 
 /// The tables and views analysts can query, for hints.
@@ -101,9 +102,11 @@ impl QueryResult {
     }
 }
 
-/// A DataFusion context over one lake and the reference data.
+/// A DataFusion context over one snapshot of a lake and the reference data.
 pub struct Session {
     ctx: SessionContext,
+    /// Keeps the snapshot's files from being removed while the session lives.
+    _snapshot: Snapshot,
 }
 
 fn read_only() -> SQLOptions {
@@ -156,9 +159,10 @@ impl Session {
     /// Opens the lake and registers every table; a missing lake is an error
     /// that says what to do.
     pub async fn open(lake: &Lake, reference: &Reference) -> Result<Session, QueryError> {
-        if !lake.exists() {
-            return Err(QueryError::NoLake(lake.root.display().to_string()));
-        }
+        let snapshot = lake
+            .snapshot()
+            .map_err(|e| QueryError::Lake(e.to_string()))?
+            .ok_or_else(|| QueryError::NoLake(lake.root.display().to_string()))?;
         // DataFusion's own settings may be tuned from the environment
         // (DATAFUSION_EXECUTION_BATCH_SIZE=..., see DataFusion's configuration
         // page); partitions default to the number of cores.
@@ -174,8 +178,11 @@ impl Session {
         }
         let ctx = SessionContext::new_with_config(config);
         tables::register_reference(&ctx, reference)?;
-        tables::register_lake(&ctx, lake).await?;
-        Ok(Session { ctx })
+        tables::register_lake(&ctx, lake, &snapshot).await?;
+        Ok(Session {
+            ctx,
+            _snapshot: snapshot,
+        })
     }
 
     /// Runs one or more statements (separated by `;`), read-only; returns

@@ -15,8 +15,11 @@ use datafusion::datasource::listing::{
 };
 use datafusion::prelude::SessionContext;
 
+use datafusion::execution::object_store::ObjectStoreUrl;
+
 use super::QueryError;
-use crate::lake::Lake;
+use super::snapshot::SnapshotStore;
+use crate::lake::{Lake, Snapshot};
 use crate::reference::Reference;
 
 fn days(d: NaiveDate) -> i32 {
@@ -376,8 +379,18 @@ fn listing(
     Ok(Arc::new(ListingTable::try_new(config)?))
 }
 
-/// Registers the lake's tables and the views over them.
-pub async fn register_lake(ctx: &SessionContext, lake: &Lake) -> Result<(), QueryError> {
+/// Registers the lake's tables as `snapshot` sees them, and the views over
+/// them.
+pub async fn register_lake(
+    ctx: &SessionContext,
+    lake: &Lake,
+    snapshot: &Snapshot,
+) -> Result<(), QueryError> {
+    let root = std::fs::canonicalize(&lake.root)
+        .map_err(|e| QueryError::Lake(format!("cannot open {}: {e}", lake.root.display())))?;
+    let store = SnapshotStore::new(&root, &["activities", "rejects"], &snapshot.ledger.files)
+        .map_err(|e| QueryError::Lake(format!("cannot open {}: {e}", root.display())))?;
+    ctx.register_object_store(ObjectStoreUrl::local_filesystem().as_ref(), Arc::new(store));
     ctx.sql("CREATE SCHEMA lake").await?;
     let activities = listing(
         lake,
@@ -386,9 +399,16 @@ pub async fn register_lake(ctx: &SessionContext, lake: &Lake) -> Result<(), Quer
         vec![("year".into(), DataType::Int32)],
     )?;
     ctx.register_table("lake.activities", activities)?;
+    let schema = Arc::new(submissions_schema());
+    let ledger = snapshot
+        .ledger
+        .batches
+        .iter()
+        .map(|b| conform(b, &schema))
+        .collect::<Result<Vec<_>, _>>()?;
     ctx.register_table(
         "submissions",
-        listing(lake, "submissions", submissions_schema(), vec![])?,
+        Arc::new(MemTable::try_new(schema, vec![ledger])?),
     )?;
     ctx.register_table(
         "rejects",
@@ -398,6 +418,25 @@ pub async fn register_lake(ctx: &SessionContext, lake: &Lake) -> Result<(), Quer
         ctx.sql(view).await?.collect().await?;
     }
     Ok(())
+}
+
+/// `batch` with the columns of `schema`, in its order and types (the ledger
+/// is written by polars, whose string layout may differ).
+fn conform(batch: &RecordBatch, schema: &SchemaRef) -> Result<RecordBatch, QueryError> {
+    let columns = schema
+        .fields()
+        .iter()
+        .map(|f| {
+            let col = batch.column_by_name(f.name()).ok_or_else(|| {
+                QueryError::Lake(format!(
+                    "the lake's ledger has no column {}; restore the lake from a backup",
+                    f.name()
+                ))
+            })?;
+            Ok(arrow::compute::cast(col, f.data_type())?)
+        })
+        .collect::<Result<Vec<_>, QueryError>>()?;
+    Ok(RecordBatch::try_new(schema.clone(), columns)?)
 }
 
 /// The views of the contract's section 5. Rows of data files a crashed run

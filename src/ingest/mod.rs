@@ -425,7 +425,10 @@ fn read_files(
     let mut seen: HashSet<String> = HashSet::new();
     let mut batch = Batch::default();
     let mut done = 0;
-    for chunk in chunks(files) {
+    // no item takes less than 64 bytes in a file: a chunk holds at most
+    // about a batch, so small batches commit often
+    let chunk_bytes = CHUNK_BYTES.min((ctx.batch_items as u64).saturating_mul(64));
+    for chunk in chunks(files, chunk_bytes) {
         progress(done, files.len(), &chunk[0]);
         done += chunk.len();
         let reads = read_chunk(chunk, &ctx.known, ctx.now, ctx.reference, ctx.opts)?;
@@ -499,14 +502,14 @@ fn read_files(
     Ok(batch)
 }
 
-/// Files to read together: up to [`CHUNK_FILES`] files or [`CHUNK_BYTES`]
+/// Files to read together: up to [`CHUNK_FILES`] files or `max_bytes`
 /// bytes, so that a chunk of big exports does not overshoot a batch.
-fn chunks(files: &[PathBuf]) -> Vec<&[PathBuf]> {
+fn chunks(files: &[PathBuf], max_bytes: u64) -> Vec<&[PathBuf]> {
     let mut out = Vec::new();
     let (mut start, mut bytes) = (0, 0u64);
     for (i, f) in files.iter().enumerate() {
         bytes += std::fs::metadata(f).map_or(0, |m| m.len());
-        if i + 1 - start >= CHUNK_FILES || bytes >= CHUNK_BYTES {
+        if i + 1 - start >= CHUNK_FILES || bytes >= max_bytes {
             out.push(&files[start..=i]);
             start = i + 1;
             bytes = 0;

@@ -100,6 +100,7 @@ impl Lake {
                 }
                 let rel = format!("{folder}/part-compact-{run}-{n}.parquet");
                 self.merge(group, &rel, &schema, keys)?;
+                crate::fault::point("compact-file-written");
                 files.push(rel);
                 after += 1;
             }

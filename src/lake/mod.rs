@@ -236,8 +236,15 @@ impl Lake {
 
     fn acquire(&self, file: &File, path: &Path, shared: bool, wait: bool) -> Result<(), LakeError> {
         let got = lock_file(file, shared, wait, || {
+            // the holder wrote its pid when it took the lock
+            let holder = fs::read_to_string(path)
+                .ok()
+                .and_then(|s| s.lines().next().map(str::to_string))
+                .filter(|l| l.starts_with("pid "))
+                .map(|l| format!(" ({l})"))
+                .unwrap_or_default();
             eprintln!(
-                "baocao: another baocao run is using {}; waiting for it to finish",
+                "baocao: another baocao run{holder} is using {}; waiting for it to finish (Ctrl-C stops waiting; --no-wait fails at once instead)",
                 self.root.display()
             )
         })

@@ -179,6 +179,7 @@ impl Session {
         let ctx = SessionContext::new_with_config(config);
         tables::register_reference(&ctx, reference)?;
         tables::register_lake(&ctx, lake, &snapshot).await?;
+        crate::fault::point("session-opened");
         Ok(Session {
             ctx,
             _snapshot: snapshot,

@@ -243,7 +243,7 @@ fn files_on_disk(lake: &Path) -> BTreeSet<String> {
 }
 
 /// After the final run nothing but the ledger and the files it lists is left.
-fn no_leftovers(lake: &Path) {
+pub fn no_leftovers(lake: &Path) {
     let ledger = lake.join("submissions/submissions.parquet");
     let file = std::fs::File::open(&ledger).expect("ledger");
     let meta = ParquetRecordBatchReaderBuilder::try_new(file).expect("ledger reads");

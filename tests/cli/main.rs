@@ -2,6 +2,7 @@
 //! executable on real-looking files and reads what it wrote back with the
 //! arrow-rs `parquet` crate, as any other Parquet reader would.
 
+mod concurrency;
 mod crash;
 mod demo;
 mod ingest;

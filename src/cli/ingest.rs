@@ -42,6 +42,9 @@ pub struct Args {
     /// Commit every time this many items have been read: the bound on memory
     #[arg(long, value_name = "N", default_value_t = baocao::ingest::BATCH_ITEMS)]
     pub batch_items: usize,
+    /// Refuse files larger than this many MB without reading them
+    #[arg(long, value_name = "MB", default_value_t = baocao::ingest::MAX_FILE_BYTES >> 20)]
+    pub max_file_mb: u64,
     #[command(flatten)]
     pub reference: super::ReferenceArg,
 }
@@ -65,6 +68,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         dry_run: args.dry_run,
         no_wait: args.no_wait,
         batch_items: args.batch_items,
+        max_file_bytes: args.max_file_mb.saturating_mul(1 << 20),
     };
     let bar = std::cell::RefCell::new(None::<indicatif::ProgressBar>);
     let report = ingest(

@@ -5,6 +5,7 @@
 //! Same bytes twice change nothing; a newer report for the same unit and
 //! period supersedes the older one, which stays, marked.
 
+mod limits;
 mod normalise;
 mod readers;
 mod report;
@@ -49,7 +50,11 @@ pub struct IngestOptions {
     /// Commit every time this many items have accumulated; 0 means
     /// [`BATCH_ITEMS`].
     pub batch_items: usize,
+    /// Refuse files larger than this, unread; 0 means [`MAX_FILE_BYTES`].
+    pub max_file_bytes: u64,
 }
+
+pub use limits::MAX_FILE_BYTES;
 
 /// The files a list of paths names: files as given, folders' files (and
 /// their sub-folders'), hidden files skipped, in path order.
@@ -113,6 +118,24 @@ enum Outcome {
     },
 }
 
+/// A file refused whole, with why.
+fn refused(path: &Path, size: u64, id: &str, now: NaiveDateTime, reason: String) -> Outcome {
+    let file_name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().to_string())
+        .unwrap_or_default();
+    Outcome::Refused {
+        reject: RejectRecord {
+            submission_id: id.to_string(),
+            source_file: path.display().to_string(),
+            source_row: None,
+            raw: serde_json::json!({ "file_name": file_name, "size_bytes": size }).to_string(),
+            reason,
+            ingested_at: now,
+        },
+    }
+}
+
 /// Reads, validates and normalises one file.
 fn process(
     path: &Path,
@@ -127,17 +150,7 @@ fn process(
         .file_name()
         .map(|n| n.to_string_lossy().to_string())
         .unwrap_or_default();
-    let refuse = |reason: String| Outcome::Refused {
-        reject: RejectRecord {
-            submission_id: id.to_string(),
-            source_file: source_file.clone(),
-            source_row: None,
-            raw: serde_json::json!({ "file_name": file_name, "size_bytes": bytes.len() })
-                .to_string(),
-            reason,
-            ingested_at: now,
-        },
-    };
+    let refuse = |reason: String| refused(path, bytes.len() as u64, id, now, reason);
     let ext = path
         .extension()
         .map(|e| e.to_string_lossy().to_lowercase())
@@ -266,6 +279,10 @@ fn read_chunk(
 ) -> Result<Vec<Read>, IngestError> {
     use std::sync::atomic::{AtomicUsize, Ordering};
     let next = AtomicUsize::new(0);
+    let max_bytes = match opts.max_file_bytes {
+        0 => MAX_FILE_BYTES,
+        n => n,
+    };
     let workers = std::thread::available_parallelism().map_or(1, |n| n.get());
     let work = || -> Result<Vec<(usize, Read)>, IngestError> {
         let mut done = Vec::new();
@@ -274,16 +291,28 @@ fn read_chunk(
             let Some(path) = files.get(i) else {
                 return Ok(done);
             };
-            let bytes = std::fs::read(path).map_err(|source| IngestError::Unreadable {
+            let unreadable = |source| IngestError::Unreadable {
                 path: path.display().to_string(),
                 source,
-            })?;
-            let id = hex::encode(Sha256::digest(&bytes));
-            let read = if known.contains_key(&id) {
-                Read::Known(id)
+            };
+            let size = std::fs::metadata(path).map_err(unreadable)?.len();
+            let read = if size > max_bytes {
+                // hashed as it streams by, never held in memory
+                let mut hasher = Sha256::new();
+                std::io::copy(&mut std::fs::File::open(path).map_err(unreadable)?, &mut hasher)
+                    .map_err(unreadable)?;
+                let id = hex::encode(hasher.finalize());
+                let reason = limits::file_too_big(size, max_bytes);
+                Read::New(id.clone(), Box::new(refused(path, size, &id, now, reason)))
             } else {
-                let outcome = process(path, &bytes, &id, now, reference, opts);
-                Read::New(id, Box::new(outcome))
+                let bytes = std::fs::read(path).map_err(unreadable)?;
+                let id = hex::encode(Sha256::digest(&bytes));
+                if known.contains_key(&id) {
+                    Read::Known(id)
+                } else {
+                    let outcome = process(path, &bytes, &id, now, reference, opts);
+                    Read::New(id, Box::new(outcome))
+                }
             };
             done.push((i, read));
         }

@@ -3,6 +3,7 @@
 //! produce, separator detected), XLSX (first sheet with a recognisable
 //! table, header found under the title block) and JSON / NDJSON.
 
+use std::collections::BTreeMap;
 use std::io::Cursor;
 
 use calamine::{Data, Reader, Xlsx, open_workbook_from_rs};
@@ -11,6 +12,7 @@ use serde_json::Value;
 use unicode_normalization::UnicodeNormalization;
 
 use super::table::{Cell, Field, Preamble, SourceRow, Table, find_header};
+use super::limits::{MAX_CELLS, MAX_COLUMNS, MAX_SHEET_ROWS, check_lines, check_unpacked, too_many_columns};
 use super::values::excel_serial_to_date;
 
 /// What a reader made of a file.
@@ -87,7 +89,7 @@ fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
     }
 }
 
-fn csv_rows(text: &str, delimiter: u8, limit: usize) -> Vec<SourceRow> {
+fn csv_rows(text: &str, delimiter: u8, limit: usize) -> Result<Vec<SourceRow>, String> {
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
@@ -102,6 +104,9 @@ fn csv_rows(text: &str, delimiter: u8, limit: usize) -> Vec<SourceRow> {
     while out.len() < limit {
         match reader.read_record(&mut record) {
             Ok(true) => {
+                if record.len() > MAX_COLUMNS {
+                    return Err(too_many_columns(record.len()));
+                }
                 let mut start = record
                     .position()
                     .map(|p| p.byte() as usize)
@@ -125,7 +130,7 @@ fn csv_rows(text: &str, delimiter: u8, limit: usize) -> Vec<SourceRow> {
             Ok(false) | Err(_) => break,
         }
     }
-    out
+    Ok(out)
 }
 
 /// Delimited text: the separator (`,` `;` or tab) is the one under which a
@@ -136,9 +141,10 @@ pub fn read_delimited(bytes: &[u8]) -> Result<ReadOutput, String> {
     if text.trim().is_empty() {
         return Err("the file holds no text, only blank space".into());
     }
+    check_lines(&text)?;
     let mut best: Option<(usize, u8)> = None;
     for delimiter in [b'\t', b';', b','] {
-        let sample = csv_rows(&text, delimiter, 40);
+        let sample = csv_rows(&text, delimiter, 40)?;
         if let Some((_, score)) = find_header(&sample)
             && best.is_none_or(|(s, _)| score > s)
         {
@@ -146,7 +152,7 @@ pub fn read_delimited(bytes: &[u8]) -> Result<ReadOutput, String> {
         }
     }
     let (_, delimiter) = best.ok_or(NO_HEADER)?;
-    let grid = csv_rows(&text, delimiter, usize::MAX);
+    let grid = csv_rows(&text, delimiter, usize::MAX)?;
     let (at, _) = find_header(&grid).ok_or(NO_HEADER)?;
     let shown = match delimiter {
         b'\t' => "tab".to_string(),
@@ -176,30 +182,50 @@ fn xlsx_cell(d: &Data) -> Cell {
 }
 
 /// XLSX: the first sheet that holds a table with recognisable headers.
+/// Cells are read one by one (a sheet with one cell at A1 and one at
+/// XFD1048576 must not become a grid of 17 billion cells).
 pub fn read_xlsx(bytes: &[u8]) -> Result<ReadOutput, String> {
+    check_unpacked(bytes)?;
     let mut book: Xlsx<_> = open_workbook_from_rs(Cursor::new(bytes)).map_err(|e| {
         format!("the workbook cannot be opened ({e}); it may be damaged or cut short: open it in Excel, save it again as .xlsx and resend it")
     })?;
     let names = book.sheet_names();
     for name in &names {
-        let range = book.worksheet_range(name).map_err(|e| {
+        let damaged = |e: calamine::XlsxError| {
             format!("sheet \"{name}\" cannot be read ({e}); it may be damaged: save the workbook again from Excel and resend it")
-        })?;
-        let first_row = range.start().map(|(r, _)| r as u64).unwrap_or(0);
-        let first_col = range.start().map(|(_, c)| c as usize).unwrap_or(0);
-        let grid: Vec<SourceRow> = range
-            .rows()
-            .enumerate()
-            .map(|(i, cells)| {
-                // keep column positions as in the sheet, even if it starts at column C
-                let mut row = vec![Cell::Empty; first_col];
-                row.extend(cells.iter().map(xlsx_cell));
-                SourceRow {
-                    line: first_row + i as u64 + 1,
-                    cells: row,
-                }
-            })
-            .collect();
+        };
+        let mut cells = book.worksheet_cells_reader(name).map_err(damaged)?;
+        let mut rows: BTreeMap<u32, Vec<Cell>> = BTreeMap::new();
+        while let Some(cell) = cells.next_cell().map_err(damaged)? {
+            let (r, c) = cell.get_position();
+            let value = xlsx_cell(&Data::from(cell.get_value().clone()));
+            if value == Cell::Empty {
+                continue;
+            }
+            if c as usize >= MAX_COLUMNS {
+                return Err(too_many_columns(c as usize + 1));
+            }
+            if r >= MAX_SHEET_ROWS {
+                return Err(format!("sheet \"{name}\" has rows past Excel's last row ({MAX_SHEET_ROWS}): it is damaged; save the workbook again from Excel and resend it"));
+            }
+            let row = rows.entry(r).or_default();
+            if row.len() <= c as usize {
+                row.resize(c as usize + 1, Cell::Empty);
+            }
+            row[c as usize] = value;
+        }
+        // every row from the first to the last, empty ones too, as Excel shows them
+        let first = rows.keys().next().copied().unwrap_or(0);
+        let last = rows.keys().next_back().copied().unwrap_or(0);
+        let mut grid: Vec<SourceRow> = Vec::new();
+        if !rows.is_empty() {
+            for r in first..=last {
+                grid.push(SourceRow {
+                    line: r as u64 + 1,
+                    cells: rows.remove(&r).unwrap_or_default(),
+                });
+            }
+        }
         if let Some((at, _)) = find_header(&grid) {
             return Ok(ReadOutput {
                 table: Table::from_grid(grid, at),
@@ -293,14 +319,26 @@ pub fn read_json(bytes: &[u8]) -> Result<ReadOutput, String> {
         }
     }
     let mut headers: Vec<String> = Vec::new();
+    let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
     for (_, item) in &items {
         if let Ok(Value::Object(map)) = item {
             for key in map.keys() {
-                if !headers.contains(key) {
+                if seen.insert(key) {
                     headers.push(key.clone());
+                    if headers.len() > MAX_COLUMNS {
+                        return Err(too_many_columns(headers.len()));
+                    }
                 }
             }
         }
+    }
+    // each item becomes a row of every field any item has
+    if headers.len().saturating_mul(items.len()) > MAX_CELLS {
+        return Err(format!(
+            "the {} items use {} different field names between them, too many to lay out as a table: give every item the same fields (date, theme, form, title, ...)",
+            items.len(),
+            headers.len()
+        ));
     }
     let mut rows = Vec::new();
     let mut bad_rows = Vec::new();

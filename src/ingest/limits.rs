@@ -1,0 +1,95 @@
+//! What one file may cost to read. A broken or hostile file (a workbook
+//! that unpacks to gigabytes, a 200 MB line, a million columns) is refused
+//! with a reason instead of exhausting the machine's memory or time. The
+//! limits are far above any report: a report of 10,000 items is about 2 MB
+//! as CSV and has about twenty columns.
+
+use std::io::{Cursor, Read};
+
+/// The largest file read, by default (`--max-file-mb`).
+pub const MAX_FILE_BYTES: u64 = 64 << 20;
+
+/// The longest line of delimited text.
+pub const MAX_LINE_BYTES: usize = 1 << 20;
+
+/// The most columns a table may have.
+pub const MAX_COLUMNS: usize = 1_000;
+
+/// The most cells a JSON file's items may make when laid out as a table.
+pub const MAX_CELLS: usize = 20_000_000;
+
+/// The most a workbook may unpack to.
+pub const MAX_UNPACKED_BYTES: u64 = 256 << 20;
+
+/// The most rows a sheet may have (Excel's own limit).
+pub const MAX_SHEET_ROWS: u32 = 1_048_576;
+
+/// Sizes as Windows shows them (1 MB = 1,048,576 bytes).
+pub fn megabytes(bytes: u64) -> String {
+    format!("{:.1} MB", bytes as f64 / (1u64 << 20) as f64)
+}
+
+pub fn file_too_big(size: u64, max: u64) -> String {
+    format!(
+        "The file is {}, more than the {} a report may be (a report of 10,000 items is about 2 MB): check that it is the right file, split it, or raise the limit with --max-file-mb.",
+        megabytes(size),
+        megabytes(max)
+    )
+}
+
+pub fn too_many_columns(found: usize) -> String {
+    format!(
+        "the table has more than {MAX_COLUMNS} columns ({found} or more), far more than a report's twenty or so: check that it is the right file, or delete the extra columns and send it again"
+    )
+}
+
+/// Refuses text with a line longer than [`MAX_LINE_BYTES`].
+pub fn check_lines(text: &str) -> Result<(), String> {
+    for (i, line) in text.split('\n').enumerate() {
+        if line.len() > MAX_LINE_BYTES {
+            return Err(format!(
+                "line {} is {} long, longer than any report row can be ({} at most): check that it is the right file and that its line breaks survived",
+                i + 1,
+                megabytes(line.len() as u64),
+                megabytes(MAX_LINE_BYTES as u64)
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Refuses a workbook whose parts unpack to more than
+/// [`MAX_UNPACKED_BYTES`]: first by the sizes its directory declares, then
+/// by unpacking (a directory can lie), never past the limit.
+pub fn check_unpacked(bytes: &[u8]) -> Result<(), String> {
+    let damaged = |e: &dyn std::fmt::Display| {
+        format!("the workbook cannot be opened ({e}); it may be damaged or cut short: open it in Excel, save it again as .xlsx and resend it")
+    };
+    let too_big = |size: u64| {
+        format!(
+            "the workbook unpacks to {} or more, more than the {} any report needs: it is not a report (or it was made to exhaust memory); check the file and send it again",
+            megabytes(size),
+            megabytes(MAX_UNPACKED_BYTES)
+        )
+    };
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| damaged(&e))?;
+    let mut declared = 0u64;
+    for i in 0..zip.len() {
+        let entry = zip.by_index_raw(i).map_err(|e| damaged(&e))?;
+        declared = declared.saturating_add(entry.size());
+        if declared > MAX_UNPACKED_BYTES {
+            return Err(too_big(declared));
+        }
+    }
+    let mut actual = 0u64;
+    for i in 0..zip.len() {
+        let entry = zip.by_index(i).map_err(|e| damaged(&e))?;
+        let room = MAX_UNPACKED_BYTES - actual + 1;
+        actual += std::io::copy(&mut entry.take(room), &mut std::io::sink())
+            .map_err(|e| damaged(&e))?;
+        if actual > MAX_UNPACKED_BYTES {
+            return Err(too_big(actual));
+        }
+    }
+    Ok(())
+}

@@ -30,6 +30,8 @@ pub use report::{FileReport, FileStatus, IngestReport};
 pub enum IngestError {
     #[error("{0} does not exist: check the path")]
     Missing(String),
+    #[error("{0} is not a file or a folder (a pipe, socket or device): name report files or folders of them")]
+    NotAFile(String),
     #[error("cannot read {path}: {source}")]
     Unreadable {
         path: String,
@@ -56,29 +58,48 @@ pub struct IngestOptions {
 
 pub use limits::MAX_FILE_BYTES;
 
+/// Why a path inside a folder is not read.
+pub const SKIPPED_LINK: &str = "a symbolic link; links inside a folder are not followed, so that an inbox cannot lead outside itself: copy the file into the folder, or name it on the command line";
+pub const SKIPPED_SPECIAL: &str =
+    "not a regular file (a pipe, socket or device): only report files are read";
+
 /// The files a list of paths names: files as given, folders' files (and
-/// their sub-folders'), hidden files skipped, in path order.
+/// their sub-folders'), hidden files skipped, in path order; and the paths
+/// inside folders that are not read (symbolic links, pipes, devices), with
+/// why. A path named on the command line is followed if it is a link (the
+/// user chose it) but must lead to a file or a folder.
 /// The lake folder itself is skipped, so `baocao ingest .` next to the
 /// lake never reads the lake's own files as reports.
-pub fn expand_paths(paths: &[PathBuf], lake: &Path) -> Result<Vec<PathBuf>, IngestError> {
+pub fn expand_paths(
+    paths: &[PathBuf],
+    lake: &Path,
+) -> Result<(Vec<PathBuf>, Vec<(PathBuf, &'static str)>), IngestError> {
     let lake = std::fs::canonicalize(lake).ok();
-    let mut out = Vec::new();
+    let (mut out, mut skipped) = (Vec::new(), Vec::new());
     for p in paths {
-        let meta = std::fs::symlink_metadata(p)
-            .map_err(|_| IngestError::Missing(p.display().to_string()))?;
+        let meta =
+            std::fs::metadata(p).map_err(|_| IngestError::Missing(p.display().to_string()))?;
         if meta.is_dir() {
             let mut found = Vec::new();
-            collect_dir(p, lake.as_deref(), &mut found)?;
+            collect_dir(p, lake.as_deref(), &mut found, &mut skipped)?;
             found.sort();
             out.extend(found);
-        } else {
+        } else if meta.is_file() {
             out.push(p.clone());
+        } else {
+            return Err(IngestError::NotAFile(p.display().to_string()));
         }
     }
-    Ok(out)
+    skipped.sort();
+    Ok((out, skipped))
 }
 
-fn collect_dir(dir: &Path, lake: Option<&Path>, out: &mut Vec<PathBuf>) -> Result<(), IngestError> {
+fn collect_dir(
+    dir: &Path,
+    lake: Option<&Path>,
+    out: &mut Vec<PathBuf>,
+    skipped: &mut Vec<(PathBuf, &'static str)>,
+) -> Result<(), IngestError> {
     let unreadable = |source| IngestError::Unreadable {
         path: dir.display().to_string(),
         source,
@@ -86,19 +107,22 @@ fn collect_dir(dir: &Path, lake: Option<&Path>, out: &mut Vec<PathBuf>) -> Resul
     for entry in std::fs::read_dir(dir).map_err(unreadable)? {
         let entry = entry.map_err(unreadable)?;
         let path = entry.path();
-        let hidden = entry.file_name().to_string_lossy().starts_with('.');
-        // symlinks are not followed: an inbox must not lead outside itself
-        let kind = entry.file_type().map_err(unreadable)?;
-        if hidden || kind.is_symlink() {
+        if entry.file_name().to_string_lossy().starts_with('.') {
             continue;
         }
-        if kind.is_dir() {
+        // the entry itself, not where a link leads
+        let kind = entry.file_type().map_err(unreadable)?;
+        if kind.is_symlink() {
+            skipped.push((path, SKIPPED_LINK));
+        } else if kind.is_dir() {
             if lake.is_some_and(|l| std::fs::canonicalize(&path).is_ok_and(|p| p == l)) {
                 continue;
             }
-            collect_dir(&path, lake, out)?;
+            collect_dir(&path, lake, out, skipped)?;
         } else if kind.is_file() {
             out.push(path);
+        } else {
+            skipped.push((path, SKIPPED_SPECIAL));
         }
     }
     Ok(())
@@ -227,9 +251,23 @@ fn sniff(ext: &str, bytes: &[u8]) -> Result<(&'static str, ReadFn), String> {
     }
     let is_zip = bytes.starts_with(b"PK\x03\x04");
     let is_ole = bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]);
-    if bytes.starts_with(b"%PDF") {
+    let other = if is_zip {
+        zip_kind(bytes)
+    } else {
+        MAGIC
+            .iter()
+            .find(|(magic, _)| bytes.starts_with(magic))
+            .map(|(_, what)| *what)
+    };
+    if let Some(what) = other {
         return Err(format!(
-            "The file is named .{ext} but is a PDF document: ask the unit for the table as Excel (.xlsx) or CSV."
+            "The file is named .{ext} but is {what}: ask the unit for the table as Excel (.xlsx) or CSV."
+        ));
+    }
+    let text = matches!(ext, "csv" | "tsv" | "txt" | "json" | "ndjson" | "jsonl");
+    if text && !is_zip && !is_ole && readers::is_binary(bytes) {
+        return Err(format!(
+            "The file is named .{ext} but holds binary data, not text: check that it is the right file, and send the table as .csv, .xlsx or .json."
         ));
     }
     match ext {
@@ -246,6 +284,41 @@ fn sniff(ext: &str, bytes: &[u8]) -> Result<(&'static str, ReadFn), String> {
         "json" | "ndjson" | "jsonl" => Ok(("json", readers::read_json)),
         "" => Err("The file has no extension, so its format is unknown: name it .csv, .tsv, .txt, .xlsx or .json.".into()),
         other => Err(format!("Files of type .{other} are not read: send the report as .xlsx, .csv, .tsv, .txt or .json.")),
+    }
+}
+
+/// What a file is, by its first bytes, when it is not a table.
+const MAGIC: &[(&[u8], &str)] = &[
+    (b"%PDF", "a PDF document"),
+    (b"\x89PNG", "a PNG image"),
+    (b"\xFF\xD8\xFF", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"\x1F\x8B", "a gzip archive"),
+    (b"Rar!", "a RAR archive"),
+    (b"7z\xBC\xAF\x27\x1C", "a 7-Zip archive"),
+    (b"\x7FELF", "a program"),
+    (b"{\\rtf", "a Rich Text document"),
+];
+
+/// A zip file that is not a workbook: a Word or PowerPoint document, or a
+/// plain archive (`None` for a workbook, or a zip too damaged to tell).
+fn zip_kind(bytes: &[u8]) -> Option<&'static str> {
+    let zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).ok()?;
+    let names: Vec<String> = zip
+        .file_names()
+        .filter_map(|n| n.ok().map(|n| n.into_owned()))
+        .collect();
+    let has = |prefix: &str| names.iter().any(|n| n.starts_with(prefix));
+    if has("xl/") {
+        None
+    } else if has("word/") {
+        Some("a Word document")
+    } else if has("ppt/") {
+        Some("a PowerPoint presentation")
+    } else if has("[Content_Types].xml") {
+        None
+    } else {
+        Some("a zip archive (unpack it and send the report inside)")
     }
 }
 
@@ -356,7 +429,7 @@ pub fn ingest(
     opts: &IngestOptions,
     mut progress: impl FnMut(usize, usize, &Path),
 ) -> Result<IngestReport, IngestError> {
-    let files = expand_paths(paths, &lake.root)?;
+    let (files, skipped) = expand_paths(paths, &lake.root)?;
     let lock = if opts.dry_run {
         None
     } else {
@@ -393,6 +466,10 @@ pub fn ingest(
     let mut report = IngestReport {
         dry_run: opts.dry_run,
         orphans_removed,
+        skipped: skipped
+            .iter()
+            .map(|(p, why)| (report::shown(p), *why))
+            .collect(),
         ..Default::default()
     };
     let after = match &lock {

@@ -66,6 +66,13 @@ pub fn decode(bytes: &[u8]) -> (String, &'static str) {
     (text, name)
 }
 
+/// True when `bytes` look like binary data rather than text in one of the
+/// encodings [`decode`] reads: zero bytes that are not UTF-16's.
+pub fn is_binary(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(4096)];
+    head.contains(&0) && Encoding::for_bom(bytes).is_none() && utf16_without_bom(bytes).is_none()
+}
+
 fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
     let sample = &bytes[..bytes.len().min(2000) & !1];
     if sample.len() < 4 {
@@ -313,8 +320,13 @@ pub fn read_json(bytes: &[u8]) -> Result<ReadOutput, String> {
                 "the JSON is cut short ({e}); resend the complete file"
             ));
         }
-        Err(_) => {
+        Err(e) => {
             items = ndjson_items(&text);
+            if items.iter().all(|(_, item)| item.is_err()) {
+                return Err(format!(
+                    "the file is not JSON ({e}) and no line of it is a JSON item: if it holds a table, send it as .csv or .xlsx"
+                ));
+            }
             detail = "NDJSON".to_string();
         }
     }

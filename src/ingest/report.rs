@@ -49,10 +49,26 @@ pub struct FileReport {
 impl FileReport {
     pub fn new(path: &Path) -> FileReport {
         FileReport {
-            path: path.display().to_string(),
+            path: shown(path),
             ..Default::default()
         }
     }
+}
+
+/// A path as the report prints it: one line whatever the name holds (a
+/// line break or other control character is shown escaped, bytes that are
+/// not UTF-8 as U+FFFD).
+pub fn shown(path: &Path) -> String {
+    path.to_string_lossy()
+        .chars()
+        .flat_map(|c| {
+            if c.is_control() {
+                c.escape_default().collect::<Vec<_>>()
+            } else {
+                vec![c]
+            }
+        })
+        .collect()
 }
 
 /// The whole run.
@@ -62,6 +78,8 @@ pub struct IngestReport {
     pub dry_run: bool,
     pub committed: bool,
     pub orphans_removed: usize,
+    /// Paths inside the given folders that were not read, with why.
+    pub skipped: Vec<(String, &'static str)>,
 }
 
 impl IngestReport {
@@ -191,6 +209,9 @@ impl IngestReport {
                     "             kept but not current: a report received later for {what} is already in the lake"
                 );
             }
+        }
+        for (path, why) in &self.skipped {
+            let _ = writeln!(out, "  skipped  {path}: {why}");
         }
         if unlisted > 0 {
             let _ = writeln!(

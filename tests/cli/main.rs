@@ -5,6 +5,7 @@
 mod concurrency;
 mod crash;
 mod demo;
+mod hostile;
 mod ingest;
 mod ingest_errors;
 mod query;

@@ -53,11 +53,11 @@ pub enum TrendsError {
     Query(#[from] QueryError),
     #[error(transparent)]
     Lake(#[from] LakeError),
-    #[error("cannot {action} {path}: {source}")]
+    #[error("cannot {action} {path}: {error}{}", out_hint(error))]
     Io {
         action: &'static str,
         path: String,
-        source: std::io::Error,
+        error: std::io::Error,
     },
     #[error("cannot write {path}: {message}")]
     Write { path: String, message: String },
@@ -75,12 +75,27 @@ pub enum TrendsError {
     BadOut(String),
 }
 
+/// What to do when the output folder cannot be written; the previous set
+/// is untouched either way.
+fn out_hint(e: &std::io::Error) -> &'static str {
+    use std::io::ErrorKind::*;
+    match e.kind() {
+        StorageFull | QuotaExceeded | FileTooLarge => {
+            "; the disk is full: free some space and run again; the previous trend files are unchanged"
+        }
+        ReadOnlyFilesystem | PermissionDenied => {
+            "; the folder is read-only for this user: ask for write access or give another --out; the previous trend files are unchanged"
+        }
+        _ => "",
+    }
+}
+
 fn io(action: &'static str, path: &Path) -> impl FnOnce(std::io::Error) -> TrendsError {
     let path = path.display().to_string();
-    move |source| TrendsError::Io {
+    move |error| TrendsError::Io {
         action,
         path,
-        source,
+        error,
     }
 }
 
@@ -178,10 +193,37 @@ pub async fn run(
     );
 
     let tmp = parent.join(format!(".{name}.tmp-{}", std::process::id()));
-    fs::create_dir(&tmp).map_err(io("create", &tmp))?;
+    let written = write_set(&tmp, &tables, &as_of, lake, submissions)
+        .and_then(|manifest| replace_dir(&tmp, &opts.out, &parent, &name).map(|()| manifest));
+    let manifest = match written {
+        Ok(m) => m,
+        Err(e) => {
+            // a full disk: give the space back; the old set is untouched
+            let _ = fs::remove_dir_all(&tmp);
+            return Err(e);
+        }
+    };
+    sync_dir(&parent)?;
+    info!(
+        "wrote {} files and {MANIFEST} to {}",
+        manifest.files.len(),
+        opts.out.display()
+    );
+    Ok(manifest)
+}
+
+/// Writes the files and the manifest into `tmp`, each fsynced.
+fn write_set(
+    tmp: &Path,
+    tables: &[(&str, QueryResult)],
+    as_of: &str,
+    lake: &Lake,
+    submissions: SubmissionsUsed,
+) -> Result<Manifest, TrendsError> {
+    fs::create_dir(tmp).map_err(io("create", tmp))?;
     let mut files = Vec::new();
-    for (stem, result) in &tables {
-        let parquet = parquet_bytes(result, &as_of, stem)?;
+    for (stem, result) in tables {
+        let parquet = parquet_bytes(result, as_of, stem)?;
         let mut csv = "\u{feff}".as_bytes().to_vec();
         write(result, Format::Csv, &mut csv)?;
         for (ext, bytes) in [("parquet", parquet), ("csv", csv)] {
@@ -198,7 +240,7 @@ pub async fn run(
     crate::fault::point("trends-files-written");
     let manifest = Manifest {
         tool: format!("baocao {}", env!("CARGO_PKG_VERSION")),
-        as_of,
+        as_of: as_of.to_string(),
         lake: fs::canonicalize(&lake.root)
             .unwrap_or_else(|_| lake.root.clone())
             .display()
@@ -212,15 +254,8 @@ pub async fn run(
     })?;
     json.push(b'\n');
     write_synced(&tmp.join(MANIFEST), &json)?;
-    sync_dir(&tmp)?;
+    sync_dir(tmp)?;
     crate::fault::point("trends-before-swap");
-    replace_dir(&tmp, &opts.out, &parent, &name)?;
-    sync_dir(&parent)?;
-    info!(
-        "wrote {} files and {MANIFEST} to {}",
-        manifest.files.len(),
-        opts.out.display()
-    );
     Ok(manifest)
 }
 
@@ -395,6 +430,10 @@ fn replace_dir(new: &Path, out: &Path, parent: &Path, name: &str) -> Result<(), 
     }
     let old = parent.join(format!(".{name}.old-{}", std::process::id()));
     fs::rename(out, &old).map_err(io("rename", out))?;
-    fs::rename(new, out).map_err(io("rename", new))?;
+    if let Err(e) = fs::rename(new, out) {
+        // put the old set back: never leave no set at all
+        let _ = fs::rename(&old, out);
+        return Err(io("rename", new)(e));
+    }
     fs::remove_dir_all(&old).map_err(io("remove", &old))
 }

@@ -4,6 +4,8 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use anyhow::Context;
+
 use baocao::lake::Lake;
 
 #[derive(Debug, clap::Args)]
@@ -27,7 +29,12 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     }
     let lock = lake.lock(!args.no_wait)?;
     let started = std::time::Instant::now();
-    let report = lake.compact(&lock)?;
+    let report = lake.compact(&lock).with_context(|| {
+        format!(
+            "compaction of {} stopped; the lake is as it was (its rows and answers are unchanged)",
+            lake.root.display()
+        )
+    })?;
     if report.orphans_removed > 0 {
         eprintln!(
             "removed {} file(s) an interrupted run had left behind",

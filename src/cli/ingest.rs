@@ -93,7 +93,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     )
     .with_context(|| {
         format!(
-            "ingest into {} stopped; the lake is unchanged",
+            "ingest into {} stopped; the lake holds what was committed before (nothing half-written), and the same command run again goes on from there",
             lake.root.display()
         )
     })?;

@@ -56,6 +56,10 @@ impl Lake {
     /// Rewrites the small files of each partition (and of `rejects/`) into
     /// files of about [`TARGET_ROWS`] rows. Needs the lock.
     pub fn compact(&self, lock: &LakeLock) -> Result<CompactReport, LakeError> {
+        self.undo_on_error(lock, || self.compact_locked(lock))
+    }
+
+    fn compact_locked(&self, lock: &LakeLock) -> Result<CompactReport, LakeError> {
         let state = self.read_state()?;
         let orphans_removed = self.remove_orphans(&state, lock)?;
         let mut by_folder: BTreeMap<String, Vec<String>> = BTreeMap::new();

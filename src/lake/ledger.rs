@@ -82,9 +82,9 @@ pub(super) fn read_raw(lake: &Lake) -> Result<Option<RawLedger>, LakeError> {
 }
 
 pub(super) fn write(lake: &Lake, state: &LakeState) -> Result<(), LakeError> {
-    let mut df = submissions_frame(&state.submissions).map_err(|source| LakeError::Write {
+    let mut df = submissions_frame(&state.submissions).map_err(|error| LakeError::Write {
         path: LEDGER.into(),
-        source,
+        error,
     })?;
     let files = serde_json::to_string(&state.files).unwrap_or_else(|_| "[]".into());
     lake.write_atomic(LEDGER, &mut df, Some(vec![(FILES_KEY.to_string(), files)]))

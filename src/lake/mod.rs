@@ -24,14 +24,14 @@ pub use ledger::{LEDGER, RawLedger};
 /// What can go wrong with the lake.
 #[derive(Debug, thiserror::Error)]
 pub enum LakeError {
-    #[error("cannot {action} {path}: {source}{}", io_hint(source))]
+    #[error("cannot {action} {path}: {error}{}", io_hint(error))]
     Io {
         action: &'static str,
         path: String,
-        source: std::io::Error,
+        error: std::io::Error,
     },
-    #[error("cannot write {path}: {source}{}", polars_hint(source))]
-    Write { path: String, source: PolarsError },
+    #[error("cannot write {path}: {}{}", polars_message(error), polars_hint(error))]
+    Write { path: String, error: PolarsError },
     #[error(
         "the lake's ledger {path} cannot be read ({message}); restore it from a backup or ingest into a new lake"
     )]
@@ -52,28 +52,43 @@ fn io_hint(e: &std::io::Error) -> &'static str {
     use std::io::ErrorKind::*;
     match e.kind() {
         StorageFull | QuotaExceeded | FileTooLarge => {
-            "; the disk holding the lake is full: free some space (or give another --lake) and run again; nothing was committed, the lake is as it was"
+            "; the disk holding the lake is full: free some space (or give another --lake) and run again"
         }
         ReadOnlyFilesystem | PermissionDenied => {
-            "; the lake folder is read-only for this user: ask for write access, or give another --lake; the lake is as it was"
+            "; the lake folder is read-only for this user: ask for write access, or give another --lake"
         }
         _ => "",
+    }
+}
+
+/// Polars' message, or the operating system's when a write failed
+/// underneath (polars repeats it in layers).
+fn polars_message(e: &PolarsError) -> String {
+    let text = e.to_string();
+    match text.split_once("underlying IO error: ") {
+        Some((_, os)) => os.split_once(": ").map_or(os, |(first, _)| first).to_string(),
+        None => text,
     }
 }
 
 fn polars_hint(e: &PolarsError) -> &'static str {
-    match e {
-        PolarsError::IO { error, .. } => io_hint(error),
-        _ => "",
-    }
+    let text = e.to_string();
+    let kind = match e {
+        PolarsError::IO { error, .. } => Some(error.kind()),
+        _ if text.contains("(os error 28)") => Some(std::io::ErrorKind::StorageFull),
+        _ if text.contains("(os error 122)") => Some(std::io::ErrorKind::QuotaExceeded),
+        _ if text.contains("(os error 30)") => Some(std::io::ErrorKind::ReadOnlyFilesystem),
+        _ => None,
+    };
+    kind.map_or("", |k| io_hint(&k.into()))
 }
 
 fn io(action: &'static str, path: &Path) -> impl FnOnce(std::io::Error) -> LakeError {
     let path = path.display().to_string();
-    move |source| LakeError::Io {
+    move |error| LakeError::Io {
         action,
         path,
-        source,
+        error,
     }
 }
 
@@ -288,12 +303,36 @@ impl Lake {
     }
 
     /// Writes a run's data files, then replaces the ledger: the commit.
+    /// A failed write (a full disk, a folder turned read-only) leaves the
+    /// lake as the last commit left it: the files this commit wrote are
+    /// removed again.
     pub fn commit(
         &self,
         state: &LakeState,
         batch: Batch,
-        _lock: &LakeLock,
+        lock: &LakeLock,
     ) -> Result<LakeState, LakeError> {
+        self.undo_on_error(lock, || self.write_commit(state, batch))
+    }
+
+    /// Runs `write`; if it fails, removes whatever it wrote that the ledger
+    /// on disk does not list (best effort: a later run removes the rest),
+    /// and returns its error.
+    pub(crate) fn undo_on_error<T>(
+        &self,
+        lock: &LakeLock,
+        write: impl FnOnce() -> Result<T, LakeError>,
+    ) -> Result<T, LakeError> {
+        let result = write();
+        if result.is_err()
+            && let Ok(now) = self.read_state()
+        {
+            let _ = self.remove_orphans(&now, lock);
+        }
+        result
+    }
+
+    fn write_commit(&self, state: &LakeState, batch: Batch) -> Result<LakeState, LakeError> {
         let mut files = state.files.clone();
         let mut years: Vec<i32> = batch
             .activities
@@ -309,18 +348,18 @@ impl Lake {
                 .filter(|a| a.activity.activity_date.year() == year)
                 .collect();
             let rel = format!("activities/year={year}/part-{}.parquet", batch.run_id);
-            let mut df = activities_frame(&rows).map_err(|source| LakeError::Write {
+            let mut df = activities_frame(&rows).map_err(|error| LakeError::Write {
                 path: rel.clone(),
-                source,
+                error,
             })?;
             self.write_atomic(&rel, &mut df, None)?;
             files.push(rel);
         }
         if !batch.rejects.is_empty() {
             let rel = format!("rejects/part-{}.parquet", batch.run_id);
-            let mut df = rejects_frame(&batch.rejects).map_err(|source| LakeError::Write {
+            let mut df = rejects_frame(&batch.rejects).map_err(|error| LakeError::Write {
                 path: rel.clone(),
-                source,
+                error,
             })?;
             self.write_atomic(&rel, &mut df, None)?;
             files.push(rel);
@@ -364,9 +403,9 @@ impl Lake {
             let writer = ParquetWriter::new(&mut file)
                 .with_compression(ParquetCompression::Zstd(None))
                 .with_key_value_metadata(meta.map(KeyValueMetadata::from_static));
-            writer.finish(df).map_err(|source| LakeError::Write {
+            writer.finish(df).map_err(|error| LakeError::Write {
                 path: tmp.display().to_string(),
-                source,
+                error,
             })?;
             file.sync_all().map_err(io("sync", &tmp))
         })();

@@ -31,7 +31,7 @@ pub struct Figures {
 
 impl Figures {
     /// True when every part of `self` is in `whole` (a consistent earlier state).
-    fn within(&self, whole: &Figures) -> bool {
+    pub fn within(&self, whole: &Figures) -> bool {
         self.submissions.iter().all(|(id, s)| {
             whole
                 .submissions
@@ -120,7 +120,7 @@ pub fn lake_figures(dir: &Path) -> Figures {
 }
 
 /// What queries see: (activities_all, rejects, submissions) row counts.
-fn visible(w: &Workdir, lake: &str) -> Option<(usize, usize, usize)> {
+pub fn visible(w: &Workdir, lake: &str) -> Option<(usize, usize, usize)> {
     if !w.path(lake).join("submissions/submissions.parquet").exists() {
         return None;
     }

@@ -5,6 +5,7 @@
 mod concurrency;
 mod crash;
 mod demo;
+mod disk;
 mod hostile;
 mod ingest;
 mod ingest_errors;

@@ -63,7 +63,9 @@ pub fn check_lines(text: &str) -> Result<(), String> {
 /// by unpacking (a directory can lie), never past the limit.
 pub fn check_unpacked(bytes: &[u8]) -> Result<(), String> {
     let damaged = |e: &dyn std::fmt::Display| {
-        format!("the workbook cannot be opened ({e}); it may be damaged or cut short: open it in Excel, save it again as .xlsx and resend it")
+        format!(
+            "the workbook cannot be opened ({e}); it may be damaged or cut short: open it in Excel, save it again as .xlsx and resend it"
+        )
     };
     let too_big = |size: u64| {
         format!(
@@ -85,8 +87,8 @@ pub fn check_unpacked(bytes: &[u8]) -> Result<(), String> {
     for i in 0..zip.len() {
         let entry = zip.by_index(i).map_err(|e| damaged(&e))?;
         let room = MAX_UNPACKED_BYTES - actual + 1;
-        actual += std::io::copy(&mut entry.take(room), &mut std::io::sink())
-            .map_err(|e| damaged(&e))?;
+        actual +=
+            std::io::copy(&mut entry.take(room), &mut std::io::sink()).map_err(|e| damaged(&e))?;
         if actual > MAX_UNPACKED_BYTES {
             return Err(too_big(actual));
         }

@@ -30,7 +30,9 @@ pub use report::{FileReport, FileStatus, IngestReport};
 pub enum IngestError {
     #[error("{0} does not exist: check the path")]
     Missing(String),
-    #[error("{0} is not a file or a folder (a pipe, socket or device): name report files or folders of them")]
+    #[error(
+        "{0} is not a file or a folder (a pipe, socket or device): name report files or folders of them"
+    )]
     NotAFile(String),
     #[error("cannot read {path}: {source}")]
     Unreadable {
@@ -63,6 +65,15 @@ pub const SKIPPED_LINK: &str = "a symbolic link; links inside a folder are not f
 pub const SKIPPED_SPECIAL: &str =
     "not a regular file (a pipe, socket or device): only report files are read";
 
+/// What the paths given to `ingest` hold.
+#[derive(Debug, Default)]
+pub struct Inbox {
+    /// The files to read, in path order.
+    pub files: Vec<PathBuf>,
+    /// Paths inside folders that are not read, with why.
+    pub skipped: Vec<(PathBuf, &'static str)>,
+}
+
 /// The files a list of paths names: files as given, folders' files (and
 /// their sub-folders'), hidden files skipped, in path order; and the paths
 /// inside folders that are not read (symbolic links, pipes, devices), with
@@ -70,10 +81,7 @@ pub const SKIPPED_SPECIAL: &str =
 /// user chose it) but must lead to a file or a folder.
 /// The lake folder itself is skipped, so `baocao ingest .` next to the
 /// lake never reads the lake's own files as reports.
-pub fn expand_paths(
-    paths: &[PathBuf],
-    lake: &Path,
-) -> Result<(Vec<PathBuf>, Vec<(PathBuf, &'static str)>), IngestError> {
+pub fn expand_paths(paths: &[PathBuf], lake: &Path) -> Result<Inbox, IngestError> {
     let lake = std::fs::canonicalize(lake).ok();
     let (mut out, mut skipped) = (Vec::new(), Vec::new());
     for p in paths {
@@ -91,7 +99,10 @@ pub fn expand_paths(
         }
     }
     skipped.sort();
-    Ok((out, skipped))
+    Ok(Inbox {
+        files: out,
+        skipped,
+    })
 }
 
 fn collect_dir(
@@ -140,6 +151,34 @@ enum Outcome {
     Refused {
         reject: RejectRecord,
     },
+}
+
+/// What one file's bytes become, without the lake: how many rows would be
+/// accepted and refused, or why the whole file would be refused. The same
+/// path as `ingest` (format by extension and first bytes, the reader, the
+/// normaliser); used by the fuzz targets and their regression test.
+pub fn read_bytes(
+    file_name: &str,
+    bytes: &[u8],
+    reference: &Reference,
+) -> Result<(usize, usize), String> {
+    let id = hex::encode(Sha256::digest(bytes));
+    let now = NaiveDateTime::default();
+    match process(
+        Path::new(file_name),
+        bytes,
+        &id,
+        now,
+        reference,
+        &IngestOptions::default(),
+    ) {
+        Outcome::Accepted {
+            activities,
+            rejects,
+            ..
+        } => Ok((activities.len(), rejects.len())),
+        Outcome::Refused { reject } => Err(reject.reason),
+    }
 }
 
 /// A file refused whole, with why.
@@ -372,8 +411,11 @@ fn read_chunk(
             let read = if size > max_bytes {
                 // hashed as it streams by, never held in memory
                 let mut hasher = Sha256::new();
-                std::io::copy(&mut std::fs::File::open(path).map_err(unreadable)?, &mut hasher)
-                    .map_err(unreadable)?;
+                std::io::copy(
+                    &mut std::fs::File::open(path).map_err(unreadable)?,
+                    &mut hasher,
+                )
+                .map_err(unreadable)?;
                 let id = hex::encode(hasher.finalize());
                 let reason = limits::file_too_big(size, max_bytes);
                 Read::New(id.clone(), Box::new(refused(path, size, &id, now, reason)))
@@ -429,7 +471,7 @@ pub fn ingest(
     opts: &IngestOptions,
     mut progress: impl FnMut(usize, usize, &Path),
 ) -> Result<IngestReport, IngestError> {
-    let (files, skipped) = expand_paths(paths, &lake.root)?;
+    let Inbox { files, skipped } = expand_paths(paths, &lake.root)?;
     let lock = if opts.dry_run {
         None
     } else {

@@ -11,8 +11,10 @@ use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, WINDOWS_1258};
 use serde_json::Value;
 use unicode_normalization::UnicodeNormalization;
 
+use super::limits::{
+    MAX_CELLS, MAX_COLUMNS, MAX_SHEET_ROWS, check_lines, check_unpacked, too_many_columns,
+};
 use super::table::{Cell, Field, Preamble, SourceRow, Table, find_header};
-use super::limits::{MAX_CELLS, MAX_COLUMNS, MAX_SHEET_ROWS, check_lines, check_unpacked, too_many_columns};
 use super::values::excel_serial_to_date;
 
 /// What a reader made of a file.
@@ -199,7 +201,9 @@ pub fn read_xlsx(bytes: &[u8]) -> Result<ReadOutput, String> {
     let names = book.sheet_names();
     for name in &names {
         let damaged = |e: calamine::XlsxError| {
-            format!("sheet \"{name}\" cannot be read ({e}); it may be damaged: save the workbook again from Excel and resend it")
+            format!(
+                "sheet \"{name}\" cannot be read ({e}); it may be damaged: save the workbook again from Excel and resend it"
+            )
         };
         let mut cells = book.worksheet_cells_reader(name).map_err(damaged)?;
         let mut rows: BTreeMap<u32, Vec<Cell>> = BTreeMap::new();
@@ -213,7 +217,9 @@ pub fn read_xlsx(bytes: &[u8]) -> Result<ReadOutput, String> {
                 return Err(too_many_columns(c as usize + 1));
             }
             if r >= MAX_SHEET_ROWS {
-                return Err(format!("sheet \"{name}\" has rows past Excel's last row ({MAX_SHEET_ROWS}): it is damaged; save the workbook again from Excel and resend it"));
+                return Err(format!(
+                    "sheet \"{name}\" has rows past Excel's last row ({MAX_SHEET_ROWS}): it is damaged; save the workbook again from Excel and resend it"
+                ));
             }
             let row = rows.entry(r).or_default();
             if row.len() <= c as usize {

@@ -66,7 +66,10 @@ fn io_hint(e: &std::io::Error) -> &'static str {
 fn polars_message(e: &PolarsError) -> String {
     let text = e.to_string();
     match text.split_once("underlying IO error: ") {
-        Some((_, os)) => os.split_once(": ").map_or(os, |(first, _)| first).to_string(),
+        Some((_, os)) => os
+            .split_once(": ")
+            .map_or(os, |(first, _)| first)
+            .to_string(),
         None => text,
     }
 }

@@ -35,7 +35,8 @@ struct Rule {
 
 impl Rule {
     fn visible(&self, location: &Path) -> bool {
-        self.committed.contains(location) || !self.guarded.iter().any(|g| location.prefix_matches(g))
+        self.committed.contains(location)
+            || !self.guarded.iter().any(|g| location.prefix_matches(g))
     }
 }
 
@@ -52,7 +53,10 @@ impl SnapshotStore {
             inner: LocalFileSystem::new(),
             rule: Arc::new(Rule {
                 guarded: guarded.iter().map(|g| path(g)).collect::<Result<_, _>>()?,
-                committed: committed.iter().map(|c| path(c)).collect::<Result<_, _>>()?,
+                committed: committed
+                    .iter()
+                    .map(|c| path(c))
+                    .collect::<Result<_, _>>()?,
             }),
         })
     }
@@ -109,7 +113,9 @@ impl ObjectStore for SnapshotStore {
 
     async fn list_with_delimiter(&self, prefix: Option<&Path>) -> Result<ListResult> {
         let mut listed = self.inner.list_with_delimiter(prefix).await?;
-        listed.objects.retain(|meta| self.rule.visible(&meta.location));
+        listed
+            .objects
+            .retain(|meta| self.rule.visible(&meta.location));
         Ok(listed)
     }
 

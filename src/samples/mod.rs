@@ -6,9 +6,11 @@
 //! (a test proves it); the binary embeds that folder for `demo`.
 
 mod corpus;
+mod fuzz;
 mod writers;
 
 pub use corpus::{CorpusError, CorpusOptions, CorpusStats, generate_corpus};
+pub use fuzz::fuzz_workbook;
 
 use std::path::Path;
 

@@ -51,10 +51,10 @@ fn finish(mut child: Child) -> (i32, String) {
 fn until_locked(lake: &Path) {
     let deadline = Instant::now() + Duration::from_secs(60);
     loop {
-        if let Ok(f) = std::fs::File::open(lake.join("_baocao/lock")) {
-            if matches!(f.try_lock_shared(), Err(std::fs::TryLockError::WouldBlock)) {
-                return;
-            }
+        if let Ok(f) = std::fs::File::open(lake.join("_baocao/lock"))
+            && matches!(f.try_lock_shared(), Err(std::fs::TryLockError::WouldBlock))
+        {
+            return;
         }
         assert!(Instant::now() < deadline, "no run took the lock");
         std::thread::sleep(Duration::from_millis(5));
@@ -93,7 +93,8 @@ fn a_second_ingest_waits_for_the_first_and_adds_nothing_twice() {
     let (code, err) = finish(second);
     assert_eq!(code, 0, "{err}");
     assert!(
-        err.contains("baocao: another baocao run (pid ") && err.contains("waiting for it to finish"),
+        err.contains("baocao: another baocao run (pid ")
+            && err.contains("waiting for it to finish"),
         "{err}"
     );
     assert!(err.contains("0 ingested"), "{err}");
@@ -132,7 +133,11 @@ fn readers_see_whole_commits_while_ingest_and_compact_write() {
     let mut writer = Some(writer);
     while let Some(mut child) = writer.take() {
         if let Some(n) = agree(&w) {
-            assert_eq!((n[0], n[2]), (n[1], n[3]), "a reader saw a part of a commit");
+            assert_eq!(
+                (n[0], n[2]),
+                (n[1], n[3]),
+                "a reader saw a part of a commit"
+            );
             states.insert(n[0]);
         }
         if child.try_wait().expect("wait").is_none() {
@@ -152,9 +157,23 @@ fn readers_see_whole_commits_while_ingest_and_compact_write() {
         &slow("commit-data-written"),
     );
     until_locked(&w.path("lake"));
-    let summary = w.run(&["summary", "--year", "2023", "--reference", "corpus/reference", "--out", "s"]);
+    let summary = w.run(&[
+        "summary",
+        "--year",
+        "2023",
+        "--reference",
+        "corpus/reference",
+        "--out",
+        "s",
+    ]);
     assert_eq!(summary.code, 0, "{}", summary.stderr);
-    let trends = w.run(&["trends", "--reference", "corpus/reference", "--as-of", "2023-12-31"]);
+    let trends = w.run(&[
+        "trends",
+        "--reference",
+        "corpus/reference",
+        "--as-of",
+        "2023-12-31",
+    ]);
     assert_eq!(trends.code, 0, "{}", trends.stderr);
     let (code, err) = finish(writer);
     assert_eq!(code, 0, "{err}");
@@ -164,7 +183,14 @@ fn readers_see_whole_commits_while_ingest_and_compact_write() {
     let before = agree(&w).expect("a lake");
     let reader = Command::new(assert_cmd::cargo::cargo_bin("baocao"))
         .current_dir(w.dir.path())
-        .args(["sql", AGREE, "--reference", "corpus/reference", "--format", "csv"])
+        .args([
+            "sql",
+            AGREE,
+            "--reference",
+            "corpus/reference",
+            "--format",
+            "csv",
+        ])
         .env("BAOCAO_PAUSE_AT", "session-opened")
         .env("BAOCAO_PAUSE_MS", "3000")
         .stdout(Stdio::piped())
@@ -175,9 +201,20 @@ fn readers_see_whole_commits_while_ingest_and_compact_write() {
     let compact = w.run(&["compact"]);
     assert_eq!(compact.code, 0, "{}", compact.stderr);
     let out = reader.wait_with_output().expect("reader");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    let line = String::from_utf8_lossy(&out.stdout).lines().nth(1).map(str::to_string);
-    let seen: Vec<i64> = line.expect("a row").split(',').map(|x| x.parse().expect("n")).collect();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let line = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .nth(1)
+        .map(str::to_string);
+    let seen: Vec<i64> = line
+        .expect("a row")
+        .split(',')
+        .map(|x| x.parse().expect("n"))
+        .collect();
     assert_eq!(seen, before, "the reader's answer changed under compaction");
     assert_eq!(agree(&w), Some(before));
     assert_eq!(lake_figures(&w.path("lake")), figures);
@@ -199,8 +236,14 @@ fn the_lock_of_a_killed_run_is_taken_over() {
     killed.kill().expect("kill");
     killed.wait().expect("wait");
     let stale = std::fs::read_to_string(w.path("lake/_baocao/lock")).expect("lock file");
-    assert!(stale.starts_with(&format!("pid {}", killed.id())), "{stale}");
+    assert!(
+        stale.starts_with(&format!("pid {}", killed.id())),
+        "{stale}"
+    );
     let run = w.run(&[INGEST, &["--no-wait"]].concat());
     assert_eq!(run.code, 0, "{}", run.stderr);
-    assert_eq!(lake_figures(&w.path("lake")), lake_figures(&w.path("clean")));
+    assert_eq!(
+        lake_figures(&w.path("lake")),
+        lake_figures(&w.path("clean"))
+    );
 }

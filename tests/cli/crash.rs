@@ -113,15 +113,27 @@ pub fn lake_figures(dir: &Path) -> Figures {
         }
     }
     for (id, s) in &figures.submissions {
-        assert_eq!(accepted.get(id).copied().unwrap_or(0), s.2, "accepted rows of {id}");
-        assert_eq!(refused.get(id).copied().unwrap_or(0), s.3, "refused rows of {id}");
+        assert_eq!(
+            accepted.get(id).copied().unwrap_or(0),
+            s.2,
+            "accepted rows of {id}"
+        );
+        assert_eq!(
+            refused.get(id).copied().unwrap_or(0),
+            s.3,
+            "refused rows of {id}"
+        );
     }
     figures
 }
 
 /// What queries see: (activities_all, rejects, submissions) row counts.
 pub fn visible(w: &Workdir, lake: &str) -> Option<(usize, usize, usize)> {
-    if !w.path(lake).join("submissions/submissions.parquet").exists() {
+    if !w
+        .path(lake)
+        .join("submissions/submissions.parquet")
+        .exists()
+    {
         return None;
     }
     let run = w.run(&[
@@ -145,7 +157,10 @@ pub fn visible(w: &Workdir, lake: &str) -> Option<(usize, usize, usize)> {
 /// queries see is exactly what the ledger commits.
 fn check_after_kill(w: &Workdir, lake: &str, clean: &Figures, what: &str) -> Figures {
     let f = lake_figures(&w.path(lake));
-    assert!(f.within(clean), "after {what}: the lake holds rows a clean run does not");
+    assert!(
+        f.within(clean),
+        "after {what}: the lake holds rows a clean run does not"
+    );
     if let Some(seen) = visible(w, lake) {
         assert_eq!(
             seen,
@@ -170,7 +185,10 @@ pub fn corpus(w: &Workdir, units: &str) {
         "11",
     ]);
     assert_eq!(run.code, 0, "{}", run.stderr);
-    w.write("corpus/inbox/2023/05/bao-cao.csv", b"%PDF-1.4\n%\xe2\xe3\n1 0 obj\n");
+    w.write(
+        "corpus/inbox/2023/05/bao-cao.csv",
+        b"%PDF-1.4\n%\xe2\xe3\n1 0 obj\n",
+    );
 }
 
 fn baocao() -> PathBuf {
@@ -419,14 +437,21 @@ fn trend_set(dir: &Path) -> Option<BTreeMap<String, String>> {
     let mut out = BTreeMap::new();
     for e in std::fs::read_dir(dir).expect("read").flatten() {
         let bytes = std::fs::read(e.path()).expect("read");
-        out.insert(e.file_name().to_string_lossy().into_owned(), sha256_hex(&bytes));
+        out.insert(
+            e.file_name().to_string_lossy().into_owned(),
+            sha256_hex(&bytes),
+        );
     }
     let manifest: Value =
         serde_json::from_slice(&std::fs::read(dir.join("manifest.json")).expect("a manifest"))
             .expect("manifest JSON");
     for f in manifest["files"].as_array().expect("files") {
         let name = f["name"].as_str().expect("name");
-        assert_eq!(out.get(name).map(String::as_str), f["sha256"].as_str(), "{name}");
+        assert_eq!(
+            out.get(name).map(String::as_str),
+            f["sha256"].as_str(),
+            "{name}"
+        );
     }
     Some(out)
 }

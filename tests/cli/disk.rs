@@ -83,7 +83,8 @@ fn exit_code(run: &Run) -> i32 {
         .unwrap_or_else(|| panic!("no exit code: {}\n{}", run.stdout, run.stderr))
 }
 
-const FULL: &str = "the disk holding the lake is full: free some space (or give another --lake) and run again";
+const FULL: &str =
+    "the disk holding the lake is full: free some space (or give another --lake) and run again";
 
 #[test]
 fn a_full_disk_stops_ingest_and_compact_with_the_lake_as_it_was() {
@@ -93,12 +94,22 @@ fn a_full_disk_stops_ingest_and_compact_with_the_lake_as_it_was() {
     let w = Workdir::new();
     corpus(&w, "30");
     let clean = w.run(&[
-        "ingest", "corpus/inbox", "--reference", "corpus/reference", "--lake", "clean",
+        "ingest",
+        "corpus/inbox",
+        "--reference",
+        "corpus/reference",
+        "--lake",
+        "clean",
     ]);
     assert_eq!(clean.code, 0, "{}", clean.stderr);
     let clean = lake_figures(&w.path("clean"));
     let first = w.run(&[
-        "ingest", "corpus/inbox/2023/01", "--reference", "corpus/reference", "--lake", "lake",
+        "ingest",
+        "corpus/inbox/2023/01",
+        "--reference",
+        "corpus/reference",
+        "--lake",
+        "lake",
     ]);
     assert_eq!(first.code, 0, "{}", first.stderr);
     let before = files(&w.path("lake"));
@@ -110,9 +121,18 @@ fn a_full_disk_stops_ingest_and_compact_with_the_lake_as_it_was() {
         let after = format!("after{n}");
         let run = on_small_disk(&w, "lake", spare, ingest, &after);
         assert_eq!(exit_code(&run), 1, "{spare} KiB spare: {}", run.stderr);
-        assert!(run.stderr.contains("No space left on device (os error 28); "), "{}", run.stderr);
+        assert!(
+            run.stderr
+                .contains("No space left on device (os error 28); "),
+            "{}",
+            run.stderr
+        );
         assert!(run.stderr.contains(FULL), "{}", run.stderr);
-        assert_eq!(files(&w.path(&after)), before, "{spare} KiB spare: the lake changed");
+        assert_eq!(
+            files(&w.path(&after)),
+            before,
+            "{spare} KiB spare: the lake changed"
+        );
     }
 
     // small batches: those committed before the disk filled stay, whole;
@@ -122,21 +142,39 @@ fn a_full_disk_stops_ingest_and_compact_with_the_lake_as_it_was() {
     assert_eq!(exit_code(&run), 1, "{}", run.stderr);
     let partial = lake_figures(&w.path("partial"));
     assert!(figures.within(&partial) && partial.within(&clean));
-    assert!(partial.submissions.len() > figures.submissions.len(), "no batch fitted");
+    assert!(
+        partial.submissions.len() > figures.submissions.len(),
+        "no batch fitted"
+    );
     assert_eq!(
         visible(&w, "partial"),
-        Some((partial.activities.len(), partial.rejects.len(), partial.submissions.len()))
+        Some((
+            partial.activities.len(),
+            partial.rejects.len(),
+            partial.submissions.len()
+        ))
     );
     let again = w.run(&[
-        "ingest", "corpus/inbox", "--reference", "corpus/reference", "--lake", "partial",
+        "ingest",
+        "corpus/inbox",
+        "--reference",
+        "corpus/reference",
+        "--lake",
+        "partial",
     ]);
     assert_eq!(again.code, 0, "{}", again.stderr);
     assert_eq!(lake_figures(&w.path("partial")), clean);
 
     // compaction on a full disk
     let many = w.run(&[
-        "ingest", "corpus/inbox", "--reference", "corpus/reference", "--lake", "many",
-        "--batch-items", "300",
+        "ingest",
+        "corpus/inbox",
+        "--reference",
+        "corpus/reference",
+        "--lake",
+        "many",
+        "--batch-items",
+        "300",
     ]);
     assert_eq!(many.code, 0, "{}", many.stderr);
     let before = files(&w.path("many"));
@@ -144,15 +182,35 @@ fn a_full_disk_stops_ingest_and_compact_with_the_lake_as_it_was() {
         let after = format!("compacted{n}");
         let run = on_small_disk(&w, "many", spare, "$B compact --lake small/lake", &after);
         assert_eq!(exit_code(&run), 1, "{spare} KiB spare: {}", run.stderr);
-        assert!(run.stderr.contains("compaction of small/lake stopped; the lake is as it was"), "{}", run.stderr);
-        assert!(run.stderr.contains("No space left on device"), "{}", run.stderr);
-        assert_eq!(files(&w.path(&after)), before, "{spare} KiB spare: the lake changed");
+        assert!(
+            run.stderr
+                .contains("compaction of small/lake stopped; the lake is as it was"),
+            "{}",
+            run.stderr
+        );
+        assert!(
+            run.stderr.contains("No space left on device"),
+            "{}",
+            run.stderr
+        );
+        assert_eq!(
+            files(&w.path(&after)),
+            before,
+            "{spare} KiB spare: the lake changed"
+        );
     }
 
     // trends: the old set stays when the new one does not fit
     let old = w.run(&[
-        "trends", "--lake", "clean", "--reference", "corpus/reference", "--out", "clean/t",
-        "--as-of", "2023-06-30",
+        "trends",
+        "--lake",
+        "clean",
+        "--reference",
+        "corpus/reference",
+        "--out",
+        "clean/t",
+        "--as-of",
+        "2023-06-30",
     ]);
     assert_eq!(old.code, 0, "{}", old.stderr);
     let old = files(&w.path("clean/t"));
@@ -187,7 +245,10 @@ fn a_read_only_lake_is_read_but_not_written() {
     let w = Workdir::new();
     corpus(&w, "6");
     let run = w.run(&[
-        "ingest", "corpus/inbox/2023/01", "--reference", "corpus/reference",
+        "ingest",
+        "corpus/inbox/2023/01",
+        "--reference",
+        "corpus/reference",
     ]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     let before = files(&w.path("lake"));
@@ -202,10 +263,16 @@ fn a_read_only_lake_is_read_but_not_written() {
          $B trends --reference corpus/reference --out t --as-of 2023-12-31; echo \"trends $?\"",
     );
     for expected in ["ingest 1", "compact 1", "sql 0", "trends 0"] {
-        assert!(run.stdout.contains(expected), "{expected}: {}\n{}", run.stdout, run.stderr);
+        assert!(
+            run.stdout.contains(expected),
+            "{expected}: {}\n{}",
+            run.stdout,
+            run.stderr
+        );
     }
     assert!(
-        run.stdout.contains(&format!("n\n{}\n", figures.activities.len())),
+        run.stdout
+            .contains(&format!("n\n{}\n", figures.activities.len())),
         "{}",
         run.stdout
     );

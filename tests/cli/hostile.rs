@@ -90,7 +90,10 @@ fn hostile_files_are_refused_with_a_reason_in_bounded_memory() {
             "many-keys.json",
             format!(
                 "{{\"items\": [{{{}}}]}}",
-                (0..1500).map(|i| format!("\"k{i}\": 1")).collect::<Vec<_>>().join(",")
+                (0..1500)
+                    .map(|i| format!("\"k{i}\": 1"))
+                    .collect::<Vec<_>>()
+                    .join(",")
             )
             .into_bytes(),
             "The table has more than 1000 columns (1001 or more)",
@@ -112,7 +115,9 @@ fn hostile_files_are_refused_with_a_reason_in_bounded_memory() {
         ),
         (
             "random.json",
-            (0..4096u32).map(|i| (i.wrapping_mul(2654435761) >> 13) as u8).collect(),
+            (0..4096u32)
+                .map(|i| (i.wrapping_mul(2654435761) >> 13) as u8)
+                .collect(),
             "The file is named .json but holds binary data, not text",
         ),
         (
@@ -210,7 +215,10 @@ fn links_and_odd_names_in_an_inbox() {
     link("loop", &w.path("inbox/loop"));
     link("/etc/passwd", &w.path("inbox/passwd.csv"));
     let fifo = w.path("inbox/pipe.csv");
-    let made_fifo = Command::new("mkfifo").arg(&fifo).status().is_ok_and(|s| s.success());
+    let made_fifo = Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .is_ok_and(|s| s.success());
     // odd names, each a distinct copy of a good report (one more space)
     let odd: Vec<PathBuf> = [
         b"so-y-te_2023 (b\xe1\xba\xa3n s\xe1\xbb\xada)\nm\xe1\xbb\x9bi.json".to_vec(),
@@ -243,8 +251,9 @@ fn links_and_odd_names_in_an_inbox() {
     }
     if made_fifo {
         assert!(
-            run.stderr
-                .contains("  skipped  inbox/pipe.csv: not a regular file (a pipe, socket or device)"),
+            run.stderr.contains(
+                "  skipped  inbox/pipe.csv: not a regular file (a pipe, socket or device)"
+            ),
             "{}",
             run.stderr
         );
@@ -259,8 +268,18 @@ fn links_and_odd_names_in_an_inbox() {
         "{}",
         run.stderr
     );
-    assert!(run.stderr.contains("inbox/so-y-te_2023 (bản sửa)\\nmới.json"), "{}", run.stderr);
-    assert!(run.stderr.contains("inbox/so-y-te_2023-\u{fffd}\u{fffd}.json"), "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("inbox/so-y-te_2023 (bản sửa)\\nmới.json"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr
+            .contains("inbox/so-y-te_2023-\u{fffd}\u{fffd}.json"),
+        "{}",
+        run.stderr
+    );
     let subs = w.rows("lake/submissions");
     assert_eq!(subs.len(), odd.len());
     assert!(

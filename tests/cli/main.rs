@@ -6,6 +6,7 @@ mod concurrency;
 mod crash;
 mod demo;
 mod disk;
+mod fuzz_corpus;
 mod hostile;
 mod ingest;
 mod ingest_errors;

@@ -1,0 +1,17 @@
+//! Fuzzed sheet and shared-strings XML inside a well-formed workbook (or a
+//! fuzzed zip as it is) go through ingest's reading path as `.xlsx`: a
+//! refusal is fine, a panic or a hang is not.
+#![no_main]
+
+use std::sync::OnceLock;
+
+use baocao::reference::Reference;
+use libfuzzer_sys::fuzz_target;
+
+static REFERENCE: OnceLock<Reference> = OnceLock::new();
+
+fuzz_target!(|bytes: &[u8]| {
+    let reference = REFERENCE.get_or_init(|| Reference::load(None).expect("bundled reference"));
+    let book = baocao::samples::fuzz_workbook(bytes);
+    let _ = baocao::ingest::read_bytes("so-y-te_2023-05.xlsx", &book, reference);
+});

@@ -34,11 +34,10 @@ pub enum IngestError {
         "{0} is not a file or a folder (a pipe, socket or device): name report files or folders of them"
     )]
     NotAFile(String),
-    #[error("cannot read {path}: {source}")]
-    Unreadable {
-        path: String,
-        source: std::io::Error,
-    },
+    #[error(
+        "cannot read {path}: {error}; check that it is still there and that this user may read it, then run again"
+    )]
+    Unreadable { path: String, error: std::io::Error },
     #[error(transparent)]
     Lake(#[from] LakeError),
 }
@@ -111,9 +110,9 @@ fn collect_dir(
     out: &mut Vec<PathBuf>,
     skipped: &mut Vec<(PathBuf, &'static str)>,
 ) -> Result<(), IngestError> {
-    let unreadable = |source| IngestError::Unreadable {
+    let unreadable = |error| IngestError::Unreadable {
         path: dir.display().to_string(),
-        source,
+        error,
     };
     for entry in std::fs::read_dir(dir).map_err(unreadable)? {
         let entry = entry.map_err(unreadable)?;
@@ -403,9 +402,9 @@ fn read_chunk(
             let Some(path) = files.get(i) else {
                 return Ok(done);
             };
-            let unreadable = |source| IngestError::Unreadable {
+            let unreadable = |error| IngestError::Unreadable {
                 path: path.display().to_string(),
-                source,
+                error,
             };
             let size = std::fs::metadata(path).map_err(unreadable)?.len();
             let read = if size > max_bytes {

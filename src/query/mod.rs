@@ -68,7 +68,9 @@ pub enum QueryError {
     DataFusion(#[from] DataFusionError),
     #[error(transparent)]
     Arrow(#[from] arrow::error::ArrowError),
-    #[error("cannot write {path}: {source}")]
+    #[error(
+        "cannot write {path} (check that its folder exists and can be written, and that the disk has room)"
+    )]
     Output {
         path: String,
         source: std::io::Error,

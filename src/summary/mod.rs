@@ -45,11 +45,10 @@ pub enum SummaryError {
     Query(#[from] QueryError),
     #[error("{0}")]
     Draw(String),
-    #[error("cannot write {path}: {source}")]
-    Io {
-        path: String,
-        source: std::io::Error,
-    },
+    #[error(
+        "cannot write {path}: {error}; check that the folder can be written (or give another --out) and that the disk has room"
+    )]
+    Io { path: String, error: std::io::Error },
     #[error("cannot write the workbook {path}: {message}")]
     Workbook { path: String, message: String },
 }
@@ -86,9 +85,9 @@ pub async fn build(
         .campaign(opts.year)
         .ok_or(SummaryError::NoCampaign(opts.year))?;
     let dir = &opts.out;
-    std::fs::create_dir_all(dir).map_err(|source| SummaryError::Io {
+    std::fs::create_dir_all(dir).map_err(|error| SummaryError::Io {
         path: dir.display().to_string(),
-        source,
+        error,
     })?;
     let drawn = documents::draw_charts(&data, campaign, opts)?;
     let mut files: Vec<PathBuf> = Vec::new();
@@ -98,9 +97,9 @@ pub async fn build(
     }
     let write = |name: &str, text: String| -> Result<PathBuf, SummaryError> {
         let p = dir.join(name);
-        std::fs::write(&p, text).map_err(|source| SummaryError::Io {
+        std::fs::write(&p, text).map_err(|error| SummaryError::Io {
             path: p.display().to_string(),
-            source,
+            error,
         })?;
         Ok(p)
     };

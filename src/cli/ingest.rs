@@ -9,7 +9,7 @@ use anyhow::Context;
 use chrono::NaiveDate;
 
 use baocao::domain::Period;
-use baocao::ingest::{IngestOptions, Overrides, ingest};
+use baocao::ingest::{IngestError, IngestOptions, Overrides, ingest};
 use baocao::lake::Lake;
 use baocao::reference::Reference;
 
@@ -91,11 +91,13 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             }
         },
     )
-    .with_context(|| {
-        format!(
+    .map_err(|e| match e {
+        // a write failed part-way: say what the lake holds now
+        IngestError::Lake(_) => anyhow::Error::new(e).context(format!(
             "ingest into {} stopped; the lake holds what was committed before (nothing half-written), and the same command run again goes on from there",
             lake.root.display()
-        )
+        )),
+        other => other.into(),
     })?;
     if let Some(b) = bar.borrow().as_ref() {
         b.finish_and_clear();

@@ -149,6 +149,13 @@ fn explain_error(e: DataFusionError) -> QueryError {
             message: format!("SQL syntax error: {inner}"),
         };
     }
+    if lower.contains("parquet error") {
+        return QueryError::Sql {
+            message: format!(
+                "a data file of the lake cannot be read ({message}); it was damaged outside baocao: restore the lake from a backup (DuckDB's SELECT count(*) FROM 'LAKE/*/**/*.parquet' names the damaged file)"
+            ),
+        };
+    }
     if lower.contains("not found") && (lower.contains("table") || lower.contains("view")) {
         return QueryError::Sql {
             message: format!("{message}\nhint: the tables are {}", TABLES.join(", ")),

@@ -286,3 +286,41 @@ fn a_read_only_lake_is_read_but_not_written() {
     assert_eq!(files(&w.path("lake")), before);
     assert!(w.path("t/manifest.json").exists());
 }
+
+#[test]
+fn a_damaged_lake_is_reported_with_what_to_do() {
+    let w = Workdir::new();
+    w.fixture("so-y-te_2023.json", "so-y-te_2023.json");
+    assert_eq!(w.run(&["ingest", "inbox"]).code, 0);
+    // a data file cut short by something outside baocao
+    let data = files(&w.path("lake"))
+        .into_keys()
+        .find(|k| k.starts_with("activities/"))
+        .expect("a data file");
+    let path = w.path("lake").join(&data);
+    let bytes = std::fs::read(&path).expect("read");
+    std::fs::write(&path, &bytes[..bytes.len() / 2]).expect("cut");
+    let run = w.run(&["sql", "SELECT count(*) FROM activities"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("a data file of the lake cannot be read (")
+            && run.stderr.contains("restore the lake from a backup"),
+        "{}",
+        run.stderr
+    );
+    // the ledger cut short
+    let ledger = w.path("lake/submissions/submissions.parquet");
+    std::fs::write(&ledger, b"PAR1").expect("cut");
+    let run = w.run(&["sql", "SELECT 1"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("the lake's ledger lake/submissions/submissions.parquet cannot be read")
+            && run
+                .stderr
+                .contains("restore it from a backup or ingest into a new lake"),
+        "{}",
+        run.stderr
+    );
+}

@@ -5,6 +5,7 @@
 //! Same bytes twice change nothing; a newer report for the same unit and
 //! period supersedes the older one, which stays, marked.
 
+mod guard;
 mod limits;
 mod normalise;
 mod readers;
@@ -198,8 +199,31 @@ fn refused(path: &Path, size: u64, id: &str, now: NaiveDateTime, reason: String)
     }
 }
 
-/// Reads, validates and normalises one file.
+/// The start of the reason a file is refused for when its reader panicked.
+pub const READER_STOPPED: &str = "The file could not be read: the reader stopped on it";
+
+/// Reads, validates and normalises one file; a reader that panics on it
+/// refuses the file instead of stopping the run.
 fn process(
+    path: &Path,
+    bytes: &[u8],
+    id: &str,
+    now: NaiveDateTime,
+    reference: &Reference,
+    opts: &IngestOptions,
+) -> Outcome {
+    guard::guarded(|| read_and_normalise(path, bytes, id, now, reference, opts)).unwrap_or_else(
+        |p| {
+            let reason = format!(
+                "{READER_STOPPED} ({} at {}); it may be damaged: open it in Excel or a text editor, save it again and resend it, and send the file to the baocao maintainers.",
+                p.message, p.location
+            );
+            refused(path, bytes.len() as u64, id, now, reason)
+        },
+    )
+}
+
+fn read_and_normalise(
     path: &Path,
     bytes: &[u8],
     id: &str,

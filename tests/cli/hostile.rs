@@ -302,3 +302,37 @@ fn links_and_odd_names_in_an_inbox() {
         run.stderr
     );
 }
+
+#[test]
+fn a_reader_that_panics_refuses_the_file_and_the_run_goes_on() {
+    // found by the xlsx fuzzer: a cell reference of 35 digits overflows
+    // calamine's row arithmetic (a panic in builds with overflow checks)
+    let w = Workdir::new();
+    let found =
+        std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/artifacts/xlsx"))
+            .expect("the xlsx fuzzer's artifacts")
+            .flatten()
+            .find(|e| e.file_name().to_string_lossy().starts_with("crash-"))
+            .expect("the crash input");
+    let book = baocao::samples::fuzz_workbook(&std::fs::read(found.path()).expect("read"));
+    w.write("inbox/overflow.xlsx", &book);
+    w.fixture("so-y-te_2023.json", "good.json");
+    let run = run_capped(&w, &["ingest", "inbox"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("2 files: 1 ingested, 0 already in the lake, 1 refused"),
+        "{}",
+        run.stderr
+    );
+    if cfg!(debug_assertions) {
+        assert!(
+            run.stderr.contains(
+                "  REFUSED  inbox/overflow.xlsx: The file could not be read: the reader stopped on it (attempt to multiply with overflow at calamine-0.38.0/src/xlsx/mod.rs:3112); it may be damaged: open it in Excel or a text editor, save it again and resend it"
+            ),
+            "{}",
+            run.stderr
+        );
+        assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
+    }
+}

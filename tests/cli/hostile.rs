@@ -308,13 +308,7 @@ fn a_reader_that_panics_refuses_the_file_and_the_run_goes_on() {
     // found by the xlsx fuzzer: a cell reference of 35 digits overflows
     // calamine's row arithmetic (a panic in builds with overflow checks)
     let w = Workdir::new();
-    let found =
-        std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/artifacts/xlsx"))
-            .expect("the xlsx fuzzer's artifacts")
-            .flatten()
-            .find(|e| e.file_name().to_string_lossy().starts_with("crash-"))
-            .expect("the crash input");
-    let book = baocao::samples::fuzz_workbook(&std::fs::read(found.path()).expect("read"));
+    let book = baocao::samples::fuzz_workbook(&hostile_fixture("calamine-overflow-sheet.bin"));
     w.write("inbox/overflow.xlsx", &book);
     w.fixture("so-y-te_2023.json", "good.json");
     let run = run_capped(&w, &["ingest", "inbox"]);

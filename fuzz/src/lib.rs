@@ -1,14 +1,17 @@
 //! What the fuzz targets accept: any outcome but a reader that stopped,
 //! unless it stopped on a bug already known upstream.
 
-/// Panics in calamine 0.38 that ingest catches and refuses the file for:
-/// `get_row_and_optional_column` multiplies a cell reference past `u32`
-/// (`attempt to multiply with overflow` in debug builds; release builds
-/// wrap, and the sheet is refused for rows past Excel's last).
+/// Panics in calamine 0.38 that ingest catches and refuses the file for
+/// (debug builds; release builds wrap instead, and our own bounds refuse the
+/// sheet): `get_row_and_optional_column` multiplies a cell reference past
+/// `u32` (a 35-digit row), and `get_dimension` subtracts a dimension's start
+/// from its end (`<dimension ref="B2:A1"/>`).
 pub const KNOWN_UPSTREAM: &[&str] = &[
     "calamine-0.38.0/src/xlsx/mod.rs:3112",
     "calamine-0.38.0/src/xlsx/mod.rs:3096",
     "calamine-0.38.0/src/xlsx/mod.rs:3097",
+    "calamine-0.38.0/src/xlsx/mod.rs:3049",
+    "calamine-0.38.0/src/xlsx/mod.rs:3050",
 ];
 
 /// Fails the fuzz run when the reader stopped on the input (a panic caught

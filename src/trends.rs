@@ -25,7 +25,7 @@ use serde::Serialize;
 use sha2::{Digest, Sha256};
 use tracing::info;
 
-use crate::lake::{Lake, LakeError};
+use crate::lake::{Lake, LakeError, WriteTrouble};
 use crate::query::output::{Format, write};
 use crate::query::{QueryError, QueryResult, Session, named};
 use crate::reference::Reference;
@@ -78,15 +78,14 @@ pub enum TrendsError {
 /// What to do when the output folder cannot be written; the previous set
 /// is untouched either way.
 fn out_hint(e: &std::io::Error) -> &'static str {
-    use std::io::ErrorKind::*;
-    match e.kind() {
-        StorageFull | QuotaExceeded | FileTooLarge => {
+    match WriteTrouble::of(e.kind()) {
+        Some(WriteTrouble::Full) => {
             "; the disk is full: free some space and run again; the previous trend files are unchanged"
         }
-        ReadOnlyFilesystem | PermissionDenied => {
+        Some(WriteTrouble::ReadOnly) => {
             "; the folder is read-only for this user: ask for write access or give another --out; the previous trend files are unchanged"
         }
-        _ => "",
+        None => "",
     }
 }
 

@@ -46,18 +46,37 @@ pub enum LakeError {
     Busy(String),
 }
 
+/// Why a write failed, when the user can do something about it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WriteTrouble {
+    /// The disk (or the user's quota) is full.
+    Full,
+    /// The folder is read-only, or this user may not write to it.
+    ReadOnly,
+}
+
+impl WriteTrouble {
+    pub fn of(kind: std::io::ErrorKind) -> Option<WriteTrouble> {
+        use std::io::ErrorKind::*;
+        match kind {
+            StorageFull | QuotaExceeded | FileTooLarge => Some(WriteTrouble::Full),
+            ReadOnlyFilesystem | PermissionDenied => Some(WriteTrouble::ReadOnly),
+            _ => None,
+        }
+    }
+}
+
 /// What a user can do about an I/O error of the lake; the lake itself is
 /// unchanged when a write fails (nothing is committed before the ledger).
 fn io_hint(e: &std::io::Error) -> &'static str {
-    use std::io::ErrorKind::*;
-    match e.kind() {
-        StorageFull | QuotaExceeded | FileTooLarge => {
+    match WriteTrouble::of(e.kind()) {
+        Some(WriteTrouble::Full) => {
             "; the disk holding the lake is full: free some space (or give another --lake) and run again"
         }
-        ReadOnlyFilesystem | PermissionDenied => {
+        Some(WriteTrouble::ReadOnly) => {
             "; the lake folder is read-only for this user: ask for write access, or give another --lake"
         }
-        _ => "",
+        None => "",
     }
 }
 

@@ -30,11 +30,7 @@ fn in_namespace(w: &Workdir, script: &str) -> Run {
         .env("B", assert_cmd::cargo::cargo_bin("baocao"))
         .output()
         .expect("unshare");
-    Run {
-        code: out.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-    }
+    Run::from(out)
 }
 
 /// Every file under `dir` with its size and sha256, the lock files left out.

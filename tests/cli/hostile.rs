@@ -21,11 +21,7 @@ fn run_capped(w: &Workdir, args: &[&str]) -> Run {
         .args(args)
         .output()
         .expect("run bash");
-    Run {
-        code: out.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-    }
+    Run::from(out)
 }
 
 fn hostile_fixture(name: &str) -> Vec<u8> {

@@ -5,6 +5,8 @@
 use std::fmt;
 use std::sync::LazyLock;
 
+use chrono::Datelike;
+
 use regex::Regex;
 
 use crate::text::strip_marks_lower;
@@ -120,6 +122,136 @@ impl Period {
     }
 }
 
+impl Period {
+    /// The first and last day of the period itself.
+    pub fn bounds(&self) -> (chrono::NaiveDate, chrono::NaiveDate) {
+        match *self {
+            Period::Month { year, month } => (first_day(year, month), last_day(year, month)),
+            Period::Quarter { year, quarter } => (
+                first_day(year, quarter * 3 - 2),
+                last_day(year, quarter * 3),
+            ),
+            Period::Year(year) => (first_day(year, 1), last_day(year, 12)),
+        }
+    }
+
+    /// The days an item of a report for this period may be dated
+    /// (contract 3.1): a monthly report covers the calendar month and the
+    /// reporting window from the 15th of the month before, so it accepts
+    /// the whole month before and the month itself; a quarterly report
+    /// likewise the month before the quarter and the quarter; an annual
+    /// report its year.
+    pub fn activity_window(&self) -> (chrono::NaiveDate, chrono::NaiveDate) {
+        let (start, end) = self.bounds();
+        match self {
+            Period::Year(_) => (start, end),
+            Period::Month { .. } | Period::Quarter { .. } => {
+                let before = start.pred_opt().unwrap_or(start);
+                (first_day(before.year(), before.month()), end)
+            }
+        }
+    }
+
+    /// The activity window in words, for messages: `1 June to 31 July 2023`.
+    pub fn describe_window(&self) -> String {
+        let (start, end) = self.activity_window();
+        let day =
+            |d: chrono::NaiveDate| format!("{} {}", d.day(), MONTH_NAMES[d.month0() as usize]);
+        if start.year() == end.year() {
+            format!("{} to {} {}", day(start), day(end), end.year())
+        } else {
+            format!(
+                "{} {} to {} {}",
+                day(start),
+                start.year(),
+                day(end),
+                end.year()
+            )
+        }
+    }
+}
+
+const MONTH_NAMES: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+fn first_day(year: i32, month: u32) -> chrono::NaiveDate {
+    chrono::NaiveDate::from_ymd_opt(year, month, 1).unwrap_or(chrono::NaiveDate::MIN)
+}
+
+fn last_day(year: i32, month: u32) -> chrono::NaiveDate {
+    let (y, m) = if month == 12 {
+        (year + 1, 1)
+    } else {
+        (year, month + 1)
+    };
+    first_day(y, m).pred_opt().unwrap_or(chrono::NaiveDate::MIN)
+}
+
+impl Period {
+    /// The period a report's title line ends with: `BÁO CÁO KẾT QUẢ ...
+    /// THÁNG 10 NĂM 2023`, `... NĂM 2023`, `... QUÝ III NĂM 2023`. Only a
+    /// line that calls itself a report (`báo cáo`, `kết quả`) counts, and
+    /// not a span (`TỪ THÁNG 6 ĐẾN THÁNG 7`, `6 THÁNG ĐẦU NĂM`) or a
+    /// dateline (`Điện Biên, ngày 10 tháng 11 năm 2023`).
+    pub fn from_title(text: &str) -> Option<Period> {
+        let folded = strip_marks_lower(text);
+        let words: Vec<&str> = crate::text::words(&folded);
+        let is_title = words
+            .windows(2)
+            .any(|w| w == ["bao", "cao"] || w == ["ket", "qua"]);
+        if !is_title || words.len() < 4 {
+            return None;
+        }
+        let n = words.len();
+        let year: i32 = words[n - 1].parse().ok().filter(|y| plausible_year(*y))?;
+        // what stands before the period phrase must not make it a span or a date
+        let free = |i: usize| {
+            i == 0
+                || !matches!(
+                    words[i - 1],
+                    "tu" | "den" | "ngay" | "dau" | "cuoi" | "cac" | "va"
+                ) && words[i - 1].parse::<u32>().is_err()
+        };
+        // ... thang M nam YYYY | ... thang M YYYY (from `tháng 10/2023`)
+        let month_at = if words[n - 2] == "nam" {
+            n.checked_sub(4)
+        } else {
+            n.checked_sub(3)
+        };
+        if let Some(i) = month_at
+            && words[i] == "thang"
+            && let Ok(month) = words[i + 1].parse::<u32>()
+        {
+            return ((1..=12).contains(&month) && free(i)).then_some(Period::Month { year, month });
+        }
+        if let Some(i) = month_at
+            && words[i] == "quy"
+        {
+            let quarter = match words[i + 1] {
+                "i" | "1" => 1,
+                "ii" | "2" => 2,
+                "iii" | "3" => 3,
+                "iv" | "4" => 4,
+                _ => return None,
+            };
+            return free(i).then_some(Period::Quarter { year, quarter });
+        }
+        (words[n - 2] == "nam" && free(n - 2)).then_some(Period::Year(year))
+    }
+}
+
 fn plausible_year(year: i32) -> bool {
     (2000..=2100).contains(&year)
 }
@@ -179,6 +311,75 @@ mod tests {
         for s in ["13/2023", "2023-00", "Tháng 7", "hôm qua", "", "1899"] {
             assert_eq!(Period::parse(s), None, "{s}");
         }
+    }
+
+    #[test]
+    fn a_period_in_a_title_line() {
+        let month = |m| {
+            Some(Period::Month {
+                year: 2023,
+                month: m,
+            })
+        };
+        let t = Period::from_title;
+        assert_eq!(
+            t("BÁO CÁO KẾT QUẢ TUYÊN TRUYỀN VỀ QUYỀN CON NGƯỜI THÁNG 10 NĂM 2023"),
+            month(10)
+        );
+        assert_eq!(t("Báo cáo kết quả tuyên truyền tháng 7/2023"), month(7));
+        assert_eq!(
+            t("BÁO CÁO KẾT QUẢ TUYÊN TRUYỀN VỀ QUYỀN CON NGƯỜI NĂM 2023"),
+            Some(Period::Year(2023))
+        );
+        assert_eq!(
+            t("KẾT QUẢ CÔNG TÁC TUYÊN TRUYỀN QUÝ III NĂM 2023"),
+            Some(Period::Quarter {
+                year: 2023,
+                quarter: 3
+            })
+        );
+        // spans, half-years, datelines and lines that are not titles
+        assert_eq!(t("BÁO CÁO KẾT QUẢ TỪ THÁNG 6 ĐẾN THÁNG 7 NĂM 2023"), None);
+        assert_eq!(t("BÁO CÁO SƠ KẾT 6 THÁNG ĐẦU NĂM 2023"), None);
+        assert_eq!(t("Điện Biên, ngày 10 tháng 11 năm 2023"), None);
+        assert_eq!(t("Kế hoạch tuyên truyền năm 2023"), None);
+        assert_eq!(t("BÁO CÁO KẾT QUẢ THÁNG 13 NĂM 2023"), None);
+        assert_eq!(t("BÁO CÁO KẾT QUẢ TUYÊN TRUYỀN"), None);
+    }
+
+    #[test]
+    fn activity_windows_follow_the_contract() {
+        let d = |y, m, day| chrono::NaiveDate::from_ymd_opt(y, m, day).unwrap();
+        let july = Period::Month {
+            year: 2023,
+            month: 7,
+        };
+        assert_eq!(july.activity_window(), (d(2023, 6, 1), d(2023, 7, 31)));
+        assert_eq!(july.describe_window(), "1 June to 31 July 2023");
+        let january = Period::Month {
+            year: 2024,
+            month: 1,
+        };
+        assert_eq!(january.activity_window(), (d(2023, 12, 1), d(2024, 1, 31)));
+        assert_eq!(
+            january.describe_window(),
+            "1 December 2023 to 31 January 2024"
+        );
+        assert_eq!(
+            Period::Year(2023).activity_window(),
+            (d(2023, 1, 1), d(2023, 12, 31))
+        );
+        let q3 = Period::Quarter {
+            year: 2023,
+            quarter: 3,
+        };
+        assert_eq!(q3.bounds(), (d(2023, 7, 1), d(2023, 9, 30)));
+        assert_eq!(q3.activity_window(), (d(2023, 6, 1), d(2023, 9, 30)));
+        let feb = Period::Month {
+            year: 2024,
+            month: 2,
+        };
+        assert_eq!(feb.bounds(), (d(2024, 2, 1), d(2024, 2, 29)));
     }
 
     #[test]

@@ -6,6 +6,8 @@
 
 use std::io::{Cursor, Read};
 
+use super::reason::{Problem, ReasonCode};
+
 /// The largest file read, by default (`--max-file-mb`).
 pub const MAX_FILE_BYTES: u64 = 64 << 20;
 
@@ -37,21 +39,27 @@ pub fn file_too_big(size: u64, max: u64) -> String {
     )
 }
 
-pub fn too_many_columns(found: usize) -> String {
-    format!(
-        "the table has more than {MAX_COLUMNS} columns ({found} or more), far more than a report's twenty or so: check that it is the right file, or delete the extra columns and send it again"
+pub fn too_many_columns(found: usize) -> Problem {
+    Problem::new(
+        ReasonCode::FileTooLarge,
+        format!(
+            "the table has more than {MAX_COLUMNS} columns ({found} or more), far more than a report's twenty or so: check that it is the right file, or delete the extra columns and send it again"
+        ),
     )
 }
 
 /// Refuses text with a line longer than [`MAX_LINE_BYTES`].
-pub fn check_lines(text: &str) -> Result<(), String> {
+pub fn check_lines(text: &str) -> Result<(), Problem> {
     for (i, line) in text.split('\n').enumerate() {
         if line.len() > MAX_LINE_BYTES {
-            return Err(format!(
-                "line {} is {} long, longer than any report row can be ({} at most): check that it is the right file and that its line breaks survived",
-                i + 1,
-                megabytes(line.len() as u64),
-                megabytes(MAX_LINE_BYTES as u64)
+            return Err(Problem::new(
+                ReasonCode::FileTooLarge,
+                format!(
+                    "line {} is {} long, longer than any report row can be ({} at most): check that it is the right file and that its line breaks survived",
+                    i + 1,
+                    megabytes(line.len() as u64),
+                    megabytes(MAX_LINE_BYTES as u64)
+                ),
             ));
         }
     }
@@ -61,17 +69,23 @@ pub fn check_lines(text: &str) -> Result<(), String> {
 /// Refuses a workbook whose parts unpack to more than
 /// [`MAX_UNPACKED_BYTES`]: first by the sizes its directory declares, then
 /// by unpacking (a directory can lie), never past the limit.
-pub fn check_unpacked(bytes: &[u8]) -> Result<(), String> {
+pub fn check_unpacked(bytes: &[u8]) -> Result<(), Problem> {
     let damaged = |e: &dyn std::fmt::Display| {
-        format!(
-            "the workbook cannot be opened ({e}); it may be damaged or cut short: open it in Excel, save it again as .xlsx and resend it"
+        Problem::new(
+            ReasonCode::FileDamaged,
+            format!(
+                "the workbook cannot be opened ({e}); it may be damaged or cut short: open it in Excel, save it again as .xlsx and resend it"
+            ),
         )
     };
     let too_big = |size: u64| {
-        format!(
-            "the workbook unpacks to {} or more, more than the {} any report needs: it is not a report (or it was made to exhaust memory); check the file and send it again",
-            megabytes(size),
-            megabytes(MAX_UNPACKED_BYTES)
+        Problem::new(
+            ReasonCode::FileTooLarge,
+            format!(
+                "the workbook unpacks to {} or more, more than the {} any report needs: it is not a report (or it was made to exhaust memory); check the file and send it again",
+                megabytes(size),
+                megabytes(MAX_UNPACKED_BYTES)
+            ),
         )
     };
     let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| damaged(&e))?;

@@ -5,10 +5,14 @@
 //! Same bytes twice change nothing; a newer report for the same unit and
 //! period supersedes the older one, which stays, marked.
 
+mod dates;
 mod guard;
+mod header;
+mod legacy;
 mod limits;
 mod normalise;
 mod readers;
+mod reason;
 mod report;
 mod table;
 mod values;
@@ -23,7 +27,9 @@ use crate::lake::{
     ActivityRecord, Batch, Lake, LakeError, LakeState, RejectRecord, SubmissionRecord,
 };
 use crate::reference::Reference;
+pub use legacy::{Legacy, Verdict, detect as detect_legacy};
 pub use normalise::{Activity, Overrides, Refusal, activity_id};
+pub use reason::{Problem, ReasonCode};
 pub use report::{FileReport, FileStatus, IngestReport};
 
 /// What stops a whole ingest run (a bad file never does: it is refused).
@@ -146,7 +152,9 @@ enum Outcome {
         activities: Vec<ActivityRecord>,
         rejects: Vec<RejectRecord>,
         ignored: usize,
+        headings: usize,
         detail: String,
+        notes: Vec<String>,
     },
     Refused {
         reject: RejectRecord,
@@ -182,7 +190,7 @@ pub fn read_bytes(
 }
 
 /// A file refused whole, with why.
-fn refused(path: &Path, size: u64, id: &str, now: NaiveDateTime, reason: String) -> Outcome {
+fn refused(path: &Path, size: u64, id: &str, now: NaiveDateTime, problem: Problem) -> Outcome {
     let file_name = path
         .file_name()
         .map(|n| n.to_string_lossy().to_string())
@@ -193,7 +201,8 @@ fn refused(path: &Path, size: u64, id: &str, now: NaiveDateTime, reason: String)
             source_file: path.display().to_string(),
             source_row: None,
             raw: serde_json::json!({ "file_name": file_name, "size_bytes": size }).to_string(),
-            reason,
+            reason: crate::text::sentence(&problem.text),
+            reason_code: problem.code,
             ingested_at: now,
         },
     }
@@ -218,7 +227,8 @@ fn process(
                 "{READER_STOPPED} ({} at {}); it may be damaged: open it in Excel or a text editor, save it again and resend it, and send the file to the baocao maintainers.",
                 p.message, p.location
             );
-            refused(path, bytes.len() as u64, id, now, reason)
+            let problem = Problem::new(ReasonCode::FileReaderStopped, reason);
+            refused(path, bytes.len() as u64, id, now, problem)
         },
     )
 }
@@ -236,7 +246,7 @@ fn read_and_normalise(
         .file_name()
         .map(|n| n.to_string_lossy().to_string())
         .unwrap_or_default();
-    let refuse = |reason: String| refused(path, bytes.len() as u64, id, now, reason);
+    let refuse = |problem: Problem| refused(path, bytes.len() as u64, id, now, problem);
     let ext = path
         .extension()
         .map(|e| e.to_string_lossy().to_lowercase())
@@ -247,12 +257,12 @@ fn read_and_normalise(
     };
     let out = match read(bytes) {
         Ok(out) => out,
-        Err(reason) => return refuse(crate::text::sentence(&reason)),
+        Err(problem) => return refuse(problem),
     };
     let modified = file_date(path);
     let n = match normalise::normalise(&out, &file_name, id, modified, &opts.overrides, reference) {
         Ok(n) => n,
-        Err(reason) => return refuse(crate::text::sentence(&reason)),
+        Err(problem) => return refuse(problem),
     };
     let format = if format == "json" && out.detail == "NDJSON" {
         "ndjson"
@@ -291,6 +301,7 @@ fn read_and_normalise(
             source_row: r.source_row,
             raw: r.raw,
             reason: r.reason,
+            reason_code: r.code,
             ingested_at: now,
         })
         .collect();
@@ -299,17 +310,24 @@ fn read_and_normalise(
         activities,
         rejects,
         ignored: n.ignored_rows,
+        headings: n.headings,
         detail: out.detail,
+        notes: n.notes,
     }
 }
 
-type ReadFn = fn(&[u8]) -> Result<readers::ReadOutput, String>;
+type ReadFn = fn(&[u8]) -> Result<readers::ReadOutput, Problem>;
 
 /// The reader for a file, from its extension, checked against its first
 /// bytes so that a workbook named `.csv` is caught rather than misread.
-fn sniff(ext: &str, bytes: &[u8]) -> Result<(&'static str, ReadFn), String> {
+fn sniff(ext: &str, bytes: &[u8]) -> Result<(&'static str, ReadFn), Problem> {
+    use ReasonCode::*;
+    let refuse = |code, text: String| Err(Problem::new(code, text));
     if bytes.is_empty() {
-        return Err("The file is empty (0 bytes): ask the unit to send it again.".into());
+        return refuse(
+            FileEmpty,
+            "The file is empty (0 bytes): ask the unit to send it again.".into(),
+        );
     }
     let is_zip = bytes.starts_with(b"PK\x03\x04");
     let is_ole = bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]);
@@ -322,30 +340,36 @@ fn sniff(ext: &str, bytes: &[u8]) -> Result<(&'static str, ReadFn), String> {
             .map(|(_, what)| *what)
     };
     if let Some(what) = other {
-        return Err(format!(
-            "The file is named .{ext} but is {what}: ask the unit for the table as Excel (.xlsx) or CSV."
-        ));
+        return refuse(
+            FileNotATable,
+            format!(
+                "The file is named .{ext} but is {what}: ask the unit for the table as Excel (.xlsx) or CSV."
+            ),
+        );
     }
     let text = matches!(ext, "csv" | "tsv" | "txt" | "json" | "ndjson" | "jsonl");
     if text && !is_zip && !is_ole && readers::is_binary(bytes) {
-        return Err(format!(
-            "The file is named .{ext} but holds binary data, not text: check that it is the right file, and send the table as .csv, .xlsx or .json."
-        ));
+        return refuse(
+            FileNotATable,
+            format!(
+                "The file is named .{ext} but holds binary data, not text: check that it is the right file, and send the table as .csv, .xlsx or .json."
+            ),
+        );
     }
     match ext {
         "xlsx" | "xlsm" if is_zip => Ok(("xlsx", readers::read_xlsx)),
-        "xlsx" | "xlsm" if is_ole => Err("The file is named .xlsx but is an old Excel 97-2003 workbook: open it in Excel, save it as .xlsx and ingest it again.".into()),
-        "xlsx" | "xlsm" => Err("The file is named .xlsx but is not an Excel workbook: if it is a CSV, rename it to .csv; otherwise save it again from Excel as .xlsx.".into()),
-        "xls" => Err("Old Excel 97-2003 workbooks (.xls) are not read: open the file in Excel, save it as .xlsx and ingest it again.".into()),
-        "csv" | "tsv" | "txt" | "json" | "ndjson" | "jsonl" if is_zip || is_ole => Err(format!(
+        "xlsx" | "xlsm" if is_ole => refuse(FileOldExcel, "The file is named .xlsx but is an old Excel 97-2003 workbook: open it in Excel, save it as .xlsx and ingest it again.".into()),
+        "xlsx" | "xlsm" => refuse(FileWrongExtension, "The file is named .xlsx but is not an Excel workbook: if it is a CSV, rename it to .csv; otherwise save it again from Excel as .xlsx.".into()),
+        "xls" => refuse(FileOldExcel, "Old Excel 97-2003 workbooks (.xls) are not read: open the file in Excel, save it as .xlsx and ingest it again.".into()),
+        "csv" | "tsv" | "txt" | "json" | "ndjson" | "jsonl" if is_zip || is_ole => refuse(FileWrongExtension, format!(
             "The file is named .{ext} but is an Excel workbook: rename it to .xlsx (or save it from Excel as CSV) and ingest it again."
         )),
         "csv" => Ok(("csv", readers::read_delimited)),
         "tsv" => Ok(("tsv", readers::read_delimited)),
         "txt" => Ok(("txt", readers::read_delimited)),
         "json" | "ndjson" | "jsonl" => Ok(("json", readers::read_json)),
-        "" => Err("The file has no extension, so its format is unknown: name it .csv, .tsv, .txt, .xlsx or .json.".into()),
-        other => Err(format!("Files of type .{other} are not read: send the report as .xlsx, .csv, .tsv, .txt or .json.")),
+        "" => refuse(FileNoExtension, "The file has no extension, so its format is unknown: name it .csv, .tsv, .txt, .xlsx or .json.".into()),
+        other => refuse(FileUnsupportedType, format!("Files of type .{other} are not read: send the report as .xlsx, .csv, .tsv, .txt or .json.")),
     }
 }
 
@@ -440,8 +464,11 @@ fn read_chunk(
                 )
                 .map_err(unreadable)?;
                 let id = hex::encode(hasher.finalize());
-                let reason = limits::file_too_big(size, max_bytes);
-                Read::New(id.clone(), Box::new(refused(path, size, &id, now, reason)))
+                let problem = Problem::new(
+                    ReasonCode::FileTooBig,
+                    limits::file_too_big(size, max_bytes),
+                );
+                Read::New(id.clone(), Box::new(refused(path, size, &id, now, problem)))
             } else {
                 let bytes = std::fs::read(path).map_err(unreadable)?;
                 let id = hex::encode(Sha256::digest(&bytes));
@@ -641,11 +668,15 @@ fn read_files(
                     activities,
                     rejects,
                     ignored,
+                    headings,
                     detail,
+                    notes,
                 } => {
                     fr.unit = Some(sub.unit_code.clone());
                     fr.period = Some(sub.period.clone());
                     fr.detail = detail;
+                    fr.notes = notes;
+                    fr.headings = headings;
                     fr.rows_accepted = sub.rows_accepted as usize;
                     fr.rows_refused = sub.rows_rejected as usize;
                     fr.ignored = ignored;

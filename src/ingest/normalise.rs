@@ -1,19 +1,27 @@
 //! The one normaliser every reader feeds: it settles the submission's
-//! metadata (flags > columns > preamble > file name > file time), then turns
-//! each row into an activity or a refusal with a reason a person can act on.
-//! Nothing read is dropped: a row is accepted or refused, never lost.
+//! metadata (flags > columns > preamble > title > file name > file time),
+//! then turns each row into an activity or a refusal with a reason a person
+//! can act on. Nothing read is dropped: a row is accepted, refused, or a
+//! template row (column numbers, totals, section headings) that is counted.
+//! No default hides a column: the quantity is 1 only in a table that has no
+//! quantity column, and a figure that cannot be read refuses its row.
 
-use std::collections::BTreeMap;
+use std::borrow::Cow;
+use std::collections::{BTreeMap, HashMap};
 
 use chrono::NaiveDate;
 use serde_json::{Map, Value};
 use sha2::{Digest, Sha256};
 
+use super::dates::{DateReading, column_order, parse_date, read_item_date};
+use super::header::Field;
+use super::legacy::Legacy;
 use super::readers::ReadOutput;
-use super::table::{Cell, Field, read_preamble};
-use super::values::{parse_date, parse_decimal, parse_int};
+use super::reason::{Problem, ReasonCode};
+use super::table::{Cell, SourceRow, read_preamble};
+use super::values::{parse_decimal, parse_int};
 use crate::domain::{Period, ThemeCode, UnitCode};
-use crate::reference::{Campaign, Inference, Match, Reference, period_bounds};
+use crate::reference::{Campaign, Inference, Match, Reference};
 use crate::text::{clean, fold, sentence};
 
 /// Metadata given on the command line; it wins over anything in the file.
@@ -53,6 +61,8 @@ pub struct Refusal {
     pub source_row: Option<i64>,
     pub raw: String,
     pub reason: String,
+    /// The kind of the first problem found (the reason lists them all).
+    pub code: ReasonCode,
 }
 
 /// A file that became a submission.
@@ -65,6 +75,10 @@ pub struct Normalised {
     pub refusals: Vec<Refusal>,
     /// Template rows not counted as data: column numbers, totals.
     pub ignored_rows: usize,
+    /// Section heading rows (`I. Phòng, chống mua bán người`).
+    pub headings: usize,
+    /// How the table was read, for the per-file summary.
+    pub notes: Vec<String>,
 }
 
 impl Normalised {
@@ -80,6 +94,7 @@ enum Source {
     Column,
     Envelope,
     Preamble,
+    Title,
     FileName,
 }
 
@@ -90,6 +105,7 @@ impl Source {
             Source::Column => "from the unit/period column",
             Source::Envelope => "from the JSON fields",
             Source::Preamble => "from the lines above the table",
+            Source::Title => "from the title line",
             Source::FileName => "from the file name",
         }
     }
@@ -114,17 +130,20 @@ fn file_name_parts(file_name: &str) -> (Option<String>, Option<String>) {
 }
 
 fn first_in_column(out: &ReadOutput, field: Field) -> Option<Cell> {
-    let col = out
-        .table
-        .headers
-        .iter()
-        .position(|h| Field::from_header(h) == Some(field))?;
+    let col = out.table.header.column(field)?;
     out.table
         .rows
         .iter()
         .filter_map(|r| r.cells.get(col))
         .find(|c| !c.is_empty())
         .cloned()
+}
+
+/// The first of the candidates that holds a value, with where it came from.
+fn first_found(candidates: [(Option<String>, Source); 6]) -> Option<(String, Source)> {
+    candidates
+        .into_iter()
+        .find_map(|(v, src)| v.map(|v| (v, src)))
 }
 
 /// Turns what a reader produced into a submission, or refuses the file
@@ -136,71 +155,84 @@ pub fn normalise(
     modified: Option<NaiveDate>,
     flags: &Overrides,
     reference: &Reference,
-) -> Result<Normalised, String> {
+) -> Result<Normalised, Problem> {
     let preamble = read_preamble(&out.table.preamble);
     let (name_unit, name_period) = file_name_parts(file_name);
-    let pick = |flag: Option<String>,
-                field: Field,
-                env: Option<String>,
-                pre: Option<String>,
-                name: Option<String>| {
-        flag.map(|v| (v, Source::Flag))
-            .or_else(|| first_in_column(out, field).map(|c| (c.to_string(), Source::Column)))
-            .or_else(|| env.map(|v| (v, Source::Envelope)))
-            .or_else(|| pre.map(|v| (v, Source::Preamble)))
-            .or_else(|| name.map(|v| (v, Source::FileName)))
-    };
+    let column = |field| first_in_column(out, field).map(|c| c.to_string());
 
-    let (period_text, period_src) = pick(
-        flags.period.clone(),
-        Field::Period,
-        out.envelope.period.clone(),
-        preamble.period.clone(),
-        name_period,
-    )
-    .ok_or("the file does not say which period it reports on: add a line 'Kỳ báo cáo: Tháng 7/2023' (or 'Năm 2023') above the table, a 'Kỳ báo cáo' column, name the file <unit_code>_<period>.csv (e.g. pvhtt-tuan-giao_2023-07.csv), or pass --period")?;
+    let (period_text, period_src) = first_found([
+        (flags.period.clone(), Source::Flag),
+        (column(Field::Period), Source::Column),
+        (out.envelope.period.clone(), Source::Envelope),
+        (preamble.period.clone(), Source::Preamble),
+        (preamble.title_period.clone(), Source::Title),
+        (name_period, Source::FileName),
+    ])
+    .ok_or(Problem::new(ReasonCode::PeriodMissing, "the file does not say which period it reports on: add a line 'Kỳ báo cáo: Tháng 7/2023' (or 'Năm 2023') above the table, a 'Kỳ báo cáo' column, name the file <unit_code>_<period>.csv (e.g. pvhtt-tuan-giao_2023-07.csv), or pass --period"))?;
     let period = Period::parse(&period_text).ok_or_else(|| {
-        format!(
-            "the period '{period_text}' ({}) is not a period: write 2023-07, Tháng 7/2023 or 2023",
-            period_src.describe()
+        Problem::new(
+            ReasonCode::PeriodInvalid,
+            format!(
+                "the period '{period_text}' ({}) is not a period: write 2023-07, Tháng 7/2023 or 2023",
+                period_src.describe()
+            ),
         )
     })?;
     let campaign = reference.campaign(period.year()).ok_or_else(|| {
-        format!(
-            "there is no reference data for {} (this run has: {}); add a folder data/reference/{}/ or pass --reference",
-            period.year(),
-            reference.years_list(),
-            period.year()
+        Problem::new(
+            ReasonCode::PeriodNoReference,
+            format!(
+                "there is no reference data for {} (this run has: {}); add a folder data/reference/{}/ or pass --reference",
+                period.year(),
+                reference.years_list(),
+                period.year()
+            ),
         )
     })?;
 
-    let (unit_text, unit_src) = pick(flags.unit.clone(), Field::Unit, out.envelope.unit.clone(), preamble.unit.clone(), name_unit)
-        .ok_or("the file does not say which unit sent it: add a line 'Đơn vị: <unit name>' above the table, a 'Đơn vị' column, name the file <unit_code>_<period>.csv (e.g. pvhtt-tuan-giao_2023-07.csv), or pass --unit")?;
+    let (unit_text, unit_src) = first_found([
+        (flags.unit.clone(), Source::Flag),
+        (column(Field::Unit), Source::Column),
+        (out.envelope.unit.clone(), Source::Envelope),
+        (preamble.unit.clone(), Source::Preamble),
+        (None, Source::Title),
+        (name_unit, Source::FileName),
+    ])
+    .ok_or(Problem::new(ReasonCode::UnitMissing, "the file does not say which unit sent it: add a line 'Đơn vị: <unit name>' above the table, a 'Đơn vị' column, name the file <unit_code>_<period>.csv (e.g. pvhtt-tuan-giao_2023-07.csv), or pass --unit"))?;
     let unit = match campaign.match_unit(&unit_text) {
         Match::Found(u) => u,
         Match::Ambiguous(list) => {
-            return Err(format!(
-                "the unit '{unit_text}' ({}) could be any of {}: pass --unit with the right code",
-                unit_src.describe(),
-                join_codes(&list)
+            return Err(Problem::new(
+                ReasonCode::UnitAmbiguous,
+                format!(
+                    "the unit '{unit_text}' ({}) could be any of {}: pass --unit with the right code",
+                    unit_src.describe(),
+                    join_codes(&list)
+                ),
             ));
         }
         Match::NotFound => {
-            return Err(format!(
-                "the unit '{unit_text}' ({}) is not in the reference list of units: check the name, or pass --unit with a code from units.csv",
-                unit_src.describe()
+            return Err(Problem::new(
+                ReasonCode::UnitUnknown,
+                format!(
+                    "the unit '{unit_text}' ({}) is not in the reference list of units: check the name, or pass --unit with a code from units.csv",
+                    unit_src.describe()
+                ),
             ));
         }
     };
     if let Some(u) = campaign.unit(&unit) {
-        let (start, end) = period_bounds(period);
+        let (start, end) = period.bounds();
         if end < u.valid_from || u.valid_to.is_some_and(|to| to < start) {
-            return Err(format!(
-                "the unit {unit} existed from {} to {}, but the report is for {period}: check the period",
-                u.valid_from,
-                u.valid_to
-                    .map(|d| d.to_string())
-                    .unwrap_or_else(|| "now".into())
+            return Err(Problem::new(
+                ReasonCode::UnitNotValid,
+                format!(
+                    "the unit {unit} existed from {} to {}, but the report is for {period}: check the period",
+                    u.valid_from,
+                    u.valid_to
+                        .map(|d| d.to_string())
+                        .unwrap_or_else(|| "now".into())
+                ),
             ));
         }
     }
@@ -214,12 +246,21 @@ pub fn normalise(
     let received_at = match received_cell {
         Some(cell) => match parse_date(&cell) {
             Ok(Some((d, _))) => d,
-            _ => return Err(format!("the received date '{cell}' is not a date: write dd/mm/yyyy")),
+            _ => {
+                return Err(Problem::new(
+                    ReasonCode::ReceivedInvalid,
+                    format!("the received date '{cell}' is not a date: write dd/mm/yyyy"),
+                ));
+            }
         },
-        None => modified.ok_or("the file does not say when it was received and its modification time is unknown: pass --received-at")?,
+        None => modified.ok_or(Problem::new(
+            ReasonCode::ReceivedMissing,
+            "the file does not say when it was received and its modification time is unknown: pass --received-at",
+        ))?,
     };
 
-    let rows = RowContext::new(out, campaign, &unit, period, submission_id);
+    let (rows, merged) = fill_merged(out);
+    let ctx = RowContext::new(out, &rows, campaign, &unit, period, submission_id, merged);
     let mut n = Normalised {
         unit: unit.clone(),
         period,
@@ -227,15 +268,19 @@ pub fn normalise(
         activities: Vec::new(),
         refusals: Vec::new(),
         ignored_rows: 0,
+        headings: 0,
+        notes: ctx.notes.clone(),
     };
-    for (line, raw, reason) in &out.bad_rows {
+    for (line, raw, problem) in &out.bad_rows {
         n.refusals.push(Refusal {
             source_row: Some(*line as i64),
             raw: raw.to_string(),
-            reason: sentence(reason),
+            reason: sentence(&problem.text),
+            code: problem.code,
         });
     }
-    for (i, row) in out.table.rows.iter().enumerate() {
+    let mut section: Option<(ThemeCode, Option<String>)> = None;
+    for (i, row) in rows.iter().enumerate() {
         if row.cells.iter().all(Cell::is_empty) {
             continue;
         }
@@ -243,21 +288,38 @@ pub fn normalise(
             n.ignored_rows += 1;
             continue;
         }
-        match rows.activity(row.line, &row.cells) {
+        if let Some(theme) = ctx.heading(&row.cells) {
+            n.headings += 1;
+            section = theme;
+            continue;
+        }
+        match ctx.activity(row.line, &row.cells, section.as_ref()) {
             Ok(a) => n.activities.push(a),
             Err(problems) => n.refusals.push(Refusal {
                 source_row: Some(row.line as i64),
-                raw: rows.raw(&row.cells),
-                reason: sentence(&problems.join("; ")),
+                raw: ctx.raw(&row.cells),
+                reason: sentence(
+                    &problems
+                        .iter()
+                        .map(|p| p.text.as_str())
+                        .collect::<Vec<_>>()
+                        .join("; "),
+                ),
+                code: problems
+                    .first()
+                    .map_or(ReasonCode::RowMalformed, |p| p.code),
             }),
         }
     }
     if n.rows_read() == 0 {
-        return Err(if n.ignored_rows > 0 {
-            "the table has a header but no activity rows (only column numbers or totals): fill in one row per activity".into()
-        } else {
-            "the table has a header row but no data rows: fill in one row per activity".into()
-        });
+        return Err(Problem::new(
+            ReasonCode::FileNoRows,
+            if n.ignored_rows + n.headings > 0 {
+                "the table has a header but no activity rows (only column numbers, totals or section headings): fill in one row per activity"
+            } else {
+                "the table has a header row but no data rows: fill in one row per activity"
+            },
+        ));
     }
     Ok(n)
 }
@@ -297,14 +359,84 @@ fn is_totals_row(cells: &[Cell]) -> bool {
     )
 }
 
+/// A figure cell merged over several rows: its first and last line.
+type MergedFigures = HashMap<(u64, usize), (u64, u64)>;
+
+/// The table's rows with each cell merged down over several item rows
+/// given to every row it covers (a date or a form shared by the activities
+/// under it), and the merged cells of figure columns, which cannot be
+/// shared out and refuse their rows.
+fn fill_merged(out: &ReadOutput) -> (Cow<'_, [SourceRow]>, MergedFigures) {
+    let table = &out.table;
+    let down: Vec<_> = table
+        .merges
+        .iter()
+        .filter(|m| m.last_line > m.first_line)
+        .collect();
+    let mut figures = MergedFigures::new();
+    if down.is_empty() {
+        return (Cow::Borrowed(&table.rows), figures);
+    }
+    let mut rows = table.rows.clone();
+    let at: HashMap<u64, usize> = rows.iter().enumerate().map(|(i, r)| (r.line, i)).collect();
+    for m in down {
+        let col = m.first_col as usize;
+        let Some(&first) = at.get(&m.first_line) else {
+            continue;
+        };
+        let anchor = rows[first].cells.get(col).cloned().unwrap_or(Cell::Empty);
+        if anchor.is_empty() {
+            continue;
+        }
+        let figure = matches!(
+            table.header.fields.get(col).copied().flatten(),
+            Some(Field::Quantity | Field::Reach | Field::Duration)
+        );
+        for line in m.first_line..=m.last_line {
+            let Some(&i) = at.get(&line) else { continue };
+            if figure {
+                figures.insert((line, col), (m.first_line, m.last_line));
+            } else if line > m.first_line {
+                let cells = &mut rows[i].cells;
+                if cells.len() <= col {
+                    cells.resize(col + 1, Cell::Empty);
+                }
+                if cells[col].is_empty() {
+                    cells[col] = anchor.clone();
+                }
+            }
+        }
+    }
+    (Cow::Owned(rows), figures)
+}
+
+/// How the quantity is read in this table.
+#[derive(Debug, Clone)]
+enum QuantityColumn {
+    /// The column that holds it: every row must fill it (a JSON item that
+    /// does not state it counts 1, as in a table without the column).
+    Held { col: usize, keyed: bool },
+    /// No column is named as the quantity but these look like one.
+    Unclear(Vec<String>),
+    /// No quantity column at all: each row counts 1.
+    Absent,
+}
+
 /// What each column of the table means, settled once per file.
 struct RowContext<'a> {
     campaign: &'a Campaign,
     unit: &'a UnitCode,
     period: Period,
     submission_id: &'a str,
-    headers: Vec<String>,
+    names: Vec<String>,
     fields: Vec<Option<Field>>,
+    dates: DateReading,
+    quantity: QuantityColumn,
+    /// Unmatched columns that look like a field it lacks: field → names.
+    missing_like: HashMap<Field, Vec<String>>,
+    merged: MergedFigures,
+    unconvertible: HashMap<u64, Vec<(usize, Legacy)>>,
+    notes: Vec<String>,
     /// The last unit cell seen to name the file's unit (rows repeat it).
     unit_cell_ok: std::cell::RefCell<Option<String>>,
 }
@@ -312,50 +444,103 @@ struct RowContext<'a> {
 impl<'a> RowContext<'a> {
     fn new(
         out: &ReadOutput,
+        rows: &[SourceRow],
         campaign: &'a Campaign,
         unit: &'a UnitCode,
         period: Period,
         submission_id: &'a str,
+        merged: MergedFigures,
     ) -> Self {
-        let mut fields: Vec<Option<Field>> = Vec::new();
-        let mut headers = Vec::new();
-        for (i, h) in out.table.headers.iter().enumerate() {
-            let f = Field::from_header(h).filter(|f| !fields.contains(&Some(*f)));
-            fields.push(f);
-            let name = if h.is_empty() {
-                format!("column {}", i + 1)
-            } else {
-                h.clone()
-            };
-            let unique = if headers.contains(&name) {
-                format!("{name} ({})", i + 1)
-            } else {
-                name
-            };
-            headers.push(unique);
+        let header = &out.table.header;
+        let mut notes = out.notes.clone();
+        let mut missing_like: HashMap<Field, Vec<String>> = HashMap::new();
+        for (col, field) in &header.looks_like {
+            let name = &header.names[*col];
+            missing_like.entry(*field).or_default().push(name.clone());
+            notes.push(format!(
+                "column \"{name}\" looks like the {} but is not one of its names, so it is not read as it (kept in extra); if it is the {}, name it '{}'",
+                field.name(),
+                field.name(),
+                field.heading()
+            ));
+        }
+        for (col, field) in &header.repeated {
+            let held = header
+                .column(*field)
+                .map_or("", |c| header.names[c].as_str());
+            notes.push(format!(
+                "column \"{}\" also names the {}, which column \"{held}\" holds: it is kept in extra",
+                header.names[*col],
+                field.name()
+            ));
+        }
+        for (col, name) in header.names.iter().enumerate() {
+            let blank = header.fields[col].is_none() && name == &format!("column {}", col + 1);
+            if blank
+                && rows
+                    .iter()
+                    .any(|r| r.cells.get(col).is_some_and(|c| !c.is_empty()))
+            {
+                notes.push(format!(
+                    "column {} has no heading: its values are kept in extra",
+                    col + 1
+                ));
+            }
+        }
+        let quantity = match header.column(Field::Quantity) {
+            Some(col) => QuantityColumn::Held {
+                col,
+                keyed: out.table.keyed,
+            },
+            None => match missing_like.get(&Field::Quantity) {
+                Some(names) => QuantityColumn::Unclear(names.clone()),
+                None => QuantityColumn::Absent,
+            },
+        };
+        let mut dates = DateReading {
+            system: out.table.dates,
+            ..Default::default()
+        };
+        if let Some(col) = header.column(Field::ActivityDate) {
+            let cells: Vec<&Cell> = rows.iter().filter_map(|r| r.cells.get(col)).collect();
+            let (order, note) = column_order(&cells, period);
+            dates.order = order;
+            notes.extend(note);
+        }
+        let mut unconvertible: HashMap<u64, Vec<(usize, Legacy)>> = HashMap::new();
+        for (line, col, old) in &out.table.unconvertible {
+            unconvertible.entry(*line).or_default().push((*col, *old));
         }
         RowContext {
             campaign,
             unit,
             period,
             submission_id,
-            headers,
-            fields,
+            names: header.names.clone(),
+            fields: header.fields.clone(),
+            dates,
+            quantity,
+            missing_like,
+            merged,
+            unconvertible,
+            notes,
             unit_cell_ok: std::cell::RefCell::new(None),
         }
     }
 
+    fn column(&self, field: Field) -> Option<usize> {
+        self.fields.iter().position(|f| *f == Some(field))
+    }
+
     fn cell<'c>(&self, cells: &'c [Cell], field: Field) -> &'c Cell {
-        self.fields
-            .iter()
-            .position(|f| *f == Some(field))
+        self.column(field)
             .and_then(|i| cells.get(i))
             .unwrap_or(&Cell::Empty)
     }
 
     fn text(&self, cells: &[Cell], field: Field) -> Option<String> {
         match self.cell(cells, field) {
-            Cell::Empty => None,
+            Cell::Empty | Cell::Formula(_) => None,
             // cells are cleaned when read
             Cell::Text(t) => Some(t.clone()),
             other => Some(clean(&other.to_string())).filter(|s| !s.is_empty()),
@@ -365,7 +550,7 @@ impl<'a> RowContext<'a> {
     /// The row's cells by header, as JSON text (`rejects.raw`).
     fn raw(&self, cells: &[Cell]) -> String {
         let map: Map<String, Value> = self
-            .headers
+            .names
             .iter()
             .zip(cells)
             .filter(|(_, c)| !c.is_empty())
@@ -374,19 +559,101 @@ impl<'a> RowContext<'a> {
         Value::Object(map).to_string()
     }
 
-    fn activity(&self, line: u64, cells: &[Cell]) -> Result<Activity, Vec<String>> {
+    /// When the row is a section heading (`I. Phòng, chống mua bán người`,
+    /// `II | Quyền của đồng bào dân tộc thiểu số`), the theme it names, if
+    /// any. A heading has no date and no form; its text is numbered with a
+    /// Roman numeral or a letter, or names a theme exactly (a number alone,
+    /// `1.`, makes a heading only with a theme its words name); a subtotal
+    /// in the figure columns is allowed.
+    fn heading(&self, cells: &[Cell]) -> Option<Option<(ThemeCode, Option<String>)>> {
+        if !self.cell(cells, Field::ActivityDate).is_empty()
+            || !self.cell(cells, Field::Form).is_empty()
+        {
+            return None;
+        }
+        let filled: Vec<&Cell> = cells
+            .iter()
+            .enumerate()
+            .filter(|(i, c)| {
+                !c.is_empty()
+                    && !matches!(
+                        self.fields.get(*i).copied().flatten(),
+                        Some(Field::Quantity | Field::Reach | Field::Duration)
+                    )
+            })
+            .map(|(_, c)| c)
+            .collect();
+        let (mark, text) = match filled[..] {
+            [Cell::Text(t)] => match split_numbering(t) {
+                Some((mark, rest)) => (Some(mark), rest.to_string()),
+                None => (None, t.clone()),
+            },
+            [mark, Cell::Text(t)] => (Some(numbering(&mark.to_string())?), t.clone()),
+            _ => return None,
+        };
+        let exact = self.campaign.match_theme(&text);
+        let named = exact
+            .clone()
+            .or_else(|| match self.campaign.infer_theme(&text) {
+                Inference::Theme(t) => Some((t, None)),
+                _ => None,
+            });
+        match (mark, &exact, &named) {
+            (Some(Numbering::Strong), _, _)
+            | (_, Some(_), _)
+            | (Some(Numbering::Weak), _, Some(_)) => Some(named),
+            _ => None,
+        }
+    }
+
+    fn activity(
+        &self,
+        line: u64,
+        cells: &[Cell],
+        section: Option<&(ThemeCode, Option<String>)>,
+    ) -> Result<Activity, Vec<Problem>> {
         let c = self.campaign;
         let mut problems = Vec::new();
         let mut extra: BTreeMap<usize, (String, Value)> = BTreeMap::new();
         for (i, cell) in cells.iter().enumerate() {
             if self.fields.get(i).copied().flatten().is_none() && !cell.is_empty() {
                 let name = self
-                    .headers
+                    .names
                     .get(i)
                     .cloned()
                     .unwrap_or_else(|| format!("column {}", i + 1));
                 extra.insert(i, (name, cell.to_json()));
             }
+        }
+
+        // a workbook saved without calculating: none of its figures can be trusted
+        let formulas: Vec<String> = cells
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| matches!(c, Cell::Formula(_)))
+            .map(|(i, c)| format!("'{}' ({c})", self.names.get(i).map_or("?", String::as_str)))
+            .collect();
+        if !formulas.is_empty() {
+            problems.push(Problem::new(
+                ReasonCode::CellFormulaWithoutValue,
+                format!(
+                    "the cell{} {} {} a formula with no stored result (the workbook was saved without calculating it): open the file in Excel, let it calculate, save it again and resend it",
+                    if formulas.len() == 1 { "" } else { "s" },
+                    formulas.join(", "),
+                    if formulas.len() == 1 { "is" } else { "are" }
+                ),
+            ));
+        }
+        for (col, old) in self.unconvertible.get(&line).into_iter().flatten() {
+            problems.push(Problem::new(
+                ReasonCode::TextLegacyEncodingUnconvertible,
+                format!(
+                    "the {} '{}' looks typed in the legacy {} encoding but does not convert to Vietnamese: retype it in Unicode (Unikey set to Unicode) and send the file again",
+                    self.names.get(*col).map_or("cell", String::as_str),
+                    cells.get(*col).map(|c| c.to_string()).unwrap_or_default(),
+                    old.name()
+                ),
+            ));
         }
 
         if let Some(u) = self.text(cells, Field::Unit)
@@ -395,28 +662,39 @@ impl<'a> RowContext<'a> {
             if c.match_unit(&u) == Match::Found(self.unit.clone()) {
                 *self.unit_cell_ok.borrow_mut() = Some(u);
             } else {
-                problems.push(format!("this row names the unit '{u}' but the file is the report of {}: send each unit's rows in its own file", self.unit));
+                problems.push(Problem::new(ReasonCode::RowOtherUnit, format!("this row names the unit '{u}' but the file is the report of {}: send each unit's rows in its own file", self.unit)));
             }
         }
         if let Some(p) = self.text(cells, Field::Period)
             && Period::parse(&p) != Some(self.period)
         {
-            problems.push(format!(
-                "this row names the period '{p}' but the file reports on {}",
-                self.period
+            problems.push(Problem::new(
+                ReasonCode::RowOtherPeriod,
+                format!(
+                    "this row names the period '{p}' but the file reports on {}",
+                    self.period
+                ),
             ));
         }
 
-        let date_cell = self.cell(cells, Field::ActivityDate);
-        let date = match parse_date(date_cell) {
-            Ok(Some(d)) => Some(d),
-            Ok(None) => {
-                problems.push("the activity date is missing".into());
-                None
-            }
-            Err(why) => {
-                problems.push(format!("the activity date '{date_cell}' {why}"));
-                None
+        let date = if self.column(Field::ActivityDate).is_none() {
+            problems.push(Problem::new(
+                ReasonCode::DateMissing,
+                self.no_column(Field::ActivityDate),
+            ));
+            None
+        } else {
+            match read_item_date(
+                self.cell(cells, Field::ActivityDate),
+                self.dates,
+                self.period,
+            ) {
+                Ok(d) => Some(d),
+                Err(p) if p.code == ReasonCode::CellFormulaWithoutValue => None,
+                Err(p) => {
+                    problems.push(p);
+                    None
+                }
             }
         };
 
@@ -425,8 +703,11 @@ impl<'a> RowContext<'a> {
             Some(s) => match c.match_subtheme(&s) {
                 Some(sub) => Some(sub),
                 None => {
-                    problems.push(format!(
-                        "the sub-theme '{s}' is not in the list of sub-themes (subthemes.csv)"
+                    problems.push(Problem::new(
+                        ReasonCode::SubthemeUnknown,
+                        format!(
+                            "the sub-theme '{s}' is not in the list of sub-themes (subthemes.csv)"
+                        ),
                     ));
                     None
                 }
@@ -439,26 +720,35 @@ impl<'a> RowContext<'a> {
                 Some(found) => Some(found),
                 None => {
                     let codes: Vec<&str> = c.themes.iter().map(|t| t.code.0.as_str()).collect();
-                    problems.push(format!(
-                        "the theme '{t}' is not a theme code, label or sub-theme (codes: {})",
-                        codes.join(", ")
+                    problems.push(Problem::new(
+                        ReasonCode::ThemeUnknown,
+                        format!(
+                            "the theme '{t}' is not a theme code, label or sub-theme (codes: {})",
+                            codes.join(", ")
+                        ),
                     ));
                     None
                 }
             },
-            None => match (&subtheme, title.as_deref().map(|t| c.infer_theme(t))) {
-                (Some(sub), _) => Some((sub.theme.clone(), Some(sub.code.clone()))),
-                (None, Some(Inference::Theme(t))) => {
+            None => match (
+                &subtheme,
+                section,
+                title.as_deref().map(|t| c.infer_theme(t)),
+            ) {
+                (Some(sub), _, _) => Some((sub.theme.clone(), Some(sub.code.clone()))),
+                // the section heading above the row names it: the file said it
+                (None, Some(named), _) => Some(named.clone()),
+                (None, None, Some(Inference::Theme(t))) => {
                     inferred = true;
                     Some((t, None))
                 }
-                (None, Some(Inference::Ambiguous(list))) => {
+                (None, None, Some(Inference::Ambiguous(list))) => {
                     let names: Vec<&str> = list.iter().map(|t| t.0.as_str()).collect();
-                    problems.push(format!("the theme is empty and the title matches several themes ({}): fill in the theme", names.join(", ")));
+                    problems.push(Problem::new(ReasonCode::ThemeAmbiguous, format!("the theme is empty and the title matches several themes ({}): fill in the theme", names.join(", "))));
                     None
                 }
-                (None, _) => {
-                    problems.push("the theme is empty and cannot be inferred from the title: fill in the theme".into());
+                (None, None, _) => {
+                    problems.push(Problem::new(ReasonCode::ThemeMissing, "the theme is empty and cannot be inferred from the title: fill in the theme"));
                     None
                 }
             },
@@ -466,9 +756,12 @@ impl<'a> RowContext<'a> {
         let (theme_code, subtheme_code) = match (theme, subtheme) {
             (Some((t, sub_from_theme)), Some(sub)) => {
                 if sub.theme != t {
-                    problems.push(format!(
-                        "the sub-theme {} belongs to the theme {}, not {t}",
-                        sub.code, sub.theme
+                    problems.push(Problem::new(
+                        ReasonCode::SubthemeMismatch,
+                        format!(
+                            "the sub-theme {} belongs to the theme {}, not {t}",
+                            sub.code, sub.theme
+                        ),
                     ));
                 }
                 (Some(t), Some(sub.code.clone()).or(sub_from_theme))
@@ -478,7 +771,7 @@ impl<'a> RowContext<'a> {
         };
 
         let hrc_priority = match self.cell(cells, Field::HrcPriority) {
-            Cell::Empty => None,
+            Cell::Empty | Cell::Formula(_) => None,
             cell => {
                 let digits: String = cell
                     .to_string()
@@ -488,8 +781,9 @@ impl<'a> RowContext<'a> {
                 match digits.parse::<i32>() {
                     Ok(n) if (1..=8).contains(&n) && digits.len() == 1 => Some(n),
                     _ => {
-                        problems.push(format!(
-                            "the HRC priority '{cell}' is not a group number from 1 to 8"
+                        problems.push(Problem::new(
+                            ReasonCode::HrcPriorityInvalid,
+                            format!("the HRC priority '{cell}' is not a group number from 1 to 8"),
                         ));
                         None
                     }
@@ -498,60 +792,144 @@ impl<'a> RowContext<'a> {
         };
 
         let form = match self.text(cells, Field::Form) {
+            None if self.column(Field::Form).is_none() => {
+                problems.push(Problem::new(
+                    ReasonCode::FormMissing,
+                    self.no_column(Field::Form),
+                ));
+                None
+            }
+            None if matches!(self.cell(cells, Field::Form), Cell::Formula(_)) => None,
             None => {
-                problems.push("the form is missing".into());
+                problems.push(Problem::new(ReasonCode::FormMissing, "the form is missing"));
                 None
             }
             Some(f) => match c.match_form(&f) {
                 Some(code) => Some(code.to_string()),
                 None => {
                     let labels: Vec<&str> = c.forms.iter().map(|f| f.name_vi.as_str()).collect();
-                    problems.push(format!(
-                        "the form '{f}' is not in the list of forms ({})",
-                        labels.join(", ")
+                    problems.push(Problem::new(
+                        ReasonCode::FormUnknown,
+                        format!(
+                            "the form '{f}' is not in the list of forms ({})",
+                            labels.join(", ")
+                        ),
                     ));
                     None
                 }
             },
         };
 
-        let quantity_cell = self.cell(cells, Field::Quantity);
-        let quantity = match parse_int(quantity_cell) {
-            Ok(None) => Some(1),
-            Ok(Some(n)) if n >= 1 => Some(n),
-            Ok(Some(n)) => {
-                problems.push(format!(
-                    "the quantity {n} is not allowed: it counts items, so it is 1 or more"
+        let quantity = match &self.quantity {
+            QuantityColumn::Absent => Some(1),
+            QuantityColumn::Unclear(names) => {
+                problems.push(Problem::new(
+                    ReasonCode::QuantityColumnUnclear,
+                    format!(
+                        "no column is named as the quantity, but {} looks like one, so the quantity cannot be read: if it counts the items, name it 'Số lượng' (or 'SL') and send the file again",
+                        names
+                            .iter()
+                            .map(|n| format!("'{n}'"))
+                            .collect::<Vec<_>>()
+                            .join(" and ")
+                    ),
                 ));
                 None
             }
-            Err(why) => {
-                problems.push(format!("the quantity '{quantity_cell}' {why}"));
-                None
+            QuantityColumn::Held { col, keyed } => {
+                let cell = cells.get(*col).unwrap_or(&Cell::Empty);
+                match self.figure(line, *col, cell, Field::Quantity) {
+                    Err(p) => {
+                        problems.extend(p);
+                        None
+                    }
+                    Ok(()) => match parse_int(cell) {
+                        Ok(None) if *keyed => Some(1),
+                        Ok(None) => {
+                            problems.push(Problem::new(
+                                ReasonCode::QuantityMissing,
+                                format!(
+                                    "the quantity is empty, and the table has a quantity column ('{}'): fill in how many items the row counts, 1 or more",
+                                    self.names[*col]
+                                ),
+                            ));
+                            None
+                        }
+                        Ok(Some(n)) if n >= 1 => Some(n),
+                        Ok(Some(n)) => {
+                            problems.push(Problem::new(
+                                ReasonCode::QuantityInvalid,
+                                format!("the quantity {n} is not allowed: it counts items, so it is 1 or more"),
+                            ));
+                            None
+                        }
+                        Err(why) => {
+                            problems.push(Problem::new(
+                                ReasonCode::QuantityInvalid,
+                                format!("the quantity '{cell}' {why}"),
+                            ));
+                            None
+                        }
+                    },
+                }
             }
         };
-        let reach_cell = self.cell(cells, Field::Reach);
-        let reach = match parse_int(reach_cell) {
-            Ok(Some(n)) if n < 0 => {
-                problems.push(format!("the reach {n} is negative"));
-                None
-            }
-            Ok(r) => r,
-            Err(why) => {
-                problems.push(format!("the reach '{reach_cell}' {why}"));
-                None
+        let reach = match self.column(Field::Reach) {
+            None => None,
+            Some(col) => {
+                let cell = cells.get(col).unwrap_or(&Cell::Empty);
+                match self.figure(line, col, cell, Field::Reach) {
+                    Err(p) => {
+                        problems.extend(p);
+                        None
+                    }
+                    Ok(()) => match parse_int(cell) {
+                        Ok(Some(n)) if n < 0 => {
+                            problems.push(Problem::new(
+                                ReasonCode::ReachInvalid,
+                                format!("the reach {n} is negative"),
+                            ));
+                            None
+                        }
+                        Ok(r) => r,
+                        Err(why) => {
+                            problems.push(Problem::new(
+                                ReasonCode::ReachInvalid,
+                                format!("the reach '{cell}' {why}"),
+                            ));
+                            None
+                        }
+                    },
+                }
             }
         };
-        let duration_cell = self.cell(cells, Field::Duration);
-        let duration_min = match parse_decimal(duration_cell) {
-            Ok(Some(d)) if d < 0.0 => {
-                problems.push(format!("the duration {d} is negative"));
-                None
-            }
-            Ok(d) => d,
-            Err(why) => {
-                problems.push(format!("the duration '{duration_cell}' {why}"));
-                None
+        let duration_min = match self.column(Field::Duration) {
+            None => None,
+            Some(col) => {
+                let cell = cells.get(col).unwrap_or(&Cell::Empty);
+                match self.figure(line, col, cell, Field::Duration) {
+                    Err(p) => {
+                        problems.extend(p);
+                        None
+                    }
+                    Ok(()) => match parse_decimal(cell) {
+                        Ok(Some(d)) if d < 0.0 => {
+                            problems.push(Problem::new(
+                                ReasonCode::DurationInvalid,
+                                format!("the duration {d} is negative"),
+                            ));
+                            None
+                        }
+                        Ok(d) => d,
+                        Err(why) => {
+                            problems.push(Problem::new(
+                                ReasonCode::DurationInvalid,
+                                format!("the duration '{cell}' {why}"),
+                            ));
+                            None
+                        }
+                    },
+                }
             }
         };
         let language = match self.text(cells, Field::Language) {
@@ -560,15 +938,11 @@ impl<'a> RowContext<'a> {
                 Some(code) => code.to_string(),
                 None => {
                     // an ethnic language the list does not name: counted as `other`, the label kept
-                    let i = self
-                        .fields
-                        .iter()
-                        .position(|f| *f == Some(Field::Language))
-                        .unwrap_or(0);
+                    let i = self.column(Field::Language).unwrap_or(0);
                     extra.insert(
                         i,
                         (
-                            self.headers.get(i).cloned().unwrap_or_default(),
+                            self.names.get(i).cloned().unwrap_or_default(),
                             Value::String(l),
                         ),
                     );
@@ -583,7 +957,10 @@ impl<'a> RowContext<'a> {
         let (Some((activity_date, precision)), Some(theme_code), Some(form_code), Some(quantity)) =
             (date, theme_code, form, quantity)
         else {
-            return Err(vec!["the row is incomplete".into()]);
+            return Err(vec![Problem::new(
+                ReasonCode::RowMalformed,
+                "the row is incomplete",
+            )]);
         };
         let extra =
             (!extra.is_empty()).then(|| Value::Object(extra.into_values().collect()).to_string());
@@ -608,6 +985,83 @@ impl<'a> RowContext<'a> {
             source_row: line as i64,
         })
     }
+
+    /// A figure cell that cannot be read as the row's own: merged over
+    /// several rows, or a formula Excel never calculated (said once, above).
+    fn figure(&self, line: u64, col: usize, cell: &Cell, field: Field) -> Result<(), Vec<Problem>> {
+        if let Some((first, last)) = self.merged.get(&(line, col)) {
+            return Err(vec![Problem::new(
+                ReasonCode::CellMergedFigure,
+                format!(
+                    "the {} is one cell merged over rows {first} to {last}, and a figure cannot be shared out between activities: give each row its own {}",
+                    field.name(),
+                    field.heading()
+                ),
+            )]);
+        }
+        if matches!(cell, Cell::Formula(_)) {
+            return Err(Vec::new());
+        }
+        Ok(())
+    }
+
+    /// Why a required field cannot be read when no column holds it.
+    fn no_column(&self, field: Field) -> String {
+        match self.missing_like.get(&field) {
+            Some(names) => format!(
+                "no column is named as the {}; {} looks like one: name it '{}'",
+                field.name(),
+                names
+                    .iter()
+                    .map(|n| format!("'{n}'"))
+                    .collect::<Vec<_>>()
+                    .join(" and "),
+                field.heading()
+            ),
+            None => format!(
+                "the table has no {} column: add one named '{}'",
+                field.name(),
+                field.heading()
+            ),
+        }
+    }
+}
+
+/// How a heading is numbered: Roman numerals and letters number sections;
+/// a number alone may also number an item.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Numbering {
+    Strong,
+    Weak,
+}
+
+/// `I`, `II.`, `A)`, `a`, `1`, `1.2.`: a section's numbering.
+fn numbering(token: &str) -> Option<Numbering> {
+    let t = token.trim().trim_end_matches(['.', ')']);
+    if t.is_empty() {
+        return None;
+    }
+    let roman = t.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L'));
+    let letter = t.chars().count() == 1 && t.chars().all(|c| c.is_ascii_alphabetic());
+    let number = t
+        .split('.')
+        .all(|p| !p.is_empty() && p.len() <= 2 && p.chars().all(|c| c.is_ascii_digit()));
+    if roman || letter {
+        Some(Numbering::Strong)
+    } else if number {
+        Some(Numbering::Weak)
+    } else {
+        None
+    }
+}
+
+/// `I. Phòng, chống mua bán người` → (numbering, `Phòng, chống mua bán người`).
+fn split_numbering(text: &str) -> Option<(Numbering, &str)> {
+    let (token, rest) = text.split_once(' ')?;
+    if !token.ends_with(['.', ')']) {
+        return None;
+    }
+    Some((numbering(token)?, rest.trim()))
 }
 
 /// Stable id of an item: its submission and its row.
@@ -641,5 +1095,22 @@ mod tests {
         assert!(!is_column_number_row(&t(&["1", "05/07/2023", "Tin"])));
         assert!(is_totals_row(&t(&["", "Tổng cộng", "", "12"])));
         assert!(!is_totals_row(&t(&["1", "Tổng kết năm"])));
+    }
+
+    #[test]
+    fn section_numbering() {
+        assert_eq!(numbering("I"), Some(Numbering::Strong));
+        assert_eq!(numbering("IV."), Some(Numbering::Strong));
+        assert_eq!(numbering("B)"), Some(Numbering::Strong));
+        assert_eq!(numbering("2"), Some(Numbering::Weak));
+        assert_eq!(numbering("1.2."), Some(Numbering::Weak));
+        assert_eq!(numbering("Tin"), None);
+        assert_eq!(numbering("123"), None);
+        assert_eq!(
+            split_numbering("I. Phòng, chống mua bán người"),
+            Some((Numbering::Strong, "Phòng, chống mua bán người"))
+        );
+        assert_eq!(split_numbering("Phòng, chống mua bán người"), None);
+        assert_eq!(split_numbering("Tin tổng hợp"), None);
     }
 }

@@ -38,7 +38,12 @@ pub struct FileReport {
     pub rows_accepted: usize,
     pub rows_refused: usize,
     pub ignored: usize,
+    /// Section heading rows, not items.
+    pub headings: usize,
     pub reasons: Vec<(Option<i64>, String)>,
+    /// How the file was read (converted text, a 1904 workbook, columns
+    /// that look like a field but are not read as it), one sentence each.
+    pub notes: Vec<String>,
     pub status: FileStatus,
     /// The submission this one replaced, when it is a correction.
     pub supersedes: Vec<String>,
@@ -142,6 +147,7 @@ impl IngestReport {
         for f in &self.files {
             let remarkable = f.rows_refused > 0
                 || f.ignored > 0
+                || !f.notes.is_empty()
                 || !f.supersedes.is_empty()
                 || f.superseded_by.is_some()
                 || !matches!(f.status, FileStatus::Ingested | FileStatus::AlreadyIngested);
@@ -170,6 +176,14 @@ impl IngestReport {
                             if f.ignored == 1 { "" } else { "s" }
                         );
                     }
+                    if f.headings > 0 {
+                        let _ = write!(
+                            line,
+                            ", {} section heading{}",
+                            f.headings,
+                            if f.headings == 1 { "" } else { "s" }
+                        );
+                    }
                     writeln!(out, "{line}")
                 }
                 FileStatus::AlreadyIngested => writeln!(
@@ -189,6 +203,9 @@ impl IngestReport {
                     f.path
                 ),
             };
+            for note in &f.notes {
+                let _ = writeln!(out, "             note: {note}");
+            }
             for (row, why) in f.reasons.iter().take(5) {
                 let row = row.map(|r| format!("row {r}")).unwrap_or_default();
                 let _ = writeln!(out, "             {row}: {why}");

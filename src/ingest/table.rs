@@ -8,7 +8,11 @@ use std::fmt;
 use chrono::NaiveDate;
 use serde_json::Value;
 
-use crate::text::{clean, fold};
+use super::dates::DateSystem;
+use super::header::{Band, Field, Header};
+use super::legacy::Legacy;
+use crate::domain::Period;
+use crate::text::clean;
 
 /// One cell as the source gave it.
 #[derive(Debug, Clone, PartialEq)]
@@ -18,6 +22,9 @@ pub enum Cell {
     Number(f64),
     Date(NaiveDate),
     Bool(bool),
+    /// A formula with no stored result (its text kept for `rejects.raw`):
+    /// a cell with no value, never read as empty.
+    Formula(String),
 }
 
 impl Cell {
@@ -53,6 +60,7 @@ impl Cell {
                 .unwrap_or(Value::Null),
             Cell::Date(d) => Value::String(d.format("%Y-%m-%d").to_string()),
             Cell::Bool(b) => Value::Bool(*b),
+            Cell::Formula(f) => Value::String(format!("={f}")),
         }
     }
 }
@@ -66,6 +74,7 @@ impl fmt::Display for Cell {
             Cell::Number(n) => write!(f, "{n}"),
             Cell::Date(d) => write!(f, "{}", d.format("%d/%m/%Y")),
             Cell::Bool(b) => write!(f, "{b}"),
+            Cell::Formula(formula) => write!(f, "={formula}"),
         }
     }
 }
@@ -77,173 +86,52 @@ pub struct SourceRow {
     pub cells: Vec<Cell>,
 }
 
-/// The contract's fields (section 3): metadata and item columns.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Field {
-    Unit,
-    Period,
-    ReceivedAt,
-    ActivityDate,
-    Theme,
-    Subtheme,
-    HrcPriority,
-    Form,
-    Channel,
-    Title,
-    Quantity,
-    Reach,
-    Duration,
-    Language,
-    Url,
-    Notes,
+/// A merged range of a sheet: the value is in its first cell.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Merge {
+    /// First and last row, as 1-based lines (a [`SourceRow`]'s `line`).
+    pub first_line: u64,
+    pub last_line: u64,
+    /// First and last column, 0-based.
+    pub first_col: u32,
+    pub last_col: u32,
 }
 
-/// Accepted headers per field, already folded (no case, marks or punctuation).
-const HEADERS: &[(Field, &[&str])] = &[
-    (
-        Field::Unit,
-        &[
-            "don vi",
-            "ten don vi",
-            "unit",
-            "unit code",
-            "don vi bao cao",
-        ],
-    ),
-    (Field::Period, &["ky bao cao", "ky", "period"]),
-    (
-        Field::ReceivedAt,
-        &["ngay nhan", "ngay gui", "received at", "ngay gui bao cao"],
-    ),
-    (
-        Field::ActivityDate,
-        &[
-            "ngay",
-            "ngay dang",
-            "ngay phat",
-            "ngay thuc hien",
-            "thoi gian",
-            "date",
-            "activity date",
-            "ngay phat song",
-        ],
-    ),
-    (
-        Field::Theme,
-        &["chu de", "noi dung", "linh vuc", "theme", "theme code"],
-    ),
-    (
-        Field::Subtheme,
-        &["noi dung cu the", "tieu muc", "subtheme", "subtheme code"],
-    ),
-    (
-        Field::HrcPriority,
-        &["uu tien hdnq", "nhom uu tien", "hrc priority"],
-    ),
-    (
-        Field::Form,
-        &["hinh thuc", "loai hinh", "the loai", "form", "form code"],
-    ),
-    (
-        Field::Channel,
-        &["kenh", "nen tang", "phuong tien", "channel"],
-    ),
-    (
-        Field::Title,
-        &[
-            "ten tin bai",
-            "tieu de",
-            "ten san pham",
-            "ten hoat dong",
-            "title",
-            "ten bai",
-        ],
-    ),
-    (
-        Field::Quantity,
-        &["so luong", "sl", "so tin bai", "quantity"],
-    ),
-    (
-        Field::Reach,
-        &[
-            "luot tiep can",
-            "luot xem",
-            "so nguoi tham du",
-            "so luot nguoi",
-            "reach",
-        ],
-    ),
-    (
-        Field::Duration,
-        &["thoi luong phut", "thoi luong", "duration", "duration min"],
-    ),
-    (Field::Language, &["ngon ngu", "tieng", "language"]),
-    (Field::Url, &["duong dan", "link", "url"]),
-    (Field::Notes, &["ghi chu", "notes", "note"]),
-];
-
-impl Field {
-    /// The field a header names, if any.
-    pub fn from_header(header: &str) -> Option<Field> {
-        // headers are short; a title or a sentence is not folded (costly) to find out
-        if header.chars().count() > 40 {
-            return None;
-        }
-        let key = fold(header);
-        HEADERS
-            .iter()
-            .find(|(_, names)| names.contains(&key.as_str()))
-            .map(|(f, _)| *f)
-    }
-
-    pub fn is_metadata(self) -> bool {
-        matches!(self, Field::Unit | Field::Period | Field::ReceivedAt)
-    }
-}
-
-/// How many cells of a row name item fields (metadata columns do not count).
-fn header_score(row: &SourceRow) -> usize {
-    let mut seen = Vec::new();
-    for cell in &row.cells {
-        if let Cell::Text(t) = cell
-            && let Some(f) = Field::from_header(t)
-            && !f.is_metadata()
-            && !seen.contains(&f)
-        {
-            seen.push(f);
-        }
-    }
-    seen.len()
-}
-
-/// Where the header row is among the first rows, and how many fields it
-/// names: the first row naming at least two item fields.
-pub fn find_header(rows: &[SourceRow]) -> Option<(usize, usize)> {
-    rows.iter()
-        .take(40)
-        .enumerate()
-        .map(|(i, r)| (i, header_score(r)))
-        .find(|(_, score)| *score >= 2)
-}
-
-/// A table: header cells, the data rows under them and the preamble above.
-#[derive(Debug, Clone)]
+/// A table: its header, the data rows under it and the preamble above.
+#[derive(Debug, Clone, Default)]
 pub struct Table {
-    pub headers: Vec<String>,
+    pub header: Header,
     pub rows: Vec<SourceRow>,
     pub preamble: Vec<SourceRow>,
+    /// Merged ranges that reach into the data rows (spreadsheets only).
+    pub merges: Vec<Merge>,
+    /// How the source counts Excel serial dates.
+    pub dates: DateSystem,
+    /// Cells that look typed in a legacy encoding but do not convert:
+    /// (line, column, encoding).
+    pub unconvertible: Vec<(u64, usize, Legacy)>,
+    /// Rows are objects naming their own fields (JSON items): an empty
+    /// field is one the item does not state, not a blank cell of a column.
+    pub keyed: bool,
 }
 
 impl Table {
-    /// Splits a grid at its header row.
-    pub fn from_grid(mut grid: Vec<SourceRow>, header_at: usize) -> Table {
-        let data = grid.split_off(header_at + 1);
-        let header = grid.pop().map(|r| r.cells).unwrap_or_default();
-        let headers = header.iter().map(|c| c.to_string()).collect();
+    /// Splits a grid at its header band.
+    pub fn from_grid(mut grid: Vec<SourceRow>, band: Band, merges: Vec<Merge>) -> Table {
+        let data = grid.split_off((band.start + band.header.rows).min(grid.len()));
+        grid.truncate(band.start);
+        let first_data = data.first().map_or(u64::MAX, |r| r.line);
         Table {
-            headers,
+            header: band.header,
             rows: data,
             preamble: grid,
+            merges: merges
+                .into_iter()
+                .filter(|m| m.last_line >= first_data)
+                .collect(),
+            dates: DateSystem::default(),
+            unconvertible: Vec::new(),
+            keyed: false,
         }
     }
 }
@@ -252,13 +140,18 @@ impl Table {
 #[derive(Debug, Clone, Default)]
 pub struct Preamble {
     pub unit: Option<String>,
+    /// From a `Kỳ báo cáo:` line, or a line that is only a period.
     pub period: Option<String>,
+    /// From the title line (`BÁO CÁO ... THÁNG 10 NĂM 2023`), which counts
+    /// only when no line states the period itself.
+    pub title_period: Option<String>,
     pub received_at: Option<Cell>,
 }
 
 /// Reads `Đơn vị: ...`, `Kỳ báo cáo: Tháng 7/2023`, `Ngày gửi: ...` lines
-/// (key and value in one cell or two), and lines that are only a period
-/// (`Tháng 7 năm 2023`, `Năm 2023`). The first value found wins.
+/// (key and value in one cell or two), lines that are only a period
+/// (`Tháng 7 năm 2023`, `Năm 2023`) and a title that ends with the period
+/// (`BÁO CÁO KẾT QUẢ ... THÁNG 10 NĂM 2023`). The first value found wins.
 pub fn read_preamble(rows: &[SourceRow]) -> Preamble {
     let mut p = Preamble::default();
     for row in rows {
@@ -282,8 +175,12 @@ pub fn read_preamble(rows: &[SourceRow]) -> Preamble {
                     .map(|c| c.to_string())
                     .collect::<Vec<_>>()
                     .join(" ");
-                if p.period.is_none() && crate::domain::Period::parse(&line).is_some() {
+                if p.period.is_none() && Period::parse(&line).is_some() {
                     p.period = Some(line);
+                } else if p.title_period.is_none()
+                    && let Some(period) = Period::from_title(&line)
+                {
+                    p.title_period = Some(period.to_string());
                 }
             }
         }
@@ -303,25 +200,7 @@ mod tests {
     }
 
     #[test]
-    fn headers_match_without_case_marks_or_spacing() {
-        assert_eq!(Field::from_header("Hình thức"), Some(Field::Form));
-        assert_eq!(Field::from_header("HINH THUC"), Some(Field::Form));
-        assert_eq!(Field::from_header("  hình   thức "), Some(Field::Form));
-        assert_eq!(
-            Field::from_header("Thời lượng (phút)"),
-            Some(Field::Duration)
-        );
-        assert_eq!(Field::from_header("Tên tin, bài"), Some(Field::Title));
-        assert_eq!(
-            Field::from_header("activity_date"),
-            Some(Field::ActivityDate)
-        );
-        assert_eq!(Field::from_header("Ngày nhận"), Some(Field::ReceivedAt));
-        assert_eq!(Field::from_header("STT"), None);
-    }
-
-    #[test]
-    fn header_row_found_under_a_title_block() {
+    fn a_grid_splits_at_its_header_band() {
         let grid = vec![
             row(1, &["ỦY BAN NHÂN DÂN HUYỆN TUẦN GIÁO"]),
             row(2, &["BÁO CÁO KẾT QUẢ TUYÊN TRUYỀN VỀ QUYỀN CON NGƯỜI"]),
@@ -330,18 +209,39 @@ mod tests {
             row(5, &["STT", "Ngày", "Hình thức", "Tên tin bài"]),
             row(6, &["1", "05/07/2023", "Tin", "Phòng chống mua bán người"]),
         ];
-        let (at, score) = find_header(&grid).unwrap();
-        assert_eq!((at, score), (4, 3));
-        let table = Table::from_grid(grid, at);
+        let band = crate::ingest::header::find_band(&grid, &[]).unwrap();
+        let table = Table::from_grid(grid, band, Vec::new());
         assert_eq!(
-            table.headers,
+            table.header.names,
             vec!["STT", "Ngày", "Hình thức", "Tên tin bài"]
         );
         assert_eq!(table.rows.len(), 1);
         assert_eq!(table.rows[0].line, 6);
+        assert_eq!(table.preamble.len(), 4);
         let p = read_preamble(&table.preamble);
         assert_eq!(p.unit.as_deref(), Some("Phòng VH-TT huyện Tuần Giáo"));
         assert_eq!(p.period.as_deref(), Some("Tháng 7 năm 2023"));
+    }
+
+    #[test]
+    fn the_period_in_the_title_line() {
+        let p = read_preamble(&[
+            row(1, &["UBND TỈNH ĐIỆN BIÊN"]),
+            row(
+                2,
+                &["BÁO CÁO KẾT QUẢ TUYÊN TRUYỀN VỀ QUYỀN CON NGƯỜI THÁNG 10 NĂM 2023"],
+            ),
+            row(3, &["Điện Biên, ngày 10 tháng 11 năm 2023"]),
+        ]);
+        assert_eq!(p.period, None);
+        assert_eq!(p.title_period.as_deref(), Some("2023-10"));
+        // a line that states the period wins over the title
+        let p = read_preamble(&[
+            row(1, &["BÁO CÁO KẾT QUẢ TUYÊN TRUYỀN NĂM 2023"]),
+            row(2, &["Kỳ báo cáo: Tháng 7/2023"]),
+        ]);
+        assert_eq!(p.period.as_deref(), Some("Tháng 7/2023"));
+        assert_eq!(p.title_period.as_deref(), Some("2023"));
     }
 
     #[test]

@@ -1,129 +1,46 @@
-//! Reading cell values the way Vietnamese offices write them: dates as
-//! `dd/mm/yyyy`, `tháng 7/2023` or Excel serials; whole numbers with `.` or
-//! `,` as thousands separators (`1.234` is one thousand two hundred and
-//! thirty-four); decimals with a comma. Each parser says why it refused.
+//! Reading numbers the way Vietnamese offices write them: whole numbers
+//! with `.` or `,` as thousands separators (`1.234` is one thousand two
+//! hundred and thirty-four); decimals with a comma; and numbers a
+//! spreadsheet computed, which are that whole number when they are within
+//! floating-point noise of it (`3500.0000000000005`, shown by Excel as
+//! 3,500). Each parser says why it refused. Dates are in `dates`.
 
 use std::sync::LazyLock;
 
-use chrono::NaiveDate;
 use regex::Regex;
 
+use super::dates::FORMULA;
 use super::table::Cell;
 use crate::text::strip_marks_lower;
 
-/// Whether a date names a day or only a month (`tháng 7/2023`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Precision {
-    Day,
-    Month,
-}
+/// How far, relative to its size, a computed number may be from a whole
+/// number and still be that number: a few thousand units in the last place
+/// of a double, the noise of a handful of arithmetic steps (12500 x 0.28 is
+/// 3500.0000000000005), far below any fraction a person types.
+const WHOLE_TOLERANCE: f64 = 4096.0 * f64::EPSILON;
 
-impl Precision {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Precision::Day => "day",
-            Precision::Month => "month",
-        }
-    }
-}
-
-/// Excel's day zero (serial 1 is 1900-01-01; the 1900 leap-year bug makes
-/// 1899-12-30 the right origin for every serial after February 1900).
-pub fn excel_serial_to_date(serial: f64) -> Option<NaiveDate> {
-    if !(1.0..=2_958_465.0).contains(&serial) {
+/// The whole number `n` stands for, if it is one up to floating-point
+/// noise (a relative tolerance, so it holds for 3.5 million as for 35).
+pub fn as_whole(n: f64) -> Option<i64> {
+    if !n.is_finite() || n.abs() >= 9.0e15 {
         return None;
     }
-    let origin = NaiveDate::from_ymd_opt(1899, 12, 30)?;
-    origin.checked_add_days(chrono::Days::new(serial.floor() as u64))
-}
-
-fn ymd(y: i32, m: u32, d: u32) -> Result<NaiveDate, String> {
-    NaiveDate::from_ymd_opt(y, m, d).ok_or_else(|| "is not a real date".to_string())
-}
-
-fn year4(y: &str) -> i32 {
-    let y: i32 = y.parse().unwrap_or(0);
-    if y < 100 { 2000 + y } else { y }
-}
-
-/// Parses an activity date cell. `Err` carries the end of a sentence that
-/// starts with the cell's text ("is not a real date").
-pub fn parse_date(cell: &Cell) -> Result<Option<(NaiveDate, Precision)>, String> {
-    static DMY: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})$").unwrap());
-    static YMD: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(
-            r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ t]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?z?)?$",
-        )
-        .unwrap()
-    });
-    static SPELLED: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"^ngay (\d{1,2}) thang (\d{1,2}) nam (\d{4})$").unwrap());
-    static MONTH: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"^(?:thang ?|t)?(\d{1,2}) ?(?:/|-|nam) ?(\d{4})$").unwrap());
-    match cell {
-        Cell::Empty => Ok(None),
-        Cell::Date(d) => Ok(Some((*d, Precision::Day))),
-        Cell::Number(n) => excel_serial_to_date(*n)
-            .filter(|d| (1990..=2100).contains(&chrono::Datelike::year(d)))
-            .map(|d| Some((d, Precision::Day)))
-            .ok_or_else(|| "is not a date (a number that is not an Excel date serial)".into()),
-        Cell::Bool(_) => Err("is not a date".into()),
-        Cell::Text(t) => {
-            let s = strip_marks_lower(t)
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" ");
-            if s.is_empty() {
-                return Ok(None);
-            }
-            if let Some(c) = DMY.captures(&s) {
-                let d = ymd(
-                    year4(&c[3]),
-                    c[2].parse().unwrap_or(0),
-                    c[1].parse().unwrap_or(0),
-                )?;
-                return Ok(Some((d, Precision::Day)));
-            }
-            if let Some(c) = YMD.captures(&s) {
-                let d = ymd(
-                    year4(&c[1]),
-                    c[2].parse().unwrap_or(0),
-                    c[3].parse().unwrap_or(0),
-                )?;
-                return Ok(Some((d, Precision::Day)));
-            }
-            if let Some(c) = SPELLED.captures(&s) {
-                let d = ymd(
-                    year4(&c[3]),
-                    c[2].parse().unwrap_or(0),
-                    c[1].parse().unwrap_or(0),
-                )?;
-                return Ok(Some((d, Precision::Day)));
-            }
-            if let Some(c) = MONTH.captures(&s) {
-                let d = ymd(year4(&c[2]), c[1].parse().unwrap_or(0), 1)
-                    .map_err(|_| "is not a real month".to_string())?;
-                return Ok(Some((d, Precision::Month)));
-            }
-            if s.chars().all(|c| c.is_ascii_digit()) && s.len() == 5 {
-                let n: f64 = s.parse().unwrap_or(0.0);
-                return parse_date(&Cell::Number(n));
-            }
-            Err("is not a date: write dd/mm/yyyy, yyyy-mm-dd or tháng 7/2023".into())
-        }
-    }
+    let whole = n.round();
+    ((n - whole).abs() <= WHOLE_TOLERANCE * whole.abs().max(1.0)).then_some(whole as i64)
 }
 
 /// A whole number as offices write it: `12`, `1.234`, `1,234`, `1 234`,
-/// or an Excel number with no fraction.
+/// a spreadsheet number within noise of a whole one, or a decimal text
+/// that is whole (`3500.0`).
 pub fn parse_int(cell: &Cell) -> Result<Option<i64>, String> {
     static GROUPED: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"^-?\d{1,3}(?:([.,])\d{3})(?:[.,]\d{3})*$").unwrap());
+        LazyLock::new(|| Regex::new(r"^-?\d{1,3}(?:([.,])\d{3})(?:[.,]\d{3})*$").expect("regex"));
     match cell {
         Cell::Empty => Ok(None),
-        Cell::Number(n) if n.fract() == 0.0 && n.abs() < 9.0e15 => Ok(Some(*n as i64)),
-        Cell::Number(_) => Err("is not a whole number".into()),
+        Cell::Number(n) => as_whole(*n)
+            .map(Some)
+            .ok_or_else(|| "is not a whole number".into()),
+        Cell::Formula(_) => Err(FORMULA.into()),
         Cell::Bool(_) | Cell::Date(_) => Err("is not a number".into()),
         Cell::Text(t) => {
             let s: String = t.chars().filter(|c| !c.is_whitespace()).collect();
@@ -144,8 +61,15 @@ pub fn parse_int(cell: &Cell) -> Result<Option<i64>, String> {
                         .map(Some)
                         .map_err(|_| "is too large".into());
                 }
+                return Err("is not a whole number".into());
             }
-            Err("is not a whole number".into())
+            // a decimal written out by a program (`3500.0000000000005`)
+            match parse_decimal(cell) {
+                Ok(Some(n)) => as_whole(n)
+                    .map(Some)
+                    .ok_or_else(|| "is not a whole number".into()),
+                _ => Err("is not a whole number".into()),
+            }
         }
     }
 }
@@ -157,11 +81,9 @@ pub fn parse_decimal(cell: &Cell) -> Result<Option<f64>, String> {
     match cell {
         Cell::Empty => Ok(None),
         Cell::Number(n) => Ok(Some(*n)),
+        Cell::Formula(_) => Err(FORMULA.into()),
         Cell::Bool(_) | Cell::Date(_) => Err("is not a number".into()),
         Cell::Text(t) => {
-            if let Ok(Some(n)) = parse_int(cell) {
-                return Ok(Some(n as f64));
-            }
             let lower = strip_marks_lower(t);
             let s = lower
                 .trim()
@@ -172,12 +94,27 @@ pub fn parse_decimal(cell: &Cell) -> Result<Option<f64>, String> {
             if s.is_empty() {
                 return Ok(None);
             }
+            let grouped_thousands = |sep: char| {
+                let parts: Vec<&str> = s.trim_start_matches('-').split(sep).collect();
+                parts.len() > 1
+                    && (1..=3).contains(&parts[0].len())
+                    && parts[1..].iter().all(|p| p.len() == 3)
+            };
             let normalised = match (s.rfind(','), s.rfind('.')) {
                 (Some(c), Some(d)) if c > d => s.replace('.', "").replace(',', "."),
                 (Some(_), Some(_)) => s.replace(',', ""),
+                // `1,500` and `1.500` are thousands; `2,5` and `2.5` decimals
+                (Some(_), None) if grouped_thousands(',') => s.replace(',', ""),
                 (Some(_), None) => s.replace(',', "."),
+                (None, Some(_)) if grouped_thousands('.') => s.replace('.', ""),
                 _ => s.clone(),
             };
+            if !normalised
+                .chars()
+                .all(|c| c.is_ascii_digit() || c == '.' || c == '-')
+            {
+                return Err("is not a number".into());
+            }
             normalised
                 .parse::<f64>()
                 .ok()
@@ -195,50 +132,6 @@ mod tests {
     fn t(s: &str) -> Cell {
         Cell::Text(s.to_string())
     }
-    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, day).unwrap()
-    }
-
-    #[test]
-    fn dates_in_vietnamese_and_iso_forms() {
-        let day = |s: &str| parse_date(&t(s)).unwrap().unwrap();
-        assert_eq!(day("05/07/2023"), (d(2023, 7, 5), Precision::Day));
-        assert_eq!(day("5/7/2023"), (d(2023, 7, 5), Precision::Day));
-        assert_eq!(day("2023-07-05"), (d(2023, 7, 5), Precision::Day));
-        assert_eq!(day("2023-07-05 08:30:00"), (d(2023, 7, 5), Precision::Day));
-        assert_eq!(
-            day("ngày 5 tháng 7 năm 2023"),
-            (d(2023, 7, 5), Precision::Day)
-        );
-        assert_eq!(day("tháng 7/2023"), (d(2023, 7, 1), Precision::Month));
-        assert_eq!(day("Tháng 07 năm 2023"), (d(2023, 7, 1), Precision::Month));
-        assert_eq!(day("07/2023"), (d(2023, 7, 1), Precision::Month));
-        // Excel serial 45112 is 2023-07-05, as text and as a number
-        assert_eq!(day("45112"), (d(2023, 7, 5), Precision::Day));
-        assert_eq!(
-            parse_date(&Cell::Number(45112.0)).unwrap().unwrap().0,
-            d(2023, 7, 5)
-        );
-        assert_eq!(parse_date(&t("  ")).unwrap(), None);
-    }
-
-    #[test]
-    fn impossible_dates_are_refused_with_a_reason() {
-        assert_eq!(
-            parse_date(&t("31/02/2023")).unwrap_err(),
-            "is not a real date"
-        );
-        assert_eq!(
-            parse_date(&t("13/2023")).unwrap_err(),
-            "is not a real month"
-        );
-        assert!(
-            parse_date(&t("hôm qua"))
-                .unwrap_err()
-                .starts_with("is not a date")
-        );
-        assert!(parse_date(&Cell::Number(12.0)).is_err());
-    }
 
     #[test]
     fn whole_numbers_with_vietnamese_and_english_grouping() {
@@ -255,6 +148,37 @@ mod tests {
         assert!(parse_int(&t("1.234,5")).is_err());
         assert!(parse_int(&t("abc")).is_err());
         assert!(parse_int(&Cell::Number(2.5)).is_err());
+        assert!(parse_int(&Cell::Formula("G8*H8".into())).is_err());
+    }
+
+    #[test]
+    fn computed_numbers_within_noise_are_whole() {
+        // what Excel stores for =12500*0.28 and =5600*0.35
+        assert_eq!(12500.0 * 0.28, 3500.0000000000005);
+        assert_eq!(5600.0 * 0.35, 1959.9999999999998);
+        assert_eq!(
+            parse_int(&Cell::Number(12500.0 * 0.28)).unwrap(),
+            Some(3500)
+        );
+        assert_eq!(parse_int(&Cell::Number(5600.0 * 0.35)).unwrap(), Some(1960));
+        assert_eq!(parse_int(&Cell::Number(0.1 + 0.2 - 0.3)).unwrap(), Some(0));
+        // relative: noise on a large figure is larger in absolute terms
+        let big = 3_500_000.0 * 1.1 / 1.1;
+        assert_eq!(parse_int(&Cell::Number(big)).unwrap(), Some(3_500_000));
+        assert_eq!(
+            parse_int(&Cell::Number(12_345_678.000_000_002)).unwrap(),
+            Some(12_345_678)
+        );
+        // a fraction a person typed is not noise
+        assert!(parse_int(&Cell::Number(3500.5)).is_err());
+        assert!(parse_int(&Cell::Number(3500.001)).is_err());
+        assert!(parse_int(&Cell::Number(1.0001)).is_err());
+        assert!(parse_int(&Cell::Number(f64::NAN)).is_err());
+        // the same figure written out as text by a program
+        assert_eq!(parse_int(&t("3500.0000000000005")).unwrap(), Some(3500));
+        assert_eq!(parse_int(&t("1959.9999999999998")).unwrap(), Some(1960));
+        assert_eq!(parse_int(&t("3500.0")).unwrap(), Some(3500));
+        assert!(parse_int(&t("3500.25")).is_err());
     }
 
     #[test]
@@ -265,6 +189,8 @@ mod tests {
         assert_eq!(n("30 phút"), Some(30.0));
         assert_eq!(n("1.234,5"), Some(1234.5));
         assert_eq!(n("1.500"), Some(1500.0));
+        assert_eq!(n("1,500"), Some(1500.0));
         assert!(parse_decimal(&t("nửa giờ")).is_err());
+        assert!(parse_decimal(&t("inf")).is_err());
     }
 }

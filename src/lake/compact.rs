@@ -20,7 +20,7 @@ use parquet::basic::{Compression, ZstdLevel};
 use parquet::file::properties::{EnabledStatistics, WriterProperties};
 
 use super::{Lake, LakeError, LakeLock, LakeState, io, ledger};
-use crate::query::tables::{activities_schema, rejects_schema};
+use crate::query::tables::{ADDED_COLUMNS, activities_schema, rejects_schema};
 
 /// Rows per compacted file: large enough for few files, small enough that
 /// sorting one file's rows stays within a few hundred MB.
@@ -220,11 +220,14 @@ fn conform(batch: &RecordBatch, schema: &Arc<Schema>) -> Result<RecordBatch, Str
     let columns: Vec<ArrayRef> = schema
         .fields()
         .iter()
-        .map(|f| {
-            let col = batch
-                .column_by_name(f.name())
-                .ok_or_else(|| format!("column {} is missing", f.name()))?;
-            cast(col, f.data_type()).map_err(|e| format!("column {}: {e}", f.name()))
+        .map(|f| match batch.column_by_name(f.name()) {
+            Some(col) => cast(col, f.data_type()).map_err(|e| format!("column {}: {e}", f.name())),
+            // a column added to the contract after the file was written
+            None if ADDED_COLUMNS.contains(&f.name().as_str()) => Ok(arrow::array::new_null_array(
+                f.data_type(),
+                batch.num_rows(),
+            )),
+            None => Err(format!("column {} is missing", f.name())),
         })
         .collect::<Result<_, String>>()?;
     RecordBatch::try_new(schema.clone(), columns).map_err(|e| e.to_string())

@@ -18,7 +18,7 @@ use chrono::{Datelike, NaiveDate, NaiveDateTime};
 use polars::prelude::*;
 
 use crate::domain::UnitCode;
-use crate::ingest::Activity;
+use crate::ingest::{Activity, ReasonCode};
 pub use ledger::{LEDGER, RawLedger};
 
 /// What can go wrong with the lake.
@@ -139,6 +139,8 @@ pub struct RejectRecord {
     pub source_row: Option<i64>,
     pub raw: String,
     pub reason: String,
+    /// The kind of refusal (`rejects.reason_code`).
+    pub reason_code: ReasonCode,
     pub ingested_at: NaiveDateTime,
 }
 
@@ -659,6 +661,7 @@ fn rejects_frame(rows: &[RejectRecord]) -> PolarsResult<DataFrame> {
             ),
             col("raw", s(&|r| r.raw.clone())),
             col("reason", s(&|r| r.reason.clone())),
+            col("reason_code", s(&|r| r.reason_code.code().to_string())),
             timestamp_series(
                 "ingested_at",
                 rows.iter().map(|r| micros(r.ingested_at)).collect(),

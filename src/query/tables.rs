@@ -344,6 +344,11 @@ pub fn submissions_schema() -> Schema {
     ])
 }
 
+/// Columns the contract added after lakes were first written (v2:
+/// `rejects.reason_code`): files without them still open, the column read
+/// as null.
+pub const ADDED_COLUMNS: &[&str] = &["reason_code"];
+
 pub fn rejects_schema() -> Schema {
     let s = |n: &str| field(n, DataType::Utf8, true);
     Schema::new(vec![
@@ -352,6 +357,9 @@ pub fn rejects_schema() -> Schema {
         field("source_row", DataType::Int64, true),
         s("raw"),
         s("reason"),
+        // v2 of the contract; files written before it lack the column,
+        // which then reads as null
+        s("reason_code"),
         field(
             "ingested_at",
             DataType::Timestamp(TimeUnit::Microsecond, None),

@@ -357,18 +357,7 @@ impl Campaign {
 
 /// Inclusive first and last day of a period.
 pub fn period_bounds(p: Period) -> (NaiveDate, NaiveDate) {
-    let ymd = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap_or(NaiveDate::MIN);
-    let month_end = |y: i32, m: u32| {
-        let (ny, nm) = if m == 12 { (y + 1, 1) } else { (y, m + 1) };
-        ymd(ny, nm, 1).pred_opt().unwrap_or(NaiveDate::MIN)
-    };
-    match p {
-        Period::Month { year, month } => (ymd(year, month, 1), month_end(year, month)),
-        Period::Quarter { year, quarter } => {
-            (ymd(year, quarter * 3 - 2, 1), month_end(year, quarter * 3))
-        }
-        Period::Year(year) => (ymd(year, 1, 1), ymd(year, 12, 31)),
-    }
+    p.bounds()
 }
 
 /// The periods from `first` to `last` inclusive, stepping by their kind.

@@ -1,0 +1,765 @@
+//! Which column holds which contract field. Forms draw their headers over
+//! one to three rows: a group heading merged over sub-columns (`Kết quả`
+//! over `Số lượng | Số người tham dự`), headings merged down, wrapped text,
+//! a note in brackets (`Số lượng (tin, bài)`). Every candidate band of rows
+//! near the top is scored by the fields it names, all its rows together,
+//! and the best band wins (not the first row with two known names).
+//! Columns that look like a field but are not one of its names are
+//! reported, so a default never hides a column nobody recognised.
+
+use super::table::{Cell, Merge, SourceRow};
+use crate::text::fold;
+
+/// The contract's fields (section 3): metadata and item columns.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Field {
+    Unit,
+    Period,
+    ReceivedAt,
+    ActivityDate,
+    Theme,
+    Subtheme,
+    HrcPriority,
+    Form,
+    Channel,
+    Title,
+    Quantity,
+    Reach,
+    Duration,
+    Language,
+    Url,
+    Notes,
+}
+
+/// Accepted headers per field, already folded (no case, marks or
+/// punctuation). A note in brackets is also tried without it, so
+/// `Số lượng (tin, bài)` is `so luong`.
+const HEADERS: &[(Field, &[&str])] = &[
+    (
+        Field::Unit,
+        &[
+            "don vi",
+            "ten don vi",
+            "unit",
+            "unit code",
+            "don vi bao cao",
+        ],
+    ),
+    (Field::Period, &["ky bao cao", "ky", "period"]),
+    (
+        Field::ReceivedAt,
+        &["ngay nhan", "ngay gui", "received at", "ngay gui bao cao"],
+    ),
+    (
+        Field::ActivityDate,
+        &[
+            "ngay",
+            "ngay dang",
+            "ngay phat",
+            "ngay thuc hien",
+            "thoi gian",
+            "date",
+            "activity date",
+            "ngay phat song",
+            "ngay thang",
+            "ngay thang nam",
+            "ngay dang tai",
+            "ngay to chuc",
+            "thoi gian thuc hien",
+            "thoi gian to chuc",
+        ],
+    ),
+    (
+        Field::Theme,
+        &[
+            "chu de",
+            "noi dung",
+            "linh vuc",
+            "theme",
+            "theme code",
+            "chu de tuyen truyen",
+            "noi dung tuyen truyen",
+        ],
+    ),
+    (
+        Field::Subtheme,
+        &["noi dung cu the", "tieu muc", "subtheme", "subtheme code"],
+    ),
+    (
+        Field::HrcPriority,
+        &["uu tien hdnq", "nhom uu tien", "hrc priority"],
+    ),
+    (
+        Field::Form,
+        &[
+            "hinh thuc",
+            "loai hinh",
+            "the loai",
+            "form",
+            "form code",
+            "hinh thuc tuyen truyen",
+            "loai hinh tuyen truyen",
+        ],
+    ),
+    (
+        Field::Channel,
+        &["kenh", "nen tang", "phuong tien", "channel"],
+    ),
+    (
+        Field::Title,
+        &[
+            "ten tin bai",
+            "tieu de",
+            "ten san pham",
+            "ten hoat dong",
+            "title",
+            "ten bai",
+            "ten chuong trinh",
+            "ten tac pham",
+            "tieu de tin bai",
+        ],
+    ),
+    (
+        Field::Quantity,
+        &[
+            "so luong",
+            "sl",
+            "so tin bai",
+            "quantity",
+            "so luong tin bai",
+            "so luong san pham",
+            "so san pham",
+            "so tin",
+            "so bai",
+            "so buoi",
+            "so cuoc",
+            "so lan",
+        ],
+    ),
+    (
+        Field::Reach,
+        &[
+            "luot tiep can",
+            "luot xem",
+            "so nguoi tham du",
+            "so luot nguoi",
+            "reach",
+            "so luot tiep can",
+            "so luot nguoi nghe xem",
+            "so luot nguoi xem nghe",
+            "luot nghe xem",
+            "luot xem nghe",
+            "so nguoi tham gia",
+            "so luong nguoi tham du",
+            "so luong nguoi tham gia",
+            "so nguoi nghe",
+            "so nguoi xem",
+            "luot nguoi tham du",
+            "so luot xem",
+        ],
+    ),
+    (
+        Field::Duration,
+        &["thoi luong phut", "thoi luong", "duration", "duration min"],
+    ),
+    (
+        Field::Language,
+        &["ngon ngu", "tieng", "language", "ngon ngu phat song"],
+    ),
+    (Field::Url, &["duong dan", "link", "url"]),
+    (Field::Notes, &["ghi chu", "notes", "note"]),
+];
+
+/// Word sequences that make a heading look like a field it is not named
+/// as (`Tỷ lệ tiếp cận` looks like the reach): only for the fields whose
+/// absence changes a figure or refuses every row.
+const LOOKS_LIKE: &[(Field, &[&str])] = &[
+    (
+        Field::Quantity,
+        &[
+            "so luong", "sl", "so tin", "so bai", "so buoi", "so cuoc", "so lan",
+        ],
+    ),
+    (
+        Field::Reach,
+        &["tiep can", "luot", "nguoi tham", "nguoi nghe", "nguoi xem"],
+    ),
+    (Field::ActivityDate, &["ngay", "thoi gian"]),
+    (Field::Theme, &["chu de", "linh vuc"]),
+    (Field::Form, &["hinh thuc", "loai hinh", "the loai"]),
+    (Field::Duration, &["thoi luong"]),
+    (Field::Language, &["ngon ngu"]),
+];
+
+impl Field {
+    /// The field a header names, if any: the whole text folded, or the
+    /// text without a note in brackets (`Lượt tiếp cận (lượt người)`).
+    pub fn from_header(header: &str) -> Option<Field> {
+        // headers are short; a title or a sentence is not folded (costly) to find out
+        if header.chars().count() > 60 {
+            return None;
+        }
+        let exact = |key: &str| {
+            HEADERS
+                .iter()
+                .find(|(_, names)| names.contains(&key))
+                .map(|(f, _)| *f)
+        };
+        exact(&fold(header)).or_else(|| {
+            let bare = without_brackets(header);
+            (bare.len() != header.len())
+                .then(|| exact(&fold(&bare)))
+                .flatten()
+        })
+    }
+
+    /// The field a header looks like without being one of its names.
+    pub fn looks_like(header: &str) -> Option<Field> {
+        if header.chars().count() > 60 {
+            return None;
+        }
+        let key = format!(" {} ", fold(header));
+        LOOKS_LIKE
+            .iter()
+            .find(|(_, stems)| stems.iter().any(|s| key.contains(&format!(" {s} "))))
+            .map(|(f, _)| *f)
+    }
+
+    pub fn is_metadata(self) -> bool {
+        matches!(self, Field::Unit | Field::Period | Field::ReceivedAt)
+    }
+
+    /// The field's name in messages.
+    pub fn name(self) -> &'static str {
+        match self {
+            Field::Unit => "unit",
+            Field::Period => "period",
+            Field::ReceivedAt => "received date",
+            Field::ActivityDate => "activity date",
+            Field::Theme => "theme",
+            Field::Subtheme => "sub-theme",
+            Field::HrcPriority => "HRC priority",
+            Field::Form => "form",
+            Field::Channel => "channel",
+            Field::Title => "title",
+            Field::Quantity => "quantity",
+            Field::Reach => "reach",
+            Field::Duration => "duration",
+            Field::Language => "language",
+            Field::Url => "link",
+            Field::Notes => "notes",
+        }
+    }
+
+    /// The heading the contract names it by, for messages.
+    pub fn heading(self) -> &'static str {
+        match self {
+            Field::Unit => "Đơn vị",
+            Field::Period => "Kỳ báo cáo",
+            Field::ReceivedAt => "Ngày gửi",
+            Field::ActivityDate => "Ngày",
+            Field::Theme => "Chủ đề",
+            Field::Subtheme => "Nội dung cụ thể",
+            Field::HrcPriority => "Ưu tiên HĐNQ",
+            Field::Form => "Hình thức",
+            Field::Channel => "Kênh",
+            Field::Title => "Tên tin bài",
+            Field::Quantity => "Số lượng",
+            Field::Reach => "Lượt tiếp cận",
+            Field::Duration => "Thời lượng (phút)",
+            Field::Language => "Ngôn ngữ",
+            Field::Url => "Đường dẫn",
+            Field::Notes => "Ghi chú",
+        }
+    }
+}
+
+/// The text without its notes in brackets: `Số lượng (tin, bài)` →
+/// `Số lượng`.
+fn without_brackets(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut depth = 0usize;
+    for c in s.chars() {
+        match c {
+            '(' | '[' => depth += 1,
+            ')' | ']' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// What a table's header says about its columns.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Header {
+    /// Each column's name as the header spells it (a group heading and its
+    /// sub-heading joined by ` / `), unique, `column N` when blank.
+    pub names: Vec<String>,
+    /// The field each column holds, if any; a field is held by one column.
+    pub fields: Vec<Option<Field>>,
+    /// Columns whose heading looks like a field but is not one of its
+    /// names (kept in `extra`): (column, field).
+    pub looks_like: Vec<(usize, Field)>,
+    /// Columns naming a field an earlier column already holds.
+    pub repeated: Vec<(usize, Field)>,
+    /// Columns under a heading that spans several columns.
+    pub grouped: Vec<bool>,
+    /// How many rows the header takes.
+    pub rows: usize,
+}
+
+impl Header {
+    /// The header of a table whose columns are named once each (JSON keys,
+    /// a one-row header).
+    pub fn from_names(names: &[String]) -> Header {
+        let headings: Vec<Vec<Part>> = names
+            .iter()
+            .map(|n| {
+                vec![Part {
+                    text: n.clone(),
+                    width: 1,
+                }]
+            })
+            .collect();
+        Header::from_headings(&headings, 1)
+    }
+
+    fn from_headings(headings: &[Vec<Part>], rows: usize) -> Header {
+        let mut h = Header {
+            rows,
+            ..Default::default()
+        };
+        for (i, parts) in headings.iter().enumerate() {
+            let found = column_field(parts);
+            let field = match found {
+                Some(f) if h.fields.contains(&Some(f)) => {
+                    h.repeated.push((i, f));
+                    None
+                }
+                other => other,
+            };
+            if field.is_none() && found.is_none() {
+                let looks = parts.iter().rev().find_map(|p| {
+                    Field::from_header(&p.text).or_else(|| Field::looks_like(&p.text))
+                });
+                if let Some(f) = looks.filter(|f| !f.is_metadata()) {
+                    h.looks_like.push((i, f));
+                }
+            }
+            h.fields.push(field);
+            h.grouped.push(parts.iter().any(|p| p.width > 1));
+            let name = parts
+                .iter()
+                .map(|p| p.text.as_str())
+                .collect::<Vec<_>>()
+                .join(" / ");
+            let name = if name.is_empty() {
+                format!("column {}", i + 1)
+            } else {
+                name
+            };
+            let unique = if h.names.contains(&name) {
+                format!("{name} ({})", i + 1)
+            } else {
+                name
+            };
+            h.names.push(unique);
+        }
+        // a looks-like column only matters while no column holds the field
+        let held: Vec<Field> = h.fields.iter().flatten().copied().collect();
+        h.looks_like.retain(|(_, f)| !held.contains(f));
+        h
+    }
+
+    /// How many item fields the header names (metadata columns do not count).
+    pub fn score(&self) -> usize {
+        self.fields
+            .iter()
+            .flatten()
+            .filter(|f| !f.is_metadata())
+            .count()
+    }
+
+    /// The column holding `field`.
+    pub fn column(&self, field: Field) -> Option<usize> {
+        self.fields.iter().position(|f| *f == Some(field))
+    }
+
+    /// True when the table has what every item needs: a date and a form.
+    pub fn has_required(&self) -> bool {
+        self.column(Field::ActivityDate).is_some() && self.column(Field::Form).is_some()
+    }
+}
+
+/// One row's heading over a column: its text and how many columns it spans.
+#[derive(Debug, Clone)]
+struct Part {
+    text: String,
+    width: usize,
+}
+
+/// A column's field from its heading parts, top to bottom: its own
+/// headings first, the lowest (most specific) first, then its own headings
+/// read together (a heading wrapped over two rows); a group heading over
+/// several columns names none of them.
+fn column_field(parts: &[Part]) -> Option<Field> {
+    let own: Vec<&Part> = parts.iter().filter(|p| p.width == 1).collect();
+    own.iter()
+        .rev()
+        .find_map(|p| Field::from_header(&p.text))
+        .or_else(|| {
+            (own.len() > 1)
+                .then(|| {
+                    let joined = own
+                        .iter()
+                        .map(|p| p.text.as_str())
+                        .collect::<Vec<_>>()
+                        .join(" ");
+                    Field::from_header(&joined)
+                })
+                .flatten()
+        })
+}
+
+/// Where a table's header is, and what it says.
+#[derive(Debug, Clone)]
+pub struct Band {
+    /// Index of the header's first row in the grid.
+    pub start: usize,
+    pub header: Header,
+}
+
+impl Band {
+    /// How well the band matches the contract: a table with a date and a
+    /// form column beats one without, then more fields beat fewer.
+    pub fn rank(&self) -> (bool, usize) {
+        (self.header.has_required(), self.header.score())
+    }
+}
+
+/// The rows searched for a header.
+const SEARCHED_ROWS: usize = 40;
+
+/// The most rows a header may take.
+const BAND_ROWS: usize = 3;
+
+/// Finds the header among the first rows of a grid. From each row, a band
+/// grows downwards (three rows at most) while the next row holds no figure
+/// or date and either names more fields or is all headings (field names, a
+/// note in brackets, sub-headings under a group heading). The best band
+/// wins: a date and a form column first, then more fields, then fewer rows,
+/// then the earlier. At least two item fields must be named.
+pub fn find_band(rows: &[SourceRow], merges: &[Merge]) -> Option<Band> {
+    let mut best: Option<Band> = None;
+    for start in 0..rows.len().min(SEARCHED_ROWS) {
+        if rows[start].cells.iter().all(Cell::is_empty) {
+            continue;
+        }
+        let mut header = band_header(&rows[start..=start], merges);
+        let mut height = 1;
+        while height < BAND_ROWS && start + height < rows.len() {
+            let next = &rows[start + height];
+            if holds_data(next) || next.cells.iter().all(Cell::is_empty) {
+                break;
+            }
+            let longer = band_header(&rows[start..=start + height], merges);
+            let all_headings = next.cells.iter().enumerate().all(|(c, cell)| match cell {
+                Cell::Text(t) => {
+                    Field::from_header(t).is_some()
+                        || Field::looks_like(t).is_some()
+                        || (t.starts_with('(') && t.ends_with(')'))
+                        || longer.grouped.get(c).copied().unwrap_or(false)
+                }
+                _ => cell.is_empty(),
+            });
+            if longer.score() <= header.score() && !all_headings {
+                break;
+            }
+            header = longer;
+            height += 1;
+        }
+        let band = Band { start, header };
+        let better = |b: &Band| {
+            let key = |x: &Band| (x.rank(), std::cmp::Reverse(x.header.rows));
+            key(&band) > key(b)
+        };
+        if band.header.score() >= 2 && best.as_ref().is_none_or(better) {
+            best = Some(band);
+        }
+    }
+    best
+}
+
+/// A row with a number or a date in it is data, not a heading (a template's
+/// column numbers `(1) (2) (3)` are numbers too).
+fn holds_data(row: &SourceRow) -> bool {
+    row.cells.iter().any(|c| match c {
+        Cell::Number(_) | Cell::Date(_) | Cell::Formula(_) | Cell::Bool(_) => true,
+        Cell::Text(t) => {
+            let t = t.trim_matches(|c| c == '(' || c == ')');
+            t.parse::<f64>().is_ok()
+                || super::dates::parse_date(&Cell::Text(t.into())).is_ok_and(|d| d.is_some())
+        }
+        Cell::Empty => false,
+    })
+}
+
+/// The header a band of rows spells: for each column, the heading each row
+/// puts over it. A heading spans the columns of its merge, or (without
+/// merge information, as in CSV) the blank columns after it that have
+/// headings in a lower row.
+pub fn band_header(band: &[SourceRow], merges: &[Merge]) -> Header {
+    let width = band.iter().map(|r| r.cells.len()).max().unwrap_or(0);
+    let text = |r: usize, c: usize| match band[r].cells.get(c) {
+        Some(Cell::Empty) | None => None,
+        Some(cell) => Some(cell.to_string()),
+    };
+    let lower_has = |r: usize, c: usize| (r + 1..band.len()).any(|lr| text(lr, c).is_some());
+    let mut headings: Vec<Vec<Part>> = vec![Vec::new(); width];
+    for r in 0..band.len() {
+        let line = band[r].line;
+        let mut c = 0;
+        while c < width {
+            let Some(t) = text(r, c) else {
+                c += 1;
+                continue;
+            };
+            let merged_to = merges
+                .iter()
+                .find(|m| m.first_line == line && m.first_col as usize == c)
+                .map(|m| m.last_col as usize);
+            let mut end = c;
+            match merged_to {
+                Some(last) => end = last.min(width - 1),
+                None if r + 1 < band.len() => {
+                    while end + 1 < width && text(r, end + 1).is_none() && lower_has(r, end + 1) {
+                        end += 1;
+                    }
+                }
+                None => {}
+            }
+            let span = end - c + 1;
+            for h in headings.iter_mut().take(end + 1).skip(c) {
+                h.push(Part {
+                    text: t.clone(),
+                    width: span,
+                });
+            }
+            c = end + 1;
+        }
+    }
+    Header::from_headings(&headings, band.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(line: u64, cells: &[&str]) -> SourceRow {
+        SourceRow {
+            line,
+            cells: cells.iter().map(|s| Cell::text(s)).collect(),
+        }
+    }
+
+    #[test]
+    fn headers_match_without_case_marks_spacing_or_notes() {
+        assert_eq!(Field::from_header("Hình thức"), Some(Field::Form));
+        assert_eq!(Field::from_header("HINH THUC"), Some(Field::Form));
+        assert_eq!(Field::from_header("  hình   thức "), Some(Field::Form));
+        assert_eq!(
+            Field::from_header("Thời lượng (phút)"),
+            Some(Field::Duration)
+        );
+        assert_eq!(Field::from_header("Tên tin, bài"), Some(Field::Title));
+        assert_eq!(
+            Field::from_header("activity_date"),
+            Some(Field::ActivityDate)
+        );
+        assert_eq!(Field::from_header("Ngày nhận"), Some(Field::ReceivedAt));
+        assert_eq!(Field::from_header("STT"), None);
+        // wrapped with Alt+Enter, with a unit note in brackets, abbreviated
+        assert_eq!(
+            Field::from_header("Số lượng\n(tin, bài)"),
+            Some(Field::Quantity)
+        );
+        assert_eq!(
+            Field::from_header("Lượt tiếp cận\n(lượt người)"),
+            Some(Field::Reach)
+        );
+        assert_eq!(Field::from_header("SL"), Some(Field::Quantity));
+        assert_eq!(
+            Field::from_header("Số lượt người nghe, xem"),
+            Some(Field::Reach)
+        );
+        assert_eq!(
+            Field::from_header("Ngày\nphát sóng"),
+            Some(Field::ActivityDate)
+        );
+        // a rate of reach is not the reach
+        assert_eq!(Field::from_header("Tỷ lệ tiếp cận"), None);
+        assert_eq!(Field::looks_like("Tỷ lệ tiếp cận"), Some(Field::Reach));
+        assert_eq!(
+            Field::looks_like("Số lượng sản phẩm in"),
+            Some(Field::Quantity)
+        );
+        assert_eq!(Field::looks_like("Dân số địa bàn"), None);
+        assert_eq!(Field::looks_like("Ghi chú"), None);
+    }
+
+    #[test]
+    fn header_row_found_under_a_title_block() {
+        let grid = vec![
+            row(1, &["ỦY BAN NHÂN DÂN HUYỆN TUẦN GIÁO"]),
+            row(2, &["BÁO CÁO KẾT QUẢ TUYÊN TRUYỀN VỀ QUYỀN CON NGƯỜI"]),
+            row(3, &["Tháng 7 năm 2023"]),
+            row(4, &["Đơn vị:", "Phòng VH-TT huyện Tuần Giáo"]),
+            row(5, &["STT", "Ngày", "Hình thức", "Tên tin bài"]),
+            row(6, &["1", "05/07/2023", "Tin", "Phòng chống mua bán người"]),
+        ];
+        let band = find_band(&grid, &[]).unwrap();
+        assert_eq!(
+            (band.start, band.header.rows, band.header.score()),
+            (4, 1, 3)
+        );
+        assert_eq!(
+            band.header.names,
+            vec!["STT", "Ngày", "Hình thức", "Tên tin bài"]
+        );
+    }
+
+    #[test]
+    fn a_two_row_header_with_a_merged_group_heading() {
+        // as Excel draws it: A..E and H merged down over rows 7-8, F7:G7 merged
+        let grid = vec![
+            row(6, &["Kỳ báo cáo: Năm 2023"]),
+            row(
+                7,
+                &[
+                    "STT",
+                    "Ngày",
+                    "Chủ đề",
+                    "Hình thức",
+                    "Tên hoạt động",
+                    "Kết quả",
+                    "",
+                    "Ghi chú",
+                ],
+            ),
+            row(8, &["", "", "", "", "", "Số lượng", "Số người tham dự", ""]),
+            row(
+                9,
+                &[
+                    "1",
+                    "15/03/2023",
+                    "labour",
+                    "Hội nghị",
+                    "Tập huấn",
+                    "2",
+                    "180",
+                    "",
+                ],
+            ),
+        ];
+        let merges = [Merge {
+            first_line: 7,
+            last_line: 7,
+            first_col: 5,
+            last_col: 6,
+        }];
+        for merges in [&merges[..], &[]] {
+            let band = find_band(&grid, merges).unwrap();
+            assert_eq!((band.start, band.header.rows), (1, 2));
+            let h = &band.header;
+            assert_eq!(h.fields[5], Some(Field::Quantity));
+            assert_eq!(h.fields[6], Some(Field::Reach));
+            assert_eq!(h.fields[7], Some(Field::Notes));
+            assert_eq!(h.names[5], "Kết quả / Số lượng");
+            assert_eq!(h.names[6], "Kết quả / Số người tham dự");
+            assert_eq!(h.score(), 7);
+        }
+    }
+
+    #[test]
+    fn a_heading_wrapped_over_two_rows_and_a_group_naming_a_field() {
+        // "Số lượng" over per-form sub-columns: no column is the quantity
+        let grid = vec![
+            row(1, &["Ngày", "Hình thức", "Số lượng", "", "Thời lượng"]),
+            row(2, &["", "", "Tin", "Bài", "(phút)"]),
+            row(3, &["05/07/2023", "Tin", "2", "1", "15"]),
+        ];
+        let band = find_band(&grid, &[]).unwrap();
+        assert_eq!(band.header.rows, 2, "the second row is all headings");
+        let two = &band.header;
+        assert_eq!(two.fields[2], None);
+        assert_eq!(two.fields[3], None);
+        assert_eq!(
+            two.looks_like,
+            vec![(2, Field::Quantity), (3, Field::Quantity)]
+        );
+        assert_eq!(two.fields[4], Some(Field::Duration));
+        assert_eq!(two.names[4], "Thời lượng / (phút)");
+        // a note wrapped onto a second row without a merge
+        let grid = vec![
+            row(1, &["Ngày", "Hình thức", "Số lượng", "Lượt tiếp cận"]),
+            row(2, &["", "", "(tin, bài)", "(lượt người)"]),
+            row(3, &["05/07/2023", "Tin", "2", "1.200"]),
+        ];
+        let band = find_band(&grid, &[]).unwrap();
+        assert_eq!(band.header.rows, 2);
+        assert_eq!(band.header.fields[2], Some(Field::Quantity));
+        assert_eq!(band.header.fields[3], Some(Field::Reach));
+        // a line of the title block above the header is not part of it
+        let grid = vec![
+            row(4, &["Đơn vị: Phòng VH-TT huyện Tuần Giáo"]),
+            row(5, &["Ngày", "Hình thức", "Tên tin bài"]),
+            row(6, &["05/07/2023", "Tin", "Phòng chống mua bán người"]),
+        ];
+        assert_eq!(find_band(&grid, &[]).unwrap().start, 1);
+        // nor is a section heading under it
+        let grid = vec![
+            row(5, &["STT", "Ngày", "Hình thức", "Tên tin bài"]),
+            row(6, &["I", "Phòng, chống mua bán người"]),
+            row(7, &["1", "05/07/2023", "Tin", "Cảnh giác"]),
+        ];
+        assert_eq!(find_band(&grid, &[]).unwrap().header.rows, 1);
+    }
+
+    #[test]
+    fn the_best_band_wins_not_the_first() {
+        // a drop-down list block above the real table names three fields
+        let grid = vec![
+            row(1, &["Chủ đề", "Hình thức", "Ngôn ngữ"]),
+            row(2, &["Tin", "Bài", "Thái"]),
+            row(3, &[]),
+            row(
+                4,
+                &["Ngày", "Chủ đề", "Hình thức", "Tên tin bài", "Số lượng"],
+            ),
+            row(5, &["05/07/2023", "ethnic", "Tin", "Bản tin", "2"]),
+        ];
+        let band = find_band(&grid, &[]).unwrap();
+        assert_eq!(band.start, 3);
+        assert_eq!(band.rank(), (true, 5));
+    }
+
+    #[test]
+    fn unmatched_look_alikes_and_repeated_fields_are_reported() {
+        let h = Header::from_names(&[
+            "Ngày".into(),
+            "Hình thức".into(),
+            "Tỷ lệ tiếp cận".into(),
+            "Số lượng".into(),
+            "SL".into(),
+            "".into(),
+        ]);
+        assert_eq!(h.looks_like, vec![(2, Field::Reach)]);
+        assert_eq!(h.repeated, vec![(4, Field::Quantity)]);
+        assert_eq!(h.fields[4], None);
+        assert_eq!(h.names[5], "column 6");
+        // once a column holds the field, a look-alike is only an extra column
+        let h = Header::from_names(&["Lượt tiếp cận".into(), "Tỷ lệ tiếp cận".into()]);
+        assert!(h.looks_like.is_empty());
+    }
+}

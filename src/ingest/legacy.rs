@@ -1,0 +1,491 @@
+//! Vietnamese typed in the legacy 8-bit encodings: TCVN3 (ABC, the `.VnTime`
+//! fonts) and VNI-Windows. In a Unicode workbook such text shows as Latin-1
+//! letters and symbols (`C¶nh gi¸c` for `Cảnh giác`); in a CSV it is bytes
+//! that are not UTF-8. The character tables are `bamboo-core`'s (checked
+//! against glibc's `iconv -f TCVN5712-1` in the tests); this module decides
+//! *whether* a text is legacy-encoded: only when its words are not
+//! Vietnamese as they stand and become Vietnamese syllables once converted,
+//! so an English title or a Latin-1 name (`Café`, `Müller`, `®`) is never
+//! touched.
+
+use bamboo_core::{Charset, decode_charset};
+use unicode_normalization::UnicodeNormalization;
+
+/// A legacy Vietnamese encoding.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Legacy {
+    /// TCVN 5712:1993 VN3, the ABC fonts (`.VnTime`, `.VnArial`).
+    Tcvn3,
+    /// VNI-Windows (the `VNI-Times` fonts).
+    Vni,
+}
+
+impl Legacy {
+    pub fn name(self) -> &'static str {
+        match self {
+            Legacy::Tcvn3 => "TCVN3 (ABC)",
+            Legacy::Vni => "VNI-Windows",
+        }
+    }
+
+    /// The text converted to Unicode (NFC). Capitals typed with a capitals
+    /// font (`.VnTimeH`) share their codes with small letters; a word whose
+    /// plain letters are all capitals is given back in capitals.
+    pub fn decode(self, text: &str) -> String {
+        let decoded = match self {
+            Legacy::Tcvn3 => {
+                let supplemented: String = text.chars().map(vn1_capital).collect();
+                decode_charset(Charset::Tcvn3, &supplemented).into_owned()
+            }
+            Legacy::Vni => decode_charset(Charset::VniWindows, text).into_owned(),
+        };
+        let mut out = String::with_capacity(decoded.len());
+        for (i, word) in decoded.split(' ').enumerate() {
+            if i > 0 {
+                out.push(' ');
+            }
+            let ascii: Vec<char> = word.chars().filter(char::is_ascii_alphabetic).collect();
+            if !ascii.is_empty() && ascii.iter().all(char::is_ascii_uppercase) {
+                out.extend(word.chars().flat_map(char::to_uppercase));
+            } else {
+                out.push_str(word);
+            }
+        }
+        out.nfc().collect()
+    }
+}
+
+/// TCVN3's capitals with tone marks, which the full standard (VN1) puts at
+/// codes the ABC set leaves to Latin-1 symbols; `bamboo-core` holds VN3
+/// only. The codes are glibc's `TCVN5712-1` table.
+fn vn1_capital(c: char) -> char {
+    match c {
+        '\u{AF}' => 'Ằ',
+        '\u{BA}' => 'Ẳ',
+        '\u{BF}' => 'Ẵ',
+        '\u{C0}' => 'Ắ',
+        '\u{C1}' => 'Ầ',
+        '\u{C2}' => 'Ẩ',
+        '\u{C3}' => 'Ẫ',
+        '\u{C4}' => 'Ấ',
+        '\u{C5}' => 'Ề',
+        '\u{CD}' => 'Ể',
+        '\u{D9}' => 'Ễ',
+        '\u{DA}' => 'Ế',
+        '\u{DB}' => 'Ồ',
+        '\u{E0}' => 'Ổ',
+        '\u{F0}' => 'Ỗ',
+        '\u{FF}' => 'Ố',
+        other => other,
+    }
+}
+
+/// How Vietnamese a text reads: its words with letters beyond ASCII, and
+/// how many of those are Vietnamese syllables.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct Reading {
+    words: usize,
+    valid: usize,
+    /// Words with a character that is not a letter (`¸`, `®`): no Latin
+    /// script word has one.
+    symbols: usize,
+}
+
+fn reading(text: &str) -> Reading {
+    let mut r = Reading::default();
+    for word in
+        text.split(|c: char| c.is_whitespace() || (c.is_ascii() && !c.is_ascii_alphanumeric()))
+    {
+        if word.is_ascii() {
+            continue;
+        }
+        r.words += 1;
+        if word.chars().any(|c| !c.is_alphanumeric()) {
+            r.symbols += 1;
+        }
+        if is_syllable(word) {
+            r.valid += 1;
+        }
+    }
+    r
+}
+
+/// What a text is, as far as legacy encodings go.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Verdict {
+    /// Unicode (or ASCII, or another language): left as it is.
+    Unicode,
+    /// Typed in a legacy encoding: this is the Unicode text.
+    Converted(Legacy, String),
+    /// Looks typed in a legacy encoding, but a quarter or more of its words
+    /// do not become Vietnamese: neither reading can be trusted.
+    Unconvertible(Legacy),
+}
+
+/// Whether `text` (one cell) was typed in a legacy encoding, and its
+/// Unicode form if so.
+pub fn detect(text: &str) -> Verdict {
+    // Unicode Vietnamese has letters beyond Latin-1 (ơ, ư, đ, ạ, ...);
+    // legacy text is all ASCII and Latin-1 symbols and letters
+    if text.is_ascii() || text.chars().any(|c| c as u32 > 0xFF) {
+        return Verdict::Unicode;
+    }
+    let before = reading(text);
+    if before.valid == before.words {
+        // every word is Vietnamese as it stands (`Tài`, `Bé`)
+        return Verdict::Unicode;
+    }
+    let mut best: Option<(Legacy, String, Reading)> = None;
+    for legacy in [Legacy::Tcvn3, Legacy::Vni] {
+        let decoded = legacy.decode(text);
+        if decoded == text {
+            continue;
+        }
+        let after = reading(&decoded);
+        if after.valid > before.valid && best.as_ref().is_none_or(|(_, _, b)| after.valid > b.valid)
+        {
+            best = Some((legacy, decoded, after));
+        }
+    }
+    let Some((legacy, decoded, after)) = best else {
+        return Verdict::Unicode;
+    };
+    // three words in four at least become Vietnamese
+    let clean = (after.words - after.valid) * 4 <= after.words;
+    // one word alone must have had a symbol no Latin word has
+    let enough = after.valid >= 2 || before.symbols > 0;
+    if clean && enough {
+        Verdict::Converted(legacy, decoded)
+    } else if after.valid >= 2 && after.valid * 2 >= after.words && before.symbols > 0 {
+        Verdict::Unconvertible(legacy)
+    } else {
+        Verdict::Unicode
+    }
+}
+
+/// Which encoding bytes that are not UTF-8 are in: Windows-1258 (what Excel
+/// writes as CSV on a Vietnamese Windows) unless TCVN3 or VNI makes more of
+/// the words Vietnamese.
+pub fn detect_bytes(bytes: &[u8]) -> Option<Legacy> {
+    let sample = &bytes[..bytes.len().min(64 * 1024)];
+    let (cp1258, _, _) = encoding_rs::WINDOWS_1258.decode(sample);
+    let cp1258: String = cp1258.nfc().collect();
+    let latin1: String = sample.iter().map(|&b| b as char).collect();
+    let base = reading(&cp1258).valid;
+    [Legacy::Tcvn3, Legacy::Vni]
+        .into_iter()
+        .map(|l| (l, reading(&l.decode(&latin1)).valid))
+        .filter(|(_, valid)| *valid > base)
+        .max_by_key(|(_, valid)| *valid)
+        .map(|(l, _)| l)
+}
+
+/// Bytes in a legacy encoding as Unicode text.
+pub fn decode_bytes(legacy: Legacy, bytes: &[u8]) -> String {
+    let latin1: String = bytes.iter().map(|&b| b as char).collect();
+    legacy.decode(&latin1)
+}
+
+const TONES: [char; 5] = ['\u{300}', '\u{301}', '\u{303}', '\u{309}', '\u{323}'];
+
+/// Initial consonants, longest first.
+const INITIALS: [&str; 27] = [
+    "ngh", "ng", "nh", "ch", "gh", "gi", "kh", "ph", "qu", "th", "tr", "b", "c", "d", "đ", "g",
+    "h", "k", "l", "m", "n", "p", "r", "s", "t", "v", "x",
+];
+
+/// Vowel groups (with their glides) and whether they must, may or must not
+/// take a final consonant.
+const NUCLEI: &[(&str, Final)] = &[
+    ("a", Final::May),
+    ("ă", Final::Must),
+    ("â", Final::Must),
+    ("e", Final::May),
+    ("ê", Final::May),
+    ("i", Final::May),
+    ("o", Final::May),
+    ("ô", Final::May),
+    ("ơ", Final::May),
+    ("u", Final::May),
+    ("ư", Final::May),
+    ("y", Final::May),
+    ("ai", Final::Never),
+    ("ao", Final::Never),
+    ("au", Final::Never),
+    ("ay", Final::Never),
+    ("âu", Final::Never),
+    ("ây", Final::Never),
+    ("eo", Final::Never),
+    ("êu", Final::Never),
+    ("ia", Final::Never),
+    ("iê", Final::Must),
+    ("iu", Final::Never),
+    ("oa", Final::May),
+    ("oă", Final::Must),
+    ("oe", Final::May),
+    ("oi", Final::Never),
+    ("oo", Final::Must),
+    ("ôi", Final::Never),
+    ("ơi", Final::Never),
+    ("ua", Final::Never),
+    ("uâ", Final::Must),
+    ("uê", Final::May),
+    ("ui", Final::Never),
+    ("uô", Final::Must),
+    ("uơ", Final::Never),
+    ("uy", Final::May),
+    ("ưa", Final::Never),
+    ("ưi", Final::Never),
+    ("ươ", Final::Must),
+    ("ưu", Final::Never),
+    ("yê", Final::Must),
+    ("iêu", Final::Never),
+    ("oai", Final::Never),
+    ("oao", Final::Never),
+    ("oay", Final::Never),
+    ("oeo", Final::Never),
+    ("uây", Final::Never),
+    ("uôi", Final::Never),
+    ("ươi", Final::Never),
+    ("ươu", Final::Never),
+    ("uya", Final::Never),
+    ("uyê", Final::Must),
+    ("uyu", Final::Never),
+    ("yêu", Final::Never),
+];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Final {
+    Must,
+    May,
+    Never,
+}
+
+const FINALS: [&str; 8] = ["ch", "ng", "nh", "c", "m", "n", "p", "t"];
+
+/// True when `word` is one Vietnamese syllable: an initial consonant (or
+/// none), a vowel group, a final consonant (or none) and at most one tone
+/// mark, with the spelling rules that tell Vietnamese from other Latin
+/// script (`k` and `gh` only before `i e ê y`; after `c ch p t` only the
+/// sắc and nặng tones).
+pub fn is_syllable(word: &str) -> bool {
+    let mut tone = None;
+    let mut bare = String::with_capacity(word.len());
+    for c in word
+        .chars()
+        .flat_map(char::to_lowercase)
+        .collect::<String>()
+        .nfd()
+    {
+        if TONES.contains(&c) {
+            if tone.replace(c).is_some() {
+                return false;
+            }
+        } else {
+            bare.push(c);
+        }
+    }
+    let bare: String = bare.nfc().collect();
+    if bare.is_empty()
+        || !bare
+            .chars()
+            .all(|c| matches!(c, 'a'..='z' | 'đ' | 'ă' | 'â' | 'ê' | 'ô' | 'ơ' | 'ư'))
+        || bare.contains(['f', 'j', 'w', 'z'])
+    {
+        return false;
+    }
+    // `gì`, `gìn`: g before i, which `rhyme_fits` allows
+    INITIALS
+        .iter()
+        .copied()
+        .filter(|i| bare.starts_with(i))
+        .chain(std::iter::once(""))
+        .any(|initial| rhyme_fits(initial, &bare[initial.len()..], tone))
+}
+
+fn is_vowel(c: char) -> bool {
+    matches!(
+        c,
+        'a' | 'ă' | 'â' | 'e' | 'ê' | 'i' | 'o' | 'ô' | 'ơ' | 'u' | 'ư' | 'y'
+    )
+}
+
+fn rhyme_fits(initial: &str, rhyme: &str, tone: Option<char>) -> bool {
+    let vowels_end = rhyme.find(|c: char| !is_vowel(c)).unwrap_or(rhyme.len());
+    let (nucleus, last) = rhyme.split_at(vowels_end);
+    let Some((_, rule)) = NUCLEI.iter().find(|(n, _)| *n == nucleus) else {
+        return false;
+    };
+    if !(last.is_empty() || FINALS.contains(&last)) {
+        return false;
+    }
+    match (rule, last.is_empty()) {
+        (Final::Must, true) | (Final::Never, false) => return false,
+        _ => {}
+    }
+    // `ch` and `nh` end only a, ê, i (and their glided forms)
+    if matches!(last, "ch" | "nh") && !matches!(nucleus, "a" | "ê" | "i" | "oa" | "uê" | "uy") {
+        return false;
+    }
+    // a stop ending takes only the sắc or nặng tone
+    if matches!(last, "c" | "ch" | "p" | "t") && !matches!(tone, Some('\u{301}' | '\u{323}')) {
+        return false;
+    }
+    let front = nucleus.starts_with(['i', 'e', 'ê', 'y']);
+    match initial {
+        "k" | "gh" | "ngh" => front,
+        "c" | "ng" => !front,
+        "g" => !nucleus.starts_with(['e', 'ê']) || nucleus.is_empty(),
+        "qu" => !nucleus.starts_with('u'),
+        _ => true,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn vietnamese_syllables_and_other_words() {
+        for w in [
+            "Cảnh", "giác", "với", "thủ", "đoạn", "người", "xã", "hội", "nghiêng", "quyền",
+            "chuyện", "khuya", "gì", "gìn", "giữ", "Mường", "Nhé", "Huổi", "Lụ", "Thầu", "Pồ",
+            "tuyên", "truyền", "oái", "uống", "kẻng", "BÁO", "CÁO", "yêu", "khoanh", "Tài", "hoặc",
+            "ngoằn", "tuần",
+        ] {
+            assert!(is_syllable(w), "{w} is Vietnamese");
+        }
+        for w in [
+            "Café",
+            "Müller",
+            "Señor",
+            "Cafộ",
+            "đ",
+            "Josộ",
+            "Mỹller",
+            "C¶nh",
+            "ng\u{ad}êi",
+            "x·",
+            "Tuyªn",
+            "cảt",
+            "kan",
+            "ghá",
+            "ngé",
+            "qa",
+            "phòngg",
+            "thuyềnn",
+            "truyÒn",
+            "fan",
+            "zalo",
+            "wifi",
+            "việtt",
+            "âm\u{300}\u{300}",
+        ] {
+            assert!(!is_syllable(w), "{w} is not Vietnamese");
+        }
+    }
+
+    #[test]
+    fn tcvn3_cells_are_converted() {
+        let v = |s: &str| match detect(s) {
+            Verdict::Converted(l, t) => (Some(l), t),
+            other => (None, format!("{other:?}")),
+        };
+        assert_eq!(
+            v("C¶nh gi¸c víi thñ ®o¹n mua b¸n ng\u{ad}êi qua m¹ng x· héi"),
+            (
+                Some(Legacy::Tcvn3),
+                "Cảnh giác với thủ đoạn mua bán người qua mạng xã hội".into()
+            )
+        );
+        assert_eq!(v("Th¸i"), (Some(Legacy::Tcvn3), "Thái".into()));
+        // typed with a capitals font: codes of small letters, plain letters in capitals
+        assert_eq!(
+            v("B¸O C¸O KÕT QU¶ TUY£N TRUYÒN"),
+            (Some(Legacy::Tcvn3), "BÁO CÁO KẾT QUẢ TUYÊN TRUYỀN".into())
+        );
+        assert_eq!(v("§iÖn Biªn"), (Some(Legacy::Tcvn3), "Điện Biên".into()));
+        assert_eq!(
+            v("tieáng Vieät Nam"),
+            (Some(Legacy::Vni), "tiếng Việt Nam".into())
+        );
+        assert_eq!(
+            v("Ñieän Bieân Phuû"),
+            (Some(Legacy::Vni), "Điện Biên Phủ".into())
+        );
+    }
+
+    #[test]
+    fn text_that_must_not_be_taken_for_a_legacy_encoding() {
+        for s in [
+            "Tuyên truyền phòng, chống mua bán người",
+            "Cảnh giác",
+            "Human rights day ® 2023",
+            "Café ¸ la carte",
+            "José Müller",
+            "Señor García",
+            "Tài",
+            "Bé Cá",
+            "© Báo Điện Biên Phủ",
+            "Zalo, Facebook",
+            "Phát thanh tiếng Thái",
+            "½ hour",
+            "Ö",
+            "®",
+            "Ñandú",
+            "Gérard Depardieu à Paris",
+            "Straße",
+        ] {
+            assert_eq!(detect(s), Verdict::Unicode, "{s}");
+        }
+    }
+
+    #[test]
+    fn a_half_converting_text_is_flagged() {
+        // TCVN3 words mixed with symbols that convert to nothing Vietnamese
+        assert_eq!(
+            detect("C¶nh gi¸c víi ®®® ÷÷÷"),
+            Verdict::Unconvertible(Legacy::Tcvn3)
+        );
+    }
+
+    #[test]
+    fn tcvn3_table_agrees_with_glibc_iconv() {
+        // glibc's TCVN5712-1, the independent converter on every machine
+        let Ok(out) = std::process::Command::new("iconv")
+            .args(["-f", "TCVN5712-1", "-t", "UTF-8"])
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .spawn()
+            .and_then(|mut child| {
+                use std::io::Write;
+                let bytes: Vec<u8> = (0xA1u8..=0xFF).flat_map(|b| [b, b'\n']).collect();
+                child.stdin.take().expect("stdin").write_all(&bytes)?;
+                child.wait_with_output()
+            })
+        else {
+            assert!(
+                std::env::var("CI").is_err(),
+                "iconv is needed under CI to check the TCVN3 table"
+            );
+            eprintln!("SKIPPED: iconv (glibc) is not installed, the TCVN3 table is not checked");
+            return;
+        };
+        let theirs: Vec<String> = String::from_utf8(out.stdout)
+            .expect("utf-8")
+            .lines()
+            .map(|l| l.nfc().collect())
+            .collect();
+        assert_eq!(theirs.len(), 0xFF - 0xA1 + 1);
+        for (i, want) in theirs.iter().enumerate() {
+            let byte = 0xA1 + i as u32;
+            // 0xB0-0xB4 are combining tone marks in VN1, not used by the ABC fonts
+            if (0xB0..=0xB4).contains(&byte) {
+                continue;
+            }
+            let ours = decode_bytes(Legacy::Tcvn3, &[byte as u8]);
+            let ours = ours.to_lowercase();
+            assert_eq!(ours, want.to_lowercase(), "byte {byte:#04X}");
+        }
+    }
+}

@@ -1,0 +1,227 @@
+//! JSON: `{"unit", "period", "received_at", "items": [...]}`, a bare array
+//! of item objects, or NDJSON (one item object per line, as data-collection
+//! apps export). Each item becomes a row of every field any item has.
+
+use serde_json::Value;
+
+use super::ReadOutput;
+use super::text::{TextCells, decode};
+use crate::ingest::header::{Field, Header};
+use crate::ingest::limits::{MAX_CELLS, MAX_COLUMNS, too_many_columns};
+use crate::ingest::reason::{Problem, ReasonCode};
+use crate::ingest::table::{Cell, Preamble, SourceRow, Table};
+
+fn json_cell(v: &Value, text: &mut TextCells, line: u64, col: usize) -> Cell {
+    match v {
+        Value::Null => Cell::Empty,
+        Value::Bool(b) => Cell::Bool(*b),
+        Value::Number(n) => n.as_f64().map(Cell::Number).unwrap_or(Cell::Empty),
+        Value::String(s) => text.cell(s, line, col),
+        other => Cell::Text(other.to_string()),
+    }
+}
+
+/// JSON or NDJSON items as a table.
+pub fn read_json(bytes: &[u8]) -> Result<ReadOutput, Problem> {
+    let (text, _) = decode(bytes);
+    if text.trim().is_empty() {
+        return Err(Problem::new(
+            ReasonCode::FileBlank,
+            "the file holds no text, only blank space",
+        ));
+    }
+    let mut cells = TextCells::default();
+    let mut envelope = Preamble::default();
+    let mut items: Vec<(u64, Result<Value, String>)> = Vec::new();
+    let detail;
+    match serde_json::from_str::<Value>(&text) {
+        Ok(Value::Object(map)) if map.contains_key("items") => {
+            for (key, value) in map {
+                match (key.as_str(), Field::from_header(&key)) {
+                    ("items", _) => match value {
+                        Value::Array(list) => {
+                            items = list
+                                .into_iter()
+                                .enumerate()
+                                .map(|(i, v)| (i as u64 + 1, Ok(v)))
+                                .collect()
+                        }
+                        _ => {
+                            return Err(Problem::new(
+                                ReasonCode::FileNoTable,
+                                "\"items\" must be a list of objects, one per activity",
+                            ));
+                        }
+                    },
+                    (_, Some(Field::Unit)) => {
+                        envelope.unit = Some(json_cell(&value, &mut cells, 0, 0).to_string())
+                    }
+                    (_, Some(Field::Period)) => {
+                        envelope.period = Some(json_cell(&value, &mut cells, 0, 0).to_string())
+                    }
+                    (_, Some(Field::ReceivedAt)) => {
+                        envelope.received_at = Some(json_cell(&value, &mut cells, 0, 0))
+                    }
+                    _ => {}
+                }
+            }
+            detail = "JSON".to_string();
+        }
+        // one item object on its own: NDJSON of one line
+        Ok(single @ Value::Object(_)) => {
+            items.push((1, Ok(single)));
+            detail = "NDJSON".to_string();
+        }
+        Ok(Value::Array(list)) => {
+            items = list
+                .into_iter()
+                .enumerate()
+                .map(|(i, v)| (i as u64 + 1, Ok(v)))
+                .collect();
+            detail = "JSON array".to_string();
+        }
+        Ok(_) => {
+            return Err(Problem::new(
+                ReasonCode::FileNoTable,
+                "the JSON holds neither an object with \"items\" nor a list of items",
+            ));
+        }
+        Err(e) if e.is_eof() => {
+            return Err(Problem::new(
+                ReasonCode::FileDamaged,
+                format!("the JSON is cut short ({e}); resend the complete file"),
+            ));
+        }
+        Err(e) => {
+            items = ndjson_items(&text);
+            if items.iter().all(|(_, item)| item.is_err()) {
+                return Err(Problem::new(
+                    ReasonCode::FileNotJson,
+                    format!(
+                        "the file is not JSON ({e}) and no line of it is a JSON item: if it holds a table, send it as .csv or .xlsx"
+                    ),
+                ));
+            }
+            detail = "NDJSON".to_string();
+        }
+    }
+    let mut names: Vec<String> = Vec::new();
+    let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
+    for (_, item) in &items {
+        if let Ok(Value::Object(map)) = item {
+            for key in map.keys() {
+                if seen.insert(key) {
+                    names.push(key.clone());
+                    if names.len() > MAX_COLUMNS {
+                        return Err(too_many_columns(names.len()));
+                    }
+                }
+            }
+        }
+    }
+    // each item becomes a row of every field any item has
+    if names.len().saturating_mul(items.len()) > MAX_CELLS {
+        return Err(Problem::new(
+            ReasonCode::FileTooLarge,
+            format!(
+                "the {} items use {} different field names between them, too many to lay out as a table: give every item the same fields (date, theme, form, title, ...)",
+                items.len(),
+                names.len()
+            ),
+        ));
+    }
+    let mut rows = Vec::new();
+    let mut bad_rows = Vec::new();
+    for (line, item) in items {
+        match item {
+            Ok(Value::Object(map)) => {
+                let row = names
+                    .iter()
+                    .enumerate()
+                    .map(|(col, h)| {
+                        map.get(h)
+                            .map(|v| json_cell(v, &mut cells, line, col))
+                            .unwrap_or(Cell::Empty)
+                    })
+                    .collect();
+                rows.push(SourceRow { line, cells: row });
+            }
+            Ok(other) => bad_rows.push((
+                line,
+                other,
+                Problem::new(
+                    ReasonCode::RowMalformed,
+                    "this item is not an object of named fields",
+                ),
+            )),
+            Err(reason) => bad_rows.push((
+                line,
+                Value::Null,
+                Problem::new(ReasonCode::RowMalformed, reason),
+            )),
+        }
+    }
+    if names.is_empty() && bad_rows.is_empty() {
+        return Err(Problem::new(
+            ReasonCode::FileNoTable,
+            "the JSON holds no items",
+        ));
+    }
+    let header = Header::from_names(&names);
+    if header.score() < 2 && bad_rows.is_empty() {
+        return Err(Problem::new(
+            ReasonCode::FileNoTable,
+            "the JSON items have no known fields: name them like the columns, e.g. date, theme, form, title (or Ngày, Chủ đề, Hình thức, Tên tin bài)",
+        ));
+    }
+    let notes = cells.notes();
+    Ok(ReadOutput {
+        table: Table {
+            header,
+            rows,
+            unconvertible: cells.unconvertible,
+            keyed: true,
+            ..Default::default()
+        },
+        envelope,
+        bad_rows,
+        detail,
+        notes,
+    })
+}
+
+/// Splits NDJSON into one item per non-blank line, keeping line numbers.
+fn ndjson_items(text: &str) -> Vec<(u64, Result<Value, String>)> {
+    let mut items = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let parsed = serde_json::from_str::<Value>(line)
+            .map_err(|e| format!("line {} is not valid JSON ({e})", i + 1));
+        items.push((i as u64 + 1, parsed));
+    }
+    items
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn json_envelope_and_ndjson() {
+        let env = r#"{"unit":"so-y-te","period":"2023","items":[{"date":"2023-07-05","form":"Tin","theme":"general"}]}"#;
+        let out = read_json(env.as_bytes()).unwrap();
+        assert_eq!(out.envelope.unit.as_deref(), Some("so-y-te"));
+        assert_eq!(out.table.rows.len(), 1);
+        let nd = "{\"date\":\"2023-07-05\",\"form\":\"Tin\"}\n\n{\"date\":\"2023-07-06\",\"form\":\"Bài\"}\n{oops\n";
+        let out = read_json(nd.as_bytes()).unwrap();
+        assert_eq!(
+            out.table.rows.iter().map(|r| r.line).collect::<Vec<_>>(),
+            vec![1, 3]
+        );
+        assert_eq!(out.bad_rows.len(), 1);
+        assert_eq!(out.bad_rows[0].0, 4);
+        assert_eq!(out.bad_rows[0].2.code, ReasonCode::RowMalformed);
+    }
+}

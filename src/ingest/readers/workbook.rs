@@ -1,0 +1,237 @@
+//! Workbooks as Excel means them: hidden sheets are never reports; of the
+//! visible sheets, the one whose table matches the contract best is read
+//! (a sheet of drop-down lists is not a table of activities); serial dates
+//! follow the workbook's date system (1900, or 1904 from Excel for Mac);
+//! merged ranges are kept for the header band and the body; a formula
+//! with no stored result is a cell with no value. Cells are read one by
+//! one (a sheet with one cell at A1 and one at XFD1048576 must not become
+//! a grid of 17 billion cells).
+
+use std::collections::BTreeMap;
+use std::io::Cursor;
+
+use calamine::{Data, Reader, SheetType, SheetVisible, Xlsx, open_workbook_from_rs};
+
+use super::text::TextCells;
+use super::{NO_HEADER, ReadOutput};
+use crate::ingest::dates::DateSystem;
+use crate::ingest::header::{Band, find_band};
+use crate::ingest::limits::{MAX_COLUMNS, MAX_SHEET_ROWS, check_unpacked, too_many_columns};
+use crate::ingest::reason::{Problem, ReasonCode};
+use crate::ingest::table::{Cell, Merge, SourceRow, Table};
+
+/// The most merged ranges a sheet may declare; a report has a few dozen.
+const MAX_MERGES: usize = 100_000;
+
+/// One sheet as read: its rows, merges and text conversions.
+struct Sheet {
+    name: String,
+    grid: Vec<SourceRow>,
+    merges: Vec<Merge>,
+    cells: TextCells,
+}
+
+fn cell_of(d: &Data, system: DateSystem, text: &mut TextCells, line: u64, col: usize) -> Cell {
+    match d {
+        Data::Empty => Cell::Empty,
+        Data::String(s) | Data::DateTimeIso(s) | Data::DurationIso(s) => text.cell(s, line, col),
+        Data::Float(f) => Cell::Number(*f),
+        Data::Int(i) => Cell::Number(*i as f64),
+        Data::Bool(b) => Cell::Bool(*b),
+        Data::DateTime(dt) if dt.is_datetime() => system
+            .serial_to_date(dt.as_f64())
+            .map(Cell::Date)
+            .unwrap_or(Cell::Number(dt.as_f64())),
+        Data::DateTime(dt) => Cell::Number(dt.as_f64()),
+        Data::Error(e) => Cell::Text(format!("#{e:?}")),
+    }
+}
+
+fn read_sheet<RS: std::io::Read + std::io::Seek>(
+    book: &mut Xlsx<RS>,
+    name: &str,
+    system: DateSystem,
+) -> Result<Sheet, Problem> {
+    let damaged = |e: calamine::XlsxError| {
+        Problem::new(
+            ReasonCode::FileDamaged,
+            format!(
+                "sheet \"{name}\" cannot be read ({e}); it may be damaged: save the workbook again from Excel and resend it"
+            ),
+        )
+    };
+    let mut text = TextCells::default();
+    let mut cells = book.worksheet_cells_reader(name).map_err(damaged)?;
+    let mut rows: BTreeMap<u32, Vec<Cell>> = BTreeMap::new();
+    while let Some(cell) = cells.next_cell_with_formula_metadata().map_err(damaged)? {
+        let (r, c) = cell.pos;
+        let value = cell_of(
+            &Data::from(cell.value),
+            system,
+            &mut text,
+            r as u64 + 1,
+            c as usize,
+        );
+        // a formula Excel never calculated: no value, and not an empty cell
+        let value = match (value, cell.formula) {
+            (Cell::Empty, Some(f)) => Cell::Formula(formula_text(&f)),
+            (Cell::Text(t), Some(f)) if t.is_empty() => Cell::Formula(formula_text(&f)),
+            (v, _) => v,
+        };
+        if value == Cell::Empty {
+            continue;
+        }
+        if c as usize >= MAX_COLUMNS {
+            return Err(too_many_columns(c as usize + 1));
+        }
+        if r >= MAX_SHEET_ROWS {
+            return Err(Problem::new(
+                ReasonCode::FileDamaged,
+                format!(
+                    "sheet \"{name}\" has rows past Excel's last row ({MAX_SHEET_ROWS}): it is damaged; save the workbook again from Excel and resend it"
+                ),
+            ));
+        }
+        let row = rows.entry(r).or_default();
+        if row.len() <= c as usize {
+            row.resize(c as usize + 1, Cell::Empty);
+        }
+        row[c as usize] = value;
+    }
+    drop(cells);
+    let merges: Vec<Merge> = book
+        .merge_cells_by_sheet_name(name)
+        .map_err(damaged)?
+        .into_iter()
+        .take(MAX_MERGES)
+        .filter(|d| d.start.0 <= d.end.0 && d.start.1 <= d.end.1)
+        .map(|d| Merge {
+            first_line: d.start.0 as u64 + 1,
+            last_line: d.end.0 as u64 + 1,
+            first_col: d.start.1,
+            last_col: d.end.1,
+        })
+        .collect();
+    // every row from the first to the last, empty ones too, as Excel shows them
+    let mut grid: Vec<SourceRow> = Vec::new();
+    if let (Some(&first), Some(&last)) = (rows.keys().next(), rows.keys().next_back()) {
+        for r in first..=last {
+            grid.push(SourceRow {
+                line: r as u64 + 1,
+                cells: rows.remove(&r).unwrap_or_default(),
+            });
+        }
+    }
+    Ok(Sheet {
+        name: name.to_string(),
+        grid,
+        merges,
+        cells: text,
+    })
+}
+
+fn formula_text(f: &calamine::XlsxFormulaMetadata) -> String {
+    match f {
+        calamine::XlsxFormulaMetadata::Normal { formula }
+        | calamine::XlsxFormulaMetadata::Shared { formula, .. } => formula.clone(),
+        // a derived cell of a shared formula, or a kind calamine adds later
+        _ => "(shared formula)".into(),
+    }
+}
+
+/// XLSX: the visible sheet whose table matches the contract best.
+pub fn read_xlsx(bytes: &[u8]) -> Result<ReadOutput, Problem> {
+    check_unpacked(bytes)?;
+    let mut book: Xlsx<_> = open_workbook_from_rs(Cursor::new(bytes)).map_err(|e| {
+        Problem::new(ReasonCode::FileDamaged, format!("the workbook cannot be opened ({e}); it may be damaged or cut short: open it in Excel, save it again as .xlsx and resend it"))
+    })?;
+    let system = if book.has_1904_epoch() {
+        DateSystem::Excel1904
+    } else {
+        DateSystem::Excel1900
+    };
+    let sheets = book.sheets_metadata().to_vec();
+    let hidden: Vec<&str> = sheets
+        .iter()
+        .filter(|s| s.visible != SheetVisible::Visible)
+        .map(|s| s.name.as_str())
+        .collect();
+    let visible: Vec<&str> = sheets
+        .iter()
+        .filter(|s| s.visible == SheetVisible::Visible && s.typ == SheetType::WorkSheet)
+        .map(|s| s.name.as_str())
+        .collect();
+    let mut best: Option<(Band, Sheet)> = None;
+    let mut others = Vec::new();
+    for name in &visible {
+        let sheet = read_sheet(&mut book, name, system)?;
+        let Some(band) = find_band(&sheet.grid, &sheet.merges) else {
+            continue;
+        };
+        match &best {
+            Some((b, _)) if band.rank() <= b.rank() => others.push(sheet.name),
+            _ => {
+                if let Some((_, previous)) = best.replace((band, sheet)) {
+                    others.push(previous.name);
+                }
+            }
+        }
+    }
+    let Some((band, sheet)) = best else {
+        let hidden_note = if hidden.is_empty() {
+            String::new()
+        } else {
+            format!(
+                " (hidden sheet{} {} not read: hidden sheets are not reports)",
+                if hidden.len() == 1 { "" } else { "s" },
+                quoted(&hidden)
+            )
+        };
+        return Err(Problem::new(
+            ReasonCode::FileNoTable,
+            format!(
+                "no sheet holds a table (looked in {} visible sheet{}{hidden_note}): {}",
+                visible.len(),
+                if visible.len() == 1 { "" } else { "s" },
+                NO_HEADER.trim_start_matches("no header row was found: ")
+            ),
+        ));
+    };
+    let mut notes = Vec::new();
+    if system == DateSystem::Excel1904 {
+        notes.push("the workbook counts dates from 1904 (as Excel for Mac saved it): its date serials are read that way".to_string());
+    }
+    if !hidden.is_empty() {
+        notes.push(format!(
+            "hidden sheet{} {} not read: hidden sheets are not reports",
+            if hidden.len() == 1 { "" } else { "s" },
+            quoted(&hidden)
+        ));
+    }
+    if !others.is_empty() {
+        notes.push(format!(
+            "sheet \"{}\" read, its table matching the contract best; also a table on {}",
+            sheet.name,
+            quoted(&others.iter().map(String::as_str).collect::<Vec<_>>())
+        ));
+    }
+    notes.extend(sheet.cells.notes());
+    let detail = format!("sheet \"{}\"", sheet.name);
+    let mut table = Table::from_grid(sheet.grid, band, sheet.merges);
+    table.dates = system;
+    table.unconvertible = sheet.cells.unconvertible;
+    Ok(ReadOutput {
+        table,
+        detail,
+        notes,
+        ..Default::default()
+    })
+}
+
+fn quoted(names: &[&str]) -> String {
+    names
+        .iter()
+        .map(|n| format!("\"{n}\""))
+        .collect::<Vec<_>>()
+        .join(", ")
+}

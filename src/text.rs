@@ -7,14 +7,48 @@ use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
 /// What is stored: Unicode NFC, whitespace (including no-break spaces and
-/// line breaks) collapsed to single spaces, trimmed.
+/// line breaks) collapsed to single spaces, trimmed, invisible characters
+/// (zero-width spaces and joiners, soft hyphens, a stray byte-order mark)
+/// removed and look-alike letters replaced (`Ð` U+00D0, the Icelandic eth
+/// that Vietnamese keyboards and fonts confuse with `Đ` U+0110).
 pub fn clean(s: &str) -> String {
+    let s = look_alikes(s);
     // Most cells are already NFC: check (cheap) before rebuilding.
     if unicode_normalization::is_nfc_quick(s.chars()) == unicode_normalization::IsNormalized::Yes {
-        collapse_spaces(s)
+        collapse_spaces(&s)
     } else {
         collapse_spaces(&s.nfc().collect::<String>())
     }
+}
+
+/// Characters that show as nothing: a cell holding one matches nothing.
+fn invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{AD}'
+    )
+}
+
+/// `s` with invisible characters removed and look-alike letters replaced
+/// by the Vietnamese letters they stand for.
+pub fn look_alikes(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.is_ascii()
+        || !s
+            .chars()
+            .any(|c| invisible(c) || matches!(c, 'Ð' | 'ð' | 'Ɖ'))
+    {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    std::borrow::Cow::Owned(
+        s.chars()
+            .filter(|c| !invisible(*c))
+            .map(|c| match c {
+                'Ð' | 'Ɖ' => 'Đ',
+                'ð' => 'đ',
+                other => other,
+            })
+            .collect(),
+    )
 }
 
 /// Whitespace (including no-break spaces and line breaks) collapsed to
@@ -49,7 +83,8 @@ pub fn strip_marks_lower(s: &str) -> String {
     if s.is_ascii() {
         return s.to_ascii_lowercase();
     }
-    s.nfd()
+    look_alikes(s)
+        .nfd()
         .filter(|c| !is_combining_mark(*c))
         .flat_map(char::to_lowercase)
         .map(|c| if c == 'đ' { 'd' } else { c })
@@ -127,6 +162,17 @@ mod tests {
         assert_eq!(clean("Vie\u{302}\u{323}t"), "Việt");
         assert_eq!(clean(""), "");
         assert_eq!(clean(" "), "");
+    }
+
+    #[test]
+    fn look_alikes_and_invisible_characters_before_matching() {
+        // Ð (U+00D0) for Đ (U+0110), a zero-width space, a no-break space
+        assert_eq!(clean("\u{D0}iện\u{A0}Biên\u{200B}"), "Điện Biên");
+        assert_eq!(clean("\u{F0}ài"), "đài");
+        assert_eq!(clean("Hình\u{200D} thức\u{FEFF}"), "Hình thức");
+        assert_eq!(fold("\u{D0}ÀI PT\u{AD}TH"), "dai ptth");
+        assert_eq!(fold("Hình\u{200B}\u{A0}thức"), "hinh thuc");
+        assert_eq!(clean("Tin bài"), "Tin bài");
     }
 
     #[test]

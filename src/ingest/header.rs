@@ -303,7 +303,7 @@ pub struct Header {
     pub looks_like: Vec<(usize, Field)>,
     /// Columns naming a field an earlier column already holds.
     pub repeated: Vec<(usize, Field)>,
-    /// Columns under a heading that spans several columns.
+    /// Columns under a heading of a higher row that spans several columns.
     pub grouped: Vec<bool>,
     /// How many rows the header takes.
     pub rows: usize,
@@ -319,6 +319,7 @@ impl Header {
                 vec![Part {
                     text: n.clone(),
                     width: 1,
+                    row: 0,
                 }]
             })
             .collect();
@@ -348,7 +349,9 @@ impl Header {
                 }
             }
             h.fields.push(field);
-            h.grouped.push(parts.iter().any(|p| p.width > 1));
+            // under a heading of a row above that spans several columns
+            h.grouped
+                .push(parts.iter().any(|p| p.width > 1 && p.row + 1 < rows));
             let name = parts
                 .iter()
                 .map(|p| p.text.as_str())
@@ -366,9 +369,6 @@ impl Header {
             };
             h.names.push(unique);
         }
-        // a looks-like column only matters while no column holds the field
-        let held: Vec<Field> = h.fields.iter().flatten().copied().collect();
-        h.looks_like.retain(|(_, f)| !held.contains(f));
         h
     }
 
@@ -397,6 +397,8 @@ impl Header {
 struct Part {
     text: String,
     width: usize,
+    /// The band row it stands in.
+    row: usize,
 }
 
 /// A column's field from its heading parts, top to bottom: its own
@@ -544,6 +546,7 @@ pub fn band_header(band: &[SourceRow], merges: &[Merge]) -> Header {
                 h.push(Part {
                     text: t.clone(),
                     width: span,
+                    row: r,
                 });
             }
             c = end + 1;
@@ -758,8 +761,9 @@ mod tests {
         assert_eq!(h.repeated, vec![(4, Field::Quantity)]);
         assert_eq!(h.fields[4], None);
         assert_eq!(h.names[5], "column 6");
-        // once a column holds the field, a look-alike is only an extra column
+        // a look-alike beside the column that holds the field
         let h = Header::from_names(&["Lượt tiếp cận".into(), "Tỷ lệ tiếp cận".into()]);
-        assert!(h.looks_like.is_empty());
+        assert_eq!(h.looks_like, vec![(1, Field::Reach)]);
+        assert_eq!(h.fields[0], Some(Field::Reach));
     }
 }

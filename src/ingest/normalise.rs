@@ -311,6 +311,7 @@ pub fn normalise(
             }),
         }
     }
+    n.notes.extend(ctx.closing_notes());
     if n.rows_read() == 0 {
         return Err(Problem::new(
             ReasonCode::FileNoRows,
@@ -437,6 +438,9 @@ struct RowContext<'a> {
     merged: MergedFigures,
     unconvertible: HashMap<u64, Vec<(usize, Legacy)>>,
     notes: Vec<String>,
+    /// Figures a formula left within floating-point noise of a whole
+    /// number, read as that number: how many, and the first.
+    rounded: std::cell::RefCell<(usize, Option<f64>)>,
     /// The last unit cell seen to name the file's unit (rows repeat it).
     unit_cell_ok: std::cell::RefCell<Option<String>>,
 }
@@ -456,13 +460,38 @@ impl<'a> RowContext<'a> {
         let mut missing_like: HashMap<Field, Vec<String>> = HashMap::new();
         for (col, field) in &header.looks_like {
             let name = &header.names[*col];
-            missing_like.entry(*field).or_default().push(name.clone());
-            notes.push(format!(
-                "column \"{name}\" looks like the {} but is not one of its names, so it is not read as it (kept in extra); if it is the {}, name it '{}'",
-                field.name(),
-                field.name(),
-                field.heading()
-            ));
+            match header.column(*field) {
+                Some(held) => notes.push(format!(
+                    "column \"{name}\" looks like the {} but is not read as it: the {} is column \"{}\" (kept in extra)",
+                    field.name(),
+                    field.name(),
+                    header.names[held]
+                )),
+                None => {
+                    missing_like.entry(*field).or_default().push(name.clone());
+                    notes.push(format!(
+                        "column \"{name}\" looks like the {} but is not one of its names, so it is not read as it (kept in extra); if it is the {}, name it '{}'",
+                        field.name(),
+                        field.name(),
+                        field.heading()
+                    ));
+                }
+            }
+        }
+        if header.rows > 1 {
+            let under: Vec<String> = header
+                .names
+                .iter()
+                .zip(&header.fields)
+                .filter(|(name, field)| field.is_some() && name.contains(" / "))
+                .map(|(name, field)| format!("\"{name}\" as the {}", field.map_or("", Field::name)))
+                .collect();
+            let (start, end) = out.table.header_lines;
+            let mut note = format!("the header takes rows {start} to {end}");
+            if !under.is_empty() {
+                note.push_str(&format!(": read {}", under.join(", ")));
+            }
+            notes.push(note);
         }
         for (col, field) in &header.repeated {
             let held = header
@@ -524,6 +553,7 @@ impl<'a> RowContext<'a> {
             merged,
             unconvertible,
             notes,
+            rounded: std::cell::RefCell::new((0, None)),
             unit_cell_ok: std::cell::RefCell::new(None),
         }
     }
@@ -561,13 +591,19 @@ impl<'a> RowContext<'a> {
 
     /// When the row is a section heading (`I. Phòng, chống mua bán người`,
     /// `II | Quyền của đồng bào dân tộc thiểu số`), the theme it names, if
-    /// any. A heading has no date and no form; its text is numbered with a
-    /// Roman numeral or a letter, or names a theme exactly (a number alone,
-    /// `1.`, makes a heading only with a theme its words name); a subtotal
-    /// in the figure columns is allowed.
+    /// any. A heading has no date and no form; it is one text, or a
+    /// numbering cell and a text; it is numbered with a Roman numeral or a
+    /// letter, or names a theme exactly (a number alone, `1.`, makes a
+    /// heading only with a theme its words name); a subtotal in the figure
+    /// columns is allowed.
     fn heading(&self, cells: &[Cell]) -> Option<Option<(ThemeCode, Option<String>)>> {
-        if !self.cell(cells, Field::ActivityDate).is_empty()
-            || !self.cell(cells, Field::Form).is_empty()
+        // a heading's text may stand in any column (a CSV puts it under
+        // `Ngày`), but it holds no date and no form
+        let date = self.cell(cells, Field::ActivityDate);
+        let form = self.text(cells, Field::Form);
+        if matches!(date, Cell::Date(_) | Cell::Number(_))
+            || parse_date(date).is_ok_and(|d| d.is_some())
+            || form.is_some_and(|f| self.campaign.match_form(&f).is_some())
         {
             return None;
         }
@@ -1002,7 +1038,33 @@ impl<'a> RowContext<'a> {
         if matches!(cell, Cell::Formula(_)) {
             return Err(Vec::new());
         }
+        if let Cell::Number(n) = cell
+            && field != Field::Duration
+            && n.fract() != 0.0
+            && super::values::as_whole(*n).is_some()
+        {
+            let mut rounded = self.rounded.borrow_mut();
+            rounded.0 += 1;
+            rounded.1.get_or_insert(*n);
+        }
         Ok(())
+    }
+
+    /// Notes only the rows could tell.
+    fn closing_notes(&self) -> Vec<String> {
+        let (n, first) = *self.rounded.borrow();
+        match first {
+            Some(x) if n > 0 => vec![format!(
+                "{n} figure{} within floating-point noise of a whole number, as a computed figure is stored (e.g. {x:?}), read as {}",
+                if n == 1 { "" } else { "s" },
+                if n == 1 {
+                    "that whole number"
+                } else {
+                    "those whole numbers"
+                }
+            )],
+            _ => Vec::new(),
+        }
     }
 
     /// Why a required field cannot be read when no column holds it.

@@ -34,7 +34,7 @@ impl Cell {
 
     /// A cell of text already in NFC (a decoded delimited file).
     pub fn text_nfc(s: &str) -> Cell {
-        Cell::from_clean(crate::text::collapse_spaces(s))
+        Cell::from_clean(crate::text::collapse_spaces(&crate::text::look_alikes(s)))
     }
 
     fn from_clean(s: String) -> Cell {
@@ -101,6 +101,8 @@ pub struct Merge {
 #[derive(Debug, Clone, Default)]
 pub struct Table {
     pub header: Header,
+    /// The first and last line of the header (0, 0 without one).
+    pub header_lines: (u64, u64),
     pub rows: Vec<SourceRow>,
     pub preamble: Vec<SourceRow>,
     /// Merged ranges that reach into the data rows (spreadsheets only).
@@ -119,10 +121,15 @@ impl Table {
     /// Splits a grid at its header band.
     pub fn from_grid(mut grid: Vec<SourceRow>, band: Band, merges: Vec<Merge>) -> Table {
         let data = grid.split_off((band.start + band.header.rows).min(grid.len()));
+        let header_lines = (
+            grid.get(band.start).map_or(0, |r| r.line),
+            grid.last().map_or(0, |r| r.line),
+        );
         grid.truncate(band.start);
         let first_data = data.first().map_or(u64::MAX, |r| r.line);
         Table {
             header: band.header,
+            header_lines,
             rows: data,
             preamble: grid,
             merges: merges

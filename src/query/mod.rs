@@ -38,6 +38,7 @@ pub const TABLES: &[&str] = &[
     "expected_reports",
     "reporting_status",
     "submission_versions",
+    "reason_codes",
     "months",
 ];
 

@@ -241,7 +241,26 @@ pub fn register_reference(ctx: &SessionContext, reference: &Reference) -> Result
             dates(expected.iter().map(|e| Some(e.due)).collect()),
         ],
     )?;
+    register_reason_codes(ctx)?;
     register_months(ctx)
+}
+
+/// `reason_codes`: every kind of refusal `rejects.reason_code` can hold,
+/// with what it means (the list in `ingest::ReasonCode`).
+fn register_reason_codes(ctx: &SessionContext) -> Result<(), QueryError> {
+    let all = crate::ingest::ReasonCode::ALL;
+    register_mem(
+        ctx,
+        "reason_codes",
+        vec![
+            field("reason_code", DataType::Utf8, false),
+            field("description", DataType::Utf8, false),
+        ],
+        vec![
+            text(all.iter().map(|c| c.code().to_string()).collect()),
+            text(all.iter().map(|c| c.describe().to_string()).collect()),
+        ],
+    )
 }
 
 /// The first and last year of the `months` calendar.

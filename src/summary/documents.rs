@@ -671,6 +671,7 @@ fn column_label(col: &str, l: Lang) -> String {
         "form_code" => ("Hình thức", "Form"),
         "activity_date" => ("Ngày", "Date"),
         "url" => ("Đường dẫn", "Link"),
+        "reason_code" => ("Mã lý do", "Reason code"),
         "reason_kind" => ("Lý do", "Reason"),
         "rows_refused" => ("Dòng bị từ chối", "Rows refused"),
         "files_refused" => ("Tệp bị từ chối", "Files refused"),

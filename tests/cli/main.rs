@@ -11,6 +11,7 @@ mod hostile;
 mod ingest;
 mod ingest_errors;
 mod query;
+mod real_world;
 mod scale;
 mod sql;
 mod summary;

@@ -581,13 +581,24 @@ fn monthly_trend_top_works_and_rejects_summary() {
         (json!("(unknown unit)"), json!(1))
     );
     assert_eq!(
-        v(&rejects[0], "reason_kind"),
-        json!(
-            "The file does not say which unit sent it: add a line '…' above the table, a '…' column, name the file <unit_code>_<period>.csv (e.g. pvhtt-tuan-giao_N-N.csv), or pass --unit."
+        (v(&rejects[0], "reason_code"), v(&rejects[0], "reason_kind")),
+        (
+            json!("unit.missing"),
+            json!("The file does not say which unit sent it.")
         )
     );
     assert_eq!(
-        (v(&rejects[1], "unit_code"), v(&rejects[1], "rows_refused")),
-        (json!("ttxvn-dien-bien"), json!(1))
+        v(&rejects[0], "example_reason"),
+        json!(
+            "The file does not say which unit sent it: add a line 'Đơn vị: <unit name>' above the table, a 'Đơn vị' column, name the file <unit_code>_<period>.csv (e.g. pvhtt-tuan-giao_2023-07.csv), or pass --unit."
+        )
+    );
+    assert_eq!(
+        (
+            v(&rejects[1], "unit_code"),
+            v(&rejects[1], "reason_code"),
+            v(&rejects[1], "rows_refused")
+        ),
+        (json!("ttxvn-dien-bien"), json!("theme.ambiguous"), json!(1))
     );
 }

@@ -128,8 +128,9 @@ impl TextCells {
         self.converted
             .iter()
             .map(|(old, (n, before, after))| {
+                // as typed: the legacy text's soft hyphen (ư in TCVN3) is kept
                 let shown = |s: &str| {
-                    let s = crate::text::clean(s);
+                    let s = crate::text::collapse_spaces(s);
                     match s.char_indices().nth(40) {
                         Some((i, _)) => format!("{}...", &s[..i]),
                         None => s,

@@ -28,9 +28,10 @@ impl Legacy {
         }
     }
 
-    /// The text converted to Unicode (NFC). Capitals typed with a capitals
-    /// font (`.VnTimeH`) share their codes with small letters; a word whose
-    /// plain letters are all capitals is given back in capitals.
+    /// The text converted to Unicode (NFC). TCVN3 capitals typed with a
+    /// capitals font (`.VnTimeH`) share their codes with small letters; a
+    /// word whose plain letters were typed in capitals is given back in
+    /// capitals.
     pub fn decode(self, text: &str) -> String {
         let decoded = match self {
             Legacy::Tcvn3 => {
@@ -49,12 +50,17 @@ impl Legacy {
             }
             Legacy::Vni => decode_charset(Charset::VniWindows, text).into_owned(),
         };
+        if self == Legacy::Vni {
+            // VNI has codes of its own for capitals
+            return decoded.nfc().collect();
+        }
         let mut out = String::with_capacity(decoded.len());
-        for (i, word) in decoded.split(' ').enumerate() {
+        for (i, (typed, word)) in text.split(' ').zip(decoded.split(' ')).enumerate() {
             if i > 0 {
                 out.push(' ');
             }
-            let ascii: Vec<char> = word.chars().filter(char::is_ascii_alphabetic).collect();
+            // the plain letters as typed tell what the capitals font showed
+            let ascii: Vec<char> = typed.chars().filter(char::is_ascii_alphabetic).collect();
             if !ascii.is_empty() && ascii.iter().all(char::is_ascii_uppercase) {
                 out.extend(word.chars().flat_map(char::to_uppercase));
             } else {
@@ -185,8 +191,11 @@ pub fn detect(text: &str) -> Verdict {
         return Verdict::Unicode;
     }
     let before = reading(text);
-    if before.valid == before.words {
-        // every word is Vietnamese as it stands (`Tài`, `Bé`)
+    if before.valid * 2 >= before.words {
+        // half its words or more are Vietnamese as they stand (`Tài`,
+        // `Bé Cá`, `½ tháng`): Unicode that happens to need nothing beyond
+        // Latin-1, never re-read. (VNI's tone codes are Latin-1 vowels with
+        // marks, so some VNI words pass as Vietnamese: `vò` for `vị`.)
         return Verdict::Unicode;
     }
     let mut best: Option<(Legacy, String, Reading)> = None;
@@ -489,6 +498,11 @@ mod tests {
             "Ñandú",
             "Gérard Depardieu à Paris",
             "Straße",
+            "½ tháng",
+            "Hà Lê",
+            "Été à Paris",
+            "Überprüfung für Mädchen",
+            "Señora Núñez",
         ] {
             assert_eq!(detect(s), Verdict::Unicode, "{s}");
         }

@@ -1159,6 +1159,193 @@ mod tests {
         assert!(!is_totals_row(&t(&["1", "Tổng kết năm"])));
     }
 
+    use crate::ingest::header::Header;
+    use crate::ingest::table::{Merge, Table};
+
+    fn table(names: &[&str], rows: &[(u64, &[&str])]) -> ReadOutput {
+        ReadOutput {
+            table: Table {
+                header: Header::from_names(
+                    &names.iter().map(|s| s.to_string()).collect::<Vec<_>>(),
+                ),
+                rows: rows
+                    .iter()
+                    .map(|(line, cells)| SourceRow {
+                        line: *line,
+                        cells: cells.iter().map(|c| Cell::text(c)).collect(),
+                    })
+                    .collect(),
+                ..Default::default()
+            },
+            ..Default::default()
+        }
+    }
+
+    fn read(out: &ReadOutput) -> Normalised {
+        let reference = Reference::bundled().unwrap();
+        let flags = Overrides {
+            unit: Some("so-gddt".into()),
+            period: Some("2023".into()),
+            received_at: NaiveDate::from_ymd_opt(2023, 11, 1),
+        };
+        normalise(out, "x.xlsx", "id", None, &flags, &reference).unwrap()
+    }
+
+    #[test]
+    fn merged_cells_give_descriptions_down_and_refuse_shared_figures() {
+        let mut out = table(
+            &[
+                "Ngày",
+                "Chủ đề",
+                "Hình thức",
+                "Tên tin bài",
+                "Số lượng",
+                "Lượt tiếp cận",
+            ],
+            &[
+                (5, &["15/03/2023", "ethnic", "Hội nghị", "Một", "1", "100"]),
+                (6, &["", "", "", "Hai", "1", "300"]),
+                (7, &["16/03/2023", "", "", "Ba", "1", ""]),
+                (8, &["17/03/2023", "general", "Tin", "Bốn", "2", ""]),
+            ],
+        );
+        let merge = |first_line, last_line, col| Merge {
+            first_line,
+            last_line,
+            first_col: col,
+            last_col: col,
+        };
+        // the date over rows 5-6, theme and form over 5-7, the reach over 6-7
+        out.table.merges = vec![
+            merge(5, 6, 0),
+            merge(5, 7, 1),
+            merge(5, 7, 2),
+            merge(6, 7, 5),
+        ];
+        let n = read(&out);
+        let got: Vec<(i64, String, &str, &str)> = n
+            .activities
+            .iter()
+            .map(|a| {
+                (
+                    a.source_row,
+                    a.activity_date.to_string(),
+                    a.theme_code.0.as_str(),
+                    a.form_code.as_str(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                (5, "2023-03-15".into(), "ethnic", "meeting"),
+                (8, "2023-03-17".into(), "general", "news"),
+            ]
+        );
+        let refused: Vec<(Option<i64>, ReasonCode)> =
+            n.refusals.iter().map(|r| (r.source_row, r.code)).collect();
+        assert_eq!(
+            refused,
+            vec![
+                (Some(6), ReasonCode::CellMergedFigure),
+                (Some(7), ReasonCode::CellMergedFigure)
+            ]
+        );
+        assert_eq!(
+            n.refusals[0].reason,
+            "The reach is one cell merged over rows 6 to 7, and a figure cannot be shared out between activities: give each row its own Lượt tiếp cận."
+        );
+    }
+
+    #[test]
+    fn section_headings_are_not_items_and_give_their_theme() {
+        let out = table(
+            &[
+                "STT",
+                "Ngày",
+                "Chủ đề",
+                "Hình thức",
+                "Tên tin bài",
+                "Số lượng",
+            ],
+            &[
+                // numbered with a Roman numeral, in its own cell
+                (5, &["I", "Phòng, chống mua bán người", "", "", "", ""]),
+                (6, &["1", "05/03/2023", "", "Tin", "Cảnh giác", "1"]),
+                // names its own theme
+                (7, &["2", "06/03/2023", "labour", "Tin", "Việc làm", "1"]),
+                // numbered in its text, with a subtotal
+                (
+                    8,
+                    &[
+                        "II. Quyền của đồng bào dân tộc thiểu số",
+                        "",
+                        "",
+                        "",
+                        "",
+                        "7",
+                    ],
+                ),
+                (9, &["3", "07/03/2023", "", "Bài", "Bản tin vùng cao", "2"]),
+                // a heading that names no theme ends the section's theme
+                (10, &["", "B. CÁC HOẠT ĐỘNG KHÁC", "", "", "", ""]),
+                (
+                    11,
+                    &["4", "08/03/2023", "", "Tin", "Tin không rõ chủ đề", "1"],
+                ),
+                // a number alone with words naming no theme is an item, refused
+                (12, &["5", "Tuyên truyền miệng", "", "", "", ""]),
+                // a number alone with words that name a theme is a heading
+                (
+                    13,
+                    &["3.", "Tuyên truyền về quyền con người", "", "", "", ""],
+                ),
+                (14, &["6", "09/03/2023", "", "Tin", "Bản tin", "1"]),
+            ],
+        );
+        let n = read(&out);
+        assert_eq!(n.headings, 4);
+        let got: Vec<(i64, &str, bool)> = n
+            .activities
+            .iter()
+            .map(|a| (a.source_row, a.theme_code.0.as_str(), a.theme_inferred))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                (6, "trafficking", false),
+                (7, "labour", false),
+                (9, "ethnic", false),
+                (14, "general", false)
+            ]
+        );
+        let refused: Vec<(Option<i64>, ReasonCode)> =
+            n.refusals.iter().map(|r| (r.source_row, r.code)).collect();
+        assert_eq!(
+            refused,
+            vec![
+                (Some(11), ReasonCode::ThemeMissing),
+                (Some(12), ReasonCode::DateInvalid)
+            ]
+        );
+    }
+
+    #[test]
+    fn no_received_date_and_no_file_time_refuses_the_file() {
+        let out = table(
+            &["Ngày", "Hình thức", "Chủ đề"],
+            &[(2, &["05/03/2023", "Tin", "general"])],
+        );
+        let reference = Reference::bundled().unwrap();
+        let flags = Overrides {
+            unit: Some("so-gddt".into()),
+            period: Some("2023".into()),
+            received_at: None,
+        };
+        let err = normalise(&out, "x.csv", "id", None, &flags, &reference).unwrap_err();
+        assert_eq!(err.code, ReasonCode::ReceivedMissing);
+    }
+
     #[test]
     fn section_numbering() {
         assert_eq!(numbering("I"), Some(Numbering::Strong));

@@ -462,6 +462,75 @@ mod tests {
     use super::*;
     use crate::reference::Reference;
 
+    /// The legacy-encoding detector's false positives on generated titles
+    /// (every template at every unit's place, as typed, in capitals and
+    /// with the unit's name), the reference data's labels and names, and
+    /// titles in other languages with Latin-1 letters and symbols: none.
+    #[test]
+    fn no_generated_title_is_taken_for_a_legacy_encoding() {
+        use crate::ingest::{Verdict, detect_legacy};
+        let r = Reference::bundled().unwrap();
+        let c = r.campaign(2023).unwrap();
+        let mut texts: Vec<String> = Vec::new();
+        for theme in THEMES.iter().map(|(t, _)| *t) {
+            for template in titles(theme) {
+                for u in &c.units {
+                    let title = template.replace("{place}", &place(u));
+                    texts.push(title.to_uppercase());
+                    texts.push(format!("{}: {title}", u.name_vi));
+                    texts.push(format!("{title} ({} 2023)", u.aliases.join(", ")));
+                    texts.push(title);
+                }
+            }
+        }
+        for t in &c.themes {
+            texts.push(t.name_vi.clone());
+            texts.extend(t.aliases.iter().cloned());
+        }
+        for s in &c.subthemes {
+            texts.push(s.name_vi.clone());
+            texts.extend(s.aliases.iter().cloned());
+        }
+        for l in c.forms.iter().chain(&c.languages) {
+            texts.push(l.name_vi.clone());
+            texts.extend(l.aliases.iter().cloned());
+        }
+        for u in &c.units {
+            texts.push(u.name_vi.clone());
+            texts.extend(u.aliases.iter().cloned());
+        }
+        texts.extend(c.keywords.iter().map(|k| k.keyword.clone()));
+        for foreign in [
+            "Human rights day ® 2023",
+            "Café ¸ la carte",
+            "José Müller, Señor García",
+            "Gérard Depardieu à Paris",
+            "Überprüfung für Mädchen",
+            "© Báo Điện Biên Phủ ½ trang",
+            "UNICEF Việt Nam ® – Ngày Quốc tế Thiếu nhi",
+            "Fête de la musique à Hà Nội",
+            "Straße, Ñandú, Ærø, Þór",
+            "Tài Bé Cá Hà Lê",
+            "Thái",
+            "Mông",
+            "Khơ Mú",
+            "Tày",
+        ] {
+            texts.push(foreign.to_string());
+        }
+        let taken: Vec<&String> = texts
+            .iter()
+            .filter(|t| detect_legacy(t) != Verdict::Unicode)
+            .collect();
+        eprintln!(
+            "{} generated and reference texts: {} taken for TCVN3 or VNI",
+            texts.len(),
+            taken.len()
+        );
+        assert!(texts.len() >= 3000, "{} texts", texts.len());
+        assert!(taken.is_empty(), "{taken:?}");
+    }
+
     /// The committed samples are exactly what the generator makes; run with
     /// BAOCAO_WRITE_SAMPLES=1 to write them after changing the generator.
     #[test]

@@ -12,6 +12,7 @@ mod ingest;
 mod ingest_errors;
 mod query;
 mod real_world;
+mod reason_codes;
 mod scale;
 mod sql;
 mod summary;

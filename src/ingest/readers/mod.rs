@@ -37,3 +37,51 @@ pub struct ReadOutput {
 }
 
 const NO_HEADER: &str = "no header row was found: the table needs column names such as Ngày, Hình thức, Chủ đề and Tên tin bài (at least two of them)";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ingest::table::Cell;
+
+    /// The legacy-encoding detector's false positives on every text cell of
+    /// the bundled samples (Unicode, Windows-1258 and UTF-16 files): none.
+    #[test]
+    fn no_text_of_the_bundled_samples_is_taken_for_a_legacy_encoding() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data/samples/2023");
+        let (mut files, mut cells) = (0, 0);
+        for entry in std::fs::read_dir(&dir).expect("samples") {
+            let path = entry.expect("entry").path();
+            let bytes = std::fs::read(&path).expect("sample");
+            let ext = path.extension().map(|e| e.to_string_lossy().to_string());
+            let out = match ext.as_deref() {
+                Some("csv" | "txt") => read_delimited(&bytes),
+                Some("xlsx") => read_xlsx(&bytes),
+                Some("json" | "ndjson") => read_json(&bytes),
+                _ => continue,
+            }
+            .unwrap_or_else(|p| panic!("{}: {}", path.display(), p.text));
+            files += 1;
+            assert!(
+                out.notes.iter().all(|n| !n.contains("legacy")),
+                "{}: {:?}",
+                path.display(),
+                out.notes
+            );
+            assert!(out.table.unconvertible.is_empty(), "{}", path.display());
+            let t = &out.table;
+            cells += t
+                .rows
+                .iter()
+                .chain(&t.preamble)
+                .flat_map(|r| &r.cells)
+                .filter(|c| matches!(c, Cell::Text(s) if !s.is_ascii()))
+                .count();
+            cells += t.header.names.iter().filter(|n| !n.is_ascii()).count();
+        }
+        eprintln!(
+            "{files} sample files, {cells} non-ASCII text cells: none taken for TCVN3 or VNI"
+        );
+        assert!(files >= 100, "{files} sample files");
+        assert!(cells > 1000, "{cells} text cells");
+    }
+}

@@ -7,6 +7,9 @@
 //! Columns that look like a field but are not one of its names are
 //! reported, so a default never hides a column nobody recognised.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
+
 use super::table::{Cell, Merge, SourceRow};
 use crate::text::fold;
 
@@ -274,6 +277,41 @@ impl Field {
     }
 }
 
+/// Field names looked up once per distinct text while a header is searched
+/// for: every band of the first rows is scored, and folding each cell's
+/// text again for each band would cost more than reading the file.
+#[derive(Debug, Default)]
+pub struct Names {
+    /// text → (the field it names, else the field it looks like)
+    seen: RefCell<HashMap<String, Lookup>>,
+}
+
+type Lookup = (Option<Field>, Option<Field>);
+
+impl Names {
+    /// (the field `text` names, else the field it looks like).
+    fn lookup(&self, text: &str) -> Lookup {
+        if let Some(known) = self.seen.borrow().get(text) {
+            return *known;
+        }
+        let named = Field::from_header(text);
+        let like = named.map_or_else(|| Field::looks_like(text), |_| None);
+        self.seen
+            .borrow_mut()
+            .insert(text.to_string(), (named, like));
+        (named, like)
+    }
+
+    fn field(&self, text: &str) -> Option<Field> {
+        self.lookup(text).0
+    }
+
+    fn field_or_like(&self, text: &str) -> Option<Field> {
+        let (named, like) = self.lookup(text);
+        named.or(like)
+    }
+}
+
 /// The text without its notes in brackets: `Số lượng (tin, bài)` →
 /// `Số lượng`.
 fn without_brackets(s: &str) -> String {
@@ -323,16 +361,16 @@ impl Header {
                 }]
             })
             .collect();
-        Header::from_headings(&headings, 1)
+        Header::from_headings(&headings, 1, &Names::default())
     }
 
-    fn from_headings(headings: &[Vec<Part>], rows: usize) -> Header {
+    fn from_headings(headings: &[Vec<Part>], rows: usize, names: &Names) -> Header {
         let mut h = Header {
             rows,
             ..Default::default()
         };
         for (i, parts) in headings.iter().enumerate() {
-            let found = column_field(parts);
+            let found = column_field(parts, names);
             let field = match found {
                 Some(f) if h.fields.contains(&Some(f)) => {
                     h.repeated.push((i, f));
@@ -341,9 +379,10 @@ impl Header {
                 other => other,
             };
             if field.is_none() && found.is_none() {
-                let looks = parts.iter().rev().find_map(|p| {
-                    Field::from_header(&p.text).or_else(|| Field::looks_like(&p.text))
-                });
+                let looks = parts
+                    .iter()
+                    .rev()
+                    .find_map(|p| names.field_or_like(&p.text));
                 if let Some(f) = looks.filter(|f| !f.is_metadata()) {
                     h.looks_like.push((i, f));
                 }
@@ -405,11 +444,11 @@ struct Part {
 /// headings first, the lowest (most specific) first, then its own headings
 /// read together (a heading wrapped over two rows); a group heading over
 /// several columns names none of them.
-fn column_field(parts: &[Part]) -> Option<Field> {
+fn column_field(parts: &[Part], names: &Names) -> Option<Field> {
     let own: Vec<&Part> = parts.iter().filter(|p| p.width == 1).collect();
     own.iter()
         .rev()
-        .find_map(|p| Field::from_header(&p.text))
+        .find_map(|p| names.field(&p.text))
         .or_else(|| {
             (own.len() > 1)
                 .then(|| {
@@ -418,7 +457,7 @@ fn column_field(parts: &[Part]) -> Option<Field> {
                         .map(|p| p.text.as_str())
                         .collect::<Vec<_>>()
                         .join(" ");
-                    Field::from_header(&joined)
+                    names.field(&joined)
                 })
                 .flatten()
         })
@@ -453,23 +492,36 @@ const BAND_ROWS: usize = 3;
 /// wins: a date and a form column first, then more fields, then fewer rows,
 /// then the earlier. At least two item fields must be named.
 pub fn find_band(rows: &[SourceRow], merges: &[Merge]) -> Option<Band> {
+    let names = Names::default();
+    // the horizontal spans of merges that start where a header can be
+    let last_line = rows
+        .get(
+            (SEARCHED_ROWS + BAND_ROWS)
+                .min(rows.len())
+                .saturating_sub(1),
+        )
+        .map_or(0, |r| r.line);
+    let spans: Spans = merges
+        .iter()
+        .filter(|m| m.first_line <= last_line && m.last_col > m.first_col)
+        .map(|m| ((m.first_line, m.first_col), m.last_col))
+        .collect();
     let mut best: Option<Band> = None;
     for start in 0..rows.len().min(SEARCHED_ROWS) {
         if rows[start].cells.iter().all(Cell::is_empty) {
             continue;
         }
-        let mut header = band_header(&rows[start..=start], merges);
+        let mut header = band_header(&rows[start..=start], &spans, &names);
         let mut height = 1;
         while height < BAND_ROWS && start + height < rows.len() {
             let next = &rows[start + height];
             if holds_data(next) || next.cells.iter().all(Cell::is_empty) {
                 break;
             }
-            let longer = band_header(&rows[start..=start + height], merges);
+            let longer = band_header(&rows[start..=start + height], &spans, &names);
             let all_headings = next.cells.iter().enumerate().all(|(c, cell)| match cell {
                 Cell::Text(t) => {
-                    Field::from_header(t).is_some()
-                        || Field::looks_like(t).is_some()
+                    names.field_or_like(t).is_some()
                         || (t.starts_with('(') && t.ends_with(')'))
                         || longer.grouped.get(c).copied().unwrap_or(false)
                 }
@@ -511,7 +563,10 @@ fn holds_data(row: &SourceRow) -> bool {
 /// puts over it. A heading spans the columns of its merge, or (without
 /// merge information, as in CSV) the blank columns after it that have
 /// headings in a lower row.
-pub fn band_header(band: &[SourceRow], merges: &[Merge]) -> Header {
+/// Merged cells that span columns: (first line, first column) → last column.
+type Spans = HashMap<(u64, u32), u32>;
+
+fn band_header(band: &[SourceRow], spans: &Spans, names: &Names) -> Header {
     let width = band.iter().map(|r| r.cells.len()).max().unwrap_or(0);
     let text = |r: usize, c: usize| match band[r].cells.get(c) {
         Some(Cell::Empty) | None => None,
@@ -527,10 +582,7 @@ pub fn band_header(band: &[SourceRow], merges: &[Merge]) -> Header {
                 c += 1;
                 continue;
             };
-            let merged_to = merges
-                .iter()
-                .find(|m| m.first_line == line && m.first_col as usize == c)
-                .map(|m| m.last_col as usize);
+            let merged_to = spans.get(&(line, c as u32)).map(|last| *last as usize);
             let mut end = c;
             match merged_to {
                 Some(last) => end = last.min(width - 1),
@@ -552,7 +604,7 @@ pub fn band_header(band: &[SourceRow], merges: &[Merge]) -> Header {
             c = end + 1;
         }
     }
-    Header::from_headings(&headings, band.len())
+    Header::from_headings(&headings, band.len(), names)
 }
 
 #[cfg(test)]

@@ -379,13 +379,19 @@ fn fill_merged(out: &ReadOutput) -> (Cow<'_, [SourceRow]>, MergedFigures) {
         return (Cow::Borrowed(&table.rows), figures);
     }
     let mut rows = table.rows.clone();
-    let at: HashMap<u64, usize> = rows.iter().enumerate().map(|(i, r)| (r.line, i)).collect();
     for m in down {
         let col = m.first_col as usize;
-        let Some(&first) = at.get(&m.first_line) else {
+        if col >= table.header.fields.len() {
             continue;
+        }
+        // the rows the merge covers (rows are in line order): a range past
+        // the table, however large, costs nothing
+        let lo = rows.partition_point(|r| r.line < m.first_line);
+        let hi = rows.partition_point(|r| r.line <= m.last_line);
+        let anchor = match rows.get(lo) {
+            Some(r) if r.line == m.first_line => r.cells.get(col).cloned().unwrap_or(Cell::Empty),
+            _ => continue,
         };
-        let anchor = rows[first].cells.get(col).cloned().unwrap_or(Cell::Empty);
         if anchor.is_empty() {
             continue;
         }
@@ -393,17 +399,15 @@ fn fill_merged(out: &ReadOutput) -> (Cow<'_, [SourceRow]>, MergedFigures) {
             table.header.fields.get(col).copied().flatten(),
             Some(Field::Quantity | Field::Reach | Field::Duration)
         );
-        for line in m.first_line..=m.last_line {
-            let Some(&i) = at.get(&line) else { continue };
+        for row in &mut rows[lo..hi] {
             if figure {
-                figures.insert((line, col), (m.first_line, m.last_line));
-            } else if line > m.first_line {
-                let cells = &mut rows[i].cells;
-                if cells.len() <= col {
-                    cells.resize(col + 1, Cell::Empty);
+                figures.insert((row.line, col), (m.first_line, m.last_line));
+            } else if row.line > m.first_line {
+                if row.cells.len() <= col {
+                    row.cells.resize(col + 1, Cell::Empty);
                 }
-                if cells[col].is_empty() {
-                    cells[col] = anchor.clone();
+                if row.cells[col].is_empty() {
+                    row.cells[col] = anchor.clone();
                 }
             }
         }

@@ -369,6 +369,7 @@ impl Header {
             rows,
             ..Default::default()
         };
+        let mut taken = std::collections::HashSet::new();
         for (i, parts) in headings.iter().enumerate() {
             let found = column_field(parts, names);
             let field = match found {
@@ -401,11 +402,12 @@ impl Header {
             } else {
                 name
             };
-            let unique = if h.names.contains(&name) {
+            let unique = if taken.contains(&name) {
                 format!("{name} ({})", i + 1)
             } else {
                 name
             };
+            taken.insert(unique.clone());
             h.names.push(unique);
         }
         h

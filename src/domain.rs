@@ -203,8 +203,9 @@ impl Period {
     /// The period a report's title line ends with: `BÁO CÁO KẾT QUẢ ...
     /// THÁNG 10 NĂM 2023`, `... NĂM 2023`, `... QUÝ III NĂM 2023`. Only a
     /// line that calls itself a report (`báo cáo`, `kết quả`) counts, and
-    /// not a span (`TỪ THÁNG 6 ĐẾN THÁNG 7`, `6 THÁNG ĐẦU NĂM`) or a
-    /// dateline (`Điện Biên, ngày 10 tháng 11 năm 2023`).
+    /// not a span (`TỪ THÁNG 6 ĐẾN THÁNG 7`, `6 THÁNG ĐẦU NĂM`, `9 THÁNG
+    /// NĂM 2023`: part of a year is not the year) or a dateline (`Điện
+    /// Biên, ngày 10 tháng 11 năm 2023`).
     pub fn from_title(text: &str) -> Option<Period> {
         let folded = strip_marks_lower(text);
         let words: Vec<&str> = crate::text::words(&folded);
@@ -221,7 +222,7 @@ impl Period {
             i == 0
                 || !matches!(
                     words[i - 1],
-                    "tu" | "den" | "ngay" | "dau" | "cuoi" | "cac" | "va"
+                    "tu" | "den" | "ngay" | "dau" | "cuoi" | "cac" | "va" | "thang" | "quy"
                 ) && words[i - 1].parse::<u32>().is_err()
         };
         // ... thang M nam YYYY | ... thang M YYYY (from `tháng 10/2023`)
@@ -341,6 +342,8 @@ mod tests {
         // spans, half-years, datelines and lines that are not titles
         assert_eq!(t("BÁO CÁO KẾT QUẢ TỪ THÁNG 6 ĐẾN THÁNG 7 NĂM 2023"), None);
         assert_eq!(t("BÁO CÁO SƠ KẾT 6 THÁNG ĐẦU NĂM 2023"), None);
+        assert_eq!(t("BÁO CÁO KẾT QUẢ TUYÊN TRUYỀN 9 THÁNG NĂM 2023"), None);
+        assert_eq!(t("BÁO CÁO SƠ KẾT 6 THÁNG NĂM 2023"), None);
         assert_eq!(t("Điện Biên, ngày 10 tháng 11 năm 2023"), None);
         assert_eq!(t("Kế hoạch tuyên truyền năm 2023"), None);
         assert_eq!(t("BÁO CÁO KẾT QUẢ THÁNG 13 NĂM 2023"), None);

@@ -10,6 +10,7 @@
 use std::cell::RefCell;
 use std::collections::HashMap;
 
+use super::legacy::Legacy;
 use super::table::{Cell, Merge, SourceRow};
 use crate::text::fold;
 
@@ -129,6 +130,7 @@ const HEADERS: &[(Field, &[&str])] = &[
             "sl",
             "so tin bai",
             "quantity",
+            "qty",
             "so luong tin bai",
             "so luong san pham",
             "so san pham",
@@ -180,7 +182,7 @@ const LOOKS_LIKE: &[(Field, &[&str])] = &[
     (
         Field::Quantity,
         &[
-            "so luong", "sl", "so tin", "so bai", "so buoi", "so cuoc", "so lan",
+            "so luong", "sl", "so tin", "so bai", "so buoi", "so cuoc", "so lan", "count",
         ],
     ),
     (
@@ -208,12 +210,43 @@ impl Field {
                 .find(|(_, names)| names.contains(&key))
                 .map(|(f, _)| *f)
         };
-        exact(&fold(header)).or_else(|| {
-            let bare = without_brackets(header);
-            (bare.len() != header.len())
-                .then(|| exact(&fold(&bare)))
-                .flatten()
-        })
+        if !header.contains(['(', '[']) {
+            return exact(&fold(header));
+        }
+        // the notes in brackets must fit the field (`Lượt tiếp cận (%)` is a rate)
+        exact(&fold(header))
+            .or_else(|| exact(&fold(&without_brackets(header))))
+            .filter(|f| f.takes_note(header))
+    }
+
+    /// Whether the notes in brackets of `header` fit the field: a count of
+    /// items in `(tin, bài)` or `(buổi)`, but not of people (`Số lượng
+    /// (người)` counts people: a reach), a rate (`(%)`), money or time; a
+    /// duration in minutes only (`(giờ)` would store hours as minutes).
+    fn takes_note(self, header: &str) -> bool {
+        let note = brackets(header);
+        let words = format!(" {} ", fold(&note));
+        let has = |list: &[&str]| list.iter().any(|w| words.contains(&format!(" {w} ")));
+        let figure = matches!(self, Field::Quantity | Field::Reach | Field::Duration);
+        if figure && note.contains('%') {
+            return false;
+        }
+        match self {
+            Field::Quantity => !has(&[
+                "nguoi", "xem", "nghe", "tiep can", "truy cap", "phut", "gio", "giay", "dong",
+                "trieu", "ty le",
+            ]),
+            Field::Reach => !has(&[
+                "tin", "bai", "buoi", "cuoc", "san pham", "phut", "gio", "giay", "dong", "trieu",
+                "ty le",
+            ]),
+            Field::Duration => {
+                let w = fold(&note);
+                w.split(' ')
+                    .all(|w| matches!(w, "phut" | "min" | "minutes" | "p" | ""))
+            }
+            _ => true,
+        }
     }
 
     /// The field a header looks like without being one of its names.
@@ -294,7 +327,18 @@ impl Names {
         if let Some(known) = self.seen.borrow().get(text) {
             return *known;
         }
-        let named = Field::from_header(text);
+        // a heading typed in a legacy encoding (`Ngµy`, `H×nh thøc`) is
+        // read as it was meant when that names a field
+        let legacy = || {
+            (!text.is_ascii() && text.chars().all(|c| c as u32 <= 0xFF))
+                .then(|| {
+                    [Legacy::Tcvn3, Legacy::Vni]
+                        .into_iter()
+                        .find_map(|l| Field::from_header(&l.decode(text)))
+                })
+                .flatten()
+        };
+        let named = Field::from_header(text).or_else(legacy);
         let like = named.map_or_else(|| Field::looks_like(text), |_| None);
         self.seen
             .borrow_mut()
@@ -310,6 +354,24 @@ impl Names {
         let (named, like) = self.lookup(text);
         named.or(like)
     }
+}
+
+/// The notes in brackets of a text: `Số lượng (tin, bài)` → `tin, bài`.
+fn brackets(s: &str) -> String {
+    let mut out = String::new();
+    let mut depth = 0usize;
+    for c in s.chars() {
+        match c {
+            '(' | '[' => {
+                depth += 1;
+                out.push(' ');
+            }
+            ')' | ']' => depth = depth.saturating_sub(1),
+            _ if depth > 0 => out.push(c),
+            _ => {}
+        }
+    }
+    out
 }
 
 /// The text without its notes in brackets: `Số lượng (tin, bài)` →
@@ -339,8 +401,14 @@ pub struct Header {
     /// Columns whose heading looks like a field but is not one of its
     /// names (kept in `extra`): (column, field).
     pub looks_like: Vec<(usize, Field)>,
-    /// Columns naming a field an earlier column already holds.
+    /// Columns naming a field another column holds (kept in `extra`).
     pub repeated: Vec<(usize, Field)>,
+    /// A figure (or the date) named by several columns with nothing to
+    /// tell which holds this report's value: no column holds it.
+    pub ambiguous: Vec<(Field, Vec<usize>)>,
+    /// JSON keys naming one field (`quantity`, `SL`): the first holds it,
+    /// and an item that states it under another key is read from that.
+    pub alternates: Vec<(Field, Vec<usize>)>,
     /// Columns under a heading of a higher row that spans several columns.
     pub grouped: Vec<bool>,
     /// How many rows the header takes.
@@ -348,9 +416,9 @@ pub struct Header {
 }
 
 impl Header {
-    /// The header of a table whose columns are named once each (JSON keys,
-    /// a one-row header).
-    pub fn from_names(names: &[String]) -> Header {
+    /// The header of a table whose columns are named once each: JSON keys
+    /// (`keyed`: each item names its own fields) or a one-row header.
+    pub fn from_names(names: &[String], keyed: bool) -> Header {
         let headings: Vec<Vec<Part>> = names
             .iter()
             .map(|n| {
@@ -361,25 +429,20 @@ impl Header {
                 }]
             })
             .collect();
-        Header::from_headings(&headings, 1, &Names::default())
+        Header::from_headings(&headings, 1, &Names::default(), keyed)
     }
 
-    fn from_headings(headings: &[Vec<Part>], rows: usize, names: &Names) -> Header {
+    fn from_headings(headings: &[Vec<Part>], rows: usize, names: &Names, keyed: bool) -> Header {
         let mut h = Header {
             rows,
             ..Default::default()
         };
+        let found: Vec<Option<Field>> = headings.iter().map(|p| column_field(p, names)).collect();
+        h.fields = found.clone();
+        h.settle_repeats(headings, keyed);
         let mut taken = std::collections::HashSet::new();
         for (i, parts) in headings.iter().enumerate() {
-            let found = column_field(parts, names);
-            let field = match found {
-                Some(f) if h.fields.contains(&Some(f)) => {
-                    h.repeated.push((i, f));
-                    None
-                }
-                other => other,
-            };
-            if field.is_none() && found.is_none() {
+            if found[i].is_none() {
                 let looks = parts
                     .iter()
                     .rev()
@@ -388,7 +451,6 @@ impl Header {
                     h.looks_like.push((i, f));
                 }
             }
-            h.fields.push(field);
             // under a heading of a row above that spans several columns
             h.grouped
                 .push(parts.iter().any(|p| p.width > 1 && p.row + 1 < rows));
@@ -413,6 +475,67 @@ impl Header {
         h
     }
 
+    /// A field named by several columns keeps one: the one its group
+    /// heading says is this period's result (`Kết quả` rather than `Kế
+    /// hoạch`), else, for a figure or the date, none (the rows cannot be
+    /// read and are refused), else the first. Among JSON keys (`flat`),
+    /// they are one field spelt several ways: each item states it under
+    /// one of them.
+    fn settle_repeats(&mut self, headings: &[Vec<Part>], flat: bool) {
+        let mut seen: Vec<Field> = Vec::new();
+        for f in self.fields.iter().flatten() {
+            if !seen.contains(f) {
+                seen.push(*f);
+            }
+        }
+        for field in seen {
+            let cols: Vec<usize> = (0..self.fields.len())
+                .filter(|&c| self.fields[c] == Some(field))
+                .collect();
+            if cols.len() < 2 {
+                continue;
+            }
+            if flat {
+                for &c in &cols[1..] {
+                    self.fields[c] = None;
+                }
+                self.alternates.push((field, cols));
+                continue;
+            }
+            let stage: Vec<Stage> = cols.iter().map(|&c| stage(&headings[c])).collect();
+            let pick = |want: &dyn Fn(Stage) -> bool| {
+                let hits: Vec<usize> = (0..cols.len()).filter(|&i| want(stage[i])).collect();
+                (hits.len() == 1).then(|| cols[hits[0]])
+            };
+            let keep = pick(&|s| s == Stage::Result).or_else(|| pick(&|s| s != Stage::Plan));
+            let figure = matches!(
+                field,
+                Field::Quantity | Field::Reach | Field::Duration | Field::ActivityDate
+            );
+            match keep {
+                Some(k) => {
+                    for &c in cols.iter().filter(|&&c| c != k) {
+                        self.fields[c] = None;
+                        self.repeated.push((c, field));
+                    }
+                }
+                None if figure => {
+                    for &c in &cols {
+                        self.fields[c] = None;
+                    }
+                    self.ambiguous.push((field, cols));
+                }
+                None => {
+                    for &c in &cols[1..] {
+                        self.fields[c] = None;
+                        self.repeated.push((c, field));
+                    }
+                }
+            }
+        }
+        self.repeated.sort_by_key(|(c, _)| *c);
+    }
+
     /// How many item fields the header names (metadata columns do not count).
     pub fn score(&self) -> usize {
         self.fields
@@ -433,6 +556,51 @@ impl Header {
     }
 }
 
+/// Whether a column's headings say it holds a plan or this period's result.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Stage {
+    Plan,
+    Result,
+    Unknown,
+}
+
+fn stage(parts: &[Part]) -> Stage {
+    let text = format!(
+        " {} ",
+        fold(
+            &parts
+                .iter()
+                .map(|p| p.text.as_str())
+                .collect::<Vec<_>>()
+                .join(" ")
+        )
+    );
+    let has = |list: &[&str]| list.iter().any(|w| text.contains(&format!(" {w} ")));
+    if has(&[
+        "ke hoach",
+        "chi tieu",
+        "du kien",
+        "luy ke",
+        "cung ky",
+        "nam truoc",
+        "thang truoc",
+        "ky truoc",
+    ]) {
+        Stage::Plan
+    } else if has(&[
+        "ket qua",
+        "thuc hien",
+        "thuc te",
+        "ky nay",
+        "thang nay",
+        "nam nay",
+    ]) {
+        Stage::Result
+    } else {
+        Stage::Unknown
+    }
+}
+
 /// One row's heading over a column: its text and how many columns it spans.
 #[derive(Debug, Clone)]
 struct Part {
@@ -448,6 +616,20 @@ struct Part {
 /// several columns names none of them.
 fn column_field(parts: &[Part], names: &Names) -> Option<Field> {
     let own: Vec<&Part> = parts.iter().filter(|p| p.width == 1).collect();
+    // a note in brackets on a row of its own qualifies the heading above
+    // it (`Số lượng` over `(người)`): they are read together
+    if own.len() > 1
+        && own
+            .iter()
+            .any(|p| p.text.starts_with('(') && p.text.ends_with(')'))
+    {
+        let joined = own
+            .iter()
+            .map(|p| p.text.as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
+        return names.field(&joined);
+    }
     own.iter()
         .rev()
         .find_map(|p| names.field(&p.text))
@@ -487,8 +669,9 @@ const SEARCHED_ROWS: usize = 40;
 /// The most rows a header may take.
 const BAND_ROWS: usize = 3;
 
-/// Finds the header among the first rows of a grid. From each row, a band
-/// grows downwards (three rows at most) while the next row holds no figure
+/// Finds the header among the first rows of a grid. From each row that
+/// names a field, a band grows downwards (three rows at most) while the
+/// next row holds no figure
 /// or date and either names more fields or is all headings (field names, a
 /// note in brackets, sub-headings under a group heading). The best band
 /// wins: a date and a form column first, then more fields, then fewer rows,
@@ -510,7 +693,13 @@ pub fn find_band(rows: &[SourceRow], merges: &[Merge]) -> Option<Band> {
         .collect();
     let mut best: Option<Band> = None;
     for start in 0..rows.len().min(SEARCHED_ROWS) {
-        if rows[start].cells.iter().all(Cell::is_empty) {
+        // a header's first row names a field itself: a line of the title
+        // block above it (`Kỳ báo cáo: ...`) never starts one
+        let names_one = rows[start]
+            .cells
+            .iter()
+            .any(|c| matches!(c, Cell::Text(t) if names.field(t).is_some()));
+        if !names_one {
             continue;
         }
         let mut header = band_header(&rows[start..=start], &spans, &names);
@@ -606,7 +795,7 @@ fn band_header(band: &[SourceRow], spans: &Spans, names: &Names) -> Header {
             c = end + 1;
         }
     }
-    Header::from_headings(&headings, band.len(), names)
+    Header::from_headings(&headings, band.len(), names, false)
 }
 
 #[cfg(test)]
@@ -774,6 +963,20 @@ mod tests {
             row(6, &["05/07/2023", "Tin", "Phòng chống mua bán người"]),
         ];
         assert_eq!(find_band(&grid, &[]).unwrap().start, 1);
+        // nor a line of it right above a header of three rows
+        let grid = vec![
+            row(4, &["Kỳ báo cáo: Tháng 7/2023"]),
+            row(5, &["Ngày", "Hình thức", "Kết quả", ""]),
+            row(6, &["", "", "Số lượng", "Lượt tiếp cận"]),
+            row(7, &["", "", "(tin, bài)", "(lượt người)"]),
+            row(8, &["05/07/2023", "Tin", "2", "1.200"]),
+        ];
+        let band = find_band(&grid, &[]).unwrap();
+        assert_eq!((band.start, band.header.rows), (1, 3));
+        assert_eq!(
+            band.header.fields[2..],
+            [Some(Field::Quantity), Some(Field::Reach)]
+        );
         // nor is a section heading under it
         let grid = vec![
             row(5, &["STT", "Ngày", "Hình thức", "Tên tin bài"]),
@@ -781,6 +984,92 @@ mod tests {
             row(7, &["1", "05/07/2023", "Tin", "Cảnh giác"]),
         ];
         assert_eq!(find_band(&grid, &[]).unwrap().header.rows, 1);
+    }
+
+    #[test]
+    fn a_figure_named_twice_is_the_result_or_nobody() {
+        // plan and result under group headings: the result is the figure
+        let grid = vec![
+            row(
+                1,
+                &["Ngày", "Hình thức", "Kế hoạch", "", "Kết quả thực hiện", ""],
+            ),
+            row(
+                2,
+                &[
+                    "",
+                    "",
+                    "Số lượng",
+                    "Lượt tiếp cận",
+                    "Số lượng",
+                    "Lượt tiếp cận",
+                ],
+            ),
+            row(3, &["05/07/2023", "Tin", "10", "1000", "2", "150"]),
+        ];
+        let h = find_band(&grid, &[]).unwrap().header;
+        assert_eq!(
+            h.fields[2..],
+            [None, None, Some(Field::Quantity), Some(Field::Reach)]
+        );
+        assert_eq!(h.repeated, vec![(2, Field::Quantity), (3, Field::Reach)]);
+        assert!(h.ambiguous.is_empty());
+        // a plan beside an unmarked column: the unmarked one
+        let grid = vec![
+            row(1, &["Ngày", "Hình thức", "Số lượng", "Chỉ tiêu"]),
+            row(2, &["", "", "", "Số lượng"]),
+            row(3, &["05/07/2023", "Tin", "2", "10"]),
+        ];
+        let h = find_band(&grid, &[]).unwrap().header;
+        assert_eq!(h.fields[2..], [Some(Field::Quantity), None]);
+        // two columns with nothing to tell them apart (one may be hidden)
+        let h = Header::from_names(
+            &[
+                "Ngày".into(),
+                "Hình thức".into(),
+                "Số lượng".into(),
+                "SL".into(),
+            ],
+            false,
+        );
+        assert_eq!(h.fields[2..], [None, None]);
+        assert_eq!(h.ambiguous, vec![(Field::Quantity, vec![2, 3])]);
+        // but not other fields: the first title holds
+        // JSON keys spelling one field two ways are alternates
+        let h = Header::from_names(
+            &["date".into(), "form".into(), "quantity".into(), "SL".into()],
+            true,
+        );
+        assert_eq!(h.fields[2..], [Some(Field::Quantity), None]);
+        assert_eq!(h.alternates, vec![(Field::Quantity, vec![2, 3])]);
+    }
+
+    #[test]
+    fn a_note_that_contradicts_the_field_names_none() {
+        assert_eq!(Field::from_header("Số lượng (người)"), None);
+        assert_eq!(Field::looks_like("Số lượng (người)"), Some(Field::Quantity));
+        assert_eq!(Field::from_header("SL (lượt người)"), None);
+        assert_eq!(Field::from_header("Lượt tiếp cận (%)"), None);
+        assert_eq!(Field::from_header("Lượt tiếp cận (tin bài)"), None);
+        assert_eq!(Field::from_header("Thời lượng (giờ)"), None);
+        assert_eq!(Field::looks_like("Thời lượng (giờ)"), Some(Field::Duration));
+        assert_eq!(
+            Field::from_header("Thời lượng (phút)"),
+            Some(Field::Duration)
+        );
+        assert_eq!(Field::from_header("Số lượng (buổi)"), Some(Field::Quantity));
+        assert_eq!(
+            Field::from_header("Lượt tiếp cận (lượt người)"),
+            Some(Field::Reach)
+        );
+        // a note on a row of its own
+        let grid = vec![
+            row(1, &["Ngày", "Hình thức", "Số lượng", "Số lượng"]),
+            row(2, &["", "", "(người)", "(tin, bài)"]),
+            row(3, &["05/07/2023", "Tin", "120", "2"]),
+        ];
+        let h = find_band(&grid, &[]).unwrap().header;
+        assert_eq!(h.fields[2..], [None, Some(Field::Quantity)]);
     }
 
     #[test]
@@ -803,20 +1092,23 @@ mod tests {
 
     #[test]
     fn unmatched_look_alikes_and_repeated_fields_are_reported() {
-        let h = Header::from_names(&[
-            "Ngày".into(),
-            "Hình thức".into(),
-            "Tỷ lệ tiếp cận".into(),
-            "Số lượng".into(),
-            "SL".into(),
-            "".into(),
-        ]);
+        let h = Header::from_names(
+            &[
+                "Ngày".into(),
+                "Hình thức".into(),
+                "Tỷ lệ tiếp cận".into(),
+                "Tên tin bài".into(),
+                "Tiêu đề".into(),
+                "".into(),
+            ],
+            false,
+        );
         assert_eq!(h.looks_like, vec![(2, Field::Reach)]);
-        assert_eq!(h.repeated, vec![(4, Field::Quantity)]);
+        assert_eq!(h.repeated, vec![(4, Field::Title)]);
         assert_eq!(h.fields[4], None);
         assert_eq!(h.names[5], "column 6");
         // a look-alike beside the column that holds the field
-        let h = Header::from_names(&["Lượt tiếp cận".into(), "Tỷ lệ tiếp cận".into()]);
+        let h = Header::from_names(&["Lượt tiếp cận".into(), "Tỷ lệ tiếp cận".into()], false);
         assert_eq!(h.looks_like, vec![(1, Field::Reach)]);
         assert_eq!(h.fields[0], Some(Field::Reach));
     }

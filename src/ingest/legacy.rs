@@ -54,14 +54,22 @@ impl Legacy {
             // VNI has codes of its own for capitals
             return decoded.nfc().collect();
         }
+        // the plain letters as typed tell what the capitals font showed: a
+        // cell typed all in capitals, or a word of two capitals or more
+        // (`B¸O`); one capital alone starts a name (`Lß` is Lò)
+        let capitals = |typed: &str| {
+            let letters: Vec<char> = typed.chars().filter(char::is_ascii_alphabetic).collect();
+            letters.len() >= 2 && letters.iter().all(char::is_ascii_uppercase)
+        };
+        if capitals(text) {
+            return decoded.to_uppercase().nfc().collect();
+        }
         let mut out = String::with_capacity(decoded.len());
         for (i, (typed, word)) in text.split(' ').zip(decoded.split(' ')).enumerate() {
             if i > 0 {
                 out.push(' ');
             }
-            // the plain letters as typed tell what the capitals font showed
-            let ascii: Vec<char> = typed.chars().filter(char::is_ascii_alphabetic).collect();
-            if !ascii.is_empty() && ascii.iter().all(char::is_ascii_uppercase) {
+            if capitals(typed) {
                 out.extend(word.chars().flat_map(char::to_uppercase));
             } else {
                 out.push_str(word);
@@ -185,17 +193,23 @@ pub enum Verdict {
 /// Whether `text` (one cell) was typed in a legacy encoding, and its
 /// Unicode form if so.
 pub fn detect(text: &str) -> Verdict {
-    // Unicode Vietnamese has letters beyond Latin-1 (ơ, ư, đ, ạ, ...);
-    // legacy text is all ASCII and Latin-1 symbols and letters
-    if text.is_ascii() || text.chars().any(|c| c as u32 > 0xFF) {
+    if text.is_ascii() {
         return Verdict::Unicode;
     }
+    // Unicode Vietnamese has letters beyond Latin-1 (ơ, ư, đ, ạ, ...);
+    // legacy text is all ASCII and Latin-1 symbols and letters, unless
+    // legacy words were pasted into a Unicode cell
+    if text.chars().any(|c| c as u32 > 0xFF) {
+        return detect_pasted(text);
+    }
     let before = reading(text);
-    if before.valid * 2 >= before.words {
+    if before.valid * 2 >= before.words && before.symbols == 0 {
         // half its words or more are Vietnamese as they stand (`Tài`,
         // `Bé Cá`, `½ tháng`): Unicode that happens to need nothing beyond
-        // Latin-1, never re-read. (VNI's tone codes are Latin-1 vowels with
-        // marks, so some VNI words pass as Vietnamese: `vò` for `vị`.)
+        // Latin-1, never re-read, unless a word holds a symbol no word has
+        // (`Sè l­îng`, where the soft hyphen is TCVN3's ư). (VNI's tone
+        // codes are Latin-1 vowels with marks, so some VNI words pass as
+        // Vietnamese: `vò` for `vị`.)
         return Verdict::Unicode;
     }
     let mut best: Option<(Legacy, String, Reading)> = None;
@@ -224,6 +238,75 @@ pub fn detect(text: &str) -> Verdict {
     } else {
         Verdict::Unicode
     }
+}
+
+/// A Unicode cell with legacy-encoded words pasted into it (`Cảnh giác
+/// với thñ ®o¹n`): the words that are all Latin-1, not Vietnamese as they
+/// stand and Vietnamese once converted are converted, one by one; the rest
+/// of the cell is left as it is.
+fn detect_pasted(text: &str) -> Verdict {
+    // most cells are plain Unicode: only a character Vietnamese never uses
+    // (`¸` `®` `­` `ª` `ä` `ø` ...) makes the words worth reading again
+    if !text.chars().any(legacy_marker) {
+        return Verdict::Unicode;
+    }
+    let is_word = |w: &str| {
+        let r = reading(w);
+        r.words > 0 && r.valid == r.words
+    };
+    let suspects: Vec<&str> = text
+        .split(char::is_whitespace)
+        .filter(|w| !w.is_ascii() && w.chars().all(|c| c as u32 <= 0xFF) && !is_word(w))
+        .collect();
+    if suspects.is_empty() {
+        return Verdict::Unicode;
+    }
+    let symbols = suspects
+        .iter()
+        .any(|w| w.chars().any(|c| !c.is_ascii() && !c.is_alphanumeric()));
+    let best = [Legacy::Tcvn3, Legacy::Vni]
+        .into_iter()
+        .map(|l| (l, suspects.iter().filter(|w| is_word(&l.decode(w))).count()))
+        .max_by_key(|(_, n)| *n);
+    let Some((legacy, converted)) = best.filter(|(_, n)| *n > 0) else {
+        return Verdict::Unicode;
+    };
+    let clean = (suspects.len() - converted) * 4 <= suspects.len();
+    if clean && (converted >= 2 || symbols) {
+        let mut out = String::with_capacity(text.len() + 8);
+        let mut word = String::new();
+        let flush = |word: &mut String, out: &mut String| {
+            let decoded = legacy.decode(word);
+            let take = !word.is_ascii()
+                && word.chars().all(|c| c as u32 <= 0xFF)
+                && !is_word(word)
+                && is_word(&decoded);
+            out.push_str(if take { &decoded } else { word });
+            word.clear();
+        };
+        for c in text.chars() {
+            if c.is_whitespace() {
+                flush(&mut word, &mut out);
+                out.push(c);
+            } else {
+                word.push(c);
+            }
+        }
+        flush(&mut word, &mut out);
+        Verdict::Converted(legacy, out)
+    } else if symbols && converted >= 2 && converted * 2 >= suspects.len() {
+        Verdict::Unconvertible(legacy)
+    } else {
+        Verdict::Unicode
+    }
+}
+
+/// A Latin-1 character that is not a letter of Vietnamese (nor a no-break
+/// space): in a Unicode cell, the trace of a legacy encoding.
+fn legacy_marker(c: char) -> bool {
+    ('\u{80}'..='\u{FF}').contains(&c)
+        && c != '\u{A0}'
+        && !"àáâãèéêìíòóôõùúýÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝ".contains(c)
 }
 
 /// Which encoding bytes that are not UTF-8 are in: Windows-1258 (what Excel
@@ -462,12 +545,23 @@ mod tests {
             )
         );
         assert_eq!(v("Th¸i"), (Some(Legacy::Tcvn3), "Thái".into()));
+        // a word that is Vietnamese by chance beside one with TCVN3's ư
+        assert_eq!(v("Sè l\u{ad}îng"), (Some(Legacy::Tcvn3), "Số lượng".into()));
         // typed with a capitals font: codes of small letters, plain letters in capitals
         assert_eq!(
             v("B¸O C¸O KÕT QU¶ TUY£N TRUYÒN"),
             (Some(Legacy::Tcvn3), "BÁO CÁO KẾT QUẢ TUYÊN TRUYỀN".into())
         );
         assert_eq!(v("§iÖn Biªn"), (Some(Legacy::Tcvn3), "Điện Biên".into()));
+        // one capital starts a name; a cell all in capitals is all capitals
+        assert_eq!(
+            v("Së T\u{ad} ph¸p vµ bµ Lß ThÞ Hµ"),
+            (Some(Legacy::Tcvn3), "Sở Tư pháp và bà Lò Thị Hà".into())
+        );
+        assert_eq!(
+            v("TØNH §IÖN BI£N, Hµ NéI"),
+            (Some(Legacy::Tcvn3), "TỈNH ĐIỆN BIÊN, HÀ NỘI".into())
+        );
         assert_eq!(
             v("tieáng Vieät Nam"),
             (Some(Legacy::Vni), "tiếng Việt Nam".into())
@@ -503,6 +597,23 @@ mod tests {
             "Été à Paris",
             "Überprüfung für Mädchen",
             "Señora Núñez",
+        ] {
+            assert_eq!(detect(s), Verdict::Unicode, "{s}");
+        }
+    }
+
+    #[test]
+    fn legacy_words_pasted_into_a_unicode_cell() {
+        assert_eq!(
+            detect("Cảnh giác với thñ ®o¹n mua b¸n ng\u{ad}êi"),
+            Verdict::Converted(Legacy::Tcvn3, "Cảnh giác với thủ đoạn mua bán người".into())
+        );
+        // Latin-1 words that are Vietnamese, or foreign, stay as they are
+        for s in [
+            "Quán Café ở Hà Nội",
+            "Tài liệu tuyên truyền",
+            "Ghé thăm Café ® Điện Biên",
+            "Hội nghị với José Müller",
         ] {
             assert_eq!(detect(s), Verdict::Unicode, "{s}");
         }

@@ -95,6 +95,7 @@ enum Source {
     Envelope,
     Preamble,
     Title,
+    Letterhead,
     FileName,
 }
 
@@ -106,9 +107,57 @@ impl Source {
             Source::Envelope => "from the JSON fields",
             Source::Preamble => "from the lines above the table",
             Source::Title => "from the title line",
+            Source::Letterhead => "from the letterhead",
             Source::FileName => "from the file name",
         }
     }
+
+    fn noun(self) -> &'static str {
+        match self {
+            Source::Flag => "the command line",
+            Source::Column => "the unit/period column",
+            Source::Envelope => "the JSON fields",
+            Source::Preamble => "the lines above the table",
+            Source::Title => "the title line",
+            Source::Letterhead => "the letterhead",
+            Source::FileName => "the file name",
+        }
+    }
+}
+
+/// The unit a letterhead names. The issuing body is its lowest line that
+/// names a unit (`SỞ TƯ PHÁP` under `UBND TỈNH ĐIỆN BIÊN`); a district
+/// office's line takes its place from the line above (`PHÒNG VĂN HÓA VÀ
+/// THÔNG TIN` under `ỦY BAN NHÂN DÂN HUYỆN MƯỜNG CHÀ`).
+fn letterhead_unit(lines: &[String], c: &Campaign) -> Option<UnitCode> {
+    for i in (0..lines.len()).rev() {
+        let mut candidates = Vec::new();
+        if let Some(place) = i.checked_sub(1).and_then(|up| place_of(&lines[up])) {
+            candidates.push(format!("{} {place}", lines[i]));
+        }
+        candidates.push(lines[i].clone());
+        for candidate in candidates {
+            if let Match::Found(u) = c.match_unit(&candidate) {
+                return Some(u);
+            }
+        }
+    }
+    None
+}
+
+/// `huyện Mường Chà` out of `ỦY BAN NHÂN DÂN HUYỆN MƯỜNG CHÀ`.
+fn place_of(line: &str) -> Option<String> {
+    let folded: Vec<char> = crate::text::strip_marks_lower(line).chars().collect();
+    let chars: Vec<char> = line.chars().collect();
+    if folded.len() != chars.len() {
+        return None;
+    }
+    let text: String = folded.iter().collect();
+    ["huyen ", "thi xa ", "thanh pho "].iter().find_map(|w| {
+        let at = text.find(w)?;
+        let start = text[..at].chars().count();
+        Some(chars[start..].iter().collect())
+    })
 }
 
 /// `<unit_code>_<period>[_<anything>].<ext>` → (unit, period) parts.
@@ -160,20 +209,21 @@ pub fn normalise(
     let (name_unit, name_period) = file_name_parts(file_name);
     let column = |field| first_in_column(out, field).map(|c| c.to_string());
 
-    let (period_text, period_src) = first_found([
+    let period_candidates = [
         (flags.period.clone(), Source::Flag),
         (column(Field::Period), Source::Column),
         (out.envelope.period.clone(), Source::Envelope),
         (preamble.period.clone(), Source::Preamble),
         (preamble.title_period.clone(), Source::Title),
         (name_period, Source::FileName),
-    ])
+    ];
+    let (period_text, period_src) = first_found(period_candidates.clone())
     .ok_or(Problem::new(ReasonCode::PeriodMissing, "the file does not say which period it reports on: add a line 'Kỳ báo cáo: Tháng 7/2023' (or 'Năm 2023') above the table, a 'Kỳ báo cáo' column, name the file <unit_code>_<period>.csv (e.g. pvhtt-tuan-giao_2023-07.csv), or pass --period"))?;
-    let period = Period::parse(&period_text).ok_or_else(|| {
+    let period = or_legacy(&period_text, Period::parse).ok_or_else(|| {
         Problem::new(
             ReasonCode::PeriodInvalid,
             format!(
-                "the period '{period_text}' ({}) is not a period: write 2023-07, Tháng 7/2023 or 2023",
+                "the period '{period_text}' ({}) is not a period: write 2023-07 or Tháng 7/2023 (a month), Quý III/2023 (a quarter) or 2023",
                 period_src.describe()
             ),
         )
@@ -190,16 +240,25 @@ pub fn normalise(
         )
     })?;
 
-    let (unit_text, unit_src) = first_found([
+    let unit_candidates = [
         (flags.unit.clone(), Source::Flag),
         (column(Field::Unit), Source::Column),
         (out.envelope.unit.clone(), Source::Envelope),
         (preamble.unit.clone(), Source::Preamble),
-        (None, Source::Title),
+        (
+            letterhead_unit(&preamble.letterhead, campaign).map(|u| u.0),
+            Source::Letterhead,
+        ),
         (name_unit, Source::FileName),
-    ])
+    ];
+    let (unit_text, unit_src) = first_found(unit_candidates.clone())
     .ok_or(Problem::new(ReasonCode::UnitMissing, "the file does not say which unit sent it: add a line 'Đơn vị: <unit name>' above the table, a 'Đơn vị' column, name the file <unit_code>_<period>.csv (e.g. pvhtt-tuan-giao_2023-07.csv), or pass --unit"))?;
-    let unit = match campaign.match_unit(&unit_text) {
+    let unit = match or_legacy(&unit_text, |t| match campaign.match_unit(t) {
+        Match::NotFound => None,
+        found => Some(found),
+    })
+    .unwrap_or(Match::NotFound)
+    {
         Match::Found(u) => u,
         Match::Ambiguous(list) => {
             return Err(Problem::new(
@@ -259,8 +318,51 @@ pub fn normalise(
         ))?,
     };
 
-    let (rows, merged) = fill_merged(out);
-    let ctx = RowContext::new(out, &rows, campaign, &unit, period, submission_id, merged);
+    // where the sources disagree, the first found wins, and the summary says so
+    let mut disagreements = Vec::new();
+    for (text, src) in period_candidates
+        .iter()
+        .filter_map(|(t, s)| t.as_ref().map(|t| (t, *s)))
+    {
+        if let Some(other) = or_legacy(text, Period::parse)
+            && other != period
+        {
+            disagreements.push(format!(
+                "according to {} the period is {other}, according to {} {period}: read as {period}",
+                src.noun(),
+                period_src.noun()
+            ));
+        }
+    }
+    for (text, src) in unit_candidates
+        .iter()
+        .filter_map(|(t, s)| t.as_ref().map(|t| (t, *s)))
+    {
+        if let Some(Match::Found(other)) = or_legacy(text, |t| {
+            Some(campaign.match_unit(t)).filter(|m| *m != Match::NotFound)
+        }) && other != unit
+        {
+            disagreements.push(format!(
+                "according to {} the unit is {other}, according to {} {unit}: read as {unit}",
+                src.noun(),
+                unit_src.noun()
+            ));
+        }
+    }
+
+    let body = read_body(out);
+    let rows = &body.rows;
+    let continuing: std::collections::HashSet<u64> =
+        body.continuations.iter().map(|(line, _)| *line).collect();
+    let ctx = RowContext::new(
+        out,
+        rows,
+        campaign,
+        &unit,
+        period,
+        submission_id,
+        body.figures.clone(),
+    );
     let mut n = Normalised {
         unit: unit.clone(),
         period,
@@ -269,8 +371,19 @@ pub fn normalise(
         refusals: Vec::new(),
         ignored_rows: 0,
         headings: 0,
-        notes: ctx.notes.clone(),
+        notes: disagreements.into_iter().chain(ctx.notes.clone()).collect(),
     };
+    if !body.continuations.is_empty() {
+        n.notes.push(format!(
+            "{} drawn over two rows or more (cells merged down, the text continued): read as one item each ({})",
+            if body.continuations.len() == 1 { "an item" } else { "items" },
+            body.continuations
+                .iter()
+                .map(|(line, item)| format!("row {line} continues row {item}"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ));
+    }
     for (line, raw, problem) in &out.bad_rows {
         n.refusals.push(Refusal {
             source_row: Some(*line as i64),
@@ -280,15 +393,17 @@ pub fn normalise(
         });
     }
     let mut section: Option<(ThemeCode, Option<String>)> = None;
-    for (i, row) in rows.iter().enumerate() {
-        if row.cells.iter().all(Cell::is_empty) {
+    // template rows are told by the cells as read, before merged values
+    // are given down to them (a total under a merged date is still a total)
+    for (i, (read, row)) in out.table.rows.iter().zip(rows.iter()).enumerate() {
+        if read.cells.iter().all(Cell::is_empty) || continuing.contains(&read.line) {
             continue;
         }
-        if (i < 2 && is_column_number_row(&row.cells)) || is_totals_row(&row.cells) {
+        if (i < 2 && is_column_number_row(&read.cells)) || is_totals_row(&read.cells) {
             n.ignored_rows += 1;
             continue;
         }
-        if let Some(theme) = ctx.heading(&row.cells) {
+        if let Some(theme) = ctx.heading(&read.cells) {
             n.headings += 1;
             section = theme;
             continue;
@@ -346,49 +461,119 @@ fn is_column_number_row(cells: &[Cell]) -> bool {
             .all(|(i, s)| s.trim_matches(|c| c == '(' || c == ')') == (i + 1).to_string())
 }
 
-/// A `Tổng cộng` / `Cộng` row that sums the table.
+/// A `Tổng cộng` / `Cộng` / `Cộng mục I` row that sums the table (or a
+/// part of it), whichever of its cells holds the label.
 fn is_totals_row(cells: &[Cell]) -> bool {
-    // only a short text can be a totals label (folding every row is costly)
-    let first = cells
-        .iter()
-        .find(|c| !c.is_empty())
-        .filter(|c| matches!(c, Cell::Text(t) if t.chars().count() <= 12))
-        .map(|c| fold(&c.to_string()));
-    matches!(
-        first.as_deref(),
-        Some("tong cong" | "cong" | "tong" | "tong so" | "total")
-    )
+    cells.iter().any(|c| match c {
+        // only a short text starting like a label is folded (folding every
+        // cell is costly)
+        Cell::Text(t) if t.len() <= 40 && t.starts_with(['T', 't', 'C', 'c']) => {
+            let key = fold(t);
+            matches!(
+                key.as_str(),
+                "tong cong" | "cong" | "tong" | "tong so" | "total" | "cong chung"
+            ) || ["tong cong ", "cong muc ", "cong phan "]
+                .iter()
+                .any(|p| key.starts_with(p) && key.split(' ').count() <= 4)
+        }
+        _ => false,
+    })
 }
 
 /// A figure cell merged over several rows: its first and last line.
 type MergedFigures = HashMap<(u64, usize), (u64, u64)>;
 
-/// The table's rows with each cell merged down over several item rows
-/// given to every row it covers (a date or a form shared by the activities
-/// under it), and the merged cells of figure columns, which cannot be
-/// shared out and refuse their rows.
-fn fill_merged(out: &ReadOutput) -> (Cow<'_, [SourceRow]>, MergedFigures) {
+/// The most cells of merged ranges the body is read through (a report's
+/// merges cover a few dozen).
+const MERGED_CELLS_READ: usize = 1_000_000;
+
+/// The body as the form draws it, once merged cells are read.
+struct Body<'a> {
+    /// The rows with each cell merged down over several item rows given to
+    /// every row it covers (a date or a form shared by the activities under
+    /// it), and the text of continuation rows joined to their item.
+    rows: Cow<'a, [SourceRow]>,
+    /// Figure cells merged over several items, which cannot be shared out
+    /// and refuse their rows.
+    figures: MergedFigures,
+    /// Rows that only continue the item above them: (line, item's line).
+    continuations: Vec<(u64, u64)>,
+}
+
+/// Reads the merged cells of the body. A row whose cells are all merged
+/// from the row above, but for text (a title wrapped onto a second row),
+/// continues that item: it is one activity drawn over two rows.
+fn read_body(out: &ReadOutput) -> Body<'_> {
     let table = &out.table;
     let down: Vec<_> = table
         .merges
         .iter()
-        .filter(|m| m.last_line > m.first_line)
+        .filter(|m| {
+            m.last_line > m.first_line && (m.first_col as usize) < table.header.fields.len()
+        })
         .collect();
-    let mut figures = MergedFigures::new();
+    let mut body = Body {
+        rows: Cow::Borrowed(&table.rows),
+        figures: MergedFigures::new(),
+        continuations: Vec::new(),
+    };
     if down.is_empty() {
-        return (Cow::Borrowed(&table.rows), figures);
+        return body;
+    }
+    let read = &table.rows;
+    // the rows a merge covers (rows are in line order): a range past the
+    // table, however large, costs nothing
+    let span = |first: u64, last: u64| {
+        read.partition_point(|r| r.line < first)..read.partition_point(|r| r.line <= last)
+    };
+    let texty = |col: usize| {
+        matches!(
+            table.header.fields.get(col).copied().flatten(),
+            Some(Field::Title | Field::Notes | Field::Channel | Field::Url)
+        )
+    };
+    // a hostile sheet may declare many merges over many rows: the work is
+    // bounded by what a real form could hold
+    let mut budget = MERGED_CELLS_READ;
+    let down: Vec<_> = down
+        .into_iter()
+        .take_while(|m| {
+            let r = span(m.first_line, m.last_line);
+            budget = budget.saturating_sub(r.end - r.start);
+            budget > 0
+        })
+        .collect();
+    // rows continuing the item above: covered by merges from one row only,
+    // holding nothing of their own but text
+    let mut anchors: HashMap<u64, Vec<u64>> = HashMap::new();
+    for m in &down {
+        for row in &read[span(m.first_line, m.last_line)] {
+            if row.line > m.first_line {
+                anchors.entry(row.line).or_default().push(m.first_line);
+            }
+        }
+    }
+    let lines: std::collections::HashSet<u64> = read.iter().map(|r| r.line).collect();
+    let mut continues: HashMap<u64, u64> = HashMap::new();
+    for row in read {
+        let Some(from) = anchors.get(&row.line) else {
+            continue;
+        };
+        let own_text_only = row
+            .cells
+            .iter()
+            .enumerate()
+            .all(|(c, cell)| cell.is_empty() || (texty(c) && matches!(cell, Cell::Text(_))));
+        if own_text_only && from.iter().all(|&a| a == from[0]) && lines.contains(&from[0]) {
+            let item = continues.get(&from[0]).copied().unwrap_or(from[0]);
+            continues.insert(row.line, item);
+        }
     }
     let mut rows = table.rows.clone();
     for m in down {
         let col = m.first_col as usize;
-        if col >= table.header.fields.len() {
-            continue;
-        }
-        // the rows the merge covers (rows are in line order): a range past
-        // the table, however large, costs nothing
-        let lo = rows.partition_point(|r| r.line < m.first_line);
-        let hi = rows.partition_point(|r| r.line <= m.last_line);
-        let anchor = match rows.get(lo) {
+        let range = span(m.first_line, m.last_line);
+        let anchor = match rows.get(range.start) {
             Some(r) if r.line == m.first_line => r.cells.get(col).cloned().unwrap_or(Cell::Empty),
             _ => continue,
         };
@@ -399,9 +584,16 @@ fn fill_merged(out: &ReadOutput) -> (Cow<'_, [SourceRow]>, MergedFigures) {
             table.header.fields.get(col).copied().flatten(),
             Some(Field::Quantity | Field::Reach | Field::Duration)
         );
-        for row in &mut rows[lo..hi] {
+        let items = rows[range.clone()]
+            .iter()
+            .filter(|r| !continues.contains_key(&r.line))
+            .count();
+        for row in &mut rows[range] {
             if figure {
-                figures.insert((row.line, col), (m.first_line, m.last_line));
+                if items > 1 {
+                    body.figures
+                        .insert((row.line, col), (m.first_line, m.last_line));
+                }
             } else if row.line > m.first_line {
                 if row.cells.len() <= col {
                     row.cells.resize(col + 1, Cell::Empty);
@@ -412,7 +604,46 @@ fn fill_merged(out: &ReadOutput) -> (Cow<'_, [SourceRow]>, MergedFigures) {
             }
         }
     }
-    (Cow::Owned(rows), figures)
+    // a continuation's text joins its item's
+    let at: HashMap<u64, usize> = rows.iter().enumerate().map(|(i, r)| (r.line, i)).collect();
+    let mut lines: Vec<(u64, u64)> = continues.into_iter().collect();
+    lines.sort();
+    for &(line, item) in &lines {
+        let (Some(&from), Some(&to)) = (at.get(&line), at.get(&item)) else {
+            continue;
+        };
+        for (c, cell) in read[from].cells.iter().enumerate() {
+            if let Cell::Text(more) = cell {
+                let target = &mut rows[to].cells;
+                if target.len() <= c {
+                    target.resize(c + 1, Cell::Empty);
+                }
+                target[c] = match &target[c] {
+                    Cell::Text(t) => Cell::Text(format!("{t} {more}")),
+                    _ => Cell::Text(more.clone()),
+                };
+            }
+        }
+    }
+    body.rows = Cow::Owned(rows);
+    body.continuations = lines;
+    body
+}
+
+/// How many cells a row of a delimited file may have: the header's, or,
+/// when nearly every data row is longer by the same trailing separators
+/// (the header was typed without them), that length. A longer row holds
+/// a value split at an unquoted separator.
+fn row_width(header: usize, rows: &[SourceRow]) -> usize {
+    let longer: Vec<usize> = rows
+        .iter()
+        .map(|r| r.cells.len())
+        .filter(|&n| n > header)
+        .collect();
+    match longer.first() {
+        Some(&n) if longer.iter().all(|&m| m == n) && longer.len() * 10 >= rows.len() * 9 => n,
+        _ => header,
+    }
 }
 
 /// How the quantity is read in this table.
@@ -425,6 +656,8 @@ enum QuantityColumn {
     Unclear(Vec<String>),
     /// No quantity column at all: each row counts 1.
     Absent,
+    /// Several columns name it (said once for the row, with the others).
+    Ambiguous,
 }
 
 /// What each column of the table means, settled once per file.
@@ -441,6 +674,16 @@ struct RowContext<'a> {
     missing_like: HashMap<Field, Vec<String>>,
     merged: MergedFigures,
     unconvertible: HashMap<u64, Vec<(usize, Legacy)>>,
+    /// Fields several columns name with nothing to tell which is meant.
+    ambiguous: Vec<(Field, Vec<String>)>,
+    /// JSON keys spelling a field another way: an item may state it there.
+    alternates: HashMap<Field, Vec<usize>>,
+    /// Fields an item does not state at all: (line, column).
+    absent: std::collections::HashSet<(u64, usize)>,
+    /// A delimited file's separator and its header's width.
+    separator: Option<(char, usize)>,
+    /// Columns that look like the quantity without naming it.
+    quantity_like: Vec<usize>,
     notes: Vec<String>,
     /// Figures a formula left within floating-point noise of a whole
     /// number, read as that number: how many, and the first.
@@ -525,6 +768,9 @@ impl<'a> RowContext<'a> {
                 col,
                 keyed: out.table.keyed,
             },
+            None if header.ambiguous.iter().any(|(f, _)| *f == Field::Quantity) => {
+                QuantityColumn::Ambiguous
+            }
             None => match missing_like.get(&Field::Quantity) {
                 Some(names) => QuantityColumn::Unclear(names.clone()),
                 None => QuantityColumn::Absent,
@@ -535,7 +781,23 @@ impl<'a> RowContext<'a> {
             ..Default::default()
         };
         if let Some(col) = header.column(Field::ActivityDate) {
-            let cells: Vec<&Cell> = rows.iter().filter_map(|r| r.cells.get(col)).collect();
+            // each item's date, under whichever key it states it
+            let mut cols = vec![col];
+            if let Some((_, more)) = header
+                .alternates
+                .iter()
+                .find(|(f, _)| *f == Field::ActivityDate)
+            {
+                cols.extend(&more[1..]);
+            }
+            let cells: Vec<&Cell> = rows
+                .iter()
+                .filter_map(|r| {
+                    cols.iter()
+                        .filter_map(|&c| r.cells.get(c))
+                        .find(|c| !c.is_empty())
+                })
+                .collect();
             let (order, note) = column_order(&cells, period);
             dates.order = order;
             notes.extend(note);
@@ -556,6 +818,27 @@ impl<'a> RowContext<'a> {
             missing_like,
             merged,
             unconvertible,
+            ambiguous: header
+                .ambiguous
+                .iter()
+                .map(|(f, cols)| (*f, cols.iter().map(|&c| header.names[c].clone()).collect()))
+                .collect(),
+            alternates: header
+                .alternates
+                .iter()
+                .map(|(f, cols)| (*f, cols[1..].to_vec()))
+                .collect(),
+            absent: out.table.absent.clone(),
+            separator: out
+                .table
+                .separator
+                .map(|s| (s, row_width(header.names.len(), rows))),
+            quantity_like: header
+                .looks_like
+                .iter()
+                .filter(|(_, f)| *f == Field::Quantity)
+                .map(|(c, _)| *c)
+                .collect(),
             notes,
             rounded: std::cell::RefCell::new((0, None)),
             unit_cell_ok: std::cell::RefCell::new(None),
@@ -567,9 +850,29 @@ impl<'a> RowContext<'a> {
     }
 
     fn cell<'c>(&self, cells: &'c [Cell], field: Field) -> &'c Cell {
-        self.column(field)
+        let first = self
+            .column(field)
             .and_then(|i| cells.get(i))
-            .unwrap_or(&Cell::Empty)
+            .unwrap_or(&Cell::Empty);
+        if first.is_empty()
+            && let Some(cols) = self.alternates.get(&field)
+        {
+            // an item that states the field under another key
+            return cols
+                .iter()
+                .filter_map(|&c| cells.get(c))
+                .find(|c| !c.is_empty())
+                .unwrap_or(first);
+        }
+        first
+    }
+
+    /// The columns a field may be read from in an item (JSON keys that
+    /// spell it several ways).
+    fn columns(&self, field: Field) -> Vec<usize> {
+        let mut cols: Vec<usize> = self.column(field).into_iter().collect();
+        cols.extend(self.alternates.get(&field).into_iter().flatten());
+        cols
     }
 
     fn text(&self, cells: &[Cell], field: Field) -> Option<String> {
@@ -656,7 +959,8 @@ impl<'a> RowContext<'a> {
         let mut problems = Vec::new();
         let mut extra: BTreeMap<usize, (String, Value)> = BTreeMap::new();
         for (i, cell) in cells.iter().enumerate() {
-            if self.fields.get(i).copied().flatten().is_none() && !cell.is_empty() {
+            let alternate = self.alternates.values().any(|cols| cols.contains(&i));
+            if self.fields.get(i).copied().flatten().is_none() && !alternate && !cell.is_empty() {
                 let name = self
                     .names
                     .get(i)
@@ -696,17 +1000,65 @@ impl<'a> RowContext<'a> {
             ));
         }
 
+        if let Some((separator, width)) = self.separator
+            && cells.len() > width
+        {
+            problems.push(Problem::new(
+                ReasonCode::RowTooManyCells,
+                format!(
+                    "the row has {} cells but the table {width} columns: a value probably holds the separator '{separator}' unquoted (a number written 1{separator}200, a title with a '{separator}' in it); put that value in quotes, or write 1.200, and send the file again",
+                    cells.len()
+                ),
+            ));
+        }
+        for (field, names) in &self.ambiguous {
+            problems.push(Problem::new(
+                ReasonCode::ColumnAmbiguous,
+                format!(
+                    "{} columns name the {} ({}) and nothing tells which holds this report's figure: keep one, or head them 'Kế hoạch' and 'Kết quả' (a hidden column counts too)",
+                    names.len(),
+                    field.name(),
+                    names.iter().map(|n| format!("'{n}'")).collect::<Vec<_>>().join(" and ")
+                ),
+            ));
+        }
+        for field in self.alternates.keys() {
+            let given: Vec<(usize, &Cell)> = self
+                .columns(*field)
+                .into_iter()
+                .filter_map(|c| cells.get(c).map(|x| (c, x)))
+                .filter(|(_, x)| !x.is_empty())
+                .collect();
+            if given.windows(2).any(|w| w[0].1 != w[1].1) {
+                problems.push(Problem::new(
+                    ReasonCode::ColumnAmbiguous,
+                    format!(
+                        "the item gives the {} twice, {}: keep one",
+                        field.name(),
+                        given
+                            .iter()
+                            .map(|(c, x)| format!("'{x}' as {}", self.names[*c]))
+                            .collect::<Vec<_>>()
+                            .join(" and ")
+                    ),
+                ));
+            }
+        }
+
         if let Some(u) = self.text(cells, Field::Unit)
             && self.unit_cell_ok.borrow().as_ref() != Some(&u)
         {
-            if c.match_unit(&u) == Match::Found(self.unit.clone()) {
+            if or_legacy(&u, |t| {
+                Some(c.match_unit(t)).filter(|m| *m != Match::NotFound)
+            }) == Some(Match::Found(self.unit.clone()))
+            {
                 *self.unit_cell_ok.borrow_mut() = Some(u);
             } else {
                 problems.push(Problem::new(ReasonCode::RowOtherUnit, format!("this row names the unit '{u}' but the file is the report of {}: send each unit's rows in its own file", self.unit)));
             }
         }
         if let Some(p) = self.text(cells, Field::Period)
-            && Period::parse(&p) != Some(self.period)
+            && or_legacy(&p, Period::parse) != Some(self.period)
         {
             problems.push(Problem::new(
                 ReasonCode::RowOtherPeriod,
@@ -718,10 +1070,16 @@ impl<'a> RowContext<'a> {
         }
 
         let date = if self.column(Field::ActivityDate).is_none() {
-            problems.push(Problem::new(
-                ReasonCode::DateMissing,
-                self.no_column(Field::ActivityDate),
-            ));
+            if !self
+                .ambiguous
+                .iter()
+                .any(|(f, _)| *f == Field::ActivityDate)
+            {
+                problems.push(Problem::new(
+                    ReasonCode::DateMissing,
+                    self.no_column(Field::ActivityDate),
+                ));
+            }
             None
         } else {
             match read_item_date(
@@ -740,7 +1098,7 @@ impl<'a> RowContext<'a> {
 
         let subtheme = match self.text(cells, Field::Subtheme) {
             None => None,
-            Some(s) => match c.match_subtheme(&s) {
+            Some(s) => match or_legacy(&s, |t| c.match_subtheme(t)) {
                 Some(sub) => Some(sub),
                 None => {
                     problems.push(Problem::new(
@@ -756,7 +1114,7 @@ impl<'a> RowContext<'a> {
         let title = self.text(cells, Field::Title);
         let mut inferred = false;
         let theme: Option<(ThemeCode, Option<String>)> = match self.text(cells, Field::Theme) {
-            Some(t) => match c.match_theme(&t) {
+            Some(t) => match or_legacy(&t, |t| c.match_theme(t)) {
                 Some(found) => Some(found),
                 None => {
                     let codes: Vec<&str> = c.themes.iter().map(|t| t.code.0.as_str()).collect();
@@ -844,7 +1202,7 @@ impl<'a> RowContext<'a> {
                 problems.push(Problem::new(ReasonCode::FormMissing, "the form is missing"));
                 None
             }
-            Some(f) => match c.match_form(&f) {
+            Some(f) => match or_legacy(&f, |t| c.match_form(t)) {
                 Some(code) => Some(code.to_string()),
                 None => {
                     let labels: Vec<&str> = c.forms.iter().map(|f| f.name_vi.as_str()).collect();
@@ -862,6 +1220,7 @@ impl<'a> RowContext<'a> {
 
         let quantity = match &self.quantity {
             QuantityColumn::Absent => Some(1),
+            QuantityColumn::Ambiguous => None,
             QuantityColumn::Unclear(names) => {
                 problems.push(Problem::new(
                     ReasonCode::QuantityColumnUnclear,
@@ -877,14 +1236,40 @@ impl<'a> RowContext<'a> {
                 None
             }
             QuantityColumn::Held { col, keyed } => {
-                let cell = cells.get(*col).unwrap_or(&Cell::Empty);
+                let cell = self.cell(cells, Field::Quantity);
+                // an item without the key states no quantity: it counts 1
+                let unstated = *keyed
+                    && self
+                        .columns(Field::Quantity)
+                        .iter()
+                        .all(|&c| self.absent.contains(&(line, c)));
                 match self.figure(line, *col, cell, Field::Quantity) {
                     Err(p) => {
                         problems.extend(p);
                         None
                     }
                     Ok(()) => match parse_int(cell) {
-                        Ok(None) if *keyed => Some(1),
+                        Ok(None) if unstated => {
+                            // an item that states a quantity-like field instead
+                            let like: Vec<&String> = self
+                                .quantity_like
+                                .iter()
+                                .filter(|&&c| cells.get(c).is_some_and(|x| !x.is_empty()))
+                                .map(|&c| &self.names[c])
+                                .collect();
+                            if like.is_empty() {
+                                Some(1)
+                            } else {
+                                problems.push(Problem::new(
+                                    ReasonCode::QuantityColumnUnclear,
+                                    format!(
+                                        "the item states no quantity, but {} looks like one: name it 'quantity' (or 'Số lượng')",
+                                        like.iter().map(|n| format!("'{n}'")).collect::<Vec<_>>().join(" and ")
+                                    ),
+                                ));
+                                None
+                            }
+                        }
                         Ok(None) => {
                             problems.push(Problem::new(
                                 ReasonCode::QuantityMissing,
@@ -917,7 +1302,7 @@ impl<'a> RowContext<'a> {
         let reach = match self.column(Field::Reach) {
             None => None,
             Some(col) => {
-                let cell = cells.get(col).unwrap_or(&Cell::Empty);
+                let cell = self.cell(cells, Field::Reach);
                 match self.figure(line, col, cell, Field::Reach) {
                     Err(p) => {
                         problems.extend(p);
@@ -946,7 +1331,7 @@ impl<'a> RowContext<'a> {
         let duration_min = match self.column(Field::Duration) {
             None => None,
             Some(col) => {
-                let cell = cells.get(col).unwrap_or(&Cell::Empty);
+                let cell = self.cell(cells, Field::Duration);
                 match self.figure(line, col, cell, Field::Duration) {
                     Err(p) => {
                         problems.extend(p);
@@ -974,7 +1359,7 @@ impl<'a> RowContext<'a> {
         };
         let language = match self.text(cells, Field::Language) {
             None => "vi".to_string(),
-            Some(l) => match c.match_language(&l) {
+            Some(l) => match or_legacy(&l, |t| c.match_language(t)) {
                 Some(code) => code.to_string(),
                 None => {
                     // an ethnic language the list does not name: counted as `other`, the label kept
@@ -1130,6 +1515,22 @@ fn split_numbering(text: &str) -> Option<(Numbering, &str)> {
     Some((numbering(token)?, rest.trim()))
 }
 
+/// `find` on the text, or, when that finds nothing and the text could be a
+/// legacy encoding (Latin-1 letters and symbols only), on its TCVN3 or VNI
+/// reading: a label typed in `.VnTime` (`Bµi`, `Phãng sù`) is too short
+/// for the text detector to be sure of, but a label of the reference data
+/// once converted is.
+fn or_legacy<T>(text: &str, find: impl Fn(&str) -> Option<T>) -> Option<T> {
+    find(text).or_else(|| {
+        if text.is_ascii() || text.chars().any(|c| c as u32 > 0xFF) {
+            return None;
+        }
+        [Legacy::Tcvn3, Legacy::Vni]
+            .into_iter()
+            .find_map(|l| find(&l.decode(text)))
+    })
+}
+
 /// Stable id of an item: its submission and its row.
 pub fn activity_id(submission_id: &str, line: u64) -> String {
     let digest = Sha256::digest(format!("{submission_id}:{line}").as_bytes());
@@ -1160,7 +1561,38 @@ mod tests {
         assert!(is_column_number_row(&t(&["1", "2", "3"])));
         assert!(!is_column_number_row(&t(&["1", "05/07/2023", "Tin"])));
         assert!(is_totals_row(&t(&["", "Tổng cộng", "", "12"])));
+        assert!(is_totals_row(&t(&["", "", "Cộng mục I", "5"])));
+        assert!(is_totals_row(&t(&["TỔNG CỘNG:", "", "5"])));
+        // a total under a date and a form merged down to it
+        assert!(is_totals_row(&t(&[
+            "",
+            "Tháng 7/2023",
+            "Tin",
+            "Tổng cộng",
+            "5"
+        ])));
         assert!(!is_totals_row(&t(&["1", "Tổng kết năm"])));
+        assert!(!is_totals_row(&t(&[
+            "1",
+            "05/07/2023",
+            "Tin",
+            "Cộng đồng dân tộc thiểu số",
+            "2"
+        ])));
+        assert!(!is_totals_row(&t(&[
+            "1",
+            "05/07/2023",
+            "Tin",
+            "Cộng đồng dân tộc",
+            "2"
+        ])));
+        assert!(!is_totals_row(&t(&[
+            "1",
+            "05/07/2023",
+            "Tin",
+            "Tổng số hộ nghèo giảm",
+            "2"
+        ])));
     }
 
     use crate::ingest::header::Header;
@@ -1171,6 +1603,7 @@ mod tests {
             table: Table {
                 header: Header::from_names(
                     &names.iter().map(|s| s.to_string()).collect::<Vec<_>>(),
+                    false,
                 ),
                 rows: rows
                     .iter()

@@ -112,9 +112,14 @@ pub struct Table {
     /// Cells that look typed in a legacy encoding but do not convert:
     /// (line, column, encoding).
     pub unconvertible: Vec<(u64, usize, Legacy)>,
-    /// Rows are objects naming their own fields (JSON items): an empty
-    /// field is one the item does not state, not a blank cell of a column.
+    /// Rows are objects naming their own fields (JSON items).
     pub keyed: bool,
+    /// In a keyed table, the (line, column) of fields an item does not
+    /// state at all (no key), as opposed to stating them empty (`null`).
+    pub absent: std::collections::HashSet<(u64, usize)>,
+    /// A delimited file's separator: its rows may not be wider than the
+    /// header (a wider row holds a value split at an unquoted separator).
+    pub separator: Option<char>,
 }
 
 impl Table {
@@ -139,6 +144,8 @@ impl Table {
             dates: DateSystem::default(),
             unconvertible: Vec::new(),
             keyed: false,
+            absent: Default::default(),
+            separator: None,
         }
     }
 }
@@ -152,6 +159,9 @@ pub struct Preamble {
     /// From the title line (`BÁO CÁO ... THÁNG 10 NĂM 2023`), which counts
     /// only when no line states the period itself.
     pub title_period: Option<String>,
+    /// The letterhead: the lines of one text above the title (`UBND TỈNH
+    /// ĐIỆN BIÊN`, `SỞ TƯ PHÁP`), at most four, top first.
+    pub letterhead: Vec<String>,
     pub received_at: Option<Cell>,
 }
 
@@ -161,10 +171,19 @@ pub struct Preamble {
 /// (`BÁO CÁO KẾT QUẢ ... THÁNG 10 NĂM 2023`). The first value found wins.
 pub fn read_preamble(rows: &[SourceRow]) -> Preamble {
     let mut p = Preamble::default();
+    let mut in_letterhead = true;
     for row in rows {
         let cells: Vec<&Cell> = row.cells.iter().filter(|c| !c.is_empty()).collect();
         let Some(first) = cells.first() else { continue };
         let first_text = first.to_string();
+        // the letterhead ends at the title or at the first line of metadata
+        in_letterhead &= cells.len() <= 2
+            && !first_text.contains(':')
+            && Period::from_title(&first_text).is_none()
+            && !crate::text::fold(&first_text).starts_with("bao cao");
+        if in_letterhead && p.letterhead.len() < 4 {
+            p.letterhead.extend(cells.iter().map(|c| c.to_string()));
+        }
         let (key, value): (String, Option<Cell>) = match first_text.split_once(':') {
             Some((k, v)) if !clean(v).is_empty() => (k.to_string(), Some(Cell::text(v))),
             Some((k, _)) => (k.to_string(), cells.get(1).map(|c| (*c).clone())),

@@ -19,6 +19,9 @@ use crate::text::strip_marks_lower;
 /// 3500.0000000000005), far below any fraction a person types.
 const WHOLE_TOLERANCE: f64 = 4096.0 * f64::EPSILON;
 
+/// The end of the sentence for a number no count can be.
+const TOO_LARGE: &str = "is too large to be a count: check the figure";
+
 /// The whole number `n` stands for, if it is one up to floating-point
 /// noise (a relative tolerance, so it holds for 3.5 million as for 35).
 pub fn as_whole(n: f64) -> Option<i64> {
@@ -37,18 +40,26 @@ pub fn parse_int(cell: &Cell) -> Result<Option<i64>, String> {
         LazyLock::new(|| Regex::new(r"^-?\d{1,3}(?:([.,])\d{3})(?:[.,]\d{3})*$").expect("regex"));
     match cell {
         Cell::Empty => Ok(None),
+        Cell::Number(n) if n.abs() >= 9.0e15 => Err(TOO_LARGE.into()),
         Cell::Number(n) => as_whole(*n)
             .map(Some)
             .ok_or_else(|| "is not a whole number".into()),
         Cell::Formula(_) => Err(FORMULA.into()),
         Cell::Bool(_) | Cell::Date(_) => Err("is not a number".into()),
+        Cell::Text(t) if t.starts_with('#') && t.ends_with(['!', '?', 'A']) => {
+            Err("is an Excel error, not a number: correct the formula in Excel, save the file again and resend it".into())
+        }
         Cell::Text(t) => {
             let s: String = t.chars().filter(|c| !c.is_whitespace()).collect();
             if s.is_empty() {
                 return Ok(None);
             }
-            if let Ok(n) = s.parse::<i64>() {
-                return Ok(Some(n));
+            match s.parse::<i64>() {
+                Ok(n) => return Ok(Some(n)),
+                Err(e) if matches!(e.kind(), std::num::IntErrorKind::PosOverflow | std::num::IntErrorKind::NegOverflow) => {
+                    return Err(TOO_LARGE.into());
+                }
+                Err(_) => {}
             }
             if let Some(c) = GROUPED.captures(&s) {
                 let sep = &c[1];
@@ -149,6 +160,19 @@ mod tests {
         assert!(parse_int(&t("abc")).is_err());
         assert!(parse_int(&Cell::Number(2.5)).is_err());
         assert!(parse_int(&Cell::Formula("G8*H8".into())).is_err());
+        assert_eq!(
+            parse_int(&t("100000000000000000000")).unwrap_err(),
+            "is too large to be a count: check the figure"
+        );
+        assert_eq!(
+            parse_int(&Cell::Number(1e20)).unwrap_err(),
+            "is too large to be a count: check the figure"
+        );
+        assert!(
+            parse_int(&t("#REF!"))
+                .unwrap_err()
+                .starts_with("is an Excel error")
+        );
     }
 
     #[test]

@@ -175,6 +175,34 @@ fn every_reason_code_is_produced_by_some_file() {
             vec!["cell.merged_figure", "cell.merged_figure"],
         ),
     ];
+    files.push((
+        "f30.csv".into(),
+        csv(
+            "Sở Tư pháp",
+            "2023",
+            "Ngày,Chủ đề,Hình thức,Số lượng,Số lượng",
+            &["01/03/2023,general,Tin,2,10"],
+        ),
+        vec!["column.ambiguous"],
+    ));
+    files.push((
+        "f31.csv".into(),
+        csv(
+            "Sở Tư pháp",
+            "2023",
+            "Ngày,Chủ đề,Hình thức,Số lượng,Lượt tiếp cận",
+            &[
+                "01/03/2023,general,Tin,2,300",
+                "02/03/2023,general,Tin,2,1,200",
+            ],
+        ),
+        vec!["row.too_many_cells"],
+    ));
+    files.push((
+        "f32.xlsx".into(),
+        two_reports(),
+        vec!["file.several_reports"],
+    ));
     // a reader that panics (only debug builds check overflow; release wraps)
     if cfg!(debug_assertions) {
         files.push((
@@ -312,6 +340,22 @@ fn a_lake_written_before_reason_codes_still_opens_and_groups() {
         .collect();
     codes.sort_by_key(|c| c.to_string());
     assert_eq!(codes, vec![json!("form.unknown"), Value::Null]);
+}
+
+/// A workbook with a table of activities on each of two visible sheets.
+fn two_reports() -> Vec<u8> {
+    let mut book = rust_xlsxwriter::Workbook::new();
+    for month in ["T6", "T7"] {
+        let sheet = book.add_worksheet();
+        sheet.set_name(month).unwrap();
+        for (c, h) in ["Ngày", "Chủ đề", "Hình thức"].iter().enumerate() {
+            sheet.write_string(0, c as u16, *h).unwrap();
+        }
+        for (c, v) in ["05/07/2023", "general", "Tin"].iter().enumerate() {
+            sheet.write_string(1, c as u16, *v).unwrap();
+        }
+    }
+    book.save_to_buffer().unwrap()
 }
 
 /// Rewrites a Parquet file without one of its columns, with the parquet

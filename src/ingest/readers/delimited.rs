@@ -99,6 +99,7 @@ pub fn read_delimited(bytes: &[u8]) -> Result<ReadOutput, Problem> {
     notes.extend(cells.notes());
     let mut table = Table::from_grid(grid, band, Vec::new());
     table.unconvertible = cells.unconvertible;
+    table.separator = Some(delimiter as char);
     Ok(ReadOutput {
         table,
         detail: format!("{encoding}, {shown}-separated"),

@@ -130,20 +130,32 @@ pub fn read_json(bytes: &[u8]) -> Result<ReadOutput, Problem> {
             ),
         ));
     }
+    let header = Header::from_names(&names, true);
     let mut rows = Vec::new();
     let mut bad_rows = Vec::new();
+    let mut absent = std::collections::HashSet::new();
     for (line, item) in items {
         match item {
             Ok(Value::Object(map)) => {
-                let row = names
-                    .iter()
-                    .enumerate()
-                    .map(|(col, h)| {
-                        map.get(h)
-                            .map(|v| json_cell(v, &mut cells, line, col))
-                            .unwrap_or(Cell::Empty)
-                    })
-                    .collect();
+                let mut row = Vec::with_capacity(names.len());
+                for (col, h) in names.iter().enumerate() {
+                    match map.get(h) {
+                        Some(v) => row.push(json_cell(v, &mut cells, line, col)),
+                        None => {
+                            // only the fields' keys matter: a default is
+                            // for an item that does not state the field
+                            if header.fields[col].is_some()
+                                || header
+                                    .alternates
+                                    .iter()
+                                    .any(|(_, cols)| cols.contains(&col))
+                            {
+                                absent.insert((line, col));
+                            }
+                            row.push(Cell::Empty);
+                        }
+                    }
+                }
                 rows.push(SourceRow { line, cells: row });
             }
             Ok(other) => bad_rows.push((
@@ -167,7 +179,6 @@ pub fn read_json(bytes: &[u8]) -> Result<ReadOutput, Problem> {
             "the JSON holds no items",
         ));
     }
-    let header = Header::from_names(&names);
     if header.score() < 2 && bad_rows.is_empty() {
         return Err(Problem::new(
             ReasonCode::FileNoTable,
@@ -181,6 +192,7 @@ pub fn read_json(bytes: &[u8]) -> Result<ReadOutput, Problem> {
             rows,
             unconvertible: cells.unconvertible,
             keyed: true,
+            absent,
             ..Default::default()
         },
         envelope,

@@ -43,7 +43,8 @@ fn cell_of(d: &Data, system: DateSystem, text: &mut TextCells, line: u64, col: u
             .map(Cell::Date)
             .unwrap_or(Cell::Number(dt.as_f64())),
         Data::DateTime(dt) => Cell::Number(dt.as_f64()),
-        Data::Error(e) => Cell::Text(format!("#{e:?}")),
+        // as Excel shows it: #REF!, #DIV/0!
+        Data::Error(e) => Cell::Text(e.to_string()),
     }
 }
 
@@ -163,11 +164,18 @@ pub fn read_xlsx(bytes: &[u8]) -> Result<ReadOutput, Problem> {
         .collect();
     let mut best: Option<(Band, Sheet)> = None;
     let mut others = Vec::new();
+    // visible sheets that each hold a table of activities (a date and a
+    // form column, and rows under them)
+    let mut reports = Vec::new();
     for name in &visible {
         let sheet = read_sheet(&mut book, name, system)?;
         let Some(band) = find_band(&sheet.grid, &sheet.merges) else {
             continue;
         };
+        let rows_under = sheet.grid.len() > band.start + band.header.rows;
+        if band.header.has_required() && rows_under {
+            reports.push(name.to_string());
+        }
         match &best {
             Some((b, _)) if band.rank() <= b.rank() => others.push(sheet.name),
             _ => {
@@ -197,6 +205,16 @@ pub fn read_xlsx(bytes: &[u8]) -> Result<ReadOutput, Problem> {
             ),
         ));
     };
+    if reports.len() > 1 {
+        return Err(Problem::new(
+            ReasonCode::FileSeveralReports,
+            format!(
+                "the workbook holds tables of activities on {} visible sheets ({}), and a file is one report (one unit, one period): send each report in its own file, or hide or delete the sheets that are not this report",
+                reports.len(),
+                quoted(&reports.iter().map(String::as_str).collect::<Vec<_>>())
+            ),
+        ));
+    }
     let mut notes = Vec::new();
     if system == DateSystem::Excel1904 {
         notes.push("the workbook counts dates from 1904 (as Excel for Mac saved it): its date serials are read that way".to_string());

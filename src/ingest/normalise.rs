@@ -1768,6 +1768,197 @@ mod tests {
     }
 
     #[test]
+    fn an_item_drawn_over_two_rows_is_one_item_and_a_total_under_merges_is_a_total() {
+        let mut out = table(
+            &[
+                "Ngày",
+                "Chủ đề",
+                "Hình thức",
+                "Tên tin bài",
+                "Số lượng",
+                "Lượt tiếp cận",
+            ],
+            &[
+                (
+                    5,
+                    &[
+                        "15/03/2023",
+                        "ethnic",
+                        "Hội nghị",
+                        "Tập huấn cho",
+                        "2",
+                        "100",
+                    ],
+                ),
+                // the title goes on; every other cell is merged from row 5
+                (6, &["", "", "", "giáo viên vùng cao", "", ""]),
+                (7, &["16/03/2023", "general", "Tin", "Bản tin", "1", "50"]),
+                (8, &["", "", "", "Tổng cộng", "3", "150"]),
+            ],
+        );
+        let merge = |first_line, last_line, col| Merge {
+            first_line,
+            last_line,
+            first_col: col,
+            last_col: col,
+        };
+        out.table.merges = (0..6)
+            .filter(|c| *c != 3)
+            .map(|c| merge(5, 6, c))
+            .chain([merge(7, 8, 0), merge(7, 8, 1), merge(7, 8, 2)])
+            .collect();
+        let n = read(&out);
+        let got: Vec<(i64, Option<&str>, i64, Option<i64>)> = n
+            .activities
+            .iter()
+            .map(|a| (a.source_row, a.title.as_deref(), a.quantity, a.reach))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                (5, Some("Tập huấn cho giáo viên vùng cao"), 2, Some(100)),
+                (7, Some("Bản tin"), 1, Some(50)),
+            ]
+        );
+        assert!(n.refusals.is_empty(), "{:?}", n.refusals);
+        assert_eq!(n.ignored_rows, 1);
+        assert!(
+            n.notes
+                .iter()
+                .any(|note| note.contains("row 6 continues row 5")),
+            "{:?}",
+            n.notes
+        );
+    }
+
+    #[test]
+    fn json_items_name_a_field_their_own_way_and_an_unstated_quantity_counts_one() {
+        let mut out = table(
+            &["date", "form", "theme", "quantity", "SL", "count"],
+            &[
+                (1, &["2023-03-05", "Tin", "general", "2", "", ""]),
+                (2, &["2023-03-06", "Tin", "general", "", "4", ""]),
+                (3, &["2023-03-07", "Tin", "general", "", "", ""]),
+                (4, &["2023-03-08", "Tin", "general", "", "", ""]),
+                (5, &["2023-03-09", "Tin", "general", "", "", "8"]),
+                (6, &["2023-03-10", "Tin", "general", "3", "5", ""]),
+            ],
+        );
+        out.table.header = Header::from_names(
+            &["date", "form", "theme", "quantity", "SL", "count"].map(String::from),
+            true,
+        );
+        out.table.keyed = true;
+        // item 3 has no quantity key at all; item 4 states it empty (null)
+        for line in [3, 5] {
+            out.table.absent.extend([(line, 3), (line, 4)]);
+        }
+        out.table
+            .absent
+            .extend([(4, 4), (1, 5), (2, 5), (3, 5), (4, 5), (6, 5)]);
+        let n = read(&out);
+        let got: Vec<(i64, i64)> = n
+            .activities
+            .iter()
+            .map(|a| (a.source_row, a.quantity))
+            .collect();
+        assert_eq!(got, vec![(1, 2), (2, 4), (3, 1)]);
+        let refused: Vec<(Option<i64>, ReasonCode)> =
+            n.refusals.iter().map(|r| (r.source_row, r.code)).collect();
+        assert_eq!(
+            refused,
+            vec![
+                (Some(4), ReasonCode::QuantityMissing),
+                (Some(5), ReasonCode::QuantityColumnUnclear),
+                (Some(6), ReasonCode::ColumnAmbiguous)
+            ]
+        );
+    }
+
+    #[test]
+    fn the_letterhead_names_the_unit_and_disagreements_are_noted() {
+        let reference = Reference::bundled().unwrap();
+        let c = reference.campaign(2023).unwrap();
+        let lines = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert_eq!(
+            letterhead_unit(&lines(&["UBND TỈNH ĐIỆN BIÊN", "SỞ TƯ PHÁP"]), c),
+            Some(UnitCode("so-tu-phap".into()))
+        );
+        assert_eq!(
+            letterhead_unit(
+                &lines(&[
+                    "ỦY BAN NHÂN DÂN HUYỆN MƯỜNG CHÀ",
+                    "PHÒNG VĂN HÓA VÀ THÔNG TIN"
+                ]),
+                c
+            ),
+            Some(UnitCode("pvhtt-muong-cha".into()))
+        );
+        assert_eq!(
+            letterhead_unit(&lines(&["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"]), c),
+            None
+        );
+        let mut out = table(
+            &["Ngày", "Hình thức", "Chủ đề"],
+            &[(6, &["05/07/2023", "Tin", "general"])],
+        );
+        out.table.preamble = vec![
+            SourceRow {
+                line: 1,
+                cells: vec![Cell::text("UBND TỈNH ĐIỆN BIÊN")],
+            },
+            SourceRow {
+                line: 2,
+                cells: vec![Cell::text("SỞ TƯ PHÁP")],
+            },
+            SourceRow {
+                line: 3,
+                cells: vec![Cell::text("BÁO CÁO KẾT QUẢ THÁNG 7 NĂM 2023")],
+            },
+        ];
+        let flags = Overrides {
+            received_at: NaiveDate::from_ymd_opt(2023, 8, 1),
+            ..Default::default()
+        };
+        let n = normalise(
+            &out,
+            "so-noi-vu_2023-06.xlsx",
+            "id",
+            None,
+            &flags,
+            &reference,
+        )
+        .unwrap();
+        assert_eq!(
+            (n.unit.0.as_str(), n.period.to_string()),
+            ("so-tu-phap", "2023-07".into())
+        );
+        assert_eq!(
+            n.notes[..2],
+            [
+                "according to the file name the period is 2023-06, according to the title line 2023-07: read as 2023-07".to_string(),
+                "according to the file name the unit is so-noi-vu, according to the letterhead so-tu-phap: read as so-tu-phap".to_string(),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_delimited_row_wider_than_its_table_is_split_at_a_separator() {
+        let rows = |lens: &[usize]| {
+            lens.iter()
+                .map(|&n| SourceRow {
+                    line: 1,
+                    cells: vec![Cell::Empty; n],
+                })
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(row_width(6, &rows(&[6, 7, 7])), 6);
+        assert_eq!(row_width(7, &rows(&[8, 7, 5])), 7);
+        // the header typed without the trailing separators every row has
+        assert_eq!(row_width(6, &rows(&[7; 12])), 7);
+    }
+
+    #[test]
     fn no_received_date_and_no_file_time_refuses_the_file() {
         let out = table(
             &["Ngày", "Hình thức", "Chủ đề"],

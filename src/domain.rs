@@ -171,7 +171,8 @@ impl Period {
     }
 }
 
-const MONTH_NAMES: [&str; 12] = [
+/// The months' names in English, for messages.
+pub const MONTH_NAMES: [&str; 12] = [
     "January",
     "February",
     "March",

@@ -14,7 +14,7 @@ use regex::Regex;
 
 use super::reason::{Problem, ReasonCode};
 use super::table::Cell;
-use crate::domain::Period;
+use crate::domain::{MONTH_NAMES, Period};
 use crate::text::strip_marks_lower;
 
 /// Whether a date names a day or only a month (`tháng 7/2023`).
@@ -305,7 +305,7 @@ pub fn read_item_date(
     if last < start || date > end {
         let shown = match precision {
             Precision::Day => long_date(date),
-            Precision::Month => format!("{} {}", MONTHS[date.month0() as usize], date.year()),
+            Precision::Month => format!("{} {}", MONTH_NAMES[date.month0() as usize], date.year()),
         };
         return Err(Problem::new(
             ReasonCode::DateOutsidePeriod,
@@ -318,24 +318,14 @@ pub fn read_item_date(
     Ok((date, precision))
 }
 
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
 /// `6 July 2023`.
 fn long_date(d: NaiveDate) -> String {
-    format!("{} {} {}", d.day(), MONTHS[d.month0() as usize], d.year())
+    format!(
+        "{} {} {}",
+        d.day(),
+        MONTH_NAMES[d.month0() as usize],
+        d.year()
+    )
 }
 
 #[cfg(test)]

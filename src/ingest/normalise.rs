@@ -1299,64 +1299,22 @@ impl<'a> RowContext<'a> {
                 }
             }
         };
-        let reach = match self.column(Field::Reach) {
-            None => None,
-            Some(col) => {
-                let cell = self.cell(cells, Field::Reach);
-                match self.figure(line, col, cell, Field::Reach) {
-                    Err(p) => {
-                        problems.extend(p);
-                        None
-                    }
-                    Ok(()) => match parse_int(cell) {
-                        Ok(Some(n)) if n < 0 => {
-                            problems.push(Problem::new(
-                                ReasonCode::ReachInvalid,
-                                format!("the reach {n} is negative"),
-                            ));
-                            None
-                        }
-                        Ok(r) => r,
-                        Err(why) => {
-                            problems.push(Problem::new(
-                                ReasonCode::ReachInvalid,
-                                format!("the reach '{cell}' {why}"),
-                            ));
-                            None
-                        }
-                    },
-                }
-            }
-        };
-        let duration_min = match self.column(Field::Duration) {
-            None => None,
-            Some(col) => {
-                let cell = self.cell(cells, Field::Duration);
-                match self.figure(line, col, cell, Field::Duration) {
-                    Err(p) => {
-                        problems.extend(p);
-                        None
-                    }
-                    Ok(()) => match parse_decimal(cell) {
-                        Ok(Some(d)) if d < 0.0 => {
-                            problems.push(Problem::new(
-                                ReasonCode::DurationInvalid,
-                                format!("the duration {d} is negative"),
-                            ));
-                            None
-                        }
-                        Ok(d) => d,
-                        Err(why) => {
-                            problems.push(Problem::new(
-                                ReasonCode::DurationInvalid,
-                                format!("the duration '{cell}' {why}"),
-                            ));
-                            None
-                        }
-                    },
-                }
-            }
-        };
+        let reach = self.optional_figure(
+            line,
+            cells,
+            Field::Reach,
+            ReasonCode::ReachInvalid,
+            parse_int,
+            &mut problems,
+        );
+        let duration_min = self.optional_figure(
+            line,
+            cells,
+            Field::Duration,
+            ReasonCode::DurationInvalid,
+            parse_decimal,
+            &mut problems,
+        );
         let language = match self.text(cells, Field::Language) {
             None => "vi".to_string(),
             Some(l) => match or_legacy(&l, |t| c.match_language(t)) {
@@ -1409,6 +1367,43 @@ impl<'a> RowContext<'a> {
             extra,
             source_row: line as i64,
         })
+    }
+
+    /// An optional figure (the reach, the duration): none where the table
+    /// has no column for it or the cell is empty; a cell that cannot be
+    /// read, or is negative, is a problem of kind `code`.
+    fn optional_figure<T: Copy + PartialOrd + Default + std::fmt::Display>(
+        &self,
+        line: u64,
+        cells: &[Cell],
+        field: Field,
+        code: ReasonCode,
+        parse: fn(&Cell) -> Result<Option<T>, String>,
+        problems: &mut Vec<Problem>,
+    ) -> Option<T> {
+        let col = self.column(field)?;
+        let cell = self.cell(cells, field);
+        if let Err(p) = self.figure(line, col, cell, field) {
+            problems.extend(p);
+            return None;
+        }
+        match parse(cell) {
+            Ok(Some(v)) if v < T::default() => {
+                problems.push(Problem::new(
+                    code,
+                    format!("the {} {v} is negative", field.name()),
+                ));
+                None
+            }
+            Ok(v) => v,
+            Err(why) => {
+                problems.push(Problem::new(
+                    code,
+                    format!("the {} '{cell}' {why}", field.name()),
+                ));
+                None
+            }
+        }
     }
 
     /// A figure cell that cannot be read as the row's own: merged over

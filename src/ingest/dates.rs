@@ -97,16 +97,31 @@ static ISO: LazyLock<Regex> = LazyLock::new(|| {
 });
 static SPELLED: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^ngay (\d{1,2}) thang (\d{1,2}) nam (\d{4})$").expect("regex"));
+static ISO_MONTH: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(\d{4})-(\d{1,2})$").expect("regex"));
+/// A month or a day without its year (`Tháng 7`, `5/7`): the report's.
+static NO_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:(?:thang ?|t)(\d{1,2})|(\d{1,2})[/.-](\d{1,2}))$").expect("regex")
+});
 static MONTH: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:thang ?|t)?(\d{1,2}) ?(?:/|-|nam) ?(\d{4})$").expect("regex")
 });
 
-/// The matching form of a date cell's text: no case or marks, single spaces.
+/// The matching form of a date cell's text: no case or marks, single
+/// spaces, no day of the week before it (`Thứ Tư, 05/07/2023`).
 fn key(text: &str) -> String {
-    strip_marks_lower(text)
+    static WEEKDAY: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?:thu (?:hai|ba|tu|nam|sau|bay)|chu nhat|cn|t[2-7])[ ,.-]+(\d)")
+            .expect("regex")
+    });
+    let s = strip_marks_lower(text)
         .split_whitespace()
         .collect::<Vec<_>>()
-        .join(" ")
+        .join(" ");
+    match WEEKDAY.captures(&s) {
+        Some(c) => s[c.get(1).map_or(0, |m| m.start())..].to_string(),
+        None => s,
+    }
 }
 
 fn year4(y: &str) -> i32 {
@@ -146,6 +161,7 @@ fn parse_with(
             .ok_or_else(|| "is not a date (a number that is not an Excel date serial)".into()),
         Cell::Bool(_) => Err("is not a date".into()),
         Cell::Formula(_) => Err(FORMULA.into()),
+        Cell::Minutes(_) => Err("is a time of day, not a date".into()),
         Cell::Text(t) => {
             let s = key(t);
             if s.is_empty() {
@@ -174,12 +190,22 @@ fn parse_with(
                 )?;
                 return Ok(Some((d, Precision::Day)));
             }
+            if let Some(c) = ISO_MONTH.captures(&s) {
+                let d = ymd(year4(&c[1]), c[2].parse().unwrap_or(0), 1)
+                    .map_err(|_| "is not a real month".to_string())?;
+                return Ok(Some((d, Precision::Month)));
+            }
             if let Some(c) = MONTH.captures(&s) {
                 let d = ymd(year4(&c[2]), c[1].parse().unwrap_or(0), 1)
                     .map_err(|_| "is not a real month".to_string())?;
                 return Ok(Some((d, Precision::Month)));
             }
-            if s.chars().all(|c| c.is_ascii_digit()) && s.len() == 5 {
+            // an Excel serial written out as text, with its time or not
+            let (whole, fraction) = s.split_once('.').unwrap_or((&s, "0"));
+            if whole.len() == 5
+                && whole.chars().all(|c| c.is_ascii_digit())
+                && fraction.chars().all(|c| c.is_ascii_digit())
+            {
                 let n: f64 = s.parse().unwrap_or(0.0);
                 return parse_with(&Cell::Number(n), system, order);
             }
@@ -268,6 +294,39 @@ pub fn read_item_date(
             }
             _ => {}
         }
+    }
+    // a month or a day without its year is in the report's period, if it
+    // fits there at all (a January report's window starts in December)
+    if let Cell::Text(t) = cell
+        && let Some(c) = NO_YEAR.captures(&key(t))
+    {
+        let num = |i: usize| c.get(i).and_then(|m| m.as_str().parse::<u32>().ok());
+        let (month, day, precision) = match (num(1), num(2), num(3)) {
+            (Some(m), _, _) => (m, 1, Precision::Month),
+            (_, Some(a), Some(b)) if reading.order == DateOrder::MonthFirst => {
+                (a, b, Precision::Day)
+            }
+            (_, Some(a), Some(b)) => (b, a, Precision::Day),
+            _ => (0, 0, Precision::Day),
+        };
+        let years = [end.year(), start.year()];
+        let found = years.iter().find_map(|&y| {
+            let d = NaiveDate::from_ymd_opt(y, month, day)?;
+            let last = match precision {
+                Precision::Day => d,
+                Precision::Month => Period::Month { year: y, month }.bounds().1,
+            };
+            (last >= start && d <= end).then_some(d)
+        });
+        return found.map(|d| (d, precision)).ok_or_else(|| {
+            Problem::new(
+                ReasonCode::DateInvalid,
+                format!(
+                    "the activity date '{cell}' has no year, and no such day falls in the period this file reports on, {period} ({}): write dd/mm/yyyy",
+                    period.describe_window()
+                ),
+            )
+        });
     }
     let (date, precision) = match parse_with(cell, reading.system, reading.order) {
         Ok(Some(d)) => d,
@@ -396,6 +455,39 @@ mod tests {
                 .starts_with("is not a date")
         );
         assert!(parse_date(&Cell::Number(12.0)).is_err());
+    }
+
+    #[test]
+    fn dates_without_a_year_or_with_a_weekday() {
+        let read = |s: &str| {
+            read_item_date(&t(s), DateReading::default(), JULY).map(|(d, p)| (d.to_string(), p))
+        };
+        assert_eq!(
+            read("Tháng 7").unwrap(),
+            ("2023-07-01".into(), Precision::Month)
+        );
+        assert_eq!(read("T6").unwrap(), ("2023-06-01".into(), Precision::Month));
+        assert_eq!(read("5/7").unwrap(), ("2023-07-05".into(), Precision::Day));
+        assert_eq!(
+            read("2023-07").unwrap(),
+            ("2023-07-01".into(), Precision::Month)
+        );
+        assert_eq!(
+            read("Thứ Tư, 05/07/2023").unwrap(),
+            ("2023-07-05".into(), Precision::Day)
+        );
+        assert_eq!(
+            read("CN 09/07/2023").unwrap(),
+            ("2023-07-09".into(), Precision::Day)
+        );
+        assert_eq!(read("Tháng 9").unwrap_err().code, ReasonCode::DateInvalid);
+        // a January report reaches back into December of the year before
+        let january = Period::Month {
+            year: 2024,
+            month: 1,
+        };
+        let (d, _) = read_item_date(&t("20/12"), DateReading::default(), january).unwrap();
+        assert_eq!(d.to_string(), "2023-12-20");
     }
 
     #[test]

@@ -211,7 +211,22 @@ impl Field {
                 .map(|(f, _)| *f)
         };
         if !header.contains(['(', '[']) {
-            return exact(&fold(header));
+            let key = fold(header);
+            return exact(&key)
+                // `Số lượng thực hiện`, `SL kế hoạch`: the field, at a stage
+                .or_else(|| {
+                    STAGE_WORDS
+                        .iter()
+                        .find_map(|w| key.strip_suffix(&format!(" {w}")))
+                        .and_then(exact)
+                })
+                // a data-collection app's group path: `group_hd/so_luong`
+                .or_else(|| {
+                    header
+                        .rsplit_once('/')
+                        .filter(|(_, last)| !last.trim().is_empty())
+                        .and_then(|(_, last)| exact(&fold(last)))
+                });
         }
         // the notes in brackets must fit the field (`Lượt tiếp cận (%)` is a rate)
         exact(&fold(header))
@@ -533,6 +548,15 @@ impl Header {
                 }
             }
         }
+        // a figure held only by a plan column is no figure of this report
+        for (c, parts) in headings.iter().enumerate() {
+            if let Some(f @ (Field::Quantity | Field::Reach | Field::Duration)) = self.fields[c]
+                && stage(parts) == Stage::Plan
+            {
+                self.fields[c] = None;
+                self.looks_like.push((c, f));
+            }
+        }
         self.repeated.sort_by_key(|(c, _)| *c);
     }
 
@@ -564,6 +588,20 @@ enum Stage {
     Unknown,
 }
 
+/// Words that say which stage a figure is at: planned or done.
+const STAGE_WORDS: &[&str] = &[
+    "ke hoach",
+    "chi tieu",
+    "du kien",
+    "luy ke",
+    "thuc hien",
+    "thuc te",
+    "da thuc hien",
+    "ket qua",
+    "kh",
+    "th",
+];
+
 fn stage(parts: &[Part]) -> Stage {
     let text = format!(
         " {} ",
@@ -576,6 +614,12 @@ fn stage(parts: &[Part]) -> Stage {
         )
     );
     let has = |list: &[&str]| list.iter().any(|w| text.contains(&format!(" {w} ")));
+    // `Tháng 7` over a figure: this month's, the report's own
+    let month = text
+        .split(' ')
+        .collect::<Vec<_>>()
+        .windows(2)
+        .any(|w| w[0] == "thang" && w[1].parse::<u32>().is_ok());
     if has(&[
         "ke hoach",
         "chi tieu",
@@ -585,16 +629,20 @@ fn stage(parts: &[Part]) -> Stage {
         "nam truoc",
         "thang truoc",
         "ky truoc",
+        "kh",
     ]) {
         Stage::Plan
-    } else if has(&[
-        "ket qua",
-        "thuc hien",
-        "thuc te",
-        "ky nay",
-        "thang nay",
-        "nam nay",
-    ]) {
+    } else if month
+        || has(&[
+            "ket qua",
+            "thuc hien",
+            "thuc te",
+            "ky nay",
+            "thang nay",
+            "nam nay",
+            "th",
+        ])
+    {
         Stage::Result
     } else {
         Stage::Unknown
@@ -630,9 +678,23 @@ fn column_field(parts: &[Part], names: &Names) -> Option<Field> {
             .join(" ");
         return names.field(&joined);
     }
+    // `Số lượng` over `Tháng 7 | Lũy kế`: each sub-column is the field at
+    // a stage, which `settle_repeats` chooses between
+    let staged = || {
+        let group = parts
+            .iter()
+            .filter(|p| p.width > 1)
+            .find_map(|p| names.field(&p.text))?;
+        let stages = !own.is_empty()
+            && own
+                .iter()
+                .all(|p| stage(std::slice::from_ref(*p)) != Stage::Unknown);
+        stages.then_some(group)
+    };
     own.iter()
         .rev()
         .find_map(|p| names.field(&p.text))
+        .or_else(staged)
         .or_else(|| {
             (own.len() > 1)
                 .then(|| {
@@ -740,7 +802,9 @@ pub fn find_band(rows: &[SourceRow], merges: &[Merge]) -> Option<Band> {
 /// column numbers `(1) (2) (3)` are numbers too).
 fn holds_data(row: &SourceRow) -> bool {
     row.cells.iter().any(|c| match c {
-        Cell::Number(_) | Cell::Date(_) | Cell::Formula(_) | Cell::Bool(_) => true,
+        Cell::Number(_) | Cell::Date(_) | Cell::Formula(_) | Cell::Bool(_) | Cell::Minutes(_) => {
+            true
+        }
         Cell::Text(t) => {
             let t = t.trim_matches(|c| c == '(' || c == ')');
             t.parse::<f64>().is_ok()
@@ -1042,6 +1106,50 @@ mod tests {
         );
         assert_eq!(h.fields[2..], [Some(Field::Quantity), None]);
         assert_eq!(h.alternates, vec![(Field::Quantity, vec![2, 3])]);
+    }
+
+    #[test]
+    fn figures_named_with_their_stage() {
+        let h = Header::from_names(
+            &[
+                "Ngày",
+                "Hình thức",
+                "Số lượng kế hoạch",
+                "Số lượng thực hiện",
+            ]
+            .map(String::from),
+            false,
+        );
+        assert_eq!(h.fields[2..], [None, Some(Field::Quantity)]);
+        let h = Header::from_names(
+            &["Ngày", "Hình thức", "SL (KH)", "SL (TH)"].map(String::from),
+            false,
+        );
+        assert_eq!(h.fields[2..], [None, Some(Field::Quantity)]);
+        // a plan alone is no figure of the report
+        let h = Header::from_names(
+            &["Ngày", "Hình thức", "Số lượng kế hoạch"].map(String::from),
+            false,
+        );
+        assert_eq!(h.fields[2], None);
+        assert_eq!(h.looks_like, vec![(2, Field::Quantity)]);
+        // the month's figure and the year so far under one heading
+        let grid = vec![
+            row(1, &["Ngày", "Hình thức", "Số lượng", ""]),
+            row(2, &["", "", "Tháng 7", "Lũy kế"]),
+            row(3, &["05/07/2023", "Tin", "2", "15"]),
+        ];
+        let h = find_band(&grid, &[]).unwrap().header;
+        assert_eq!(h.fields[2..], [Some(Field::Quantity), None]);
+        // a data-collection app's group paths
+        assert_eq!(
+            Field::from_header("group_hd/so_luong"),
+            Some(Field::Quantity)
+        );
+        assert_eq!(
+            Field::from_header("group_hd/ngay"),
+            Some(Field::ActivityDate)
+        );
     }
 
     #[test]

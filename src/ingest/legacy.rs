@@ -28,13 +28,24 @@ impl Legacy {
         }
     }
 
-    /// The text converted to Unicode (NFC). TCVN3 capitals typed with a
-    /// capitals font (`.VnTimeH`) share their codes with small letters; a
-    /// word whose plain letters were typed in capitals is given back in
-    /// capitals.
+    /// Bytes' worth of text (each char one byte, as Latin-1 reads them)
+    /// converted to Unicode (NFC), with TCVN3's full table (VN1: capitals
+    /// with tones at codes the ABC set leaves free).
     pub fn decode(self, text: &str) -> String {
+        self.decode_with(text, true)
+    }
+
+    /// A cell's text typed in the encoding, converted: TCVN3 by the ABC
+    /// (VN3) set only, which is what a `.VnTime` font types (a Latin-1
+    /// letter VN3 has no code for, like `à`, was typed as Unicode and
+    /// stays as it is).
+    pub fn decode_cell(self, text: &str) -> String {
+        self.decode_with(text, false)
+    }
+
+    fn decode_with(self, text: &str, vn1: bool) -> String {
         let decoded = match self {
-            Legacy::Tcvn3 => {
+            Legacy::Tcvn3 if vn1 => {
                 // the VN1 capitals where VN3 has none, the rest by the table
                 let mut out = String::with_capacity(text.len() * 2);
                 let mut run_start = 0;
@@ -48,19 +59,13 @@ impl Legacy {
                 out.push_str(&decode_charset(Charset::Tcvn3, &text[run_start..]));
                 out
             }
+            Legacy::Tcvn3 => decode_charset(Charset::Tcvn3, text).into_owned(),
             Legacy::Vni => decode_charset(Charset::VniWindows, text).into_owned(),
         };
         if self == Legacy::Vni {
             // VNI has codes of its own for capitals
             return decoded.nfc().collect();
         }
-        // the plain letters as typed tell what the capitals font showed: a
-        // cell typed all in capitals, or a word of two capitals or more
-        // (`B¸O`); one capital alone starts a name (`Lß` is Lò)
-        let capitals = |typed: &str| {
-            let letters: Vec<char> = typed.chars().filter(char::is_ascii_alphabetic).collect();
-            letters.len() >= 2 && letters.iter().all(char::is_ascii_uppercase)
-        };
         if capitals(text) {
             return decoded.to_uppercase().nfc().collect();
         }
@@ -77,6 +82,14 @@ impl Legacy {
         }
         out.nfc().collect()
     }
+}
+
+/// The plain letters as typed tell what a TCVN3 capitals font showed: a
+/// text typed all in capitals, or a word of two capitals or more (`B¸O`);
+/// one capital alone starts a name (`Lß` is Lò).
+fn capitals(typed: &str) -> bool {
+    let letters: Vec<char> = typed.chars().filter(char::is_ascii_alphabetic).collect();
+    letters.len() >= 2 && letters.iter().all(char::is_ascii_uppercase)
 }
 
 /// TCVN3's capitals with tone marks, which the full standard (VN1) puts at
@@ -190,115 +203,141 @@ pub enum Verdict {
     Unconvertible(Legacy),
 }
 
+/// A word of Vietnamese as it stands: every syllable valid, and no capital
+/// after a small letter (`truyÒn`, `huÊn` are TCVN3 codes, not words).
+fn is_word(w: &str) -> bool {
+    let r = reading(w);
+    let mut previous_small = false;
+    for c in w.chars() {
+        if c.is_uppercase() && previous_small {
+            return false;
+        }
+        previous_small = c.is_lowercase();
+    }
+    r.words > 0 && r.valid == r.words
+}
+
+/// A word of Latin-1 letters and symbols beyond ASCII: what a legacy font
+/// types.
+fn latin(w: &str) -> bool {
+    !w.is_ascii() && w.chars().all(|c| c as u32 <= 0xFF)
+}
+
+/// A plain vowel followed by a Latin-1 mark, the shape of VNI (`eâ`, `aø`).
+fn vni_pair(w: &str) -> bool {
+    let chars: Vec<char> = w.chars().collect();
+    chars
+        .windows(2)
+        .any(|p| "aeiouyAEIOUY".contains(p[0]) && ('\u{C0}'..='\u{FF}').contains(&p[1]))
+}
+
 /// Whether `text` (one cell) was typed in a legacy encoding, and its
-/// Unicode form if so.
+/// Unicode form if so. Its words are judged one by one: a word that is not
+/// Vietnamese as it stands and becomes Vietnamese once converted is
+/// legacy-typed; the encoding that converts most of them is the cell's.
+/// The cell is converted when two in three such words convert, word by
+/// word: words that are Vietnamese both ways are converted only in a cell
+/// with no Unicode letters beyond Latin-1 and when they do not stand in a
+/// run of capitalised words (a name typed in Unicode: `Cô Lê`, `Pá
+/// Khoang`), and a word that converts to nothing Vietnamese (`Café`,
+/// `José`) is left as it is.
 pub fn detect(text: &str) -> Verdict {
     if text.is_ascii() {
         return Verdict::Unicode;
     }
-    // Unicode Vietnamese has letters beyond Latin-1 (ơ, ư, đ, ạ, ...);
-    // legacy text is all ASCII and Latin-1 symbols and letters, unless
-    // legacy words were pasted into a Unicode cell
-    if text.chars().any(|c| c as u32 > 0xFF) {
-        return detect_pasted(text);
-    }
-    let before = reading(text);
-    if before.valid * 2 >= before.words && before.symbols == 0 {
-        // half its words or more are Vietnamese as they stand (`Tài`,
-        // `Bé Cá`, `½ tháng`): Unicode that happens to need nothing beyond
-        // Latin-1, never re-read, unless a word holds a symbol no word has
-        // (`Sè l­îng`, where the soft hyphen is TCVN3's ư). (VNI's tone
-        // codes are Latin-1 vowels with marks, so some VNI words pass as
-        // Vietnamese: `vò` for `vị`.)
+    // Unicode Vietnamese has letters beyond Latin-1 (ơ, ư, đ, ạ, ...): such a
+    // cell is read again only with a trace of a legacy encoding in it
+    let mixed = text.chars().any(|c| c as u32 > 0xFF);
+    if mixed && !text.chars().any(legacy_marker) && !vni_pair(text) {
         return Verdict::Unicode;
     }
-    let mut best: Option<(Legacy, String, Reading)> = None;
-    for legacy in [Legacy::Tcvn3, Legacy::Vni] {
-        let decoded = legacy.decode(text);
-        if decoded == text {
-            continue;
-        }
-        let after = reading(&decoded);
-        if after.valid > before.valid && best.as_ref().is_none_or(|(_, _, b)| after.valid > b.valid)
-        {
-            best = Some((legacy, decoded, after));
-        }
+    let tokens: Vec<&str> = text.split_whitespace().collect();
+    let suspects: Vec<&str> = tokens
+        .iter()
+        .copied()
+        .filter(|w| latin(w) && !is_word(w))
+        .collect();
+    if suspects.is_empty() {
+        return Verdict::Unicode;
     }
-    let Some((legacy, decoded, after)) = best else {
+    // a character no word has: `¸`, `®`, a soft hyphen, a superscript `¹`
+    let symbols = suspects
+        .iter()
+        .any(|w| w.chars().any(|c| !c.is_ascii() && !c.is_alphabetic()));
+    let Some((legacy, converted)) = [Legacy::Tcvn3, Legacy::Vni]
+        .into_iter()
+        .map(|l| {
+            (
+                l,
+                suspects
+                    .iter()
+                    .filter(|w| is_word(&l.decode_cell(w)))
+                    .count(),
+            )
+        })
+        .max_by_key(|(_, n)| *n)
+        .filter(|(_, n)| *n > 0)
+    else {
         return Verdict::Unicode;
     };
-    // three words in four at least become Vietnamese
-    let clean = (after.words - after.valid) * 4 <= after.words;
-    // one word alone must have had a symbol no Latin word has
-    let enough = after.valid >= 2 || before.symbols > 0;
+    let valid_latin = tokens.iter().filter(|w| latin(w) && is_word(w)).count();
+    if !mixed && valid_latin * 2 >= valid_latin + suspects.len() && !symbols && converted < 2 {
+        // half its words are Vietnamese as they stand and one odd word
+        // (`½ tháng`): Unicode that needs nothing beyond Latin-1
+        return Verdict::Unicode;
+    }
+    // two in three such words convert (the others, a foreign name, stay)
+    let clean = (suspects.len() - converted) * 3 <= suspects.len();
+    let enough = converted >= 2
+        || symbols
+        || (legacy == Legacy::Vni && suspects.iter().any(|w| vni_pair(w)));
     if clean && enough {
-        Verdict::Converted(legacy, decoded)
-    } else if after.valid >= 2 && after.valid * 2 >= after.words && before.symbols > 0 {
+        Verdict::Converted(legacy, convert_words(text, legacy, mixed))
+    } else if symbols && converted >= 2 && converted * 2 >= suspects.len() {
         Verdict::Unconvertible(legacy)
     } else {
         Verdict::Unicode
     }
 }
 
-/// A Unicode cell with legacy-encoded words pasted into it (`Cảnh giác
-/// với thñ ®o¹n`): the words that are all Latin-1, not Vietnamese as they
-/// stand and Vietnamese once converted are converted, one by one; the rest
-/// of the cell is left as it is.
-fn detect_pasted(text: &str) -> Verdict {
-    // most cells are plain Unicode: only a character Vietnamese never uses
-    // (`¸` `®` `­` `ª` `ä` `ø` ...) makes the words worth reading again
-    if !text.chars().any(legacy_marker) {
-        return Verdict::Unicode;
-    }
-    let is_word = |w: &str| {
-        let r = reading(w);
-        r.words > 0 && r.valid == r.words
+/// A legacy-typed cell converted word by word (see [`detect`]).
+fn convert_words(text: &str, legacy: Legacy, mixed: bool) -> String {
+    // a cell typed all in capitals (`B¸O C¸O`) reads all in capitals
+    let all_capitals = legacy == Legacy::Tcvn3 && capitals(text);
+    let pieces: Vec<&str> = text.split_inclusive(char::is_whitespace).collect();
+    let word_of = |p: &str| p.trim_end().to_string();
+    let capitalised = |p: &str| {
+        p.chars()
+            .find(|c| c.is_alphabetic())
+            .is_some_and(char::is_uppercase)
     };
-    let suspects: Vec<&str> = text
-        .split(char::is_whitespace)
-        .filter(|w| !w.is_ascii() && w.chars().all(|c| c as u32 <= 0xFF) && !is_word(w))
-        .collect();
-    if suspects.is_empty() {
-        return Verdict::Unicode;
-    }
-    let symbols = suspects
-        .iter()
-        .any(|w| w.chars().any(|c| !c.is_ascii() && !c.is_alphanumeric()));
-    let best = [Legacy::Tcvn3, Legacy::Vni]
-        .into_iter()
-        .map(|l| (l, suspects.iter().filter(|w| is_word(&l.decode(w))).count()))
-        .max_by_key(|(_, n)| *n);
-    let Some((legacy, converted)) = best.filter(|(_, n)| *n > 0) else {
-        return Verdict::Unicode;
-    };
-    let clean = (suspects.len() - converted) * 4 <= suspects.len();
-    if clean && (converted >= 2 || symbols) {
-        let mut out = String::with_capacity(text.len() + 8);
-        let mut word = String::new();
-        let flush = |word: &mut String, out: &mut String| {
-            let decoded = legacy.decode(word);
-            let take = !word.is_ascii()
-                && word.chars().all(|c| c as u32 <= 0xFF)
-                && !is_word(word)
-                && is_word(&decoded);
-            out.push_str(if take { &decoded } else { word });
-            word.clear();
+    let mut out = String::with_capacity(text.len() + 8);
+    for (i, piece) in pieces.iter().enumerate() {
+        let word = word_of(piece);
+        let space = &piece[word.len()..];
+        let decoded = {
+            let d = legacy.decode_cell(&word);
+            if all_capitals { d.to_uppercase() } else { d }
         };
-        for c in text.chars() {
-            if c.is_whitespace() {
-                flush(&mut word, &mut out);
-                out.push(c);
-            } else {
-                word.push(c);
-            }
-        }
-        flush(&mut word, &mut out);
-        Verdict::Converted(legacy, out)
-    } else if symbols && converted >= 2 && converted * 2 >= suspects.len() {
-        Verdict::Unconvertible(legacy)
-    } else {
-        Verdict::Unicode
+        let take = latin(&word)
+            && decoded != word
+            && is_word(&decoded)
+            // in a cell typed partly in Unicode, a word that is Vietnamese
+            // as it stands was typed in Unicode too
+            && (!is_word(&word) || !mixed && {
+                // Vietnamese both ways: a name typed in Unicode stays
+                let name = capitalised(&word)
+                    && [i.checked_sub(1), Some(i + 1)]
+                        .into_iter()
+                        .flatten()
+                        .filter_map(|j| pieces.get(j))
+                        .any(|p| capitalised(p) && p.trim_end().chars().any(char::is_alphabetic));
+                !name
+            });
+        out.push_str(if take { &decoded } else { &word });
+        out.push_str(space);
     }
+    out.nfc().collect()
 }
 
 /// A Latin-1 character that is not a letter of Vietnamese (nor a no-break
@@ -617,6 +656,38 @@ mod tests {
         ] {
             assert_eq!(detect(s), Verdict::Unicode, "{s}");
         }
+    }
+
+    #[test]
+    fn unicode_words_beside_legacy_ones_stay_as_typed() {
+        let v = |s: &str| match detect(s) {
+            Verdict::Converted(_, t) => t,
+            other => format!("{other:?}"),
+        };
+        assert_eq!(v("Tuyªn truyÒn cho bà con"), "Tuyên truyền cho bà con");
+        assert_eq!(v("Tuyªn truyÒn cho Cô Lê"), "Tuyên truyền cho Cô Lê");
+        assert_eq!(
+            v("C¶nh gi¸c mua b¸n ng\u{ad}êi - Café Pá Khoang"),
+            "Cảnh giác mua bán người - Café Pá Khoang"
+        );
+        assert_eq!(v("Bµi viÕt vÒ Café Tây"), "Bài viết về Café Tây");
+        // typed partly in Unicode: its Vietnamese words stay as typed
+        assert_eq!(
+            v("TËp huÊn cho c¸n bé x· Sá Tổng"),
+            "Tập huấn cho cán bé xã Sá Tổng"
+        );
+        assert_eq!(
+            v("Tuyªn truyÒn víi ông Lò Văn Pó"),
+            "Tuyên truyền với ông Lò Văn Pó"
+        );
+        assert_eq!(v("Tuyªn truyÒn cho José"), "Tuyên truyền cho José");
+        assert_eq!(v("Hội nghị t¹i Mường Nhé"), "Hội nghị tại Mường Nhé");
+        assert_eq!(
+            v("Hội nghị tuyeân truyeàn về quyền con người"),
+            "Hội nghị tuyên truyền về quyền con người"
+        );
+        assert_eq!(v("Mường Ảng: phaùt thanh"), "Mường Ảng: phát thanh");
+        assert_eq!(v("Ghi chuù"), "Ghi chú");
     }
 
     #[test]

@@ -19,7 +19,7 @@ use super::legacy::Legacy;
 use super::readers::ReadOutput;
 use super::reason::{Problem, ReasonCode};
 use super::table::{Cell, SourceRow, read_preamble};
-use super::values::{parse_decimal, parse_int};
+use super::values::{ITEM_UNITS, MAX_QUANTITY, MAX_REACH, REACH_UNITS, parse_count, parse_minutes};
 use crate::domain::{Period, ThemeCode, UnitCode};
 use crate::reference::{Campaign, Inference, Match, Reference};
 use crate::text::{clean, fold, sentence};
@@ -218,7 +218,16 @@ pub fn normalise(
         (name_period, Source::FileName),
     ];
     let (period_text, period_src) = first_found(period_candidates.clone())
-    .ok_or(Problem::new(ReasonCode::PeriodMissing, "the file does not say which period it reports on: add a line 'Kỳ báo cáo: Tháng 7/2023' (or 'Năm 2023') above the table, a 'Kỳ báo cáo' column, name the file <unit_code>_<period>.csv (e.g. pvhtt-tuan-giao_2023-07.csv), or pass --period"))?;
+    .ok_or_else(|| {
+        let text = match (&preamble.title_span, out.table.keyed) {
+            (Some(title), _) => format!(
+                "the title '{title}' names several months or part of a year, and a file is the report of one month, one quarter or one year: say which with a line 'Kỳ báo cáo: Tháng 7/2023' (or 'Năm 2023'), or pass --period"
+            ),
+            (None, true) => "the file does not say which period it reports on: add a field \"period\": \"2023-07\" (or \"2023\") beside \"items\", or to each item, name the file <unit_code>_<period>.json (e.g. pvhtt-tuan-giao_2023-07.json), or pass --period".to_string(),
+            (None, false) => "the file does not say which period it reports on: add a line 'Kỳ báo cáo: Tháng 7/2023' (or 'Năm 2023') above the table, a 'Kỳ báo cáo' column, name the file <unit_code>_<period>.csv (e.g. pvhtt-tuan-giao_2023-07.csv), or pass --period".to_string(),
+        };
+        Problem::new(ReasonCode::PeriodMissing, text)
+    })?;
     let period = or_legacy(&period_text, Period::parse).ok_or_else(|| {
         Problem::new(
             ReasonCode::PeriodInvalid,
@@ -252,7 +261,16 @@ pub fn normalise(
         (name_unit, Source::FileName),
     ];
     let (unit_text, unit_src) = first_found(unit_candidates.clone())
-    .ok_or(Problem::new(ReasonCode::UnitMissing, "the file does not say which unit sent it: add a line 'Đơn vị: <unit name>' above the table, a 'Đơn vị' column, name the file <unit_code>_<period>.csv (e.g. pvhtt-tuan-giao_2023-07.csv), or pass --unit"))?;
+    .ok_or_else(|| {
+        Problem::new(
+            ReasonCode::UnitMissing,
+            if out.table.keyed {
+                "the file does not say which unit sent it: add a field \"unit\" beside \"items\", or to each item, name the file <unit_code>_<period>.json (e.g. pvhtt-tuan-giao_2023-07.json), or pass --unit"
+            } else {
+                "the file does not say which unit sent it: add a line 'Đơn vị: <unit name>' above the table, a 'Đơn vị' column, name the file <unit_code>_<period>.csv (e.g. pvhtt-tuan-giao_2023-07.csv), or pass --unit"
+            },
+        )
+    })?;
     let unit = match or_legacy(&unit_text, |t| match campaign.match_unit(t) {
         Match::NotFound => None,
         found => Some(found),
@@ -360,6 +378,7 @@ pub fn normalise(
         campaign,
         &unit,
         period,
+        received_at,
         submission_id,
         body.figures.clone(),
     );
@@ -392,23 +411,43 @@ pub fn normalise(
             code: problem.code,
         });
     }
-    let mut section: Option<(ThemeCode, Option<String>)> = None;
+    let mut section = Section::default();
+    // the signature block and notes under the table are not items
+    let mut in_footer = false;
     // template rows are told by the cells as read, before merged values
     // are given down to them (a total under a merged date is still a total)
     for (i, (read, row)) in out.table.rows.iter().zip(rows.iter()).enumerate() {
         if read.cells.iter().all(Cell::is_empty) || continuing.contains(&read.line) {
             continue;
         }
-        if (i < 2 && is_column_number_row(&read.cells)) || is_totals_row(&read.cells) {
+        let dated = ctx.dated(&read.cells);
+        in_footer = !dated && (in_footer || is_footer_row(&read.cells));
+        if (i < 2 && is_column_number_row(&read.cells))
+            || is_totals_row(&read.cells)
+            || (!dated && is_running_total_row(&read.cells))
+            || in_footer
+            || (!dated && is_header_row(&read.cells))
+        {
             n.ignored_rows += 1;
             continue;
         }
-        if let Some(theme) = ctx.heading(&read.cells) {
+        if let Some(opened) = ctx.heading(&read.cells) {
             n.headings += 1;
-            section = theme;
+            section = opened;
             continue;
         }
-        match ctx.activity(row.line, &row.cells, section.as_ref()) {
+        if let Some(plan) = &section.plan {
+            n.refusals.push(Refusal {
+                source_row: Some(row.line as i64),
+                raw: ctx.raw(&row.cells),
+                reason: sentence(&format!(
+                    "this row is under the heading '{plan}': what is planned is not an activity done, so it is not counted; report it in the period it is done"
+                )),
+                code: ReasonCode::RowPlanned,
+            });
+            continue;
+        }
+        match ctx.activity(row.line, &row.cells, section.theme.as_ref()) {
             Ok(a) => n.activities.push(a),
             Err(problems) => n.refusals.push(Refusal {
                 source_row: Some(row.line as i64),
@@ -461,23 +500,111 @@ fn is_column_number_row(cells: &[Cell]) -> bool {
             .all(|(i, s)| s.trim_matches(|c| c == '(' || c == ')') == (i + 1).to_string())
 }
 
-/// A `Tổng cộng` / `Cộng` / `Cộng mục I` row that sums the table (or a
-/// part of it), whichever of its cells holds the label.
+/// A `Tổng cộng` / `Cộng` / `Cộng mục I` / `Cộng tin, bài` row that sums
+/// the table or a part of it, whichever of its cells holds the label.
 fn is_totals_row(cells: &[Cell]) -> bool {
     cells.iter().any(|c| match c {
-        // only a short text starting like a label is folded (folding every
-        // cell is costly)
-        Cell::Text(t) if t.len() <= 40 && t.starts_with(['T', 't', 'C', 'c']) => {
-            let key = fold(t);
-            matches!(
-                key.as_str(),
-                "tong cong" | "cong" | "tong" | "tong so" | "total" | "cong chung"
-            ) || ["tong cong ", "cong muc ", "cong phan "]
-                .iter()
-                .any(|p| key.starts_with(p) && key.split(' ').count() <= 4)
+        Cell::Text(t) if t.len() <= 60 && t.starts_with(['T', 't', 'C', 'c', 'S', 's']) => {
+            totals_label(t)
         }
         _ => false,
     })
+}
+
+/// A label that sums: `Cộng` (with its dot below: `cộng đồng`, a
+/// community, and `cộng hòa` are words, not sums), `Tổng`, `Tổng cộng`,
+/// `Tổng số tin`, `Tổng I`, `Total`.
+fn totals_label(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| c.is_whitespace() || matches!(c, ':' | ',' | '.' | '(' | ')'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    match words[..] {
+        [] => false,
+        ["total" | "subtotal" | "sub-total", ..] => words.len() <= 3,
+        ["cộng"] | ["tổng"] => true,
+        ["cộng", second, ..] => {
+            !matches!(
+                second,
+                "đồng" | "hòa" | "hoà" | "tác" | "sản" | "sự" | "hưởng"
+            ) && words.len() <= 4
+        }
+        ["tổng", "cộng", ..] => words.len() <= 5,
+        // `Tổng số tin`, not `Tổng số hộ nghèo giảm`
+        ["tổng", "số", ..] => words.len() <= 3,
+        ["tổng", second, ..] => words.len() <= 3 && numbering(second).is_some(),
+        _ => false,
+    }
+}
+
+/// A row with no date that sums or runs on (`Tổng số lượt tiếp cận`, `Lũy
+/// kế từ đầu năm`, `Cộng dồn`): not an item.
+fn is_running_total_row(cells: &[Cell]) -> bool {
+    cells.iter().any(|c| match c {
+        Cell::Text(t) if t.len() <= 80 => {
+            let lower = t.to_lowercase();
+            [
+                "tổng số",
+                "tổng cộng",
+                "lũy kế",
+                "luỹ kế",
+                "cộng dồn",
+                "cộng lũy kế",
+            ]
+            .iter()
+            .any(|w| lower.starts_with(w))
+        }
+        _ => false,
+    })
+}
+
+/// A line of the signature block or a note under the table: `Nơi nhận:`,
+/// `Người lập biểu`, `GIÁM ĐỐC`, `KT. GIÁM ĐỐC`, `Ghi chú: ...`.
+fn is_footer_row(cells: &[Cell]) -> bool {
+    cells.iter().any(|c| match c {
+        Cell::Text(t) if t.len() <= 80 => {
+            let key = fold(t);
+            [
+                "noi nhan",
+                "nguoi lap",
+                "thu truong",
+                "giam doc",
+                "pho giam doc",
+                "truong phong",
+                "pho truong phong",
+                "chu tich",
+                "pho chu tich",
+                "kt giam doc",
+                "tm ",
+                "kt ",
+                "xac nhan",
+                "ky ten",
+                "ky ghi ro",
+                "ghi chu ",
+                "luu vt",
+            ]
+            .iter()
+            .any(|w| key.starts_with(w) || key == w.trim())
+        }
+        _ => false,
+    })
+}
+
+/// A row that names fields again (the header repeated on a new page, or
+/// over a second table): not an item.
+fn is_header_row(cells: &[Cell]) -> bool {
+    let mut named = Vec::new();
+    for c in cells {
+        if let Cell::Text(t) = c
+            && let Some(f) = Field::from_header(t)
+            && !f.is_metadata()
+            && !named.contains(&f)
+        {
+            named.push(f);
+        }
+    }
+    named.len() >= 2
 }
 
 /// A figure cell merged over several rows: its first and last line.
@@ -665,6 +792,7 @@ struct RowContext<'a> {
     campaign: &'a Campaign,
     unit: &'a UnitCode,
     period: Period,
+    received_at: NaiveDate,
     submission_id: &'a str,
     names: Vec<String>,
     fields: Vec<Option<Field>>,
@@ -688,17 +816,23 @@ struct RowContext<'a> {
     /// Figures a formula left within floating-point noise of a whole
     /// number, read as that number: how many, and the first.
     rounded: std::cell::RefCell<(usize, Option<f64>)>,
+    /// Rows dated after the report was received (plans, or a wrong date).
+    after_received: std::cell::RefCell<Vec<u64>>,
+    /// Language labels counted as `other`.
+    other_languages: std::cell::RefCell<std::collections::BTreeSet<String>>,
     /// The last unit cell seen to name the file's unit (rows repeat it).
     unit_cell_ok: std::cell::RefCell<Option<String>>,
 }
 
 impl<'a> RowContext<'a> {
+    #[allow(clippy::too_many_arguments)]
     fn new(
         out: &ReadOutput,
         rows: &[SourceRow],
         campaign: &'a Campaign,
         unit: &'a UnitCode,
         period: Period,
+        received_at: NaiveDate,
         submission_id: &'a str,
         merged: MergedFigures,
     ) -> Self {
@@ -810,6 +944,7 @@ impl<'a> RowContext<'a> {
             campaign,
             unit,
             period,
+            received_at,
             submission_id,
             names: header.names.clone(),
             fields: header.fields.clone(),
@@ -841,6 +976,8 @@ impl<'a> RowContext<'a> {
                 .collect(),
             notes,
             rounded: std::cell::RefCell::new((0, None)),
+            other_languages: Default::default(),
+            after_received: Default::default(),
             unit_cell_ok: std::cell::RefCell::new(None),
         }
     }
@@ -896,6 +1033,12 @@ impl<'a> RowContext<'a> {
         Value::Object(map).to_string()
     }
 
+    /// True when the row's date cell holds a date.
+    fn dated(&self, cells: &[Cell]) -> bool {
+        let date = self.cell(cells, Field::ActivityDate);
+        matches!(date, Cell::Date(_)) || parse_date(date).is_ok_and(|d| d.is_some())
+    }
+
     /// When the row is a section heading (`I. Phòng, chống mua bán người`,
     /// `II | Quyền của đồng bào dân tộc thiểu số`), the theme it names, if
     /// any. A heading has no date and no form; it is one text, or a
@@ -903,7 +1046,7 @@ impl<'a> RowContext<'a> {
     /// letter, or names a theme exactly (a number alone, `1.`, makes a
     /// heading only with a theme its words name); a subtotal in the figure
     /// columns is allowed.
-    fn heading(&self, cells: &[Cell]) -> Option<Option<(ThemeCode, Option<String>)>> {
+    fn heading(&self, cells: &[Cell]) -> Option<Section> {
         // a heading's text may stand in any column (a CSV puts it under
         // `Ngày`), but it holds no date and no form
         let date = self.cell(cells, Field::ActivityDate);
@@ -941,10 +1084,25 @@ impl<'a> RowContext<'a> {
                 Inference::Theme(t) => Some((t, None)),
                 _ => None,
             });
+        let key = fold(&text);
+        let plan = [
+            "ke hoach",
+            "du kien",
+            "phuong huong",
+            "nhiem vu",
+            "de xuat",
+            "kien nghi",
+        ]
+        .iter()
+        .any(|w| key.starts_with(w))
+        .then(|| text.clone());
         match (mark, &exact, &named) {
             (Some(Numbering::Strong), _, _)
             | (_, Some(_), _)
-            | (Some(Numbering::Weak), _, Some(_)) => Some(named),
+            | (Some(Numbering::Weak), _, Some(_)) => Some(Section {
+                theme: if plan.is_some() { None } else { named },
+                plan,
+            }),
             _ => None,
         }
     }
@@ -1087,7 +1245,12 @@ impl<'a> RowContext<'a> {
                 self.dates,
                 self.period,
             ) {
-                Ok(d) => Some(d),
+                Ok((d, p)) => {
+                    if d > self.received_at {
+                        self.after_received.borrow_mut().push(line);
+                    }
+                    Some((d, p))
+                }
                 Err(p) if p.code == ReasonCode::CellFormulaWithoutValue => None,
                 Err(p) => {
                     problems.push(p);
@@ -1225,12 +1388,13 @@ impl<'a> RowContext<'a> {
                 problems.push(Problem::new(
                     ReasonCode::QuantityColumnUnclear,
                     format!(
-                        "no column is named as the quantity, but {} looks like one, so the quantity cannot be read: if it counts the items, name it 'Số lượng' (or 'SL') and send the file again",
+                        "no column is named as the quantity, but {} {} like one, so the quantity cannot be read: if it counts the items, name it 'Số lượng' (or 'SL') and send the file again",
                         names
                             .iter()
                             .map(|n| format!("'{n}'"))
                             .collect::<Vec<_>>()
-                            .join(" and ")
+                            .join(" and "),
+                        if names.len() == 1 { "looks" } else { "look" }
                     ),
                 ));
                 None
@@ -1248,7 +1412,7 @@ impl<'a> RowContext<'a> {
                         problems.extend(p);
                         None
                     }
-                    Ok(()) => match parse_int(cell) {
+                    Ok(()) => match parse_count(cell, ITEM_UNITS, MAX_QUANTITY) {
                         Ok(None) if unstated => {
                             // an item that states a quantity-like field instead
                             let like: Vec<&String> = self
@@ -1304,7 +1468,7 @@ impl<'a> RowContext<'a> {
             cells,
             Field::Reach,
             ReasonCode::ReachInvalid,
-            parse_int,
+            |c| parse_count(c, REACH_UNITS, MAX_REACH),
             &mut problems,
         );
         let duration_min = self.optional_figure(
@@ -1312,15 +1476,18 @@ impl<'a> RowContext<'a> {
             cells,
             Field::Duration,
             ReasonCode::DurationInvalid,
-            parse_decimal,
+            parse_minutes,
             &mut problems,
         );
         let language = match self.text(cells, Field::Language) {
             None => "vi".to_string(),
-            Some(l) => match or_legacy(&l, |t| c.match_language(t)) {
-                Some(code) => code.to_string(),
+            Some(l) => match or_legacy(&l, |t| c.match_language(t).map(str::to_string))
+                .or_else(|| c.language_within(&l))
+            {
+                Some(code) => code,
                 None => {
                     // an ethnic language the list does not name: counted as `other`, the label kept
+                    self.other_languages.borrow_mut().insert(l.clone());
                     let i = self.column(Field::Language).unwrap_or(0);
                     extra.insert(
                         i,
@@ -1437,7 +1604,26 @@ impl<'a> RowContext<'a> {
     /// Notes only the rows could tell.
     fn closing_notes(&self) -> Vec<String> {
         let (n, first) = *self.rounded.borrow();
-        match first {
+        let others = self.other_languages.borrow();
+        let after = self.after_received.borrow();
+        let late = (!after.is_empty()).then(|| {
+            format!(
+                "{} dated after the report was received ({}): check that {} done, not planned (row{} {})",
+                if after.len() == 1 { "an item is" } else { "items are" },
+                self.received_at.format("%d/%m/%Y"),
+                if after.len() == 1 { "it was" } else { "they were" },
+                if after.len() == 1 { "" } else { "s" },
+                after.iter().map(u64::to_string).collect::<Vec<_>>().join(", ")
+            )
+        });
+        let languages = (!others.is_empty()).then(|| {
+            format!(
+                "language{} {} counted as other (another ethnic-minority language), the label kept in extra",
+                if others.len() == 1 { "" } else { "s" },
+                others.iter().map(|l| format!("'{l}'")).collect::<Vec<_>>().join(", ")
+            )
+        });
+        late.into_iter().chain(languages).chain(match first {
             Some(x) if n > 0 => vec![format!(
                 "{n} figure{} within floating-point noise of a whole number, as a computed figure is stored (e.g. {x:?}), read as {}",
                 if n == 1 { "" } else { "s" },
@@ -1448,7 +1634,8 @@ impl<'a> RowContext<'a> {
                 }
             )],
             _ => Vec::new(),
-        }
+        })
+        .collect()
     }
 
     /// Why a required field cannot be read when no column holds it.
@@ -1471,6 +1658,15 @@ impl<'a> RowContext<'a> {
             ),
         }
     }
+}
+
+/// The section a heading opens: the theme it names, and, for a plan
+/// (`II. KẾ HOẠCH TUYÊN TRUYỀN THÁNG 11, 12`, `PHƯƠNG HƯỚNG ...`), its text:
+/// what is planned is not an activity done.
+#[derive(Debug, Clone, Default)]
+struct Section {
+    theme: Option<(ThemeCode, Option<String>)>,
+    plan: Option<String>,
 }
 
 /// How a heading is numbered: Roman numerals and letters number sections;
@@ -1951,6 +2147,89 @@ mod tests {
         assert_eq!(row_width(7, &rows(&[8, 7, 5])), 7);
         // the header typed without the trailing separators every row has
         assert_eq!(row_width(6, &rows(&[7; 12])), 7);
+    }
+
+    #[test]
+    fn rows_that_are_not_items_plans_footers_and_repeated_headers() {
+        let out = table(
+            &[
+                "STT",
+                "Ngày",
+                "Chủ đề",
+                "Hình thức",
+                "Tên tin bài",
+                "Số lượng",
+                "Ngôn ngữ",
+            ],
+            &[
+                (5, &["I", "Kết quả tuyên truyền", "", "", "", "", ""]),
+                (
+                    6,
+                    &[
+                        "1",
+                        "05/03/2023",
+                        "general",
+                        "Tin",
+                        "Bản tin",
+                        "2",
+                        "Tiếng Thái trắng",
+                    ],
+                ),
+                (7, &["", "", "", "", "Tổng số lượt tiếp cận", "", ""]),
+                (8, &["", "", "", "", "Lũy kế từ đầu năm", "12", ""]),
+                // the header again, over the next page
+                (
+                    9,
+                    &[
+                        "STT",
+                        "Ngày",
+                        "Chủ đề",
+                        "Hình thức",
+                        "Tên tin bài",
+                        "Số lượng",
+                        "Ngôn ngữ",
+                    ],
+                ),
+                (
+                    10,
+                    &[
+                        "2",
+                        "06/03/2023",
+                        "general",
+                        "Tin",
+                        "Bản tin 2",
+                        "1",
+                        "Song ngữ Việt - Mông",
+                    ],
+                ),
+                (
+                    11,
+                    &["II", "Kế hoạch tuyên truyền quý II", "", "", "", "", ""],
+                ),
+                (
+                    12,
+                    &["1", "10/04/2023", "general", "Tin", "Dự kiến", "1", ""],
+                ),
+                (13, &["", "Nơi nhận:", "", "", "", "", ""]),
+                (14, &["", "- Sở TT&TT;", "", "", "", "", ""]),
+                (15, &["", "", "", "", "GIÁM ĐỐC", "", ""]),
+                (16, &["", "", "", "", "Nguyễn Văn A", "", ""]),
+            ],
+        );
+        let n = read(&out);
+        let got: Vec<(i64, &str)> = n
+            .activities
+            .iter()
+            .map(|a| (a.source_row, a.language.as_str()))
+            .collect();
+        // Tiếng Thái trắng is Thai; a bilingual Việt - Mông programme is Hmong
+        assert_eq!(got, vec![(6, "thai"), (10, "hmong")]);
+        let refused: Vec<(Option<i64>, ReasonCode)> =
+            n.refusals.iter().map(|r| (r.source_row, r.code)).collect();
+        assert_eq!(refused, vec![(Some(12), ReasonCode::RowPlanned)]);
+        assert_eq!(n.headings, 2);
+        // the running totals, the repeated header and the signature block
+        assert_eq!(n.ignored_rows, 7);
     }
 
     #[test]

@@ -62,6 +62,7 @@ reason_codes! {
     RowMalformed = "row.malformed": "A JSON item that is not an object of named fields, or a line that is not JSON.",
     RowOtherUnit = "row.other_unit": "The row names another unit than the file's.",
     RowOtherPeriod = "row.other_period": "The row names another period than the file's.",
+    RowPlanned = "row.planned": "The row is under a heading of plans (Kế hoạch, Phương hướng): what is planned is not an activity done.",
     DateMissing = "date.missing": "The activity date is empty.",
     DateInvalid = "date.invalid": "The activity date is not a date.",
     DateOutsidePeriod = "date.outside_period": "The activity date is outside the period the file reports on.",

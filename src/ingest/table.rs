@@ -25,6 +25,9 @@ pub enum Cell {
     /// A formula with no stored result (its text kept for `rejects.raw`):
     /// a cell with no value, never read as empty.
     Formula(String),
+    /// A time or a duration, as a spreadsheet cell formatted `h:mm` holds
+    /// it, in minutes.
+    Minutes(f64),
 }
 
 impl Cell {
@@ -61,6 +64,7 @@ impl Cell {
             Cell::Date(d) => Value::String(d.format("%Y-%m-%d").to_string()),
             Cell::Bool(b) => Value::Bool(*b),
             Cell::Formula(f) => Value::String(format!("={f}")),
+            Cell::Minutes(_) => Value::String(self.to_string()),
         }
     }
 }
@@ -75,6 +79,16 @@ impl fmt::Display for Cell {
             Cell::Date(d) => write!(f, "{}", d.format("%d/%m/%Y")),
             Cell::Bool(b) => write!(f, "{b}"),
             Cell::Formula(formula) => write!(f, "={formula}"),
+            Cell::Minutes(m) => {
+                let seconds = (m * 60.0).round() as i64;
+                write!(
+                    f,
+                    "{}:{:02}:{:02}",
+                    seconds / 3600,
+                    seconds / 60 % 60,
+                    seconds % 60
+                )
+            }
         }
     }
 }
@@ -162,6 +176,9 @@ pub struct Preamble {
     /// The letterhead: the lines of one text above the title (`UBND TỈNH
     /// ĐIỆN BIÊN`, `SỞ TƯ PHÁP`), at most four, top first.
     pub letterhead: Vec<String>,
+    /// A title that names a span, not a period (`... 9 THÁNG NĂM 2023`,
+    /// `... THÁNG 7, 8 NĂM 2023`), for the message when nothing else does.
+    pub title_span: Option<String>,
     pub received_at: Option<Cell>,
 }
 
@@ -181,8 +198,16 @@ pub fn read_preamble(rows: &[SourceRow]) -> Preamble {
             && !first_text.contains(':')
             && Period::from_title(&first_text).is_none()
             && !crate::text::fold(&first_text).starts_with("bao cao");
+        // the issuing body is on the left; the national motto (`CỘNG HÒA
+        // XÃ HỘI CHỦ NGHĨA VIỆT NAM`, `Độc lập - Tự do - Hạnh phúc`) on the right
         if in_letterhead && p.letterhead.len() < 4 {
-            p.letterhead.extend(cells.iter().map(|c| c.to_string()));
+            let motto = {
+                let key = crate::text::fold(&first_text);
+                key.starts_with("cong hoa xa hoi") || key.starts_with("doc lap tu do")
+            };
+            if !motto {
+                p.letterhead.push(first_text.clone());
+            }
         }
         let (key, value): (String, Option<Cell>) = match first_text.split_once(':') {
             Some((k, v)) if !clean(v).is_empty() => (k.to_string(), Some(Cell::text(v))),
@@ -207,6 +232,14 @@ pub fn read_preamble(rows: &[SourceRow]) -> Preamble {
                     && let Some(period) = Period::from_title(&line)
                 {
                     p.title_period = Some(period.to_string());
+                } else if p.title_span.is_none() {
+                    let key = crate::text::fold(&line);
+                    let words: Vec<&str> = key.split(' ').collect();
+                    let report = key.contains("bao cao") || key.contains("ket qua");
+                    let dated = words.windows(2).any(|w| w[0] == "nam" && w[1].len() == 4);
+                    if report && dated && words.contains(&"thang") {
+                        p.title_span = Some(line);
+                    }
                 }
             }
         }

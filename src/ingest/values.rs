@@ -22,6 +22,124 @@ const WHOLE_TOLERANCE: f64 = 4096.0 * f64::EPSILON;
 /// The end of the sentence for a number no count can be.
 const TOO_LARGE: &str = "is too large to be a count: check the figure";
 
+/// A count is a whole number that a figure may hold: the quantity, the
+/// reach. `units` are the words that may follow it (`3 tin`, `1.200
+/// người`); `max` the largest a report's row can claim.
+pub fn parse_count(cell: &Cell, units: &[&str], max: i64) -> Result<Option<i64>, String> {
+    let bare;
+    let cell = match cell {
+        Cell::Text(t) => match strip_unit(t, units) {
+            Some(number) => {
+                bare = Cell::Text(number);
+                &bare
+            }
+            None => cell,
+        },
+        other => other,
+    };
+    match parse_int(cell)? {
+        Some(n) if n > max => Err(format!(
+            "is larger than any report's row can count ({} at most): check the figure",
+            crate::text::group_thousands(max, '.')
+        )),
+        n => Ok(n),
+    }
+}
+
+/// `3 tin`, `3 (tin)`, `1.200 lượt người` → the number, when the words
+/// after it are one of `units`.
+fn strip_unit(text: &str, units: &[&str]) -> Option<String> {
+    let end = text.find(|c: char| !(c.is_ascii_digit() || matches!(c, '.' | ',' | ' ' | '-')))?;
+    let (number, rest) = text.split_at(end);
+    let rest = crate::text::fold(rest);
+    (!number.trim().is_empty() && units.contains(&rest.as_str())).then(|| number.trim().to_string())
+}
+
+/// The words that may follow a quantity: things counted, never people.
+pub const ITEM_UNITS: &[&str] = &[
+    "tin",
+    "bai",
+    "tin bai",
+    "san pham",
+    "buoi",
+    "cuoc",
+    "lan",
+    "chuong trinh",
+    "tac pham",
+    "phong su",
+    "so",
+    "to",
+    "cuon",
+    "an pham",
+    "ban",
+    "luot",
+    "luot phat",
+    "tiet muc",
+    "video",
+    "clip",
+    "hoi nghi",
+    "lop",
+    "dot",
+    "tin anh",
+    "bai viet",
+];
+
+/// The words that may follow a reach: people, or times people were reached.
+pub const REACH_UNITS: &[&str] = &[
+    "nguoi",
+    "luot",
+    "luot nguoi",
+    "luot xem",
+    "luot nghe",
+    "nguoi tham du",
+    "nguoi nghe",
+    "nguoi xem",
+    "luot truy cap",
+];
+
+/// The most items one row may count.
+pub const MAX_QUANTITY: i64 = 1_000_000;
+
+/// The largest reach one row may claim (ten times the people of Việt Nam
+/// reached a hundred times over is still below it).
+pub const MAX_REACH: i64 = 10_000_000_000;
+
+/// A duration in minutes: a number (`30`, `2,5`, `30 phút`), or a time
+/// (`1:30:00`, or an Excel cell formatted as a time). `1.500` and `1,500`
+/// could be one and a half or fifteen hundred minutes: refused.
+pub fn parse_minutes(cell: &Cell) -> Result<Option<f64>, String> {
+    if let Cell::Text(t) = cell {
+        let s = t.trim();
+        if let Some((h, rest)) = s.split_once(':') {
+            let parts: Vec<&str> = std::iter::once(h).chain(rest.split(':')).collect();
+            let nums: Option<Vec<f64>> =
+                parts.iter().map(|p| p.trim().parse::<f64>().ok()).collect();
+            return match nums.as_deref() {
+                Some([h, m, sec]) => Ok(Some(h * 60.0 + m + sec / 60.0)),
+                _ => Err("is ambiguous as a time: write the minutes (90), or hours, minutes and seconds (1:30:00)".into()),
+            };
+        }
+        let digits = s.trim_end_matches(|c: char| c.is_alphabetic() || c == ' ');
+        let one_separator = digits.matches(['.', ',']).count() == 1;
+        if one_separator
+            && let Some((a, b)) = digits.split_once(['.', ','])
+            && b.len() == 3
+            && !a.starts_with('0')
+            && a.chars().all(|c| c.is_ascii_digit())
+        {
+            return Err(format!(
+                "could be {a}.{b} minutes or {a}{b} minutes: write {a}{b} for {a}{b} minutes, or {a},{} for less",
+                b.trim_end_matches('0')
+            ));
+        }
+    }
+    match parse_decimal(cell)? {
+        // `-0` is nothing, not a negative duration
+        Some(0.0) => Ok(Some(0.0)),
+        d => Ok(d),
+    }
+}
+
 /// The whole number `n` stands for, if it is one up to floating-point
 /// noise (a relative tolerance, so it holds for 3.5 million as for 35).
 pub fn as_whole(n: f64) -> Option<i64> {
@@ -36,11 +154,15 @@ pub fn as_whole(n: f64) -> Option<i64> {
 /// a spreadsheet number within noise of a whole one, or a decimal text
 /// that is whole (`3500.0`).
 pub fn parse_int(cell: &Cell) -> Result<Option<i64>, String> {
-    static GROUPED: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"^-?\d{1,3}(?:([.,])\d{3})(?:[.,]\d{3})*$").expect("regex"));
+    // thousands groups never start with 0: `0,500` and `0.750` are not
+    // five hundred and seven hundred and fifty
+    static GROUPED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^-?[1-9]\d{0,2}(?:([.,])\d{3})(?:[.,]\d{3})*$").expect("regex")
+    });
     match cell {
         Cell::Empty => Ok(None),
         Cell::Number(n) if n.abs() >= 9.0e15 => Err(TOO_LARGE.into()),
+        Cell::Minutes(_) => Err("is a time, not a number".into()),
         Cell::Number(n) => as_whole(*n)
             .map(Some)
             .ok_or_else(|| "is not a whole number".into()),
@@ -92,6 +214,7 @@ pub fn parse_decimal(cell: &Cell) -> Result<Option<f64>, String> {
     match cell {
         Cell::Empty => Ok(None),
         Cell::Number(n) => Ok(Some(*n)),
+        Cell::Minutes(m) => Ok(Some(*m)),
         Cell::Formula(_) => Err(FORMULA.into()),
         Cell::Bool(_) | Cell::Date(_) => Err("is not a number".into()),
         Cell::Text(t) => {
@@ -109,6 +232,7 @@ pub fn parse_decimal(cell: &Cell) -> Result<Option<f64>, String> {
                 let parts: Vec<&str> = s.trim_start_matches('-').split(sep).collect();
                 parts.len() > 1
                     && (1..=3).contains(&parts[0].len())
+                    && !parts[0].starts_with('0')
                     && parts[1..].iter().all(|p| p.len() == 3)
             };
             let normalised = match (s.rfind(','), s.rfind('.')) {
@@ -203,6 +327,54 @@ mod tests {
         assert_eq!(parse_int(&t("1959.9999999999998")).unwrap(), Some(1960));
         assert_eq!(parse_int(&t("3500.0")).unwrap(), Some(3500));
         assert!(parse_int(&t("3500.25")).is_err());
+    }
+
+    #[test]
+    fn a_leading_zero_is_never_a_thousands_group() {
+        assert!(parse_int(&t("0,500")).is_err());
+        assert!(parse_int(&t("0.003")).is_err());
+        assert_eq!(parse_decimal(&t("0,750")).unwrap(), Some(0.75));
+        assert_eq!(parse_decimal(&t("0.750")).unwrap(), Some(0.75));
+        assert_eq!(parse_decimal(&t("00.500")).unwrap(), Some(0.5));
+    }
+
+    #[test]
+    fn counts_with_their_unit_and_a_ceiling() {
+        let q = |s: &str| parse_count(&t(s), ITEM_UNITS, MAX_QUANTITY);
+        assert_eq!(q("3 tin").unwrap(), Some(3));
+        assert_eq!(q("3 (tin)").unwrap(), Some(3));
+        assert_eq!(q("12 tin bài").unwrap(), Some(12));
+        assert!(q("3 người").is_err());
+        assert_eq!(
+            q("5000000000000000000").unwrap_err(),
+            "is larger than any report's row can count (1.000.000 at most): check the figure"
+        );
+        let r = |s: &str| parse_count(&t(s), REACH_UNITS, MAX_REACH);
+        assert_eq!(r("1.200 lượt người").unwrap(), Some(1200));
+        assert_eq!(r("1.200 người").unwrap(), Some(1200));
+        assert!(r("1.200 tin").is_err());
+    }
+
+    #[test]
+    fn minutes_as_numbers_and_times() {
+        let m = |s: &str| parse_minutes(&t(s));
+        assert_eq!(m("30 phút").unwrap(), Some(30.0));
+        assert_eq!(m("2,5").unwrap(), Some(2.5));
+        assert_eq!(m("12,25").unwrap(), Some(12.25));
+        assert_eq!(m("1:30:00").unwrap(), Some(90.0));
+        assert_eq!(m("0:15:00").unwrap(), Some(15.0));
+        assert!(m("1:30").is_err());
+        assert!(
+            m("1,500")
+                .unwrap_err()
+                .starts_with("could be 1.500 minutes or 1500 minutes")
+        );
+        assert!(m("1.500").is_err());
+        assert_eq!(m("0.750").unwrap(), Some(0.75));
+        assert_eq!(m("-0").unwrap(), Some(0.0));
+        assert!(m("-0").unwrap().unwrap().is_sign_positive());
+        // a cell Excel formats as a time holds minutes already
+        assert_eq!(parse_minutes(&Cell::Minutes(90.0)).unwrap(), Some(90.0));
     }
 
     #[test]

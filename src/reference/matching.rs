@@ -217,6 +217,17 @@ impl Index {
         folded(text, |key| self.languages.get(key).map(String::as_str))
     }
 
+    /// The languages whose names stand in `text` as whole words (`Tiếng
+    /// Thái trắng`, `Song ngữ Việt - Thái`).
+    pub(super) fn languages_within(&self, text: &str) -> BTreeSet<String> {
+        let hay = format!(" {} ", fold(text));
+        self.languages
+            .iter()
+            .filter(|(label, _)| label.len() > 1 && hay.contains(&format!(" {label} ")))
+            .map(|(_, code)| code.clone())
+            .collect()
+    }
+
     pub(super) fn infer(&self, _c: &Campaign, title: &str) -> Inference {
         let hay = format!(" {} ", fold(title));
         let hits = |fallback: bool| -> BTreeSet<ThemeCode> {

@@ -349,6 +349,20 @@ impl Campaign {
         self.index.language(text)
     }
 
+    /// The language a longer label names: the one language whose name
+    /// stands in it (`Tiếng Thái trắng` is Thai); of a Vietnamese and an
+    /// ethnic-minority language (`Song ngữ Việt - Thái`), the minority one.
+    /// None when it names none, or several minority languages.
+    pub fn language_within(&self, text: &str) -> Option<String> {
+        let mut found = self.index.languages_within(text);
+        if found.len() > 1 {
+            found.remove("vi");
+        }
+        (found.len() == 1)
+            .then(|| found.into_iter().next())
+            .flatten()
+    }
+
     /// Infers a theme from a title with the keyword rules.
     pub fn infer_theme(&self, title: &str) -> Inference {
         self.index.infer(self, title)

@@ -203,6 +203,22 @@ fn every_reason_code_is_produced_by_some_file() {
         two_reports(),
         vec!["file.several_reports"],
     ));
+    // what a section of plans lists is not done
+    files.push((
+        "f33.csv".into(),
+        csv(
+            "Sở Tư pháp",
+            "Tháng 7/2023",
+            "STT,Ngày,Chủ đề,Hình thức",
+            &[
+                "I,Kết quả tuyên truyền,,",
+                "1,05/07/2023,general,Tin",
+                "II,Kế hoạch tuyên truyền tháng 8,,",
+                "1,10/08/2023,general,Tin",
+            ],
+        ),
+        vec!["row.planned"],
+    ));
     // a reader that panics (only debug builds check overflow; release wraps)
     if cfg!(debug_assertions) {
         files.push((

@@ -38,11 +38,15 @@ fn cell_of(d: &Data, system: DateSystem, text: &mut TextCells, line: u64, col: u
         Data::Float(f) => Cell::Number(*f),
         Data::Int(i) => Cell::Number(*i as f64),
         Data::Bool(b) => Cell::Bool(*b),
-        Data::DateTime(dt) if dt.is_datetime() => system
+        // a time of day or a duration (`1:30`): less than a day
+        Data::DateTime(dt) if dt.is_duration() || (0.0..1.0).contains(&dt.as_f64()) => {
+            // to the second: a time cell holds a fraction of a day
+            Cell::Minutes((dt.as_f64() * 24.0 * 3600.0).round() / 60.0)
+        }
+        Data::DateTime(dt) => system
             .serial_to_date(dt.as_f64())
             .map(Cell::Date)
             .unwrap_or(Cell::Number(dt.as_f64())),
-        Data::DateTime(dt) => Cell::Number(dt.as_f64()),
         // as Excel shows it: #REF!, #DIV/0!
         Data::Error(e) => Cell::Text(e.to_string()),
     }

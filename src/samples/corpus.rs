@@ -318,7 +318,7 @@ pub fn generate_corpus(
                 let n = items(&mut g.rng, opts.items_per_report, weight(&unit.kind) / mean);
                 let rows = bad_rows(&mut g, unit, n, from, to, &mut w.stats);
                 let late = g.rng.random_bool(0.12);
-                let received = g.received(due, late);
+                let received = g.received(due, late).max(super::latest(&rows));
                 let period = format!("{year}-{month:02}");
                 let lay = layout(i as u32 * 7 + month, false);
                 let mut report = Report {
@@ -359,11 +359,12 @@ pub fn generate_corpus(
             let rows = bad_rows(&mut g, unit, n, from, to, &mut w.stats);
             let late = g.rng.random_bool(0.1);
             let lay = layout(i as u32 * 3 + year as u32, true);
+            let received = g.received(due, late).max(super::latest(&rows));
             let report = Report {
                 unit,
                 unit_label: unit.name_vi.clone(),
                 period: year.to_string(),
-                received: g.received(due, late),
+                received,
                 rows,
                 layout: lay,
             };

@@ -307,6 +307,12 @@ impl Gen<'_> {
     }
 }
 
+/// The last day an item of `rows` is dated: a report is not sent before
+/// what it reports was done.
+fn latest(rows: &[Row]) -> NaiveDate {
+    rows.iter().map(|r| r.date).max().unwrap_or_default()
+}
+
 fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default()
 }
@@ -342,7 +348,7 @@ pub fn generate(campaign: &Campaign, seed: u64) -> Vec<SampleFile> {
             let n = g.rng.random_range(3..9);
             let mut rows = g.rows(unit, n, from, to);
             let late = g.rng.random_bool(0.12);
-            let received = g.received(ymd(year, month, 15), late);
+            let received = g.received(ymd(year, month, 15), late).max(latest(&rows));
             let period = format!("{year}-{month:02}");
             let mut report = Report {
                 unit,
@@ -421,7 +427,7 @@ pub fn generate(campaign: &Campaign, seed: u64) -> Vec<SampleFile> {
             rows[0].raw_override = Some(("theme", "Bình đẳng giới".into()));
         }
         let late = g.rng.random_bool(0.1);
-        let received = g.received(ymd(year, 11, 5), late);
+        let received = g.received(ymd(year, 11, 5), late).max(latest(&rows));
         let label = if i % 3 == 0 {
             unit.name_vi.clone()
         } else {

@@ -1809,6 +1809,16 @@ mod tests {
         }
     }
 
+    /// A cell merged down from `first_line` to `last_line` in column `col`.
+    fn merge(first_line: u64, last_line: u64, col: u32) -> Merge {
+        Merge {
+            first_line,
+            last_line,
+            first_col: col,
+            last_col: col,
+        }
+    }
+
     fn read(out: &ReadOutput) -> Normalised {
         let reference = Reference::bundled().unwrap();
         let flags = Overrides {
@@ -1837,12 +1847,6 @@ mod tests {
                 (8, &["17/03/2023", "general", "Tin", "Bốn", "2", ""]),
             ],
         );
-        let merge = |first_line, last_line, col| Merge {
-            first_line,
-            last_line,
-            first_col: col,
-            last_col: col,
-        };
         // the date over rows 5-6, theme and form over 5-7, the reach over 6-7
         out.table.merges = vec![
             merge(5, 6, 0),
@@ -1987,12 +1991,6 @@ mod tests {
                 (8, &["", "", "", "Tổng cộng", "3", "150"]),
             ],
         );
-        let merge = |first_line, last_line, col| Merge {
-            first_line,
-            last_line,
-            first_col: col,
-            last_col: col,
-        };
         out.table.merges = (0..6)
             .filter(|c| *c != 3)
             .map(|c| merge(5, 6, c))

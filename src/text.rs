@@ -132,6 +132,12 @@ pub fn sentence(s: &str) -> String {
     format!("{first}{}.", c.as_str())
 }
 
+/// The English plural ending for a count: `""` for 1, `"s"` otherwise
+/// (`1 row`, `3 rows`), as the messages put it.
+pub fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
+
 /// Re-encode NFC text the way a Vietnamese Windows keyboard stores it
 /// (base letter with its vowel mark precomposed, tone as a combining mark),
 /// which is what Windows-1258 can hold. Used by the sample generator to write

@@ -10,7 +10,7 @@
 use std::cell::RefCell;
 use std::collections::HashMap;
 
-use super::legacy::Legacy;
+use super::legacy::or_legacy;
 use super::table::{Cell, Merge, SourceRow};
 use crate::text::fold;
 
@@ -344,16 +344,7 @@ impl Names {
         }
         // a heading typed in a legacy encoding (`Ngµy`, `H×nh thøc`) is
         // read as it was meant when that names a field
-        let legacy = || {
-            (!text.is_ascii() && text.chars().all(|c| c as u32 <= 0xFF))
-                .then(|| {
-                    [Legacy::Tcvn3, Legacy::Vni]
-                        .into_iter()
-                        .find_map(|l| Field::from_header(&l.decode(text)))
-                })
-                .flatten()
-        };
-        let named = Field::from_header(text).or_else(legacy);
+        let named = or_legacy(text, Field::from_header);
         let like = named.map_or_else(|| Field::looks_like(text), |_| None);
         self.seen
             .borrow_mut()
@@ -865,13 +856,7 @@ fn band_header(band: &[SourceRow], spans: &Spans, names: &Names) -> Header {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn row(line: u64, cells: &[&str]) -> SourceRow {
-        SourceRow {
-            line,
-            cells: cells.iter().map(|s| Cell::text(s)).collect(),
-        }
-    }
+    use crate::ingest::table::tests::row;
 
     #[test]
     fn headers_match_without_case_marks_spacing_or_notes() {

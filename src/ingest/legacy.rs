@@ -526,6 +526,22 @@ fn rhyme_fits(initial: &str, rhyme: &str, tone: Option<char>) -> bool {
     }
 }
 
+/// `find` on the text, or, when that finds nothing and the text could be a
+/// legacy encoding (Latin-1 letters and symbols only), on its TCVN3 or VNI
+/// reading: a label typed in `.VnTime` (`Bµi`, `Phãng sù`) is too short
+/// for the text detector to be sure of, but a label of the reference data
+/// once converted is.
+pub(super) fn or_legacy<T>(text: &str, find: impl Fn(&str) -> Option<T>) -> Option<T> {
+    find(text).or_else(|| {
+        if text.is_ascii() || text.chars().any(|c| c as u32 > 0xFF) {
+            return None;
+        }
+        [Legacy::Tcvn3, Legacy::Vni]
+            .into_iter()
+            .find_map(|l| find(&l.decode(text)))
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

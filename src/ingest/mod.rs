@@ -5,6 +5,7 @@
 //! Same bytes twice change nothing; a newer report for the same unit and
 //! period supersedes the older one, which stays, marked.
 
+mod body;
 mod dates;
 mod guard;
 mod header;
@@ -15,6 +16,7 @@ mod readers;
 mod reason;
 mod report;
 mod table;
+mod template;
 mod values;
 
 use std::collections::{HashMap, HashSet};

@@ -6,23 +6,27 @@
 //! No default hides a column: the quantity is 1 only in a table that has no
 //! quantity column, and a figure that cannot be read refuses its row.
 
-use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
 
 use chrono::NaiveDate;
 use serde_json::{Map, Value};
 use sha2::{Digest, Sha256};
 
+use super::body::{MergedFigures, read_body, row_width};
 use super::dates::{DateReading, column_order, parse_date, read_item_date};
 use super::header::Field;
-use super::legacy::Legacy;
+use super::legacy::{Legacy, or_legacy};
 use super::readers::ReadOutput;
 use super::reason::{Problem, ReasonCode};
 use super::table::{Cell, SourceRow, read_preamble};
+use super::template::{
+    Numbering, is_column_number_row, is_footer_row, is_header_row, is_totals_row, numbering,
+    split_numbering,
+};
 use super::values::{ITEM_UNITS, MAX_QUANTITY, MAX_REACH, REACH_UNITS, parse_count, parse_minutes};
 use crate::domain::{Period, ThemeCode, UnitCode};
 use crate::reference::{Campaign, Inference, Match, Reference};
-use crate::text::{clean, fold, sentence};
+use crate::text::{clean, fold, plural, sentence};
 
 /// Metadata given on the command line; it wins over anything in the file.
 #[derive(Debug, Clone, Default)]
@@ -423,8 +427,7 @@ pub fn normalise(
         let dated = ctx.dated(&read.cells);
         in_footer = !dated && (in_footer || is_footer_row(&read.cells));
         if (i < 2 && is_column_number_row(&read.cells))
-            || is_totals_row(&read.cells)
-            || (!dated && is_running_total_row(&read.cells))
+            || is_totals_row(&read.cells, dated)
             || in_footer
             || (!dated && is_header_row(&read.cells))
         {
@@ -484,293 +487,6 @@ fn join_codes(list: &[UnitCode]) -> String {
         .map(|u| u.0.as_str())
         .collect::<Vec<_>>()
         .join(", ")
-}
-
-/// `(1) (2) (3)` or `1 2 3` under the header: a template's column numbers.
-fn is_column_number_row(cells: &[Cell]) -> bool {
-    let filled: Vec<String> = cells
-        .iter()
-        .filter(|c| !c.is_empty())
-        .map(|c| c.to_string())
-        .collect();
-    filled.len() >= 3
-        && filled
-            .iter()
-            .enumerate()
-            .all(|(i, s)| s.trim_matches(|c| c == '(' || c == ')') == (i + 1).to_string())
-}
-
-/// A `Tổng cộng` / `Cộng` / `Cộng mục I` / `Cộng tin, bài` row that sums
-/// the table or a part of it, whichever of its cells holds the label.
-fn is_totals_row(cells: &[Cell]) -> bool {
-    cells.iter().any(|c| match c {
-        Cell::Text(t) if t.len() <= 60 && t.starts_with(['T', 't', 'C', 'c', 'S', 's']) => {
-            totals_label(t)
-        }
-        _ => false,
-    })
-}
-
-/// A label that sums: `Cộng` (with its dot below: `cộng đồng`, a
-/// community, and `cộng hòa` are words, not sums), `Tổng`, `Tổng cộng`,
-/// `Tổng số tin`, `Tổng I`, `Total`.
-fn totals_label(text: &str) -> bool {
-    let lower = text.to_lowercase();
-    let words: Vec<&str> = lower
-        .split(|c: char| c.is_whitespace() || matches!(c, ':' | ',' | '.' | '(' | ')'))
-        .filter(|w| !w.is_empty())
-        .collect();
-    match words[..] {
-        [] => false,
-        ["total" | "subtotal" | "sub-total", ..] => words.len() <= 3,
-        ["cộng"] | ["tổng"] => true,
-        ["cộng", second, ..] => {
-            !matches!(
-                second,
-                "đồng" | "hòa" | "hoà" | "tác" | "sản" | "sự" | "hưởng"
-            ) && words.len() <= 4
-        }
-        ["tổng", "cộng", ..] => words.len() <= 5,
-        // `Tổng số tin`, not `Tổng số hộ nghèo giảm`
-        ["tổng", "số", ..] => words.len() <= 3,
-        ["tổng", second, ..] => words.len() <= 3 && numbering(second).is_some(),
-        _ => false,
-    }
-}
-
-/// A row with no date that sums or runs on (`Tổng số lượt tiếp cận`, `Lũy
-/// kế từ đầu năm`, `Cộng dồn`): not an item.
-fn is_running_total_row(cells: &[Cell]) -> bool {
-    cells.iter().any(|c| match c {
-        Cell::Text(t) if t.len() <= 80 => {
-            let lower = t.to_lowercase();
-            [
-                "tổng số",
-                "tổng cộng",
-                "lũy kế",
-                "luỹ kế",
-                "cộng dồn",
-                "cộng lũy kế",
-            ]
-            .iter()
-            .any(|w| lower.starts_with(w))
-        }
-        _ => false,
-    })
-}
-
-/// A line of the signature block or a note under the table: `Nơi nhận:`,
-/// `Người lập biểu`, `GIÁM ĐỐC`, `KT. GIÁM ĐỐC`, `Ghi chú: ...`.
-fn is_footer_row(cells: &[Cell]) -> bool {
-    cells.iter().any(|c| match c {
-        Cell::Text(t) if t.len() <= 80 => {
-            let key = fold(t);
-            [
-                "noi nhan",
-                "nguoi lap",
-                "thu truong",
-                "giam doc",
-                "pho giam doc",
-                "truong phong",
-                "pho truong phong",
-                "chu tich",
-                "pho chu tich",
-                "kt giam doc",
-                "tm ",
-                "kt ",
-                "xac nhan",
-                "ky ten",
-                "ky ghi ro",
-                "ghi chu ",
-                "luu vt",
-            ]
-            .iter()
-            .any(|w| key.starts_with(w) || key == w.trim())
-        }
-        _ => false,
-    })
-}
-
-/// A row that names fields again (the header repeated on a new page, or
-/// over a second table): not an item.
-fn is_header_row(cells: &[Cell]) -> bool {
-    let mut named = Vec::new();
-    for c in cells {
-        if let Cell::Text(t) = c
-            && let Some(f) = Field::from_header(t)
-            && !f.is_metadata()
-            && !named.contains(&f)
-        {
-            named.push(f);
-        }
-    }
-    named.len() >= 2
-}
-
-/// A figure cell merged over several rows: its first and last line.
-type MergedFigures = HashMap<(u64, usize), (u64, u64)>;
-
-/// The most cells of merged ranges the body is read through (a report's
-/// merges cover a few dozen).
-const MERGED_CELLS_READ: usize = 1_000_000;
-
-/// The body as the form draws it, once merged cells are read.
-struct Body<'a> {
-    /// The rows with each cell merged down over several item rows given to
-    /// every row it covers (a date or a form shared by the activities under
-    /// it), and the text of continuation rows joined to their item.
-    rows: Cow<'a, [SourceRow]>,
-    /// Figure cells merged over several items, which cannot be shared out
-    /// and refuse their rows.
-    figures: MergedFigures,
-    /// Rows that only continue the item above them: (line, item's line).
-    continuations: Vec<(u64, u64)>,
-}
-
-/// Reads the merged cells of the body. A row whose cells are all merged
-/// from the row above, but for text (a title wrapped onto a second row),
-/// continues that item: it is one activity drawn over two rows.
-fn read_body(out: &ReadOutput) -> Body<'_> {
-    let table = &out.table;
-    let down: Vec<_> = table
-        .merges
-        .iter()
-        .filter(|m| {
-            m.last_line > m.first_line && (m.first_col as usize) < table.header.fields.len()
-        })
-        .collect();
-    let mut body = Body {
-        rows: Cow::Borrowed(&table.rows),
-        figures: MergedFigures::new(),
-        continuations: Vec::new(),
-    };
-    if down.is_empty() {
-        return body;
-    }
-    let read = &table.rows;
-    // the rows a merge covers (rows are in line order): a range past the
-    // table, however large, costs nothing
-    let span = |first: u64, last: u64| {
-        read.partition_point(|r| r.line < first)..read.partition_point(|r| r.line <= last)
-    };
-    let texty = |col: usize| {
-        matches!(
-            table.header.fields.get(col).copied().flatten(),
-            Some(Field::Title | Field::Notes | Field::Channel | Field::Url)
-        )
-    };
-    // a hostile sheet may declare many merges over many rows: the work is
-    // bounded by what a real form could hold
-    let mut budget = MERGED_CELLS_READ;
-    let down: Vec<_> = down
-        .into_iter()
-        .take_while(|m| {
-            let r = span(m.first_line, m.last_line);
-            budget = budget.saturating_sub(r.end - r.start);
-            budget > 0
-        })
-        .collect();
-    // rows continuing the item above: covered by merges from one row only,
-    // holding nothing of their own but text
-    let mut anchors: HashMap<u64, Vec<u64>> = HashMap::new();
-    for m in &down {
-        for row in &read[span(m.first_line, m.last_line)] {
-            if row.line > m.first_line {
-                anchors.entry(row.line).or_default().push(m.first_line);
-            }
-        }
-    }
-    let lines: std::collections::HashSet<u64> = read.iter().map(|r| r.line).collect();
-    let mut continues: HashMap<u64, u64> = HashMap::new();
-    for row in read {
-        let Some(from) = anchors.get(&row.line) else {
-            continue;
-        };
-        let own_text_only = row
-            .cells
-            .iter()
-            .enumerate()
-            .all(|(c, cell)| cell.is_empty() || (texty(c) && matches!(cell, Cell::Text(_))));
-        if own_text_only && from.iter().all(|&a| a == from[0]) && lines.contains(&from[0]) {
-            let item = continues.get(&from[0]).copied().unwrap_or(from[0]);
-            continues.insert(row.line, item);
-        }
-    }
-    let mut rows = table.rows.clone();
-    for m in down {
-        let col = m.first_col as usize;
-        let range = span(m.first_line, m.last_line);
-        let anchor = match rows.get(range.start) {
-            Some(r) if r.line == m.first_line => r.cells.get(col).cloned().unwrap_or(Cell::Empty),
-            _ => continue,
-        };
-        if anchor.is_empty() {
-            continue;
-        }
-        let figure = matches!(
-            table.header.fields.get(col).copied().flatten(),
-            Some(Field::Quantity | Field::Reach | Field::Duration)
-        );
-        let items = rows[range.clone()]
-            .iter()
-            .filter(|r| !continues.contains_key(&r.line))
-            .count();
-        for row in &mut rows[range] {
-            if figure {
-                if items > 1 {
-                    body.figures
-                        .insert((row.line, col), (m.first_line, m.last_line));
-                }
-            } else if row.line > m.first_line {
-                if row.cells.len() <= col {
-                    row.cells.resize(col + 1, Cell::Empty);
-                }
-                if row.cells[col].is_empty() {
-                    row.cells[col] = anchor.clone();
-                }
-            }
-        }
-    }
-    // a continuation's text joins its item's
-    let at: HashMap<u64, usize> = rows.iter().enumerate().map(|(i, r)| (r.line, i)).collect();
-    let mut lines: Vec<(u64, u64)> = continues.into_iter().collect();
-    lines.sort();
-    for &(line, item) in &lines {
-        let (Some(&from), Some(&to)) = (at.get(&line), at.get(&item)) else {
-            continue;
-        };
-        for (c, cell) in read[from].cells.iter().enumerate() {
-            if let Cell::Text(more) = cell {
-                let target = &mut rows[to].cells;
-                if target.len() <= c {
-                    target.resize(c + 1, Cell::Empty);
-                }
-                target[c] = match &target[c] {
-                    Cell::Text(t) => Cell::Text(format!("{t} {more}")),
-                    _ => Cell::Text(more.clone()),
-                };
-            }
-        }
-    }
-    body.rows = Cow::Owned(rows);
-    body.continuations = lines;
-    body
-}
-
-/// How many cells a row of a delimited file may have: the header's, or,
-/// when nearly every data row is longer by the same trailing separators
-/// (the header was typed without them), that length. A longer row holds
-/// a value split at an unquoted separator.
-fn row_width(header: usize, rows: &[SourceRow]) -> usize {
-    let longer: Vec<usize> = rows
-        .iter()
-        .map(|r| r.cells.len())
-        .filter(|&n| n > header)
-        .collect();
-    match longer.first() {
-        Some(&n) if longer.iter().all(|&m| m == n) && longer.len() * 10 >= rows.len() * 9 => n,
-        _ => header,
-    }
 }
 
 /// How the quantity is read in this table.
@@ -1140,7 +856,7 @@ impl<'a> RowContext<'a> {
                 ReasonCode::CellFormulaWithoutValue,
                 format!(
                     "the cell{} {} {} a formula with no stored result (the workbook was saved without calculating it): open the file in Excel, let it calculate, save it again and resend it",
-                    if formulas.len() == 1 { "" } else { "s" },
+                    plural(formulas.len()),
                     formulas.join(", "),
                     if formulas.len() == 1 { "is" } else { "are" }
                 ),
@@ -1612,21 +1328,21 @@ impl<'a> RowContext<'a> {
                 if after.len() == 1 { "an item is" } else { "items are" },
                 self.received_at.format("%d/%m/%Y"),
                 if after.len() == 1 { "it was" } else { "they were" },
-                if after.len() == 1 { "" } else { "s" },
+                plural(after.len()),
                 after.iter().map(u64::to_string).collect::<Vec<_>>().join(", ")
             )
         });
         let languages = (!others.is_empty()).then(|| {
             format!(
                 "language{} {} counted as other (another ethnic-minority language), the label kept in extra",
-                if others.len() == 1 { "" } else { "s" },
+                plural(others.len()),
                 others.iter().map(|l| format!("'{l}'")).collect::<Vec<_>>().join(", ")
             )
         });
         late.into_iter().chain(languages).chain(match first {
             Some(x) if n > 0 => vec![format!(
                 "{n} figure{} within floating-point noise of a whole number, as a computed figure is stored (e.g. {x:?}), read as {}",
-                if n == 1 { "" } else { "s" },
+                plural(n),
                 if n == 1 {
                     "that whole number"
                 } else {
@@ -1669,59 +1385,6 @@ struct Section {
     plan: Option<String>,
 }
 
-/// How a heading is numbered: Roman numerals and letters number sections;
-/// a number alone may also number an item.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Numbering {
-    Strong,
-    Weak,
-}
-
-/// `I`, `II.`, `A)`, `a`, `1`, `1.2.`: a section's numbering.
-fn numbering(token: &str) -> Option<Numbering> {
-    let t = token.trim().trim_end_matches(['.', ')']);
-    if t.is_empty() {
-        return None;
-    }
-    let roman = t.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L'));
-    let letter = t.chars().count() == 1 && t.chars().all(|c| c.is_ascii_alphabetic());
-    let number = t
-        .split('.')
-        .all(|p| !p.is_empty() && p.len() <= 2 && p.chars().all(|c| c.is_ascii_digit()));
-    if roman || letter {
-        Some(Numbering::Strong)
-    } else if number {
-        Some(Numbering::Weak)
-    } else {
-        None
-    }
-}
-
-/// `I. Phòng, chống mua bán người` → (numbering, `Phòng, chống mua bán người`).
-fn split_numbering(text: &str) -> Option<(Numbering, &str)> {
-    let (token, rest) = text.split_once(' ')?;
-    if !token.ends_with(['.', ')']) {
-        return None;
-    }
-    Some((numbering(token)?, rest.trim()))
-}
-
-/// `find` on the text, or, when that finds nothing and the text could be a
-/// legacy encoding (Latin-1 letters and symbols only), on its TCVN3 or VNI
-/// reading: a label typed in `.VnTime` (`Bµi`, `Phãng sù`) is too short
-/// for the text detector to be sure of, but a label of the reference data
-/// once converted is.
-fn or_legacy<T>(text: &str, find: impl Fn(&str) -> Option<T>) -> Option<T> {
-    find(text).or_else(|| {
-        if text.is_ascii() || text.chars().any(|c| c as u32 > 0xFF) {
-            return None;
-        }
-        [Legacy::Tcvn3, Legacy::Vni]
-            .into_iter()
-            .find_map(|l| find(&l.decode(text)))
-    })
-}
-
 /// Stable id of an item: its submission and its row.
 pub fn activity_id(submission_id: &str, line: u64) -> String {
     let digest = Sha256::digest(format!("{submission_id}:{line}").as_bytes());
@@ -1743,47 +1406,6 @@ mod tests {
             (Some("so-y-te".into()), Some("2023".into()))
         );
         assert_eq!(file_name_parts("bao cao thang 7.xlsx"), (None, None));
-    }
-
-    #[test]
-    fn template_rows_are_recognised() {
-        let t = |v: &[&str]| v.iter().map(|s| Cell::text(s)).collect::<Vec<_>>();
-        assert!(is_column_number_row(&t(&["(1)", "(2)", "(3)", "(4)"])));
-        assert!(is_column_number_row(&t(&["1", "2", "3"])));
-        assert!(!is_column_number_row(&t(&["1", "05/07/2023", "Tin"])));
-        assert!(is_totals_row(&t(&["", "Tổng cộng", "", "12"])));
-        assert!(is_totals_row(&t(&["", "", "Cộng mục I", "5"])));
-        assert!(is_totals_row(&t(&["TỔNG CỘNG:", "", "5"])));
-        // a total under a date and a form merged down to it
-        assert!(is_totals_row(&t(&[
-            "",
-            "Tháng 7/2023",
-            "Tin",
-            "Tổng cộng",
-            "5"
-        ])));
-        assert!(!is_totals_row(&t(&["1", "Tổng kết năm"])));
-        assert!(!is_totals_row(&t(&[
-            "1",
-            "05/07/2023",
-            "Tin",
-            "Cộng đồng dân tộc thiểu số",
-            "2"
-        ])));
-        assert!(!is_totals_row(&t(&[
-            "1",
-            "05/07/2023",
-            "Tin",
-            "Cộng đồng dân tộc",
-            "2"
-        ])));
-        assert!(!is_totals_row(&t(&[
-            "1",
-            "05/07/2023",
-            "Tin",
-            "Tổng số hộ nghèo giảm",
-            "2"
-        ])));
     }
 
     use crate::ingest::header::Header;
@@ -2132,22 +1754,6 @@ mod tests {
     }
 
     #[test]
-    fn a_delimited_row_wider_than_its_table_is_split_at_a_separator() {
-        let rows = |lens: &[usize]| {
-            lens.iter()
-                .map(|&n| SourceRow {
-                    line: 1,
-                    cells: vec![Cell::Empty; n],
-                })
-                .collect::<Vec<_>>()
-        };
-        assert_eq!(row_width(6, &rows(&[6, 7, 7])), 6);
-        assert_eq!(row_width(7, &rows(&[8, 7, 5])), 7);
-        // the header typed without the trailing separators every row has
-        assert_eq!(row_width(6, &rows(&[7; 12])), 7);
-    }
-
-    #[test]
     fn rows_that_are_not_items_plans_footers_and_repeated_headers() {
         let out = table(
             &[
@@ -2244,22 +1850,5 @@ mod tests {
         };
         let err = normalise(&out, "x.csv", "id", None, &flags, &reference).unwrap_err();
         assert_eq!(err.code, ReasonCode::ReceivedMissing);
-    }
-
-    #[test]
-    fn section_numbering() {
-        assert_eq!(numbering("I"), Some(Numbering::Strong));
-        assert_eq!(numbering("IV."), Some(Numbering::Strong));
-        assert_eq!(numbering("B)"), Some(Numbering::Strong));
-        assert_eq!(numbering("2"), Some(Numbering::Weak));
-        assert_eq!(numbering("1.2."), Some(Numbering::Weak));
-        assert_eq!(numbering("Tin"), None);
-        assert_eq!(numbering("123"), None);
-        assert_eq!(
-            split_numbering("I. Phòng, chống mua bán người"),
-            Some((Numbering::Strong, "Phòng, chống mua bán người"))
-        );
-        assert_eq!(split_numbering("Phòng, chống mua bán người"), None);
-        assert_eq!(split_numbering("Tin tổng hợp"), None);
     }
 }

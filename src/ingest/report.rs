@@ -7,6 +7,7 @@ use std::fmt::Write;
 use std::path::Path;
 
 use crate::lake::LakeState;
+use crate::text::plural;
 
 /// Up to this many files, every file gets its line; above, only those with
 /// something to say (refused rows or files, corrections, skipped rows).
@@ -173,7 +174,7 @@ impl IngestReport {
                             line,
                             ", {} template/total row{} skipped",
                             f.ignored,
-                            if f.ignored == 1 { "" } else { "s" }
+                            plural(f.ignored)
                         );
                     }
                     if f.headings > 0 {
@@ -181,7 +182,7 @@ impl IngestReport {
                             line,
                             ", {} section heading{}",
                             f.headings,
-                            if f.headings == 1 { "" } else { "s" }
+                            plural(f.headings)
                         );
                     }
                     writeln!(out, "{line}")
@@ -254,10 +255,10 @@ impl IngestReport {
             out,
             "{} file{}: {ingested} {verb}, {same} already in the lake, {refused} refused; {} items accepted, {} rows refused; {superseding} correction{}",
             self.files.len(),
-            if self.files.len() == 1 { "" } else { "s" },
+            plural(self.files.len()),
             self.rows_accepted(),
             self.rows_refused(),
-            if superseding == 1 { "" } else { "s" },
+            plural(superseding),
         );
         if self.committed {
             let _ = writeln!(out, "lake: {}", lake.display());

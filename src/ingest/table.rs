@@ -248,10 +248,11 @@ pub fn read_preamble(rows: &[SourceRow]) -> Preamble {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
 
-    fn row(line: u64, cells: &[&str]) -> SourceRow {
+    /// A row of text cells at `line`, for tests.
+    pub(in crate::ingest) fn row(line: u64, cells: &[&str]) -> SourceRow {
         SourceRow {
             line,
             cells: cells.iter().map(|s| Cell::text(s)).collect(),

@@ -13,6 +13,7 @@ use arrow::util::pretty::pretty_format_batches;
 use parquet::arrow::ArrowWriter;
 
 use super::{QueryError, QueryResult};
+use crate::text::plural;
 
 /// The output formats of `sql` and `query`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -46,7 +47,7 @@ pub fn write(result: &QueryResult, format: Format, out: &mut dyn Write) -> Resul
             } else {
                 writeln!(out, "{}", pretty_format_batches(&result.batches)?).map_err(&to)?;
                 let n = result.num_rows();
-                writeln!(out, "{n} row{}", if n == 1 { "" } else { "s" }).map_err(&to)?;
+                writeln!(out, "{n} row{}", plural(n)).map_err(&to)?;
             }
         }
         Format::Csv => {

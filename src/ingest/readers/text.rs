@@ -11,6 +11,7 @@ use unicode_normalization::UnicodeNormalization;
 
 use crate::ingest::legacy::{self, Legacy, Verdict};
 use crate::ingest::table::Cell;
+use crate::text::plural;
 
 /// Bytes to text: a BOM decides (UTF-8, UTF-16 LE/BE); without one, UTF-16
 /// is recognised by its zero bytes, valid UTF-8 is UTF-8, and anything else
@@ -138,7 +139,7 @@ impl TextCells {
                 };
                 format!(
                     "{n} cell{} typed in the legacy {} encoding converted to Unicode (e.g. '{}' is '{}')",
-                    if *n == 1 { "" } else { "s" },
+                    plural(*n),
                     old.name(),
                     shown(before),
                     shown(after)

@@ -19,6 +19,7 @@ use crate::ingest::header::{Band, find_band};
 use crate::ingest::limits::{MAX_COLUMNS, MAX_SHEET_ROWS, check_unpacked, too_many_columns};
 use crate::ingest::reason::{Problem, ReasonCode};
 use crate::ingest::table::{Cell, Merge, SourceRow, Table};
+use crate::text::plural;
 
 /// The most merged ranges a sheet may declare; a report has a few dozen.
 const MAX_MERGES: usize = 100_000;
@@ -195,7 +196,7 @@ pub fn read_xlsx(bytes: &[u8]) -> Result<ReadOutput, Problem> {
         } else {
             format!(
                 " (hidden sheet{} {} not read: hidden sheets are not reports)",
-                if hidden.len() == 1 { "" } else { "s" },
+                plural(hidden.len()),
                 quoted(&hidden)
             )
         };
@@ -204,7 +205,7 @@ pub fn read_xlsx(bytes: &[u8]) -> Result<ReadOutput, Problem> {
             format!(
                 "no sheet holds a table (looked in {} visible sheet{}{hidden_note}): {}",
                 visible.len(),
-                if visible.len() == 1 { "" } else { "s" },
+                plural(visible.len()),
                 NO_HEADER.trim_start_matches("no header row was found: ")
             ),
         ));
@@ -226,7 +227,7 @@ pub fn read_xlsx(bytes: &[u8]) -> Result<ReadOutput, Problem> {
     if !hidden.is_empty() {
         notes.push(format!(
             "hidden sheet{} {} not read: hidden sheets are not reports",
-            if hidden.len() == 1 { "" } else { "s" },
+            plural(hidden.len()),
             quoted(&hidden)
         ));
     }

@@ -5,7 +5,7 @@
 # leaves the input in fuzz/artifacts/TARGET: fix it, and keep the file there
 # (the replay test reads artifacts too).
 #
-#   fuzz/run.sh [SECONDS_PER_TARGET] [TARGET...]     (default 600; csv xlsx json)
+#   fuzz/run.sh [SECONDS_PER_TARGET] [TARGET...]     (default 600; csv xlsx json xls docx html)
 #
 # Each input is held to 1 GB of memory and 10 s: a reader that needs more on
 # a hostile file is a failure, as a panic is. Builds in the dev profile
@@ -16,7 +16,7 @@ cd "$(dirname "$0")"
 budget=${1:-600}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -eq 0 ] && targets=(csv xlsx json)
+[ ${#targets[@]} -eq 0 ] && targets=(csv xlsx json xls docx html)
 export CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-$HOME/.cache/baocao-fuzz-target}
 
 rustup toolchain list | grep -q '^nightly' || rustup toolchain install nightly --profile minimal

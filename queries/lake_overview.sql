@@ -1,7 +1,9 @@
--- lake_overview: What the lake holds at a glance: current and superseded reports, units that reported, current items and their quantity, refused rows and files.
+-- lake_overview: What the lake holds at a glance: current and superseded reports, units that reported, current items and their quantity, refused rows and files, and the formats the current reports came in.
 --
 -- Parameters: none
--- Columns: current_submissions, superseded_submissions, units, items, quantity, rows_refused, files_refused
+-- Columns: current_submissions, superseded_submissions, units, items, quantity, rows_refused, files_refused, formats
+-- (formats: each format of the current reports with their count, most first, e.g. "xlsx 40, csv 38, docx 3";
+-- a format is what the file's bytes are: a web export named .xls is html)
 SELECT
     (SELECT COUNT(*) FROM submissions WHERE superseded_by IS NULL)      AS current_submissions,
     (SELECT COUNT(*) FROM submissions WHERE superseded_by IS NOT NULL)  AS superseded_submissions,
@@ -9,4 +11,9 @@ SELECT
     (SELECT COUNT(*) FROM activities)                                   AS items,
     (SELECT COALESCE(SUM(quantity), 0) FROM activities)                 AS quantity,
     (SELECT COUNT(*) FROM rejects WHERE source_row IS NOT NULL)         AS rows_refused,
-    (SELECT COUNT(*) FROM rejects WHERE source_row IS NULL)             AS files_refused
+    (SELECT COUNT(*) FROM rejects WHERE source_row IS NULL)             AS files_refused,
+    (SELECT string_agg(format || ' ' || CAST(n AS VARCHAR), ', ' ORDER BY n DESC, format)
+       FROM (SELECT format, COUNT(*) AS n
+               FROM submissions
+              WHERE superseded_by IS NULL
+              GROUP BY format))                                         AS formats

@@ -68,6 +68,9 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             n("superseded_submissions")
         );
         println!("  {} activities, quantity {}", n("items"), n("quantity"));
+        if let Some(formats) = o.first_str("formats") {
+            println!("  reports by format: {formats}");
+        }
         println!(
             "  {} rows and {} files refused (baocao query rejects_summary)",
             n("rows_refused"),

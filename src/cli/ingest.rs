@@ -15,7 +15,7 @@ use baocao::reference::Reference;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Report files, or folders of them (.xlsx, .csv, .tsv, .txt, .json, .ndjson)
+    /// Report files, or folders of them (.xlsx, .xls, .ods, .csv, .tsv, .txt, .json, .ndjson, Word .docx, HTML tables as .html or .xls)
     #[arg(required = true, value_name = "PATH")]
     pub paths: Vec<PathBuf>,
     /// The lake folder

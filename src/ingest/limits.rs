@@ -26,6 +26,25 @@ pub const MAX_UNPACKED_BYTES: u64 = 256 << 20;
 /// The most rows a sheet may have (Excel's own limit).
 pub const MAX_SHEET_ROWS: u32 = 1_048_576;
 
+/// The most cells the sheets of an `.xls` or `.ods` workbook may span
+/// together, each from its first used cell to its last (calamine holds
+/// them all in memory at once, about 60 bytes a cell with its formula
+/// text); a report of 10,000 items spans about 200,000. Also the most
+/// cells a Word or HTML table may make once its merged cells are laid out.
+pub const MAX_GRID_CELLS: u64 = 4_000_000;
+
+/// The largest HTML file read: an export of 10,000 items is about 4 MB.
+pub const MAX_HTML_BYTES: usize = 16 << 20;
+
+pub fn grid_too_large(cells: u64) -> Problem {
+    Problem::new(
+        ReasonCode::FileTooLarge,
+        format!(
+            "the tables of the file span {cells} cells or more from their first used cell to their last, more than the {MAX_GRID_CELLS} a report may (a report of 10,000 items spans about 200,000): it is not a report, or a stray value sits far from the table; delete it and send the file again"
+        ),
+    )
+}
+
 /// Sizes as Windows shows them (1 MB = 1,048,576 bytes).
 pub fn megabytes(bytes: u64) -> String {
     format!("{:.1} MB", bytes as f64 / (1u64 << 20) as f64)
@@ -66,15 +85,21 @@ pub fn check_lines(text: &str) -> Result<(), Problem> {
     Ok(())
 }
 
-/// Refuses a workbook whose parts unpack to more than
-/// [`MAX_UNPACKED_BYTES`]: first by the sizes its directory declares, then
-/// by unpacking (a directory can lie), never past the limit.
-pub fn check_unpacked(bytes: &[u8]) -> Result<(), Problem> {
+/// Refuses a zipped file (a workbook, a Word document) whose parts unpack
+/// to more than [`MAX_UNPACKED_BYTES`]: first by the sizes its directory
+/// declares, then by unpacking (a directory can lie), never past the limit.
+/// `what` names the file for messages (`workbook`, `Word document`).
+pub fn check_unpacked(bytes: &[u8], what: &str) -> Result<(), Problem> {
     let damaged = |e: &dyn std::fmt::Display| {
+        let again = if what == "workbook" {
+            "open it in Excel, save it again as .xlsx"
+        } else {
+            "open it in Word, save it again as .docx"
+        };
         Problem::new(
             ReasonCode::FileDamaged,
             format!(
-                "the workbook cannot be opened ({e}); it may be damaged or cut short: open it in Excel, save it again as .xlsx and resend it"
+                "the {what} cannot be opened ({e}); it may be damaged or cut short: {again} and resend it"
             ),
         )
     };
@@ -82,7 +107,7 @@ pub fn check_unpacked(bytes: &[u8]) -> Result<(), Problem> {
         Problem::new(
             ReasonCode::FileTooLarge,
             format!(
-                "the workbook unpacks to {} or more, more than the {} any report needs: it is not a report (or it was made to exhaust memory); check the file and send it again",
+                "the {what} unpacks to {} or more, more than the {} any report needs: it is not a report (or it was made to exhaust memory); check the file and send it again",
                 megabytes(size),
                 megabytes(MAX_UNPACKED_BYTES)
             ),

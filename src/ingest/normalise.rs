@@ -418,6 +418,9 @@ pub fn normalise(
     let mut section = Section::default();
     // the signature block and notes under the table are not items
     let mut in_footer = false;
+    // the header repeated over a new page was the row before: the column
+    // numbers may follow it again
+    let mut after_header = true;
     // template rows are told by the cells as read, before merged values
     // are given down to them (a total under a merged date is still a total)
     for (i, (read, row)) in out.table.rows.iter().zip(rows.iter()).enumerate() {
@@ -426,11 +429,10 @@ pub fn normalise(
         }
         let dated = ctx.dated(&read.cells);
         in_footer = !dated && (in_footer || is_footer_row(&read.cells));
-        if (i < 2 && is_column_number_row(&read.cells))
-            || is_totals_row(&read.cells, dated)
-            || in_footer
-            || (!dated && is_header_row(&read.cells))
-        {
+        let header = !dated && is_header_row(&read.cells);
+        let numbers = (i < 2 || after_header) && is_column_number_row(&read.cells);
+        after_header = header;
+        if numbers || is_totals_row(&read.cells, dated) || in_footer || header {
             n.ignored_rows += 1;
             continue;
         }

@@ -39,7 +39,7 @@ reason_codes! {
     FileBlank = "file.blank": "The file holds only blank space.",
     FileNotATable = "file.not_a_table": "The file is a document, an image, an archive or binary data, not a table.",
     FileWrongExtension = "file.wrong_extension": "The file's name says one format but its bytes are another.",
-    FileOldExcel = "file.old_excel": "An Excel 97-2003 workbook (.xls), not read yet.",
+    FileOldExcel = "file.old_excel": "An Excel workbook protected with a password, whose cells cannot be read (before v3, every Excel 97-2003 .xls workbook was refused with this code).",
     FileUnsupportedType = "file.unsupported_type": "A kind of file baocao does not read.",
     FileNoExtension = "file.no_extension": "The file name has no extension, so its format is unknown.",
     FileTooBig = "file.too_big": "The file is larger than --max-file-mb allows; it was not read.",

@@ -150,6 +150,37 @@ pub fn as_whole(n: f64) -> Option<i64> {
     ((n - whole).abs() <= WHOLE_TOLERANCE * whole.abs().max(1.0)).then_some(whole as i64)
 }
 
+/// The text of a number with its spaces taken out, when each space sits
+/// where a thousands group starts (`1 234`, `12 345 678`, `9 000,5`); `None`
+/// when a space splits something else (`2 3`: two figures, as a cell of two
+/// lines or paragraphs holds them, never twenty-three).
+fn without_group_spaces(text: &str) -> Option<String> {
+    let parts: Vec<&str> = text.split_whitespace().collect();
+    let digits = |p: &str| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit());
+    let grouped = match parts.as_slice() {
+        [] | [_] => true,
+        [first, rest @ ..] => {
+            let lead = first.strip_prefix('-').unwrap_or(first);
+            let last = rest.len() - 1;
+            (1..=3).contains(&lead.len())
+                && digits(lead)
+                && rest.iter().enumerate().all(|(i, p)| {
+                    // the last group may carry the decimals (`234,5`)
+                    let group = if i == last {
+                        p.get(..3).unwrap_or(p)
+                    } else {
+                        p
+                    };
+                    let tail = &p[group.len()..];
+                    group.len() == 3
+                        && digits(group)
+                        && (tail.is_empty() || (i == last && tail.starts_with([',', '.'])))
+                })
+        }
+    };
+    grouped.then(|| parts.concat())
+}
+
 /// A whole number as offices write it: `12`, `1.234`, `1,234`, `1 234`,
 /// a spreadsheet number within noise of a whole one, or a decimal text
 /// that is whole (`3500.0`).
@@ -172,7 +203,9 @@ pub fn parse_int(cell: &Cell) -> Result<Option<i64>, String> {
             Err("is an Excel error, not a number: correct the formula in Excel, save the file again and resend it".into())
         }
         Cell::Text(t) => {
-            let s: String = t.chars().filter(|c| !c.is_whitespace()).collect();
+            let Some(s) = without_group_spaces(t) else {
+                return Err("is not one whole number (a space or a line break splits it)".into());
+            };
             if s.is_empty() {
                 return Ok(None);
             }
@@ -224,7 +257,9 @@ pub fn parse_decimal(cell: &Cell) -> Result<Option<f64>, String> {
                 .trim_end_matches("phut")
                 .trim_end_matches("minutes")
                 .trim_end_matches("min");
-            let s: String = s.chars().filter(|c| !c.is_whitespace()).collect();
+            let Some(s) = without_group_spaces(s) else {
+                return Err("is not one number (a space or a line break splits it)".into());
+            };
             if s.is_empty() {
                 return Ok(None);
             }
@@ -276,6 +311,12 @@ mod tests {
         assert_eq!(n("1,234"), Some(1234));
         assert_eq!(n("12.345.678"), Some(12_345_678));
         assert_eq!(n("1 234"), Some(1234));
+        assert_eq!(n("12 345 678"), Some(12_345_678));
+        assert_eq!(n(" 7 "), Some(7));
+        // a cell of two lines (`2`, `3`) is two figures, not twenty-three
+        for split in ["2 3", "1 2", "12 34", "1 2345", "1234 567"] {
+            assert!(parse_int(&t(split)).is_err(), "{split}");
+        }
         assert_eq!(n("-3"), Some(-3));
         assert_eq!(n(""), None);
         assert_eq!(parse_int(&Cell::Number(7.0)).unwrap(), Some(7));
@@ -386,6 +427,8 @@ mod tests {
         assert_eq!(n("1.234,5"), Some(1234.5));
         assert_eq!(n("1.500"), Some(1500.0));
         assert_eq!(n("1,500"), Some(1500.0));
+        assert_eq!(n("9 000,5"), Some(9000.5));
+        assert!(parse_decimal(&t("2 3")).is_err());
         assert!(parse_decimal(&t("nửa giờ")).is_err());
         assert!(parse_decimal(&t("inf")).is_err());
     }

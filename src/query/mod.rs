@@ -94,14 +94,26 @@ impl QueryResult {
 
     /// The first row's value of an integer column, for headline figures.
     pub fn first_i64(&self, column: &str) -> Option<i64> {
-        let batch = self.batches.iter().find(|b| b.num_rows() > 0)?;
-        let col = arrow::compute::cast(
-            batch.column_by_name(column)?,
-            &arrow::datatypes::DataType::Int64,
-        )
-        .ok()?;
+        let col = self.first_as(column, arrow::datatypes::DataType::Int64)?;
         let ints = col.as_any().downcast_ref::<arrow::array::Int64Array>()?;
         (!ints.is_null(0)).then(|| ints.value(0))
+    }
+
+    /// The first row's value of a text column (`None` if absent or null).
+    pub fn first_str(&self, column: &str) -> Option<String> {
+        let col = self.first_as(column, arrow::datatypes::DataType::Utf8)?;
+        let text = col.as_any().downcast_ref::<arrow::array::StringArray>()?;
+        (!text.is_null(0)).then(|| text.value(0).to_string())
+    }
+
+    /// A column of the first non-empty batch, cast to `to`.
+    fn first_as(
+        &self,
+        column: &str,
+        to: arrow::datatypes::DataType,
+    ) -> Option<arrow::array::ArrayRef> {
+        let batch = self.batches.iter().find(|b| b.num_rows() > 0)?;
+        arrow::compute::cast(batch.column_by_name(column)?, &to).ok()
     }
 }
 

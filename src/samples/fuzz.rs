@@ -7,7 +7,6 @@
 /// has, so that a fuzzer explores the XML readers rather than zip checksums.
 /// Bytes that already are a zip are returned as they are.
 pub fn fuzz_workbook(bytes: &[u8]) -> Vec<u8> {
-    use std::io::Write;
     if bytes.starts_with(b"PK") {
         return bytes.to_vec();
     }
@@ -35,17 +34,32 @@ pub fn fuzz_workbook(bytes: &[u8]) -> Vec<u8> {
         ("xl/worksheets/sheet1.xml", sheet),
         ("xl/sharedStrings.xml", strings),
     ];
-    let mut out = std::io::Cursor::new(Vec::new());
-    let mut zip = zip::ZipWriter::new(&mut out);
-    let stored =
-        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
-    for (name, part) in parts {
-        if zip.start_file(name, stored).is_err() || zip.write_all(part).is_err() {
-            return Vec::new();
-        }
+    super::zip_parts(&parts, false)
+}
+
+/// An Excel 97-2003 workbook around fuzzed bytes: they are the workbook
+/// stream (the BIFF records) inside a well-formed compound file, so that a
+/// fuzzer explores the record readers rather than the container. Bytes that
+/// already are a compound file are returned as they are.
+pub fn fuzz_xls(bytes: &[u8]) -> Vec<u8> {
+    if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
+        return bytes.to_vec();
     }
-    if zip.finish().is_err() {
-        return Vec::new();
+    super::compound_workbook(bytes)
+}
+
+/// A Word document around fuzzed bytes: they are `word/document.xml`,
+/// stored (not compressed) in a zip. Bytes that already are a zip are
+/// returned as they are.
+pub fn fuzz_docx(bytes: &[u8]) -> Vec<u8> {
+    if bytes.starts_with(b"PK") {
+        return bytes.to_vec();
     }
-    out.into_inner()
+    super::zip_parts(
+        &[
+            ("[Content_Types].xml", &b"<Types/>"[..]),
+            ("word/document.xml", bytes),
+        ],
+        false,
+    )
 }

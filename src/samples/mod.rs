@@ -6,11 +6,12 @@
 //! (a test proves it); the binary embeds that folder for `demo`.
 
 mod corpus;
+mod documents;
 mod fuzz;
 mod writers;
 
 pub use corpus::{CorpusError, CorpusOptions, CorpusStats, generate_corpus};
-pub use fuzz::fuzz_workbook;
+pub use fuzz::{fuzz_docx, fuzz_workbook, fuzz_xls};
 
 use std::path::Path;
 
@@ -54,6 +55,49 @@ pub fn extract_bundled(dir: &Path) -> std::io::Result<usize> {
     let mut n = 0;
     walk(&BUNDLED, dir, &mut n)?;
     Ok(n)
+}
+
+/// A zip of `parts`, deflated or stored; an OpenDocument `mimetype` is
+/// always stored, as the format requires. Empty if writing fails (it
+/// writes to memory).
+fn zip_parts(parts: &[(&str, &[u8])], deflated: bool) -> Vec<u8> {
+    use std::io::Write;
+    let mut out = std::io::Cursor::new(Vec::new());
+    let mut zip = zip::ZipWriter::new(&mut out);
+    for (name, bytes) in parts {
+        let method = if deflated && *name != "mimetype" {
+            zip::CompressionMethod::Deflated
+        } else {
+            zip::CompressionMethod::Stored
+        };
+        let options = zip::write::SimpleFileOptions::default().compression_method(method);
+        if zip.start_file(*name, options).is_err() || zip.write_all(bytes).is_err() {
+            return Vec::new();
+        }
+    }
+    if zip.finish().is_err() {
+        return Vec::new();
+    }
+    out.into_inner()
+}
+
+/// An Excel 97-2003 file around a workbook stream (BIFF records): a
+/// compound file, as Excel stores it. Empty if writing fails.
+fn compound_workbook(stream: &[u8]) -> Vec<u8> {
+    use std::io::Write;
+    let Ok(mut file) =
+        cfb::CompoundFile::create_with_version(cfb::Version::V3, std::io::Cursor::new(Vec::new()))
+    else {
+        return Vec::new();
+    };
+    let written = file
+        .create_stream("/Workbook")
+        .and_then(|mut w| w.write_all(stream))
+        .and_then(|_| file.flush());
+    match written {
+        Ok(()) => file.into_inner().into_inner(),
+        Err(_) => Vec::new(),
+    }
 }
 
 const MISSING_MONTHLY: [(&str, u32); 3] = [
@@ -333,12 +377,17 @@ pub fn generate(campaign: &Campaign, seed: u64) -> Vec<SampleFile> {
 
     // Monthly reports: the period of month M runs from the 15th of M-1 to the 14th of M.
     for (i, unit) in offices.iter().enumerate() {
-        let layout = [
-            Layout::XlsxTitled,
-            Layout::Csv1258,
-            Layout::Utf16Tab,
-            Layout::CsvUtf8Columns,
-        ][i % 4];
+        let layout = match i {
+            // Excel 97-2003 and a web system's export, as some offices send
+            4 => Layout::Xls,
+            8 => Layout::HtmlXls,
+            _ => [
+                Layout::XlsxTitled,
+                Layout::Csv1258,
+                Layout::Utf16Tab,
+                Layout::CsvUtf8Columns,
+            ][i % 4],
+        };
         for month in 6..=12u32 {
             if MISSING_MONTHLY.contains(&(unit.code.0.as_str(), month)) {
                 continue;
@@ -412,7 +461,10 @@ pub fn generate(campaign: &Campaign, seed: u64) -> Vec<SampleFile> {
         }
         let layout = match unit.kind.as_str() {
             "department" if i % 2 == 0 => Layout::JsonEnvelope,
-            "department" | "press" | "broadcaster" => Layout::XlsxTitled,
+            "department" if i % 4 == 1 => Layout::Docx,
+            "department" if i % 8 == 3 => Layout::Ods,
+            "press" => Layout::Ods,
+            "department" | "broadcaster" => Layout::XlsxTitled,
             "central_press" => Layout::Ndjson,
             "district" => Layout::CsvUtf8Preamble,
             _ => Layout::XlsxTitled,

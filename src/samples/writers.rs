@@ -27,6 +27,14 @@ pub enum Layout {
     JsonEnvelope,
     /// NDJSON, metadata on every line.
     Ndjson,
+    /// Excel 97-2003 (`.xls`) with a title block and a header of two rows.
+    Xls,
+    /// LibreOffice (`.ods`), laid out as the `.xls` one.
+    Ods,
+    /// A Word report: narrative and a table with merged header cells.
+    Docx,
+    /// A web system's "Xuất Excel": an HTML table named `.xls`.
+    HtmlXls,
 }
 
 impl Layout {
@@ -36,6 +44,9 @@ impl Layout {
             Layout::Utf16Tab => "txt",
             Layout::JsonEnvelope => "json",
             Layout::Ndjson => "ndjson",
+            Layout::Xls | Layout::HtmlXls => "xls",
+            Layout::Ods => "ods",
+            Layout::Docx => "docx",
             _ => "csv",
         }
     }
@@ -62,14 +73,14 @@ pub struct Row {
 }
 
 impl Row {
-    fn over(&self, field: &str) -> Option<&str> {
+    pub(super) fn over(&self, field: &str) -> Option<&str> {
         self.raw_override
             .as_ref()
             .filter(|(f, _)| *f == field)
             .map(|(_, v)| v.as_str())
     }
 
-    fn date_dmy(&self) -> String {
+    pub(super) fn date_dmy(&self) -> String {
         self.over("date")
             .map(str::to_string)
             .unwrap_or_else(|| self.date.format("%d/%m/%Y").to_string())
@@ -81,7 +92,7 @@ impl Row {
             .unwrap_or_else(|| self.quantity.to_string())
     }
 
-    fn theme_text(&self) -> String {
+    pub(super) fn theme_text(&self) -> String {
         self.over("theme")
             .map(str::to_string)
             .unwrap_or_else(|| self.theme.clone())
@@ -116,6 +127,10 @@ impl Report<'_> {
             Layout::CsvUtf8Preamble => self.csv_preamble(),
             Layout::JsonEnvelope => self.json(),
             Layout::Ndjson => self.ndjson(),
+            Layout::Xls => self.xls(),
+            Layout::Ods => self.ods(),
+            Layout::Docx => self.docx(),
+            Layout::HtmlXls => self.html(),
         };
         SampleFile {
             path: path.to_string(),

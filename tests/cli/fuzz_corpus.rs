@@ -12,7 +12,7 @@ fn every_fuzz_input_is_read_or_refused_with_a_sentence() {
     let reference = Reference::load(None).expect("bundled reference");
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz");
     let mut total = 0;
-    for target in ["csv", "xlsx", "json"] {
+    for target in ["csv", "xlsx", "json", "xls", "docx", "html"] {
         let mut inputs = 0;
         for dir in ["corpus", "artifacts"] {
             let Ok(entries) = std::fs::read_dir(root.join(dir).join(target)) else {
@@ -20,10 +20,13 @@ fn every_fuzz_input_is_read_or_refused_with_a_sentence() {
             };
             for entry in entries.flatten() {
                 let mut bytes = std::fs::read(entry.path()).expect("read a fuzz input");
-                if target == "xlsx" {
-                    // as the xlsx target reads its input
-                    bytes = baocao::samples::fuzz_workbook(&bytes);
-                }
+                // as each target wraps its input
+                bytes = match target {
+                    "xlsx" => baocao::samples::fuzz_workbook(&bytes),
+                    "xls" => baocao::samples::fuzz_xls(&bytes),
+                    "docx" => baocao::samples::fuzz_docx(&bytes),
+                    _ => bytes,
+                };
                 let name = format!("so-y-te_2023-05.{target}");
                 let outcome = std::panic::catch_unwind(|| {
                     baocao::ingest::read_bytes(&name, &bytes, &reference)

@@ -135,6 +135,39 @@ fn hostile_files_are_refused_with_a_reason_in_bounded_memory() {
             "The file is named .xlsx but is not an Excel workbook",
         ),
     ];
+    // the formats of contract 3.1 (tests/fixtures/formats/make_fixtures.py)
+    files.extend([
+        (
+            "truncated.xls",
+            hostile_fixture("truncated.xls"),
+            "The workbook cannot be opened as an Excel 97-2003 workbook",
+        ),
+        (
+            // calamine would reserve 4 billion rows x 8 columns of cells
+            "lying-dimensions.xls",
+            hostile_fixture("lying-dimensions.xls"),
+            "A sheet of the workbook says it spans rows 1 to 4294967280 and 8 columns, which an Excel 97-2003 workbook cannot hold",
+        ),
+        (
+            "bomb.docx",
+            hostile_fixture("bomb.docx"),
+            "The Word document unpacks to 300.0 MB or more",
+        ),
+        (
+            "repeated.ods",
+            hostile_fixture("repeated.ods"),
+            "The tables of the file span 17179869184 cells or more",
+        ),
+        (
+            "one-line.html",
+            format!(
+                "<html><body><table><tr><td>Ngày</td><td>Hình thức</td></tr>{}</table></body></html>",
+                "<tr><td>05/07/2023</td><td>Tin</td></tr>".repeat((50 << 20) / 40)
+            )
+            .into_bytes(),
+            "The web page is 50.0 MB, more than the 16.0 MB",
+        ),
+    ]);
     // one cell in A1 and one in Excel's last cell: not a grid of 17 billion cells
     let mut book = rust_xlsxwriter::Workbook::new();
     let sheet = book.add_worksheet();

@@ -87,13 +87,15 @@ fn every_bad_file_is_refused_with_a_sentence_that_says_what_to_do() {
         refused_file_reason(&w, "pvhtt-nam-po_2023-05.xlsx"),
         "The file is named .xlsx but is not an Excel workbook: if it is a CSV, rename it to .csv; otherwise save it again from Excel as .xlsx."
     );
-    assert_eq!(
-        refused_file_reason(&w, "pvhtt-nam-po_2023-04.docx"),
-        "Files of type .docx are not read: send the report as .xlsx, .csv, .tsv, .txt or .json."
+    let broken_word = refused_file_reason(&w, "pvhtt-nam-po_2023-04.docx");
+    assert!(
+        broken_word.starts_with("The Word document cannot be opened (")
+            && broken_word.ends_with("it may be damaged or cut short: open it in Word, save it again as .docx and resend it."),
+        "{broken_word}"
     );
     assert_eq!(
         refused_file_reason(&w, "ghi-chu"),
-        "The file has no extension, so its format is unknown: name it .csv, .tsv, .txt, .xlsx or .json."
+        "The file has no extension, so its format is unknown: name it after what it is (.xlsx, .xls, .ods, .csv, .tsv, .txt, .json, .docx or .html)."
     );
     // the refused file is identified by its bytes and left where it was
     let rejects = w.rows("lake/rejects");

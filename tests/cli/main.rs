@@ -6,6 +6,7 @@ mod concurrency;
 mod crash;
 mod demo;
 mod disk;
+mod formats;
 mod fuzz_corpus;
 mod hostile;
 mod ingest;

@@ -10,7 +10,7 @@ use serde_json::{Map, Value, json};
 use super::support::{Run, Workdir, sorted_by, v};
 
 /// One accepted item as the file means it.
-struct Item {
+pub(super) struct Item {
     row: i64,
     date: &'static str,
     theme: &'static str,
@@ -22,7 +22,7 @@ struct Item {
 }
 
 #[allow(clippy::too_many_arguments)]
-const fn item(
+pub(super) const fn item(
     row: i64,
     date: &'static str,
     theme: &'static str,
@@ -45,22 +45,31 @@ const fn item(
 }
 
 /// What ingest made of one file.
-struct Reading {
-    run: Run,
-    submission: Map<String, Value>,
-    items: Vec<Map<String, Value>>,
+pub(super) struct Reading {
+    pub(super) run: Run,
+    pub(super) submission: Map<String, Value>,
+    pub(super) items: Vec<Map<String, Value>>,
     refused: Vec<Map<String, Value>>,
 }
 
 /// Ingests `tests/fixtures/real-world/<name>` as the cases' README says
 /// (received 2023-12-01) and reads the lake back.
 fn ingest(name: &str) -> Reading {
+    ingest_fixture(
+        &format!("real-world/{name}"),
+        &["--received-at", "2023-12-01"],
+    )
+}
+
+/// Ingests `tests/fixtures/<rel>` alone (with `flags`) and reads the lake back.
+pub(super) fn ingest_fixture(rel: &str, flags: &[&str]) -> Reading {
     let w = Workdir::new();
-    w.fixture(&format!("real-world/{name}"), name);
-    let run = w.run(&["ingest", "inbox", "--received-at", "2023-12-01"]);
+    let name = rel.rsplit('/').next().unwrap_or(rel);
+    w.fixture(rel, name);
+    let run = w.run(&[&["ingest", "inbox"][..], flags].concat());
     assert_eq!(run.code, 0, "{}", run.stderr);
     let subs = w.rows("lake/submissions");
-    assert_eq!(subs.len(), 1, "{name}: {}", run.stderr);
+    assert_eq!(subs.len(), 1, "{rel}: {}", run.stderr);
     Reading {
         run,
         submission: subs[0].clone(),
@@ -70,7 +79,7 @@ fn ingest(name: &str) -> Reading {
 }
 
 impl Reading {
-    fn is(&self, unit: &str, period: &str, accepted: usize, refused: usize) -> &Self {
+    pub(super) fn is(&self, unit: &str, period: &str, accepted: usize, refused: usize) -> &Self {
         let s = &self.submission;
         assert_eq!(
             (v(s, "unit_code"), v(s, "period")),
@@ -93,7 +102,7 @@ impl Reading {
         self
     }
 
-    fn items(&self, want: &[Item]) -> &Self {
+    pub(super) fn items(&self, want: &[Item]) -> &Self {
         assert_eq!(self.items.len(), want.len(), "{}", self.run.stderr);
         for (got, want) in self.items.iter().zip(want) {
             let row = want.row;
@@ -111,7 +120,7 @@ impl Reading {
     }
 
     /// The refused rows: (row, reason_code, reason).
-    fn refused(&self, want: &[(i64, &str, &str)]) -> &Self {
+    pub(super) fn refused(&self, want: &[(i64, &str, &str)]) -> &Self {
         let got: Vec<(Value, Value, Value)> = self
             .refused
             .iter()
@@ -126,7 +135,7 @@ impl Reading {
     }
 
     /// The per-file summary says each of these lines.
-    fn says(&self, lines: &[&str]) -> &Self {
+    pub(super) fn says(&self, lines: &[&str]) -> &Self {
         for line in lines {
             assert!(
                 self.run.stderr.contains(line),
@@ -137,7 +146,7 @@ impl Reading {
         self
     }
 
-    fn column(&self, name: &str) -> Vec<Value> {
+    pub(super) fn column(&self, name: &str) -> Vec<Value> {
         self.items.iter().map(|r| v(r, name)).collect()
     }
 }
@@ -154,7 +163,7 @@ fn case_01_a_1904_workbook_is_not_filed_under_2019() {
             item(11, "2023-07-20", "religion", false, "mobile_outreach", "Tuyên truyền tại xã Sa Lông", 3, Some(450)),
         ])
         .says(&[
-            "[pvhtt-muong-cha 2023-07; sheet \"Báo cáo\"]: 3 accepted",
+            "[pvhtt-muong-cha 2023-07; xlsx, sheet \"Báo cáo\"]: 3 accepted",
             "note: the workbook counts dates from 1904 (as Excel for Mac saved it): its date serials are read that way",
         ]);
 }
@@ -196,7 +205,7 @@ fn case_02_a_hidden_list_sheet_is_not_the_report() {
             ),
         ])
         .says(&[
-            "[pvhtt-tuan-giao 2023-08; sheet \"BaoCao\"]: 3 accepted",
+            "[pvhtt-tuan-giao 2023-08; xlsx, sheet \"BaoCao\"]: 3 accepted",
             "note: hidden sheet \"DanhMuc\" not read: hidden sheets are not reports",
         ]);
     assert_eq!(
@@ -215,7 +224,7 @@ fn case_03_a_two_row_merged_header_names_the_quantity_and_the_reach() {
             item(11, "2023-10-10", "trafficking", false, "publication", "Phát tờ rơi cảnh giác mua bán người tại các chợ phiên", 500, None),
         ])
         .says(&[
-            "[so-ldtbxh 2023; sheet \"Bieu 01\"]: 3 accepted\n",
+            "[so-ldtbxh 2023; xlsx, sheet \"Bieu 01\"]: 3 accepted\n",
             "note: the header takes rows 7 to 8: read \"Kết quả / Số lượng\" as the quantity, \"Kết quả / Số người tham dự\" as the reach",
         ]);
     assert_eq!(
@@ -408,7 +417,7 @@ fn sheets_a_very_hidden_copy_and_visible_list_sheets_are_passed_over() {
             item(7, "2023-05-19", "labour", false, "mobile_outreach", "Tư vấn xuất khẩu lao động", 1, Some(350)),
         ])
         .says(&[
-            "[ubnd-h-muong-ang 2023; sheet \"BaoCao\"]: 2 accepted",
+            "[ubnd-h-muong-ang 2023; xlsx, sheet \"BaoCao\"]: 2 accepted",
             "note: hidden sheet \"BanCu\" not read: hidden sheets are not reports",
             "note: sheet \"BaoCao\" read, its table matching the contract best; also a table on \"DanhMuc\"",
         ]);
@@ -433,7 +442,7 @@ fn header_and_body_a_csv_with_two_header_rows_sections_totals_and_a_title_period
             "The activity date '05/08/2023' (5 August 2023) is outside the period this file reports on, 2023-10 (items dated 1 September to 31 October 2023): check the date, or send the item with the report for its own period.",
         )])
         .says(&[
-            "[pvhtt-dien-bien-dong 2023-10; UTF-8, ';'-separated]: 4 accepted, 1 refused, 2 template/total rows skipped, 2 section headings",
+            "[pvhtt-dien-bien-dong 2023-10; csv, UTF-8, ';'-separated]: 4 accepted, 1 refused, 2 template/total rows skipped, 2 section headings",
             "note: the header takes rows 5 to 6: read \"Kết quả / SL\" as the quantity, \"Kết quả / Số lượt người nghe, xem\" as the reach",
         ]);
 }
@@ -480,7 +489,9 @@ fn header_and_body_merged_cells_give_their_value_down_but_a_merged_figure_is_ref
             (9, "cell.merged_figure", &format!("The {merged}")),
             (10, "cell.merged_figure", &format!("The {merged}")),
         ])
-        .says(&["[so-gddt 2023; sheet \"Sheet1\"]: 3 accepted, 2 refused, 2 section headings"]);
+        .says(&[
+            "[so-gddt 2023; xlsx, sheet \"Sheet1\"]: 3 accepted, 2 refused, 2 section headings",
+        ]);
 }
 
 #[test]
@@ -543,7 +554,7 @@ fn legacy_text_a_csv_in_tcvn3_bytes() {
             ),
         ])
         .says(&[
-            "[pvhtt-tua-chua 2023-11; TCVN3 (ABC), ','-separated]: 3 accepted",
+            "[pvhtt-tua-chua 2023-11; csv, TCVN3 (ABC), ','-separated]: 3 accepted",
             "note: the file is in the legacy TCVN3 (ABC) encoding, not Unicode: read as such",
         ]);
     assert_eq!(

@@ -19,6 +19,16 @@ fn csv(unit: &str, period: &str, columns: &str, rows: &[&str]) -> Vec<u8> {
     s.into_bytes()
 }
 
+/// What Excel saves when a workbook is given a password: the encrypted
+/// package inside an OLE compound file (here with an empty package).
+fn encrypted_workbook() -> Vec<u8> {
+    let mut file = cfb::CompoundFile::create(std::io::Cursor::new(Vec::new())).expect("cfb");
+    file.create_stream("/EncryptionInfo").expect("stream");
+    file.create_stream("/EncryptedPackage").expect("stream");
+    file.flush().expect("flush");
+    file.into_inner().into_inner()
+}
+
 #[test]
 fn every_reason_code_is_produced_by_some_file() {
     let w = Workdir::new();
@@ -56,7 +66,7 @@ fn every_reason_code_is_produced_by_some_file() {
         ("f02.csv".into(), b"  \n \n".to_vec(), vec!["file.blank"]),
         ("f03.csv".into(), b"\x89PNG\r\n\x1a\nrest".to_vec(), vec!["file.not_a_table"]),
         ("f04.xlsx".into(), b"Ngay,Hinh thuc\n".to_vec(), vec!["file.wrong_extension"]),
-        ("f05.xls".into(), b"\xd0\xcf\x11\xe0old".to_vec(), vec!["file.old_excel"]),
+        ("f05.xlsx".into(), encrypted_workbook(), vec!["file.old_excel"]),
         ("f06.odt".into(), b"odt text".to_vec(), vec!["file.unsupported_type"]),
         ("f07".into(), b"no extension".to_vec(), vec!["file.no_extension"]),
         ("f08.csv".into(), vec![b'x'; (1 << 20) + 10], vec!["file.too_big"]),

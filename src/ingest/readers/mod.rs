@@ -6,7 +6,11 @@
 //! converts text typed in a legacy Vietnamese encoding and counts it.
 
 mod delimited;
+mod document;
+mod docx;
+mod html;
 mod json;
+mod measure;
 mod text;
 mod workbook;
 
@@ -16,9 +20,11 @@ use super::reason::Problem;
 use super::table::{Preamble, Table};
 
 pub use delimited::read_delimited;
+pub use docx::read_docx;
+pub use html::{looks_like_html, read_html};
 pub use json::read_json;
 pub use text::is_binary;
-pub use workbook::read_xlsx;
+pub use workbook::{read_ods, read_xls, read_xlsx};
 
 /// What a reader made of a file.
 #[derive(Debug, Default)]
@@ -44,7 +50,8 @@ mod tests {
     use crate::ingest::table::Cell;
 
     /// The legacy-encoding detector's false positives on every text cell of
-    /// the bundled samples (Unicode, Windows-1258 and UTF-16 files): none.
+    /// the bundled samples (Unicode, Windows-1258 and UTF-16 files, and
+    /// workbooks, Word and HTML reports): none.
     #[test]
     fn no_text_of_the_bundled_samples_is_taken_for_a_legacy_encoding() {
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data/samples/2023");
@@ -56,6 +63,10 @@ mod tests {
             let out = match ext.as_deref() {
                 Some("csv" | "txt") => read_delimited(&bytes),
                 Some("xlsx") => read_xlsx(&bytes),
+                Some("xls") if looks_like_html(&bytes) => read_html(&bytes),
+                Some("xls") => read_xls(&bytes),
+                Some("ods") => read_ods(&bytes),
+                Some("docx") => read_docx(&bytes),
                 Some("json" | "ndjson") => read_json(&bytes),
                 _ => continue,
             }

@@ -1,17 +1,24 @@
-//! Workbooks as Excel means them: hidden sheets are never reports; of the
+//! Workbooks as Excel means them, whichever program saved them (`.xlsx`,
+//! Excel 97-2003 `.xls`, LibreOffice `.ods`, all through calamine): hidden
+//! sheets are never reports; of the
 //! visible sheets, the one whose table matches the contract best is read
 //! (a sheet of drop-down lists is not a table of activities); serial dates
 //! follow the workbook's date system (1900, or 1904 from Excel for Mac);
 //! merged ranges are kept for the header band and the body; a formula
-//! with no stored result is a cell with no value. Cells are read one by
-//! one (a sheet with one cell at A1 and one at XFD1048576 must not become
-//! a grid of 17 billion cells).
+//! with no stored result is a cell with no value. `.xlsx` cells are read
+//! one by one (a sheet with one cell at A1 and one at XFD1048576 must not
+//! become a grid of 17 billion cells); `.xls` and `.ods` sheets, which
+//! calamine lays out whole when it opens the file, are measured first
+//! ([`super::measure`]).
 
 use std::collections::BTreeMap;
 use std::io::Cursor;
 
-use calamine::{Data, Reader, SheetType, SheetVisible, Xlsx, open_workbook_from_rs};
+use calamine::{
+    Data, Ods, Range, Reader, SheetType, SheetVisible, Xls, XlsOptions, Xlsx, open_workbook_from_rs,
+};
 
+use super::measure::{self, OdsLayout};
 use super::text::TextCells;
 use super::{NO_HEADER, ReadOutput};
 use crate::ingest::dates::DateSystem;
@@ -105,20 +112,66 @@ fn read_sheet<RS: std::io::Read + std::io::Seek>(
         row[c as usize] = value;
     }
     drop(cells);
-    let merges: Vec<Merge> = book
-        .merge_cells_by_sheet_name(name)
-        .map_err(damaged)?
-        .into_iter()
-        .take(MAX_MERGES)
-        .filter(|d| d.start.0 <= d.end.0 && d.start.1 <= d.end.1)
-        .map(|d| Merge {
-            first_line: d.start.0 as u64 + 1,
-            last_line: d.end.0 as u64 + 1,
-            first_col: d.start.1,
-            last_col: d.end.1,
-        })
-        .collect();
-    // every row from the first to the last, empty ones too, as Excel shows them
+    let merges = merges_of(book.merge_cells_by_sheet_name(name).map_err(damaged)?);
+    Ok(Sheet {
+        name: name.to_string(),
+        grid: every_row(rows),
+        merges,
+        cells: text,
+    })
+}
+
+/// A sheet calamine has laid out whole (`.xls`, `.ods`): its non-empty
+/// cells, at their places on the sheet; a formula with no stored result is
+/// a [`Cell::Formula`].
+fn sheet_of_range(
+    name: &str,
+    range: &Range<Data>,
+    formulas: &Range<String>,
+    merges: Vec<Merge>,
+    system: DateSystem,
+) -> Sheet {
+    let mut text = TextCells::default();
+    let mut rows: BTreeMap<u32, Vec<Cell>> = BTreeMap::new();
+    let mut put = |r: u32, c: usize, value: Cell| {
+        let row = rows.entry(r).or_default();
+        if row.len() <= c {
+            row.resize(c + 1, Cell::Empty);
+        }
+        row[c] = value;
+    };
+    let (top, left) = range.start().unwrap_or((0, 0));
+    for (r, c, d) in range.used_cells() {
+        let (r, c) = (top + r as u32, left as usize + c);
+        let value = cell_of(d, system, &mut text, r as u64 + 1, c);
+        if value != Cell::Empty {
+            put(r, c, value);
+        }
+    }
+    // a formula with no value (a file written by a program that does not
+    // calculate): a cell with no value, not an empty one, as in `.xlsx`
+    let (top, left) = formulas.start().unwrap_or((0, 0));
+    for (r, c, formula) in formulas.used_cells() {
+        let (r, c) = (top + r as u32, left + c as u32);
+        let stored = range.get_value((r, c)).is_some_and(|d| match d {
+            Data::Empty => false,
+            Data::String(s) => !s.is_empty(),
+            _ => true,
+        });
+        if !stored && !formula.is_empty() {
+            put(r, c as usize, Cell::Formula(formula.clone()));
+        }
+    }
+    Sheet {
+        name: name.to_string(),
+        grid: every_row(rows),
+        merges,
+        cells: text,
+    }
+}
+
+/// Every row from the first to the last, empty ones too, as Excel shows them.
+fn every_row(mut rows: BTreeMap<u32, Vec<Cell>>) -> Vec<SourceRow> {
     let mut grid: Vec<SourceRow> = Vec::new();
     if let (Some(&first), Some(&last)) = (rows.keys().next(), rows.keys().next_back()) {
         for r in first..=last {
@@ -128,12 +181,20 @@ fn read_sheet<RS: std::io::Read + std::io::Seek>(
             });
         }
     }
-    Ok(Sheet {
-        name: name.to_string(),
-        grid,
-        merges,
-        cells: text,
-    })
+    grid
+}
+
+fn merges_of(dims: Vec<calamine::Dimensions>) -> Vec<Merge> {
+    dims.into_iter()
+        .take(MAX_MERGES)
+        .filter(|d| d.start.0 <= d.end.0 && d.start.1 <= d.end.1)
+        .map(|d| Merge {
+            first_line: d.start.0 as u64 + 1,
+            last_line: d.end.0 as u64 + 1,
+            first_col: d.start.1,
+            last_col: d.end.1,
+        })
+        .collect()
 }
 
 fn formula_text(f: &calamine::XlsxFormulaMetadata) -> String {
@@ -145,18 +206,121 @@ fn formula_text(f: &calamine::XlsxFormulaMetadata) -> String {
     }
 }
 
-/// XLSX: the visible sheet whose table matches the contract best.
+/// A workbook calamine has opened, of one of the three kinds.
+enum Book<'a> {
+    Xlsx(Xlsx<Cursor<&'a [u8]>>),
+    Xls(Xls<Cursor<&'a [u8]>>),
+    Ods(Ods<Cursor<&'a [u8]>>, OdsLayout),
+}
+
+impl Book<'_> {
+    fn sheets(&self) -> Vec<calamine::Sheet> {
+        match self {
+            Book::Xlsx(b) => b.sheets_metadata().to_vec(),
+            Book::Xls(b) => b.sheets_metadata().to_vec(),
+            Book::Ods(b, _) => b.sheets_metadata().to_vec(),
+        }
+    }
+
+    fn sheet(&mut self, name: &str, system: DateSystem) -> Result<Sheet, Problem> {
+        let damaged = |e: &dyn std::fmt::Display| {
+            Problem::new(
+                ReasonCode::FileDamaged,
+                format!(
+                    "sheet \"{name}\" cannot be read ({e}); it may be damaged: save the workbook again from Excel and resend it"
+                ),
+            )
+        };
+        match self {
+            Book::Xlsx(b) => read_sheet(b, name, system),
+            Book::Xls(b) => {
+                let range = b.worksheet_range(name).map_err(|e| damaged(&e))?;
+                let formulas = b.worksheet_formula(name).map_err(|e| damaged(&e))?;
+                let merges = b.merge_cells_by_sheet_name(name).map_err(|e| damaged(&e))?;
+                Ok(sheet_of_range(
+                    name,
+                    &range,
+                    &formulas,
+                    merges_of(merges),
+                    system,
+                ))
+            }
+            Book::Ods(b, layout) => {
+                let range = b.worksheet_range(name).map_err(|e| damaged(&e))?;
+                let formulas = b.worksheet_formula(name).map_err(|e| damaged(&e))?;
+                let merges = layout.merges.remove(name).unwrap_or_default();
+                Ok(sheet_of_range(name, &range, &formulas, merges, system))
+            }
+        }
+    }
+}
+
+/// The sentence for a workbook that cannot be opened, by its kind.
+fn cannot_open(kind: &str, e: &dyn std::fmt::Display) -> Problem {
+    let again = match kind {
+        "xls" => "open it in Excel and save it again (as .xls or .xlsx)",
+        "ods" => "open it in LibreOffice Calc and save it again (as .ods or .xlsx)",
+        _ => "open it in Excel, save it again as .xlsx",
+    };
+    Problem::new(
+        ReasonCode::FileDamaged,
+        format!(
+            "the workbook cannot be opened ({e}); it may be damaged or cut short: {again} and resend it"
+        ),
+    )
+}
+
+/// `.xlsx`: the visible sheet whose table matches the contract best.
 pub fn read_xlsx(bytes: &[u8]) -> Result<ReadOutput, Problem> {
-    check_unpacked(bytes)?;
-    let mut book: Xlsx<_> = open_workbook_from_rs(Cursor::new(bytes)).map_err(|e| {
-        Problem::new(ReasonCode::FileDamaged, format!("the workbook cannot be opened ({e}); it may be damaged or cut short: open it in Excel, save it again as .xlsx and resend it"))
-    })?;
+    check_unpacked(bytes, "workbook")?;
+    let book: Xlsx<_> =
+        open_workbook_from_rs(Cursor::new(bytes)).map_err(|e| cannot_open("xlsx", &e))?;
     let system = if book.has_1904_epoch() {
         DateSystem::Excel1904
     } else {
         DateSystem::Excel1900
     };
-    let sheets = book.sheets_metadata().to_vec();
+    read_book(Book::Xlsx(book), system)
+}
+
+/// Excel 97-2003 `.xls` (BIFF8, and the BIFF5 of Excel 95): measured
+/// before calamine opens it; BIFF8 text is always Unicode, whatever code
+/// page the file declares (calamine decodes it with the declared one,
+/// putting NULs between the letters when that is not UTF-16).
+pub fn read_xls(bytes: &[u8]) -> Result<ReadOutput, Problem> {
+    let layout = measure::xls(bytes)?;
+    let mut options = XlsOptions::default();
+    if layout.biff8 {
+        options.force_codepage = Some(1200);
+    }
+    let book =
+        Xls::new_with_options(Cursor::new(bytes), options).map_err(|e| cannot_open("xls", &e))?;
+    let system = if book.has_1904_epoch() {
+        DateSystem::Excel1904
+    } else {
+        DateSystem::Excel1900
+    };
+    let mut out = read_book(Book::Xls(book), system)?;
+    if let Some(page) = layout.codepage.filter(|p| layout.biff8 && *p != 1200) {
+        out.notes.push(format!(
+            "the workbook declares code page {page}, which Excel 97-2003 workbooks do not use for their text: its text is read as the Unicode it is"
+        ));
+    }
+    Ok(out)
+}
+
+/// LibreOffice `.ods`: measured (and its merged ranges read) before
+/// calamine opens it; its dates are ISO text, not serials.
+pub fn read_ods(bytes: &[u8]) -> Result<ReadOutput, Problem> {
+    check_unpacked(bytes, "workbook")?;
+    let layout = measure::ods(bytes)?;
+    let book: Ods<_> =
+        open_workbook_from_rs(Cursor::new(bytes)).map_err(|e| cannot_open("ods", &e))?;
+    read_book(Book::Ods(book, layout), DateSystem::Excel1900)
+}
+
+fn read_book(mut book: Book, system: DateSystem) -> Result<ReadOutput, Problem> {
+    let sheets = book.sheets();
     let hidden: Vec<&str> = sheets
         .iter()
         .filter(|s| s.visible != SheetVisible::Visible)
@@ -173,7 +337,7 @@ pub fn read_xlsx(bytes: &[u8]) -> Result<ReadOutput, Problem> {
     // form column, and rows under them)
     let mut reports = Vec::new();
     for name in &visible {
-        let sheet = read_sheet(&mut book, name, system)?;
+        let sheet = book.sheet(name, system)?;
         let Some(band) = find_band(&sheet.grid, &sheet.merges) else {
             continue;
         };

@@ -1,0 +1,20 @@
+//! Fuzzed `word/document.xml` inside a well-formed zip (or a fuzzed zip
+//! as it is) go through ingest's
+//! reading path as `.docx`: a refusal is fine; a panic (which ingest
+//! turns into a refusal too) or a hang is a failure, except the known ones
+//! upstream listed in fuzz/src/lib.rs.
+#![no_main]
+
+use std::sync::OnceLock;
+
+use baocao::reference::Reference;
+use libfuzzer_sys::fuzz_target;
+
+static REFERENCE: OnceLock<Reference> = OnceLock::new();
+
+fuzz_target!(|bytes: &[u8]| {
+    let reference = REFERENCE.get_or_init(|| Reference::load(None).expect("bundled reference"));
+    let file = baocao::samples::fuzz_docx(bytes);
+    let read = baocao::ingest::read_bytes("so-y-te_2023-05.docx", &file, reference);
+    baocao_fuzz::check(read);
+});

@@ -1,0 +1,523 @@
+//! Documents (a Word report, a web page saved as `.xls`) as the grid every
+//! reader produces: their paragraphs and tables, in order, become rows.
+//! The first table whose header names a date and a form is the table of
+//! items (tables that only lay out a letterhead come before it); what is
+//! above it (paragraphs, and tables as their rows) is the preamble; a table
+//! that directly follows it with the same columns is the same table
+//! continued (over a page break), its repeated header skipped. Text after
+//! the table is narrative: it is not mined for figures, and a second table
+//! of items after it refuses the file, since figures must not be dropped.
+
+use super::text::TextCells;
+use super::{NO_HEADER, ReadOutput};
+use crate::ingest::header::{Band, find_band};
+use crate::ingest::limits::{
+    MAX_COLUMNS, MAX_GRID_CELLS, MAX_SHEET_ROWS, grid_too_large, too_many_columns,
+};
+use crate::ingest::reason::{Problem, ReasonCode};
+use crate::ingest::table::{Cell, Merge, SourceRow, Table};
+use crate::ingest::template::is_column_number_row;
+
+/// A paragraph or a table of a document, in the document's order.
+#[derive(Debug)]
+pub enum Block {
+    /// A paragraph or heading outside any table: its text, split at tabs
+    /// (a letterhead set with a tab is two cells).
+    Text(Vec<String>),
+    Table(LaidTable),
+}
+
+/// A table with its merged cells laid out: `rows[r][c]` is the text of
+/// grid row `r`, column `c` (empty under a merge), and `merges` the merged
+/// ranges as (first row, last row, first column, last column), 0-based.
+#[derive(Debug, Default)]
+pub struct LaidTable {
+    pub rows: Vec<Vec<String>>,
+    pub merges: Vec<(usize, usize, usize, usize)>,
+    /// Rows each column stays covered by a cell above that spans down
+    /// (HTML `rowspan`).
+    covered: Vec<usize>,
+    col: usize,
+    cells: u64,
+}
+
+impl LaidTable {
+    /// Starts a row: the cells that follow go from its first free column.
+    pub fn start_row(&mut self) {
+        for c in &mut self.covered {
+            *c = c.saturating_sub(1);
+        }
+        self.rows.push(Vec::new());
+        self.col = 0;
+    }
+
+    /// Skips `n` grid columns (Word's `w:gridBefore`).
+    pub fn skip(&mut self, n: usize) {
+        self.col = self.col.saturating_add(n);
+    }
+
+    /// Places a cell at the row's next free column, spanning `cols` columns
+    /// and `rows` rows (both at least 1).
+    ///
+    /// Errors: `file.too_large` past [`MAX_COLUMNS`] columns or
+    /// [`MAX_GRID_CELLS`] cells.
+    pub fn cell(&mut self, text: String, cols: usize, rows: usize) -> Result<(), Problem> {
+        if self.rows.is_empty() {
+            self.start_row();
+        }
+        while self.covered.get(self.col).is_some_and(|c| *c > 0) {
+            self.col += 1;
+        }
+        let (cols, rows) = (cols.max(1), rows.max(1));
+        let last = self.col.saturating_add(cols - 1);
+        if last >= MAX_COLUMNS {
+            return Err(too_many_columns(last.saturating_add(1)));
+        }
+        self.cells = self
+            .cells
+            .saturating_add((cols as u64).saturating_mul(rows as u64));
+        if self.cells > MAX_GRID_CELLS {
+            return Err(grid_too_large(self.cells));
+        }
+        let r = self.rows.len() - 1;
+        let row = &mut self.rows[r];
+        if row.len() <= last {
+            row.resize(last + 1, String::new());
+        }
+        row[self.col] = text;
+        if cols > 1 || rows > 1 {
+            self.merges.push((r, r + rows - 1, self.col, last));
+        }
+        if rows > 1 {
+            if self.covered.len() <= last {
+                self.covered.resize(last + 1, 0);
+            }
+            for c in &mut self.covered[self.col..=last] {
+                *c = rows;
+            }
+        }
+        self.col = last + 1;
+        Ok(())
+    }
+
+    /// Places an empty cell that continues the cell above it downwards
+    /// (Word's `w:vMerge` without `restart`), widening that cell's merge.
+    pub fn continue_above(&mut self, cols: usize) -> Result<(), Problem> {
+        let (col, r) = (self.col, self.rows.len().saturating_sub(1));
+        self.cell(String::new(), cols, 1)?;
+        if self.merges.last().is_some_and(|m| m.0 == r && m.2 == col) {
+            self.merges.pop(); // its own span: the merge above covers it
+        }
+        let above = self
+            .merges
+            .iter_mut()
+            .rev()
+            .find(|m| m.1 + 1 == r && m.2 == col);
+        match above {
+            Some(m) => m.1 = r,
+            None if r > 0 => self.merges.push((r - 1, r, col, col + cols.max(1) - 1)),
+            None => {}
+        }
+        Ok(())
+    }
+
+    fn width(&self) -> usize {
+        self.rows.iter().map(Vec::len).max().unwrap_or(0)
+    }
+
+    fn is_blank(&self) -> bool {
+        self.rows.iter().flatten().all(|t| t.trim().is_empty())
+    }
+}
+
+/// Counts a document's rows (paragraphs and table rows) as they are read:
+/// more than [`MAX_SHEET_ROWS`] is not a report.
+#[derive(Debug, Default)]
+pub struct RowCount(u64);
+
+impl RowCount {
+    /// Counts one more row of `kind`'s document.
+    ///
+    /// Errors: `file.too_large` past [`MAX_SHEET_ROWS`].
+    pub fn add(&mut self, kind: Kind) -> Result<(), Problem> {
+        self.0 += 1;
+        if self.0 > MAX_SHEET_ROWS as u64 {
+            let document = kind.noun();
+            return Err(Problem::new(
+                ReasonCode::FileTooLarge,
+                format!(
+                    "the {document} has more than {MAX_SHEET_ROWS} paragraphs and table rows, far more than any report: check that it is the right file"
+                ),
+            ));
+        }
+        Ok(())
+    }
+}
+
+/// What kind of document, for messages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Word,
+    Html,
+}
+
+impl Kind {
+    /// What a person calls the file: a Word document, a web page.
+    fn noun(self) -> &'static str {
+        match self {
+            Kind::Word => "document",
+            Kind::Html => "page",
+        }
+    }
+}
+
+/// Lays a document's blocks out as one grid and reads its table of items.
+/// Lines count the document's paragraphs and table rows from the top.
+///
+/// Errors: `file.no_table` (no table at all: the narrative is not read for
+/// figures; or no table with a header), `file.several_reports` (a second
+/// table of items further down).
+pub fn read_blocks(blocks: Vec<Block>, kind: Kind) -> Result<ReadOutput, Problem> {
+    let tables = blocks
+        .iter()
+        .filter(|b| matches!(b, Block::Table(t) if !t.is_blank()))
+        .count();
+    if tables == 0 {
+        let text = match kind {
+            Kind::Word => {
+                "the Word document has no table: the activities and their figures must be in a table (columns such as Ngày, Hình thức, Chủ đề, Tên tin bài, Số lượng), since the narrative is not read for figures; ask the unit to put them in a table in the document, or to send the table as Excel"
+            }
+            Kind::Html => {
+                "the web page has no table: the activities must be in a table with column names such as Ngày, Hình thức, Chủ đề and Tên tin bài; export the report again as a table, or send it as Excel or CSV"
+            }
+        };
+        return Err(Problem::new(ReasonCode::FileNoTable, text));
+    }
+    // the items' table: the first with a date and a form column, else the
+    // first with a header at all
+    let mut best: Option<(usize, &LaidTable, Band)> = None;
+    let mut numbers = Vec::new();
+    for (i, block) in blocks.iter().enumerate() {
+        let Block::Table(t) = block else { continue };
+        numbers.push(i);
+        let (grid, merges) = grid_of(t, 1);
+        let Some(band) = find_band(&grid, &merges) else {
+            continue;
+        };
+        let good = band.header.has_required() && grid.len() > band.start + band.header.rows;
+        match &best {
+            Some((_, _, b)) if b.header.has_required() || !good => {}
+            _ => best = Some((i, t, band)),
+        }
+    }
+    let document = kind.noun();
+    let Some((at, items, band)) = best else {
+        return Err(Problem::new(
+            ReasonCode::FileNoTable,
+            format!(
+                "none of the {tables} table{} of the {document} has a header: {}",
+                crate::text::plural(tables),
+                NO_HEADER.trim_start_matches("no header row was found: ")
+            ),
+        ));
+    };
+    // tables are numbered as a reader counts them, from the top
+    let number_of = |i: usize| numbers.iter().position(|b| *b == i).map_or(0, |n| n + 1);
+    let header_rows: Vec<Vec<String>> =
+        items.rows[band.start..band.start + band.header.rows].to_vec();
+    let width = items.width();
+    // the same table continued: the next block that is not a blank
+    // paragraph is a table of the same width that repeats the header or
+    // has none of its own
+    let repeats_header = |t: &LaidTable| {
+        t.rows.len() >= header_rows.len() && t.rows[..header_rows.len()] == header_rows[..]
+    };
+    let continues = |t: &LaidTable| {
+        let (grid, merges) = grid_of(t, 1);
+        t.width() == width
+            && !t.is_blank()
+            && (repeats_header(t) || find_band(&grid, &merges).is_none())
+    };
+    let mut continued = Vec::new();
+    let mut next = at + 1;
+    while let Some(block) = blocks.get(next) {
+        match block {
+            Block::Text(t) if t.iter().all(|s| s.trim().is_empty()) => next += 1,
+            Block::Table(t) if continues(t) => {
+                continued.push(next);
+                next += 1;
+            }
+            _ => break,
+        }
+    }
+    // a further table of items after the narrative
+    for (i, block) in blocks.iter().enumerate().skip(next) {
+        let Block::Table(t) = block else { continue };
+        let (grid, merges) = grid_of(t, 1);
+        if find_band(&grid, &merges).is_some_and(|b| b.header.has_required()) {
+            return Err(Problem::new(
+                ReasonCode::FileSeveralReports,
+                format!(
+                    "the {document} holds two tables of activities, table {} and table {} with text between them; a report's activities must be in one table (a table continued over a page is read as one): join them and send the report again",
+                    number_of(at),
+                    number_of(i)
+                ),
+            ));
+        }
+    }
+    // every paragraph and table row has its line, read or not
+    let mut starts = Vec::with_capacity(blocks.len());
+    let mut line = 1u64;
+    for block in &blocks {
+        starts.push(line);
+        line += match block {
+            Block::Text(_) => 1,
+            Block::Table(t) => t.rows.len() as u64,
+        };
+    }
+    let mut cells = TextCells::default();
+    let mut grid: Vec<SourceRow> = Vec::new();
+    let mut merges: Vec<Merge> = Vec::new();
+    let mut push = |grid: &mut Vec<SourceRow>, row: &[String], line: u64| {
+        grid.push(SourceRow {
+            line,
+            cells: row
+                .iter()
+                .enumerate()
+                .map(|(col, s)| cells.cell(s, line, col))
+                .collect(),
+        });
+    };
+    for (block, &line) in blocks[..at].iter().zip(&starts) {
+        match block {
+            Block::Text(t) => push(&mut grid, t, line),
+            // a table above the items lays out lines (a letterhead: the
+            // issuing body over the department on the left, the motto on
+            // the right, each a cell of two paragraphs): line k of the row
+            // is the k-th paragraph of each of its cells
+            Block::Table(t) => {
+                for (r, row) in t.rows.iter().enumerate() {
+                    let lines: Vec<Vec<&str>> = row
+                        .iter()
+                        .map(|cell| cell.split('\n').filter(|l| !l.trim().is_empty()).collect())
+                        .collect();
+                    let depth = lines.iter().map(Vec::len).max().unwrap_or(0).max(1);
+                    for k in 0..depth {
+                        let sub: Vec<String> = lines
+                            .iter()
+                            .map(|l| l.get(k).map_or(String::new(), |s| s.to_string()))
+                            .collect();
+                        push(&mut grid, &sub, line + r as u64);
+                    }
+                }
+            }
+        }
+    }
+    let start = grid.len() + band.start;
+    for (k, i) in std::iter::once(at)
+        .chain(continued.iter().copied())
+        .enumerate()
+    {
+        let Block::Table(t) = &blocks[i] else {
+            continue;
+        };
+        // a continuation repeats the header on its new page, and the
+        // column numbers under it (`(1) (2) (3)`) if the first part has them
+        let skip = if k > 0 && repeats_header(t) {
+            let under = band.start + header_rows.len();
+            let numbers = items.rows.get(under).filter(|row| {
+                let cells: Vec<Cell> = row.iter().map(|s| Cell::text(s)).collect();
+                is_column_number_row(&cells)
+            });
+            match (numbers, t.rows.get(header_rows.len())) {
+                (Some(first), Some(again)) if first == again => header_rows.len() + 1,
+                _ => header_rows.len(),
+            }
+        } else {
+            0
+        };
+        let first = starts[i];
+        for (r, row) in t.rows.iter().enumerate().skip(skip) {
+            push(&mut grid, row, first + r as u64);
+        }
+        merges.extend(
+            t.merges
+                .iter()
+                .filter(|m| m.0 >= skip)
+                .map(|&(r0, r1, c0, c1)| Merge {
+                    first_line: first + r0 as u64,
+                    last_line: first + r1 as u64,
+                    first_col: c0 as u32,
+                    last_col: c1 as u32,
+                }),
+        );
+    }
+    let what = match kind {
+        Kind::Word => "table",
+        Kind::Html => "HTML table",
+    };
+    let tables = numbers.len();
+    let detail = if continued.is_empty() {
+        format!("{what} {} of {tables}", number_of(at))
+    } else {
+        format!(
+            "{what}s {}-{} of {tables}, one table continued",
+            number_of(at),
+            number_of(*continued.last().unwrap_or(&at))
+        )
+    };
+    let band = Band {
+        start,
+        header: band.header,
+    };
+    let notes = cells.notes();
+    let mut table = Table::from_grid(grid, band, merges);
+    table.unconvertible = cells.unconvertible;
+    Ok(ReadOutput {
+        table,
+        detail,
+        notes,
+        ..Default::default()
+    })
+}
+
+/// A table alone as rows of text cells, for finding its header.
+fn grid_of(t: &LaidTable, first_line: u64) -> (Vec<SourceRow>, Vec<Merge>) {
+    let mut cells = TextCells::default();
+    let grid = t
+        .rows
+        .iter()
+        .enumerate()
+        .map(|(r, row)| {
+            let line = first_line + r as u64;
+            SourceRow {
+                line,
+                cells: row
+                    .iter()
+                    .enumerate()
+                    .map(|(c, s)| cells.cell(s, line, c))
+                    .collect(),
+            }
+        })
+        .collect();
+    let merges = t
+        .merges
+        .iter()
+        .map(|&(r0, r1, c0, c1)| Merge {
+            first_line: first_line + r0 as u64,
+            last_line: first_line + r1 as u64,
+            first_col: c0 as u32,
+            last_col: c1 as u32,
+        })
+        .collect();
+    (grid, merges)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn table(rows: &[&[&str]]) -> LaidTable {
+        let mut t = LaidTable::default();
+        for row in rows {
+            t.start_row();
+            for cell in *row {
+                t.cell(cell.to_string(), 1, 1).unwrap();
+            }
+        }
+        t
+    }
+
+    #[test]
+    fn rowspan_and_colspan_are_laid_out_as_html_does() {
+        // | A (2 rows) | B C (2 cols) |
+        // |            | D   | E      |
+        let mut t = LaidTable::default();
+        t.start_row();
+        t.cell("A".into(), 1, 2).unwrap();
+        t.cell("BC".into(), 2, 1).unwrap();
+        t.start_row();
+        t.cell("D".into(), 1, 1).unwrap();
+        t.cell("E".into(), 1, 1).unwrap();
+        assert_eq!(t.rows[0], vec!["A", "BC", ""]);
+        assert_eq!(t.rows[1], vec!["", "D", "E"]);
+        assert_eq!(t.merges, vec![(0, 1, 0, 0), (0, 0, 1, 2)]);
+    }
+
+    #[test]
+    fn word_vertical_merges_extend_down() {
+        let mut t = LaidTable::default();
+        for r in 0..3 {
+            t.start_row();
+            if r == 0 {
+                t.cell("05/07/2023".into(), 1, 1).unwrap();
+            } else {
+                t.continue_above(1).unwrap();
+            }
+            t.cell(format!("item {r}"), 1, 1).unwrap();
+        }
+        assert_eq!(t.merges, vec![(0, 2, 0, 0)]);
+        assert_eq!(t.rows[2], vec!["", "item 2"]);
+    }
+
+    #[test]
+    fn a_table_continued_over_a_page_is_one_table() {
+        let header: &[&str] = &["Ngày", "Hình thức", "Tên tin bài"];
+        let blocks = vec![
+            Block::Text(vec!["Đơn vị: Phòng VH-TT huyện Tuần Giáo".into()]),
+            Block::Text(vec!["BÁO CÁO THÁNG 7 NĂM 2023".into()]),
+            Block::Table(table(&[header, &["05/07/2023", "Tin", "Một"]])),
+            Block::Text(vec![String::new()]),
+            Block::Table(table(&[header, &["06/07/2023", "Bài", "Hai"]])),
+            Block::Text(vec!["Phương hướng tháng tới: ...".into()]),
+        ];
+        let out = read_blocks(blocks, Kind::Word).unwrap();
+        let t = &out.table;
+        assert_eq!(t.preamble.len(), 2);
+        assert_eq!(t.rows.len(), 2, "{:?}", t.rows);
+        assert_eq!(t.rows[0].line, 4);
+        assert_eq!(
+            t.rows[1].line, 7,
+            "line 5 is blank, line 6 the repeated header"
+        );
+        assert_eq!(out.detail, "tables 1-2 of 2, one table continued");
+    }
+
+    #[test]
+    fn a_letterhead_laid_out_as_a_table_gives_its_lines() {
+        let mut letterhead = LaidTable::default();
+        letterhead.start_row();
+        for cell in [
+            "UBND TỈNH ĐIỆN BIÊN\nSỞ TƯ PHÁP\n",
+            "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n",
+        ] {
+            letterhead.cell(cell.into(), 1, 1).unwrap();
+        }
+        let blocks = vec![
+            Block::Table(letterhead),
+            Block::Text(vec!["BÁO CÁO KẾT QUẢ TUYÊN TRUYỀN NĂM 2023".into()]),
+            Block::Table(table(&[
+                &["Ngày", "Hình thức", "Tên tin bài"],
+                &["05/07/2023", "Tin", "Một"],
+            ])),
+        ];
+        let out = read_blocks(blocks, Kind::Word).unwrap();
+        let p = crate::ingest::table::read_preamble(&out.table.preamble);
+        assert_eq!(p.letterhead, vec!["UBND TỈNH ĐIỆN BIÊN", "SỞ TƯ PHÁP"]);
+        assert_eq!(p.title_period.as_deref(), Some("2023"));
+        assert_eq!(out.detail, "table 2 of 2");
+    }
+
+    #[test]
+    fn a_second_table_of_items_after_text_refuses_the_file() {
+        let header: &[&str] = &["Ngày", "Hình thức", "Tên tin bài"];
+        let blocks = vec![
+            Block::Table(table(&[header, &["05/07/2023", "Tin", "Một"]])),
+            Block::Text(vec!["2. Hội nghị".into()]),
+            Block::Table(table(&[header, &["06/07/2023", "Hội nghị", "Hai"]])),
+        ];
+        let err = read_blocks(blocks, Kind::Word).unwrap_err();
+        assert_eq!(err.code, ReasonCode::FileSeveralReports);
+        assert!(err.text.contains("table 1 and table 2"), "{}", err.text);
+    }
+}

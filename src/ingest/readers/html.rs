@@ -1,0 +1,358 @@
+//! HTML tables: what web reporting systems' "Xuất Excel" save under an
+//! `.xls` name, and `.htm`/`.html` pages. The page is tokenised as browsers
+//! tokenise it (html5ever) and read as a stream, never held as a tree: a
+//! table's rows and cells (`colspan`, `rowspan` as merged cells), the
+//! text outside tables (`<p>`, headings: the title lines) as paragraphs;
+//! [`document`](super::document) makes them the grid. A cell is the text it
+//! shows (Excel's `mso-number-format` text cells are text, as every cell
+//! is), so what the page hides (`display:none`, `hidden`) is not read;
+//! `<style>` and `<script>` are not text; `<br>` is a line break in a
+//! cell; a table inside a cell gives its text to that cell.
+
+use std::cell::RefCell;
+
+use html5ever::tendril::StrTendril;
+use html5ever::tokenizer::states::RawKind;
+use html5ever::tokenizer::{
+    BufferQueue, CharacterTokens, StartTag, TagToken, Token, TokenSink, TokenSinkResult, Tokenizer,
+    TokenizerOpts,
+};
+
+use super::ReadOutput;
+use super::document::{Block, Kind, LaidTable, RowCount, read_blocks};
+use super::text::decode;
+use crate::ingest::limits::{MAX_HTML_BYTES, megabytes};
+use crate::ingest::reason::{Problem, ReasonCode};
+
+/// True when the bytes are an HTML page or fragment: after a byte-order
+/// mark and blank space they open a tag, and the first kilobytes name
+/// `<html`, `<table` or an HTML doctype.
+pub fn looks_like_html(bytes: &[u8]) -> bool {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let start = bytes.iter().position(|b| !b.is_ascii_whitespace());
+    if start.is_none_or(|i| bytes[i] != b'<') {
+        return false;
+    }
+    let head = bytes[..bytes.len().min(4096)].to_ascii_lowercase();
+    [&b"<html"[..], b"<table", b"<!doctype html"]
+        .iter()
+        .any(|tag| head.windows(tag.len()).any(|w| w == *tag))
+}
+
+#[derive(Default)]
+struct Page {
+    blocks: Vec<Block>,
+    lines: RowCount,
+    /// Tables open: 1 inside a top-level table, 2 inside one nested in it.
+    tables: usize,
+    table: LaidTable,
+    in_cell: bool,
+    cell: String,
+    spans: (usize, usize),
+    paragraph: String,
+    /// Inside `<head>`, `<style>` or `<script>`: not text of the page.
+    hidden: usize,
+    /// Inside an element the page hides (`style="display:none"`, the
+    /// `hidden` attribute): its name, and how many of that name are open.
+    hiding: Option<(String, usize)>,
+    error: Option<Problem>,
+}
+
+/// The tags that end a paragraph of text outside a table.
+const BLOCKS: &[&str] = &[
+    "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "br", "li", "tr", "caption", "center", "body",
+];
+
+/// Elements that never hold text or other elements.
+const VOID: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+    "track", "wbr",
+];
+
+impl Page {
+    /// True while inside an element the page hides: its tags and text are
+    /// not read, as a browser does not show them. `hides` says whether this
+    /// start tag hides its element.
+    fn hidden_by_page(&mut self, start: bool, name: &str, hides: bool, closed: bool) -> bool {
+        if let Some((hidden, open)) = &mut self.hiding {
+            if hidden == name && !VOID.contains(&name) && !closed {
+                if start {
+                    *open += 1;
+                } else {
+                    *open -= 1;
+                    if *open == 0 {
+                        self.hiding = None;
+                    }
+                }
+            }
+            return true;
+        }
+        if start && hides && !closed && !VOID.contains(&name) {
+            self.hiding = Some((name.to_string(), 1));
+            return true;
+        }
+        false
+    }
+
+    fn flush_paragraph(&mut self) -> Result<(), Problem> {
+        let text = std::mem::take(&mut self.paragraph);
+        if !text.trim().is_empty() {
+            self.lines.add(Kind::Html)?;
+            self.blocks.push(Block::Text(vec![text]));
+        }
+        Ok(())
+    }
+
+    fn close_cell(&mut self) -> Result<(), Problem> {
+        if self.in_cell {
+            self.in_cell = false;
+            let text = std::mem::take(&mut self.cell);
+            let (cols, rows) = self.spans;
+            self.table.cell(text, cols, rows)?;
+        }
+        Ok(())
+    }
+
+    fn tag(
+        &mut self,
+        start: bool,
+        name: &str,
+        span: impl Fn(&str) -> usize,
+    ) -> Result<(), Problem> {
+        match (start, name) {
+            (_, "head" | "style" | "script" | "template" | "noscript") => {
+                if start {
+                    self.hidden += 1;
+                } else {
+                    self.hidden = self.hidden.saturating_sub(1);
+                }
+            }
+            // a page whose <head> is never closed
+            (true, "body") => {
+                self.hidden = 0;
+                self.flush_paragraph()?;
+            }
+            _ if self.hidden > 0 => {}
+            (true, "table") => {
+                self.tables += 1;
+                if self.tables == 1 {
+                    self.flush_paragraph()?;
+                    self.table = LaidTable::default();
+                }
+            }
+            (false, "table") if self.tables > 0 => {
+                self.tables -= 1;
+                if self.tables == 0 {
+                    self.close_cell()?;
+                    let table = std::mem::take(&mut self.table);
+                    self.blocks.push(Block::Table(table));
+                } else if self.in_cell {
+                    self.cell.push(' ');
+                }
+            }
+            (true, "tr") if self.tables == 1 => {
+                self.close_cell()?;
+                self.lines.add(Kind::Html)?;
+                self.table.start_row();
+            }
+            (false, "tr") if self.tables == 1 => self.close_cell()?,
+            (true, "td" | "th") if self.tables == 1 => {
+                self.close_cell()?;
+                self.in_cell = true;
+                // as browsers clamp them: colspan 1-1000, rowspan 0-65534
+                self.spans = (
+                    span("colspan").clamp(1, 1000),
+                    span("rowspan").clamp(1, 65534),
+                );
+            }
+            (false, "td" | "th") if self.tables == 1 => self.close_cell()?,
+            (_, "td" | "th") if self.tables > 1 && self.in_cell => self.cell.push(' '),
+            (_, "br" | "p" | "div" | "li") if self.tables > 0 && self.in_cell => {
+                self.cell.push('\n')
+            }
+            (_, name) if self.tables == 0 && BLOCKS.contains(&name) => self.flush_paragraph()?,
+            _ => {}
+        }
+        Ok(())
+    }
+
+    fn text(&mut self, s: &str) {
+        if self.hidden > 0 {
+            return;
+        }
+        if self.tables > 0 {
+            if self.in_cell {
+                self.cell.push_str(s);
+            }
+        } else {
+            self.paragraph.push_str(s);
+        }
+    }
+}
+
+struct Sink(RefCell<Page>);
+
+impl TokenSink for Sink {
+    type Handle = ();
+
+    fn process_token(&self, token: Token, _line: u64) -> TokenSinkResult<()> {
+        let mut page = self.0.borrow_mut();
+        if page.error.is_some() {
+            return TokenSinkResult::Continue;
+        }
+        match token {
+            TagToken(tag) => {
+                let name = tag.name.to_ascii_lowercase();
+                let start = tag.kind == StartTag;
+                let span = |attr: &str| {
+                    tag.attrs
+                        .iter()
+                        .find(|a| (*a.name.local).eq_ignore_ascii_case(attr))
+                        .and_then(|a| a.value.trim().parse::<usize>().ok())
+                        .unwrap_or(1)
+                };
+                let hides = tag.attrs.iter().any(|a| {
+                    let attr = &*a.name.local;
+                    attr.eq_ignore_ascii_case("hidden")
+                        || (attr.eq_ignore_ascii_case("style") && {
+                            let style: String = a
+                                .value
+                                .chars()
+                                .filter(|c| !c.is_whitespace())
+                                .collect::<String>()
+                                .to_ascii_lowercase();
+                            style.contains("display:none") || style.contains("visibility:hidden")
+                        })
+                });
+                if page.hidden_by_page(start, &name, hides, tag.self_closing) {
+                    return TokenSinkResult::Continue;
+                }
+                if let Err(e) = page.tag(start, &name, span) {
+                    page.error = Some(e);
+                }
+                // the text of these is not markup
+                if start && !tag.self_closing {
+                    match name.as_str() {
+                        "style" | "noscript" => return TokenSinkResult::RawData(RawKind::Rawtext),
+                        "script" => return TokenSinkResult::RawData(RawKind::ScriptData),
+                        "title" | "textarea" => return TokenSinkResult::RawData(RawKind::Rcdata),
+                        _ => {}
+                    }
+                }
+            }
+            CharacterTokens(text) if page.hiding.is_none() => page.text(&text),
+            _ => {}
+        }
+        TokenSinkResult::Continue
+    }
+}
+
+/// An HTML page's table of items (see [`read_blocks`]).
+///
+/// Errors: `file.too_large` (more than [`MAX_HTML_BYTES`], or too many
+/// rows, columns or cells), and those of [`read_blocks`].
+pub fn read_html(bytes: &[u8]) -> Result<ReadOutput, Problem> {
+    if bytes.len() > MAX_HTML_BYTES {
+        return Err(Problem::new(
+            ReasonCode::FileTooLarge,
+            format!(
+                "the web page is {}, more than the {} a report exported as a table can be (an export of 10,000 items is about 4 MB): check that it is the right file, or export the report as Excel or CSV",
+                megabytes(bytes.len() as u64),
+                megabytes(MAX_HTML_BYTES as u64)
+            ),
+        ));
+    }
+    let (text, encoding) = decode(bytes);
+    let input = BufferQueue::default();
+    input.push_back(StrTendril::from(text));
+    let tokenizer = Tokenizer::new(
+        Sink(RefCell::new(Page::default())),
+        TokenizerOpts::default(),
+    );
+    let _ = tokenizer.feed(&input);
+    tokenizer.end();
+    let mut page = tokenizer.sink.0.into_inner();
+    if let Some(e) = page.error.take() {
+        return Err(e);
+    }
+    page.flush_paragraph()?;
+    if page.tables > 0 {
+        // a table the page never closed (cut short): what it holds is read
+        page.close_cell()?;
+        let table = std::mem::take(&mut page.table);
+        page.blocks.push(Block::Table(table));
+    }
+    let mut out = read_blocks(page.blocks, Kind::Html)?;
+    out.detail = format!("{}, {encoding}", out.detail);
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ingest::table::Cell;
+
+    #[test]
+    fn an_export_with_title_rows_spanning_the_table() {
+        let page = r#"<html><head><meta charset="utf-8"><style>.t{mso-number-format:"\@";}</style></head><body>
+<table border=1>
+<tr><td colspan=4>UBND HUYỆN TUẦN GIÁO</td></tr>
+<tr><td colspan=4><b>BÁO CÁO KẾT QUẢ TUYÊN TRUYỀN THÁNG 7 NĂM 2023</b></td></tr>
+<tr><th rowspan=2>Ngày</th><th rowspan=2>Hình thức</th><th colspan=2>Kết quả</th></tr>
+<tr><th>Số lượng</th><th>Lượt tiếp cận</th></tr>
+<tr><td class=t>05/07/2023</td><td>Tin</td><td>2</td><td>1.250</td></tr>
+<tr><td>06/07/2023<td>Bài<td>1<td>300
+</table></body></html>"#;
+        assert!(looks_like_html(page.as_bytes()));
+        let out = read_html(page.as_bytes()).unwrap();
+        let t = &out.table;
+        assert_eq!(
+            t.header.names,
+            vec![
+                "Ngày",
+                "Hình thức",
+                "Kết quả / Số lượng",
+                "Kết quả / Lượt tiếp cận"
+            ]
+        );
+        assert_eq!(t.rows.len(), 2);
+        assert_eq!(t.rows[0].cells[3], Cell::Text("1.250".into()));
+        assert_eq!(
+            t.rows[1].cells[1],
+            Cell::Text("Bài".into()),
+            "cells closed by the next <td>"
+        );
+        assert_eq!(t.preamble.len(), 2);
+        assert_eq!(out.detail, "HTML table 1 of 1, UTF-8");
+    }
+
+    #[test]
+    fn what_the_page_hides_is_not_read() {
+        let page = r#"<table><tr><td>Ngày</td><td>Hình thức</td><td>Số lượng</td></tr>
+<tr><td>05/07/2023</td><td>Tin</td><td>5<span style="display: none">0</span></td></tr>
+<tr style="DISPLAY:NONE"><td>06/07/2023</td><td>Tin</td><td>7</td></tr>
+<tr><td>07/07/2023</td><td hidden>x</td><td>Bài</td><td>2</td></tr></table>"#;
+        let out = read_html(page.as_bytes()).unwrap();
+        let rows: Vec<Vec<String>> = out
+            .table
+            .rows
+            .iter()
+            .map(|r| r.cells.iter().map(|c| c.to_string()).collect())
+            .collect();
+        assert_eq!(
+            rows,
+            vec![
+                vec!["05/07/2023", "Tin", "5"],
+                vec!["07/07/2023", "Bài", "2"]
+            ]
+        );
+    }
+
+    #[test]
+    fn text_in_style_and_script_is_not_read() {
+        assert!(!looks_like_html(b"Ngay,Hinh thuc\n"));
+        let page = "<table><tr><td>Ngày<script>var a='<td>x</td>';</script></td><td>Hình thức</td></tr><tr><td>05/07/2023</td><td>Tin</td></tr></table>";
+        let out = read_html(page.as_bytes()).unwrap();
+        assert_eq!(out.table.header.names, vec!["Ngày", "Hình thức"]);
+    }
+}

@@ -1,0 +1,314 @@
+//! Workbooks measured before calamine opens them. calamine lays out every
+//! sheet of an `.xls` or `.ods` file whole, as a rectangle from its first
+//! used cell to its last, the moment the file is opened; a file that lies
+//! about its size (an `.xls` DIMENSIONS record of four billion rows, an
+//! `.ods` cell repeated over a million rows) would exhaust memory there or
+//! abort the process. These scans read the file as a stream first and
+//! refuse what would not fit in [`MAX_GRID_CELLS`]; they also learn what
+//! calamine does not tell: an `.xls` file's BIFF version and declared code
+//! page, and an `.ods` sheet's merged ranges.
+
+use std::collections::HashMap;
+use std::io::{BufReader, Cursor, Read};
+
+use quick_xml::events::{BytesStart, Event};
+
+use crate::ingest::limits::{MAX_GRID_CELLS, MAX_SHEET_ROWS, grid_too_large};
+use crate::ingest::reason::{Problem, ReasonCode};
+use crate::ingest::table::Merge;
+
+/// What the scan of an `.xls` file learned.
+#[derive(Debug, Default)]
+pub struct XlsLayout {
+    /// BIFF8 (Excel 97 and later), whose text is always Unicode; otherwise
+    /// BIFF5 (Excel 95), whose text is in the declared code page.
+    pub biff8: bool,
+    /// The CODEPAGE record's value, if any (1200 is UTF-16).
+    pub codepage: Option<u16>,
+}
+
+/// The largest sheet an `.xls` can hold (BIFF8: 65,536 rows, 256 columns).
+const XLS_ROWS: u32 = 65_536;
+const XLS_COLUMNS: u32 = 256;
+
+fn damaged(e: &dyn std::fmt::Display) -> Problem {
+    Problem::new(
+        ReasonCode::FileDamaged,
+        format!(
+            "the workbook cannot be opened as an Excel 97-2003 workbook ({e}); it may be damaged or cut short: open it in Excel, save it again and resend it"
+        ),
+    )
+}
+
+fn protected() -> Problem {
+    Problem::new(
+        ReasonCode::FileOldExcel,
+        "the workbook is protected with a password, so its cells cannot be read: ask the unit to remove the password (in Excel: File, Info, Protect Workbook, Encrypt with Password, then an empty password) and to send it again",
+    )
+}
+
+/// Reads the workbook stream of an `.xls` file record by record: the BIFF
+/// version, the code page, each worksheet's DIMENSIONS record (refused when
+/// it is beyond what the format can hold) and the rectangle of its cells.
+///
+/// Errors: `file.damaged` (not a compound file, no workbook stream, a
+/// record cut short), `file.old_excel` (protected with a password: an
+/// encrypted workbook of any Excel version is such a container),
+/// `file.not_a_table` (a Word 97-2003 document),
+/// `file.too_large` (sheets spanning more than [`MAX_GRID_CELLS`]).
+pub fn xls(bytes: &[u8]) -> Result<XlsLayout, Problem> {
+    let mut file = cfb::CompoundFile::open(Cursor::new(bytes)).map_err(|e| damaged(&e))?;
+    let name = ["/Workbook", "/Book"]
+        .into_iter()
+        .find(|n| file.is_stream(n));
+    let Some(name) = name else {
+        if file.is_stream("/EncryptedPackage") {
+            return Err(protected());
+        }
+        if file.is_stream("/WordDocument") {
+            return Err(Problem::new(
+                ReasonCode::FileNotATable,
+                "the file is a Word 97-2003 document (.doc), not a workbook: open it in Word, save it as .docx (its table of activities is then read) and resend it",
+            ));
+        }
+        return Err(damaged(&"it holds no workbook"));
+    };
+    let mut stream = Vec::new();
+    file.open_stream(name)
+        .and_then(|mut s| s.read_to_end(&mut stream))
+        .map_err(|e| damaged(&e))?;
+    let mut layout = XlsLayout::default();
+    let mut at = 0usize;
+    let mut total = 0u64;
+    // (first row, first column, last row, last column) of the sheet's cells
+    let mut rect: Option<(u32, u32, u32, u32)> = None;
+    let mut in_sheet = false;
+    let mut depth = 0usize;
+    let mut first = true;
+    while at + 4 <= stream.len() {
+        let typ = u16::from_le_bytes([stream[at], stream[at + 1]]);
+        let len = u16::from_le_bytes([stream[at + 2], stream[at + 3]]) as usize;
+        let Some(data) = stream.get(at + 4..at + 4 + len) else {
+            return Err(damaged(&"a record runs past the end of the file"));
+        };
+        at += 4 + len;
+        let u16_at = |i: usize| {
+            data.get(i..i + 2)
+                .map(|b| u16::from_le_bytes([b[0], b[1]]) as u32)
+        };
+        match typ {
+            // BOF: the workbook's globals, a worksheet, or a chart inside one
+            0x0809 | 0x0409 | 0x0209 | 0x0009 => {
+                if first {
+                    layout.biff8 = typ == 0x0809 && u16_at(0) == Some(0x0600);
+                    first = false;
+                } else if in_sheet || depth > 0 {
+                    depth += 1;
+                } else {
+                    in_sheet = u16_at(2) == Some(0x0010);
+                    rect = None;
+                }
+            }
+            // EOF
+            0x000A => {
+                if depth > 0 {
+                    depth -= 1;
+                } else if in_sheet {
+                    in_sheet = false;
+                    if let Some((r0, c0, r1, c1)) = rect.take() {
+                        total += (r1 - r0 + 1) as u64 * (c1 - c0 + 1) as u64;
+                        if total > MAX_GRID_CELLS {
+                            return Err(grid_too_large(total));
+                        }
+                    }
+                }
+            }
+            // BOUNDSHEET8: where a sheet starts (calamine slices the stream
+            // there unchecked)
+            0x0085 if !in_sheet => {
+                let position = data
+                    .get(..4)
+                    .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]));
+                if position.is_none_or(|p| p as usize >= stream.len()) {
+                    return Err(damaged(&"a sheet starts past the end of the workbook"));
+                }
+            }
+            // FILEPASS: the workbook is encrypted
+            0x002F if !in_sheet => return Err(protected()),
+            0x0042 if !in_sheet => layout.codepage = u16_at(0).map(|p| p as u16),
+            // DIMENSIONS: calamine reserves rows x columns cells from it
+            0x0200 if in_sheet && depth == 0 => {
+                let (first_row, last_row, last_col) = if len >= 14 {
+                    let u32_at = |i: usize| {
+                        u32::from_le_bytes([data[i], data[i + 1], data[i + 2], data[i + 3]])
+                    };
+                    (u32_at(0), u32_at(4), u16_at(10).unwrap_or(0))
+                } else {
+                    (
+                        u16_at(0).unwrap_or(0),
+                        u16_at(2).unwrap_or(0),
+                        u16_at(6).unwrap_or(0),
+                    )
+                };
+                let lying = last_row >= 1
+                    && last_col >= 1
+                    && (first_row > last_row - 1 || last_row > XLS_ROWS || last_col > XLS_COLUMNS);
+                if lying {
+                    return Err(Problem::new(
+                        ReasonCode::FileDamaged,
+                        format!(
+                            "a sheet of the workbook says it spans rows {} to {last_row} and {last_col} columns, which an Excel 97-2003 workbook cannot hold ({XLS_ROWS} rows, {XLS_COLUMNS} columns): the file is damaged; open it in Excel, save it again and resend it",
+                            first_row + 1
+                        ),
+                    ));
+                }
+            }
+            // cells: NUMBER, LABEL, BOOLERR, FORMULA, RK, LABELSST, RSTRING, MULRK
+            0x0203 | 0x0204 | 0x0205 | 0x0006 | 0x027E | 0x00FD | 0x00D6 | 0x00BD
+                if in_sheet && depth == 0 =>
+            {
+                let (Some(row), Some(col)) = (u16_at(0), u16_at(2)) else {
+                    continue;
+                };
+                let last_col = if typ == 0x00BD {
+                    // MULRK: a run of 6-byte cells from its first column to
+                    // its last (calamine subtracts them unchecked)
+                    let last = u16_at(len.saturating_sub(2)).unwrap_or(0);
+                    if last < col || len != 6 + 6 * (last - col + 1) as usize {
+                        return Err(damaged(&"a row of numbers does not match its length"));
+                    }
+                    last
+                } else {
+                    col
+                };
+                rect = Some(match rect {
+                    None => (row, col, row, last_col),
+                    Some((r0, c0, r1, c1)) => {
+                        (r0.min(row), c0.min(col), r1.max(row), c1.max(last_col))
+                    }
+                });
+            }
+            _ => {}
+        }
+    }
+    Ok(layout)
+}
+
+/// What the scan of an `.ods` file learned: each sheet's merged ranges.
+#[derive(Debug, Default)]
+pub struct OdsLayout {
+    pub merges: HashMap<String, Vec<Merge>>,
+}
+
+/// Streams an `.ods` file's `content.xml`: the rectangle each sheet's used
+/// cells span once their repeats are counted (refused past
+/// [`MAX_GRID_CELLS`]), and the merged ranges (`table:number-columns-spanned`,
+/// `table:number-rows-spanned`) calamine does not report.
+///
+/// Errors: `file.damaged` (no `content.xml`, broken XML), `file.too_large`.
+pub fn ods(bytes: &[u8]) -> Result<OdsLayout, Problem> {
+    let damaged = |e: &dyn std::fmt::Display| {
+        Problem::new(
+            ReasonCode::FileDamaged,
+            format!(
+                "the workbook cannot be opened as a LibreOffice spreadsheet ({e}); it may be damaged or cut short: open it in LibreOffice Calc, save it again and resend it"
+            ),
+        )
+    };
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| damaged(&e))?;
+    let content = zip.by_name("content.xml").map_err(|e| damaged(&e))?;
+    let mut xml = quick_xml::Reader::from_reader(BufReader::new(content));
+    let mut layout = OdsLayout::default();
+    let mut buf = Vec::new();
+    let mut total = 0u64;
+    let mut sheet: Option<(String, Vec<Merge>)> = None;
+    let (mut row, mut col, mut row_repeats) = (0u64, 0u64, 1u64);
+    let mut rect: Option<(u64, u64, u64, u64)> = None;
+    loop {
+        let event = xml.read_event_into(&mut buf).map_err(|e| damaged(&e))?;
+        let (start, empty) = match &event {
+            Event::Start(e) => (Some(e), false),
+            Event::Empty(e) => (Some(e), true),
+            _ => (None, false),
+        };
+        if let Some(e) = start {
+            match e.name().as_ref() {
+                "table:table" => {
+                    let name = attr(e, "table:name").unwrap_or_default();
+                    sheet = Some((name, Vec::new()));
+                    (row, rect) = (0, None);
+                }
+                "table:table-row" => {
+                    let rows_left = (MAX_SHEET_ROWS as u64).saturating_sub(row);
+                    row_repeats = repeats(e, "table:number-rows-repeated").min(rows_left);
+                    col = 0;
+                    if empty {
+                        row += row_repeats;
+                    }
+                }
+                "table:table-cell" | "table:covered-table-cell" => {
+                    let cols = repeats(e, "table:number-columns-repeated");
+                    let used = !empty || attr(e, "office:value-type").is_some();
+                    if used && row_repeats > 0 {
+                        let (r1, c1) = (row + row_repeats - 1, col.saturating_add(cols - 1));
+                        rect = Some(match rect {
+                            None => (row, col, r1, c1),
+                            Some((a, b, c, d)) => (a.min(row), b.min(col), c.max(r1), d.max(c1)),
+                        });
+                    }
+                    let spans = (
+                        repeats(e, "table:number-columns-spanned"),
+                        repeats(e, "table:number-rows-spanned"),
+                    );
+                    if let Some((_, merges)) = sheet.as_mut().filter(|_| spans != (1, 1))
+                        && col < u32::MAX as u64
+                    {
+                        let last_col = col.saturating_add(spans.0 - 1).min(u32::MAX as u64);
+                        merges.push(Merge {
+                            first_line: row + 1,
+                            last_line: row + spans.1,
+                            first_col: col as u32,
+                            last_col: last_col as u32,
+                        });
+                    }
+                    col = col.saturating_add(cols);
+                }
+                _ => {}
+            }
+        }
+        match event {
+            Event::End(e) if e.name().as_ref() == "table:table-row" => row += row_repeats,
+            Event::End(e) if e.name().as_ref() == "table:table" => {
+                if let Some((r0, c0, r1, c1)) = rect.take() {
+                    let area = (r1 - r0 + 1).saturating_mul((c1 - c0).saturating_add(1));
+                    total = total.saturating_add(area);
+                    if total > MAX_GRID_CELLS {
+                        return Err(grid_too_large(total));
+                    }
+                }
+                if let Some((name, merges)) = sheet.take() {
+                    layout.merges.insert(name, merges);
+                }
+            }
+            Event::Eof => break,
+            _ => {}
+        }
+        buf.clear();
+    }
+    Ok(layout)
+}
+
+fn attr(e: &BytesStart, name: &str) -> Option<String> {
+    e.try_get_attribute(name)
+        .ok()
+        .flatten()
+        .map(|a| a.value.to_string())
+}
+
+/// A repeat or span count: 1 when absent or not a number of 1 or more.
+fn repeats(e: &BytesStart, name: &str) -> u64 {
+    attr(e, name)
+        .and_then(|v| v.trim().parse::<u64>().ok())
+        .filter(|n| *n >= 1)
+        .unwrap_or(1)
+}

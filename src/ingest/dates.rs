@@ -108,10 +108,11 @@ static MONTH: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// The matching form of a date cell's text: no case or marks, single
-/// spaces, no day of the week before it (`Thứ Tư, 05/07/2023`).
+/// spaces, no day of the week or `ngày` before it (`Thứ Tư, 05/07/2023`,
+/// `ngày 5/7/2023`, `Thứ 4, ngày 5/7/2023`).
 fn key(text: &str) -> String {
     static WEEKDAY: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^(?:thu (?:hai|ba|tu|nam|sau|bay)|chu nhat|cn|t[2-7])[ ,.-]+(\d)")
+        Regex::new(r"^(?:(?:thu (?:hai|ba|tu|nam|sau|bay|[2-7])|chu nhat|cn|t[2-7])[ ,.-]+)?(?:ngay[ ,.:-]*)?(\d{1,2}[/.-])")
             .expect("regex")
     });
     let s = strip_marks_lower(text)
@@ -472,6 +473,13 @@ mod tests {
             read("2023-07").unwrap(),
             ("2023-07-01".into(), Precision::Month)
         );
+        for written in ["Thứ 4, ngày 5/7/2023", "ngày 05/07/2023", "Ngày: 5/7/2023"] {
+            assert_eq!(
+                read(written).unwrap(),
+                ("2023-07-05".into(), Precision::Day),
+                "{written}"
+            );
+        }
         assert_eq!(
             read("Thứ Tư, 05/07/2023").unwrap(),
             ("2023-07-05".into(), Precision::Day)

@@ -808,7 +808,8 @@ fn holds_data(row: &SourceRow) -> bool {
 /// The header a band of rows spells: for each column, the heading each row
 /// puts over it. A heading spans the columns of its merge, or (without
 /// merge information, as in CSV) the blank columns after it that have
-/// headings in a lower row.
+/// headings in a lower row; a merged heading with no headings under it
+/// names its first column only (the others are the same field's width).
 /// Merged cells that span columns: (first line, first column) → last column.
 type Spans = HashMap<(u64, u32), u32>;
 
@@ -839,8 +840,12 @@ fn band_header(band: &[SourceRow], spans: &Spans, names: &Names) -> Header {
                 }
                 None => {}
             }
-            let span = end - c + 1;
-            for h in headings.iter_mut().take(end + 1).skip(c) {
+            // a heading over sub-columns named below it is a group heading;
+            // one merged across columns with nothing below (a wide `Tên tin
+            // bài` made of two grid columns) names its first column only
+            let groups = (c..=end).any(|cc| lower_has(r, cc));
+            let (last, span) = if groups { (end, end - c + 1) } else { (c, 1) };
+            for h in headings.iter_mut().take(last + 1).skip(c) {
                 h.push(Part {
                     text: t.clone(),
                     width: span,

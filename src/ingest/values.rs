@@ -181,6 +181,20 @@ fn without_group_spaces(text: &str) -> Option<String> {
     grouped.then(|| parts.concat())
 }
 
+/// Why text with spaces is not a `what`: figures split apart (`2 3`, `12 /
+/// 500`: two lines of a cell), or words around one (`khoảng 500`).
+fn split_or_not(text: &str, what: &str) -> String {
+    let figures = text.split_whitespace().all(|p| {
+        p.chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | '-' | '/'))
+    });
+    if figures {
+        format!("is not one {what} (a space or a line break splits it)")
+    } else {
+        format!("is not a {what}")
+    }
+}
+
 /// A whole number as offices write it: `12`, `1.234`, `1,234`, `1 234`,
 /// a spreadsheet number within noise of a whole one, or a decimal text
 /// that is whole (`3500.0`).
@@ -204,7 +218,7 @@ pub fn parse_int(cell: &Cell) -> Result<Option<i64>, String> {
         }
         Cell::Text(t) => {
             let Some(s) = without_group_spaces(t) else {
-                return Err("is not one whole number (a space or a line break splits it)".into());
+                return Err(split_or_not(t, "whole number"));
             };
             if s.is_empty() {
                 return Ok(None);
@@ -258,7 +272,7 @@ pub fn parse_decimal(cell: &Cell) -> Result<Option<f64>, String> {
                 .trim_end_matches("minutes")
                 .trim_end_matches("min");
             let Some(s) = without_group_spaces(s) else {
-                return Err("is not one number (a space or a line break splits it)".into());
+                return Err(split_or_not(s, "number"));
             };
             if s.is_empty() {
                 return Ok(None);
@@ -314,9 +328,17 @@ mod tests {
         assert_eq!(n("12 345 678"), Some(12_345_678));
         assert_eq!(n(" 7 "), Some(7));
         // a cell of two lines (`2`, `3`) is two figures, not twenty-three
-        for split in ["2 3", "1 2", "12 34", "1 2345", "1234 567"] {
-            assert!(parse_int(&t(split)).is_err(), "{split}");
+        for split in ["2 3", "1 2", "12 34", "1 2345", "1234 567", "12 / 500"] {
+            assert_eq!(
+                parse_int(&t(split)).unwrap_err(),
+                "is not one whole number (a space or a line break splits it)",
+                "{split}"
+            );
         }
+        assert_eq!(
+            parse_int(&t("khoảng 500")).unwrap_err(),
+            "is not a whole number"
+        );
         assert_eq!(n("-3"), Some(-3));
         assert_eq!(n(""), None);
         assert_eq!(parse_int(&Cell::Number(7.0)).unwrap(), Some(7));

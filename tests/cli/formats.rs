@@ -246,8 +246,44 @@ fn a_word_letterhead_table_hidden_text_and_a_cell_of_two_figures() {
         // the reach cell shows 800: a "0" after it is hidden text
         .items(&[item(5, "2023-03-15", "commitments", false, "meeting", "Phổ biến Công ước chống tra tấn", 2, Some(800))])
         // a quantity cell of two paragraphs, 2 and 3, is not twenty-three
-        .refused(&[(9, "quantity.invalid", "The quantity '2 3' is not one whole number (a space or a line break splits it).")])
+        .refused(&[(9, "quantity.invalid", "The quantity '2 / 3' is not one whole number (a space or a line break splits it).")])
         .says(&["[so-tu-phap 2023; docx, tables 2-3 of 3, one table continued]: 1 accepted, 1 refused, 1 template/total row skipped\n"]);
+}
+
+#[test]
+fn what_a_careful_reader_does_not_read_in_a_word_cell() {
+    read("12-sua-chua.docx", &["--received-at", "2023-11-01"])
+        .is("pvhtt-tuan-giao", "2023-10", 2, 2)
+        .items(&[
+            // a "1" hidden by a character style before the 2 Word shows
+            item(4, "2023-10-02", "trafficking", false, "news", "Hidden by a style", 2, None),
+            // a 3 struck out, 4 beside it
+            item(5, "2023-10-09", "general", false, "article", "Struck out and corrected", 4, None),
+        ])
+        .refused(&[
+            // 15 with a raised footnote mark 1 is not 151
+            (6, "quantity.invalid", "The quantity '15 / 1' is not one whole number (a space or a line break splits it)."),
+            // 12 over 500 in two paragraphs is not 12500
+            (7, "quantity.invalid", "The quantity '12 / 500' is not one whole number (a space or a line break splits it)."),
+        ]);
+}
+
+#[test]
+fn a_utf16_web_page_named_xls_with_hidden_struck_and_rounded_cells() {
+    read("13-trang-web-utf16.xls", &["--received-at", "2023-12-01"])
+        .is("so-tu-phap", "2023", 2, 2)
+        .items(&[
+            // a "9" in a class the style sheet hides; the date's x:num 45000
+            item(4, "2023-03-15", "general", false, "meeting", "A hidden class", 2, None),
+            // shown "9/7/2023" (month-first), saved as serial 45176
+            item(5, "2023-09-07", "general", false, "article", "A date shown month-first", 4, None),
+        ])
+        .refused(&[
+            (6, "quantity.invalid", "The quantity '15 / 1' is not one whole number (a space or a line break splits it)."),
+            // shown as 3, saved as 2.6
+            (7, "quantity.invalid", "The quantity '2.6' is not a whole number."),
+        ])
+        .says(&["[so-tu-phap 2023; HTML table 1 of 1, UTF-16LE]: 2 accepted, 2 refused\n"]);
 }
 
 #[test]

@@ -321,17 +321,24 @@ pub fn read_blocks(blocks: Vec<Block>, kind: Kind) -> Result<ReadOutput, Problem
         let Block::Table(t) = &blocks[i] else {
             continue;
         };
-        // a continuation repeats the header on its new page, and the
+        // a continuation may repeat the header on its new page, and the
         // column numbers under it (`(1) (2) (3)`) if the first part has them
-        let skip = if k > 0 && repeats_header(t) {
-            let under = band.start + header_rows.len();
-            let numbers = items.rows.get(under).filter(|row| {
-                let cells: Vec<Cell> = row.iter().map(|s| Cell::text(s)).collect();
-                is_column_number_row(&cells)
-            });
-            match (numbers, t.rows.get(header_rows.len())) {
-                (Some(first), Some(again)) if first == again => header_rows.len() + 1,
-                _ => header_rows.len(),
+        let skip = if k > 0 {
+            let header = if repeats_header(t) {
+                header_rows.len()
+            } else {
+                0
+            };
+            let numbers = items
+                .rows
+                .get(band.start + header_rows.len())
+                .filter(|row| {
+                    let cells: Vec<Cell> = row.iter().map(|s| Cell::text(s)).collect();
+                    is_column_number_row(&cells)
+                });
+            match numbers {
+                Some(first) if t.rows.get(header) == Some(first) => header + 1,
+                _ => header,
             }
         } else {
             0

@@ -3,8 +3,11 @@
 //! grid). A table cell's paragraphs are one text; `w:gridSpan` and
 //! `w:vMerge` are merged cells; a table inside a cell gives its text to
 //! that cell; text boxes are read once (not again from their fallback
-//! copy); deleted text of tracked changes and hidden text (`w:vanish`)
-//! are not read, as Word neither shows nor prints them.
+//! copy) and apart from the cell's line; deleted and moved-away text of
+//! tracked changes, hidden text (`w:vanish`, directly or by a style) and
+//! struck-out text are not read, as the reader of the page does not read
+//! them; a raised or lowered run (a footnote mark) is kept apart from the
+//! figure it follows.
 
 use std::io::{BufReader, Cursor};
 
@@ -39,17 +42,28 @@ struct Body {
     /// `w:vMerge`: `Some(true)` starts a merge down, `Some(false)` continues it.
     vmerge: Option<bool>,
     in_text: bool,
-    /// The current run is hidden text (`w:vanish`): Word does not show
-    /// or print it, so it is not read.
+    /// The current run is hidden text (`w:vanish`, directly or by its
+    /// style) or struck out (`w:strike`: a figure crossed out and corrected
+    /// beside it): not read, as the reader of the page does not read it.
     hidden_run: bool,
+    /// The current paragraph's style hides its text.
+    hidden_paragraph: bool,
+    /// The current run is raised or lowered (`w:vertAlign`): a footnote
+    /// mark, kept apart from the figure it follows.
+    raised: bool,
+    /// Styles whose text is hidden (`styles.xml`).
+    hidden_styles: std::collections::HashSet<String>,
     /// Inside `w:tabs` (tab stops, not tabs) or `mc:Fallback` (a copy).
     skipping: usize,
 }
 
 impl Body {
     fn text(&mut self, s: &str) {
-        if !self.in_text || self.skipping > 0 || self.hidden_run {
+        if !self.in_text || self.skipping > 0 || self.hidden_run || self.hidden_paragraph {
             return;
+        }
+        if std::mem::take(&mut self.raised) && !s.is_empty() {
+            self.in_text_break();
         }
         if self.tables > 0 {
             if self.in_cell {
@@ -57,6 +71,17 @@ impl Body {
             }
         } else if let Some(last) = self.paragraph.last_mut() {
             last.push_str(s);
+        }
+    }
+
+    /// A line break in the text being read (a cell's or a paragraph's).
+    fn in_text_break(&mut self) {
+        if self.tables > 0 {
+            if self.in_cell {
+                self.cell.push('\n');
+            }
+        } else if let Some(last) = self.paragraph.last_mut() {
+            last.push('\n');
         }
     }
 
@@ -72,8 +97,17 @@ impl Body {
                 .and_then(|v| v.trim().parse::<usize>().ok())
                 .unwrap_or(1)
         };
+        // a toggle property: on unless its value says off
+        let on = || val().is_none_or(|v| !matches!(v.as_str(), "0" | "false" | "off" | "none"));
         match e.name().as_ref() {
-            "w:tabs" | "mc:Fallback" if !empty => self.skipping += 1,
+            // tab stops; a text box's fallback copy; tracked deletions and
+            // moves away (their text is `w:delText`, but not always); the
+            // formatting a tracked change replaced
+            "w:tabs" | "mc:Fallback" | "w:del" | "w:moveFrom" | "w:rPrChange" | "w:pPrChange"
+                if !empty =>
+            {
+                self.skipping += 1
+            }
             _ if self.skipping > 0 => {}
             "w:tbl" if !empty => {
                 self.tables += 1;
@@ -102,9 +136,20 @@ impl Body {
                     self.paragraph = vec![String::new()];
                 }
             }
-            "w:r" => self.hidden_run = false,
-            "w:vanish" => {
-                self.hidden_run = val().is_none_or(|v| !matches!(v.as_str(), "0" | "false" | "off"))
+            "w:r" => (self.hidden_run, self.raised) = (false, false),
+            "w:vanish" | "w:strike" | "w:dstrike" => self.hidden_run |= on(),
+            "w:rStyle" => self.hidden_run |= val().is_some_and(|v| self.hidden_styles.contains(&v)),
+            "w:pStyle" => {
+                self.hidden_paragraph = val().is_some_and(|v| self.hidden_styles.contains(&v))
+            }
+            "w:vertAlign" => {
+                self.raised = val().is_some_and(|v| v == "superscript" || v == "subscript")
+            }
+            // a text box in a cell is not part of the cell's line
+            "w:txbxContent" if !empty => {
+                let was = std::mem::replace(&mut self.in_text, true);
+                self.in_text_break();
+                self.in_text = was;
             }
             "w:t" if !empty => self.in_text = true,
             "w:tab" => {
@@ -128,11 +173,14 @@ impl Body {
 
     fn end(&mut self, name: &str) -> Result<(), Problem> {
         match name {
-            "w:tabs" | "mc:Fallback" => self.skipping = self.skipping.saturating_sub(1),
+            "w:tabs" | "mc:Fallback" | "w:del" | "w:moveFrom" | "w:rPrChange" | "w:pPrChange" => {
+                self.skipping = self.skipping.saturating_sub(1)
+            }
             _ if self.skipping > 0 => {}
             "w:t" => self.in_text = false,
             "w:p" => {
                 self.paragraphs = self.paragraphs.saturating_sub(1);
+                self.hidden_paragraph = false;
                 if self.paragraphs == 0 && self.tables == 0 {
                     self.lines.add(Kind::Word)?;
                     let paragraph = std::mem::take(&mut self.paragraph);
@@ -163,6 +211,46 @@ impl Body {
     }
 }
 
+/// The styles whose text Word hides (`w:vanish` in the style's run
+/// properties), from `word/styles.xml` if there is one.
+fn hidden_styles<R: std::io::Read + std::io::Seek>(
+    zip: &mut zip::ZipArchive<R>,
+) -> Result<std::collections::HashSet<String>, Problem> {
+    let mut hidden = std::collections::HashSet::new();
+    let Ok(part) = zip.by_name("word/styles.xml") else {
+        return Ok(hidden);
+    };
+    let mut xml = quick_xml::Reader::from_reader(BufReader::new(part));
+    let mut buf = Vec::new();
+    let mut style: Option<String> = None;
+    loop {
+        match xml.read_event_into(&mut buf).map_err(|e| damaged(&e))? {
+            Event::Start(e) if e.name().as_ref() == "w:style" => {
+                style = e
+                    .try_get_attribute("w:styleId")
+                    .ok()
+                    .flatten()
+                    .map(|a| a.value.to_string());
+            }
+            Event::Empty(e) | Event::Start(e) if e.name().as_ref() == "w:vanish" => {
+                let off = e
+                    .try_get_attribute("w:val")
+                    .ok()
+                    .flatten()
+                    .is_some_and(|a| matches!(&*a.value, "0" | "false" | "off"));
+                if let (Some(id), false) = (&style, off) {
+                    hidden.insert(id.clone());
+                }
+            }
+            Event::End(e) if e.name().as_ref() == "w:style" => style = None,
+            Event::Eof => break,
+            _ => {}
+        }
+        buf.clear();
+    }
+    Ok(hidden)
+}
+
 /// `.docx`: the paragraphs before the table of items are the preamble
 /// (`Đơn vị: ...`, `Kỳ báo cáo: ...`, a title with the period, `Ngày gửi:
 /// ...`); the first table with a header is the table of items.
@@ -173,9 +261,12 @@ impl Body {
 pub fn read_docx(bytes: &[u8]) -> Result<ReadOutput, Problem> {
     check_unpacked(bytes, "Word document")?;
     let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| damaged(&e))?;
+    let mut body = Body {
+        hidden_styles: hidden_styles(&mut zip)?,
+        ..Body::default()
+    };
     let part = zip.by_name("word/document.xml").map_err(|e| damaged(&e))?;
     let mut xml = quick_xml::Reader::from_reader(BufReader::new(part));
-    let mut body = Body::default();
     let mut buf = Vec::new();
     loop {
         match xml.read_event_into(&mut buf).map_err(|e| damaged(&e))? {
@@ -199,4 +290,46 @@ pub fn read_docx(bytes: &[u8]) -> Result<ReadOutput, Problem> {
         buf.clear();
     }
     read_blocks(body.blocks, Kind::Word)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The cells of the table of items in a body of WordprocessingML.
+    fn cells(body: &str) -> Vec<Vec<String>> {
+        let xml = format!(
+            r#"<w:document xmlns:w="w" xmlns:mc="mc"><w:body><w:tbl>
+<w:tr><w:tc><w:p><w:r><w:t>Ngày</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>Hình thức</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>Số lượng</w:t></w:r></w:p></w:tc></w:tr>
+{body}</w:tbl></w:body></w:document>"#
+        );
+        let out = read_docx(&crate::samples::fuzz_docx(xml.as_bytes())).unwrap();
+        out.table
+            .rows
+            .iter()
+            .map(|r| r.cells.iter().map(|c| c.to_string()).collect())
+            .collect()
+    }
+
+    #[test]
+    fn tracked_changes_and_text_boxes_as_word_shows_them() {
+        let row = |quantity: &str| {
+            format!(
+                "<w:tr><w:tc><w:p><w:r><w:t>05/07/2023</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>Tin</w:t></w:r></w:p></w:tc><w:tc><w:p>{quantity}</w:p></w:tc></w:tr>"
+            )
+        };
+        let body = [
+            // a tracked move away, then the figure that stays
+            row("<w:moveFrom><w:r><w:t>6</w:t></w:r></w:moveFrom><w:r><w:t>5</w:t></w:r>"),
+            // a deletion written with w:t, an insertion
+            row("<w:del><w:r><w:t>7</w:t></w:r></w:del><w:ins><w:r><w:t>8</w:t></w:r></w:ins>"),
+            // the run was struck out before a tracked change took it back
+            row("<w:r><w:rPr><w:rPrChange><w:rPr><w:strike/></w:rPr></w:rPrChange></w:rPr><w:t>9</w:t></w:r>"),
+            // a text box beside the figure, and its fallback copy
+            row("<w:r><w:t>150</w:t></w:r><w:r><mc:AlternateContent><mc:Choice><w:txbxContent><w:p><w:r><w:t>8</w:t></w:r></w:p></w:txbxContent></mc:Choice><mc:Fallback><w:txbxContent><w:p><w:r><w:t>8</w:t></w:r></w:p></w:txbxContent></mc:Fallback></mc:AlternateContent></w:r>"),
+        ]
+        .concat();
+        let quantities: Vec<String> = cells(&body).into_iter().map(|r| r[2].clone()).collect();
+        assert_eq!(quantities, vec!["5", "8", "9", "150 / 8"]);
+    }
 }

@@ -5,9 +5,13 @@
 //! text outside tables (`<p>`, headings: the title lines) as paragraphs;
 //! [`document`](super::document) makes them the grid. A cell is the text it
 //! shows (Excel's `mso-number-format` text cells are text, as every cell
-//! is), so what the page hides (`display:none`, `hidden`) is not read;
+//! is), or the number Excel saved beside it (`x:num`, when what it shows is
+//! rounded or a date); what the page hides (a style, a hiding class) or
+//! strikes out (`<s>`, `<del>`) is not read; a `<sup>` footnote mark is
+//! kept apart from its figure;
 //! `<style>` and `<script>` are not text; `<br>` is a line break in a
-//! cell; a table inside a cell gives its text to that cell.
+//! cell; a table inside a cell (a layout table around the table of items)
+//! is a table of its own, and its text is also that cell's text.
 
 use std::cell::RefCell;
 
@@ -28,6 +32,17 @@ use crate::ingest::reason::{Problem, ReasonCode};
 /// mark and blank space they open a tag, and the first kilobytes name
 /// `<html`, `<table` or an HTML doctype.
 pub fn looks_like_html(bytes: &[u8]) -> bool {
+    // a page saved as UTF-16 (with its byte-order mark) is read as text first
+    let utf16 = encoding_rs::Encoding::for_bom(bytes)
+        .filter(|(e, _)| *e != encoding_rs::UTF_8)
+        .map(|(e, bom)| {
+            let head = &bytes[bom..bytes.len().min(8192) & !1];
+            e.decode_without_bom_handling(head)
+                .0
+                .into_owned()
+                .into_bytes()
+        });
+    let bytes = utf16.as_deref().unwrap_or(bytes);
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let start = bytes.iter().position(|b| !b.is_ascii_whitespace());
     if start.is_none_or(|i| bytes[i] != b'<') {
@@ -43,20 +58,53 @@ pub fn looks_like_html(bytes: &[u8]) -> bool {
 struct Page {
     blocks: Vec<Block>,
     lines: RowCount,
-    /// Tables open: 1 inside a top-level table, 2 inside one nested in it.
-    tables: usize,
-    table: LaidTable,
-    in_cell: bool,
-    cell: String,
-    spans: (usize, usize),
+    /// The tables open, outermost first (a layout table around the table
+    /// of items is common in web pages): each is laid out as a block of its
+    /// own, and an inner table's text is also its outer cell's text.
+    tables: Vec<OpenTable>,
     paragraph: String,
     /// Inside `<head>`, `<style>` or `<script>`: not text of the page.
     hidden: usize,
     /// Inside an element the page hides (`style="display:none"`, the
     /// `hidden` attribute): its name, and how many of that name are open.
     hiding: Option<(String, usize)>,
+    /// The page's style sheet, as read so far, and the classes it hides.
+    style_sheet: String,
+    hidden_classes: Vec<String>,
+    in_style: bool,
     error: Option<Problem>,
 }
+
+/// A table being read, and its open cell.
+#[derive(Default)]
+struct OpenTable {
+    table: LaidTable,
+    in_cell: bool,
+    cell: String,
+    spans: (usize, usize),
+    /// The open cell's `x:num`, the number Excel saved for it.
+    value: Option<String>,
+    /// How much of the open cell's text is already given as paragraphs
+    /// (the lines above a table inside it).
+    given: usize,
+}
+
+impl OpenTable {
+    fn close_cell(&mut self) -> Result<(), Problem> {
+        if self.in_cell {
+            self.in_cell = false;
+            self.given = 0;
+            let shown = std::mem::take(&mut self.cell);
+            let text = self.value.take().unwrap_or(shown);
+            let (cols, rows) = self.spans;
+            self.table.cell(text, cols, rows)?;
+        }
+        Ok(())
+    }
+}
+
+/// Tables nested deeper than this are read as their outer cell's text only.
+const MAX_NESTING: usize = 8;
 
 /// The tags that end a paragraph of text outside a table.
 const BLOCKS: &[&str] = &[
@@ -103,22 +151,27 @@ impl Page {
         Ok(())
     }
 
-    fn close_cell(&mut self) -> Result<(), Problem> {
-        if self.in_cell {
-            self.in_cell = false;
-            let text = std::mem::take(&mut self.cell);
-            let (cols, rows) = self.spans;
-            self.table.cell(text, cols, rows)?;
+    /// Text into every open cell (an inner table's text is its outer
+    /// cell's text too).
+    fn cell_text(&mut self, s: &str) {
+        for t in self.tables.iter_mut().filter(|t| t.in_cell) {
+            t.cell.push_str(s);
         }
-        Ok(())
     }
 
     fn tag(
         &mut self,
         start: bool,
         name: &str,
-        span: impl Fn(&str) -> usize,
+        attr: impl Fn(&str) -> Option<String>,
     ) -> Result<(), Problem> {
+        if name == "style" {
+            self.in_style = start;
+            if !start {
+                self.hidden_classes
+                    .extend(hidden_classes(&std::mem::take(&mut self.style_sheet)));
+            }
+        }
         match (start, name) {
             (_, "head" | "style" | "script" | "template" | "noscript") => {
                 if start {
@@ -127,6 +180,10 @@ impl Page {
                     self.hidden = self.hidden.saturating_sub(1);
                 }
             }
+            // a raised or lowered mark (a footnote) is kept apart from the
+            // figure it follows
+            (true, "sup" | "sub") if !self.tables.is_empty() => self.cell_text("\n"),
+            (true, "sup" | "sub") => self.paragraph.push(' '),
             // a page whose <head> is never closed
             (true, "body") => {
                 self.hidden = 0;
@@ -134,58 +191,93 @@ impl Page {
             }
             _ if self.hidden > 0 => {}
             (true, "table") => {
-                self.tables += 1;
-                if self.tables == 1 {
+                if self.tables.is_empty() {
                     self.flush_paragraph()?;
-                    self.table = LaidTable::default();
+                }
+                // the lines above a table inside a layout table's cell are
+                // paragraphs above it (`Đơn vị: ...`, the title)
+                let above = match self.tables.last_mut() {
+                    Some(outer) if outer.in_cell => {
+                        let above = outer.cell[outer.given..].to_string();
+                        outer.given = outer.cell.len();
+                        above
+                    }
+                    _ => String::new(),
+                };
+                for line in above.split('\n').map(str::trim).filter(|l| !l.is_empty()) {
+                    self.lines.add(Kind::Html)?;
+                    self.blocks.push(Block::Text(vec![line.to_string()]));
+                }
+                if self.tables.len() < MAX_NESTING {
+                    self.tables.push(OpenTable::default());
                 }
             }
-            (false, "table") if self.tables > 0 => {
-                self.tables -= 1;
-                if self.tables == 0 {
-                    self.close_cell()?;
-                    let table = std::mem::take(&mut self.table);
-                    self.blocks.push(Block::Table(table));
-                } else if self.in_cell {
-                    self.cell.push(' ');
+            (false, "table") => {
+                if let Some(mut open) = self.tables.pop() {
+                    open.close_cell()?;
+                    self.blocks.push(Block::Table(open.table));
                 }
+                self.cell_text(" ");
             }
-            (true, "tr") if self.tables == 1 => {
-                self.close_cell()?;
+            (true, "tr") if !self.tables.is_empty() => {
                 self.lines.add(Kind::Html)?;
-                self.table.start_row();
+                if let Some(open) = self.tables.last_mut() {
+                    open.close_cell()?;
+                    open.table.start_row();
+                }
             }
-            (false, "tr") if self.tables == 1 => self.close_cell()?,
-            (true, "td" | "th") if self.tables == 1 => {
-                self.close_cell()?;
-                self.in_cell = true;
-                // as browsers clamp them: colspan 1-1000, rowspan 0-65534
-                self.spans = (
-                    span("colspan").clamp(1, 1000),
-                    span("rowspan").clamp(1, 65534),
-                );
+            (false, "tr") => {
+                if let Some(open) = self.tables.last_mut() {
+                    open.close_cell()?;
+                }
             }
-            (false, "td" | "th") if self.tables == 1 => self.close_cell()?,
-            (_, "td" | "th") if self.tables > 1 && self.in_cell => self.cell.push(' '),
-            (_, "br" | "p" | "div" | "li") if self.tables > 0 && self.in_cell => {
-                self.cell.push('\n')
+            (true, "td" | "th") => {
+                self.cell_text(" ");
+                if let Some(open) = self.tables.last_mut() {
+                    open.close_cell()?;
+                    open.in_cell = true;
+                    // the value Excel saved beside what the cell shows (`x:num`:
+                    // 2.6 shown rounded as 3, a date's serial) is the cell's value
+                    open.value =
+                        attr("x:num").filter(|v| v.parse::<f64>().is_ok_and(f64::is_finite));
+                    let span = |name: &str| {
+                        attr(name)
+                            .and_then(|v| v.parse::<usize>().ok())
+                            .unwrap_or(1)
+                    };
+                    // as browsers clamp them: colspan 1-1000, rowspan 0-65534
+                    open.spans = (
+                        span("colspan").clamp(1, 1000),
+                        span("rowspan").clamp(1, 65534),
+                    );
+                }
             }
-            (_, name) if self.tables == 0 && BLOCKS.contains(&name) => self.flush_paragraph()?,
+            (false, "td" | "th") => {
+                if let Some(open) = self.tables.last_mut() {
+                    open.close_cell()?;
+                }
+                self.cell_text(" ");
+            }
+            (_, "br" | "p" | "div" | "li") if !self.tables.is_empty() => self.cell_text("\n"),
+            (_, name) if self.tables.is_empty() && BLOCKS.contains(&name) => {
+                self.flush_paragraph()?
+            }
             _ => {}
         }
         Ok(())
     }
 
     fn text(&mut self, s: &str) {
+        if self.in_style {
+            self.style_sheet.push_str(s);
+        }
         if self.hidden > 0 {
             return;
         }
-        if self.tables > 0 {
-            if self.in_cell {
-                self.cell.push_str(s);
-            }
-        } else {
+        if self.tables.is_empty() {
             self.paragraph.push_str(s);
+        } else {
+            self.cell_text(s);
         }
     }
 }
@@ -204,30 +296,38 @@ impl TokenSink for Sink {
             TagToken(tag) => {
                 let name = tag.name.to_ascii_lowercase();
                 let start = tag.kind == StartTag;
-                let span = |attr: &str| {
+                let attr = |name: &str| {
                     tag.attrs
                         .iter()
-                        .find(|a| (*a.name.local).eq_ignore_ascii_case(attr))
-                        .and_then(|a| a.value.trim().parse::<usize>().ok())
-                        .unwrap_or(1)
+                        .find(|a| (*a.name.local).eq_ignore_ascii_case(name))
+                        .map(|a| a.value.trim().to_string())
                 };
-                let hides = tag.attrs.iter().any(|a| {
-                    let attr = &*a.name.local;
-                    attr.eq_ignore_ascii_case("hidden")
-                        || (attr.eq_ignore_ascii_case("style") && {
-                            let style: String = a
-                                .value
-                                .chars()
-                                .filter(|c| !c.is_whitespace())
-                                .collect::<String>()
-                                .to_ascii_lowercase();
-                            style.contains("display:none") || style.contains("visibility:hidden")
-                        })
-                });
+                // struck-out and deleted text is not read: a figure crossed
+                // out and corrected beside it is the corrected one
+                let struck = matches!(name.as_str(), "s" | "strike" | "del");
+                let hides = struck
+                    || tag.attrs.iter().any(|a| {
+                        let attr = &*a.name.local;
+                        attr.eq_ignore_ascii_case("hidden")
+                            || (attr.eq_ignore_ascii_case("class")
+                                && a.value
+                                    .split_whitespace()
+                                    .any(|c| page.hidden_classes.iter().any(|h| h == c)))
+                            || (attr.eq_ignore_ascii_case("style") && {
+                                let style: String = a
+                                    .value
+                                    .chars()
+                                    .filter(|c| !c.is_whitespace())
+                                    .collect::<String>()
+                                    .to_ascii_lowercase();
+                                style.contains("display:none")
+                                    || style.contains("visibility:hidden")
+                            })
+                    });
                 if page.hidden_by_page(start, &name, hides, tag.self_closing) {
                     return TokenSinkResult::Continue;
                 }
-                if let Err(e) = page.tag(start, &name, span) {
+                if let Err(e) = page.tag(start, &name, attr) {
                     page.error = Some(e);
                 }
                 // the text of these is not markup
@@ -245,6 +345,39 @@ impl TokenSink for Sink {
         }
         TokenSinkResult::Continue
     }
+}
+
+/// The classes a style sheet hides: rules `.name { display: none }` or
+/// `td.name { visibility: hidden }`, read as CSS is written (selectors,
+/// then declarations in braces), for the classes Excel and web systems use.
+fn hidden_classes(sheet: &str) -> Vec<String> {
+    let mut classes = Vec::new();
+    for rule in sheet.split('}') {
+        let Some((selectors, declarations)) = rule.split_once('{') else {
+            continue;
+        };
+        let declarations: String = declarations
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect::<String>()
+            .to_ascii_lowercase();
+        if !(declarations.contains("display:none") || declarations.contains("visibility:hidden")) {
+            continue;
+        }
+        for selector in selectors.split(',') {
+            // the last simple selector: `.an`, `td.an`, `table .an`
+            let last = selector.split_whitespace().last().unwrap_or("");
+            if let Some((_, class)) = last.split_once('.')
+                && !class.is_empty()
+                && class
+                    .chars()
+                    .all(|c| c.is_alphanumeric() || c == '-' || c == '_')
+            {
+                classes.push(class.to_string());
+            }
+        }
+    }
+    classes
 }
 
 /// An HTML page's table of items (see [`read_blocks`]).
@@ -276,11 +409,10 @@ pub fn read_html(bytes: &[u8]) -> Result<ReadOutput, Problem> {
         return Err(e);
     }
     page.flush_paragraph()?;
-    if page.tables > 0 {
-        // a table the page never closed (cut short): what it holds is read
-        page.close_cell()?;
-        let table = std::mem::take(&mut page.table);
-        page.blocks.push(Block::Table(table));
+    // tables the page never closed (cut short): what they hold is read
+    while let Some(mut open) = page.tables.pop() {
+        open.close_cell()?;
+        page.blocks.push(Block::Table(open.table));
     }
     let mut out = read_blocks(page.blocks, Kind::Html)?;
     out.detail = format!("{}, {encoding}", out.detail);
@@ -346,6 +478,34 @@ mod tests {
                 vec!["07/07/2023", "Bài", "2"]
             ]
         );
+    }
+
+    #[test]
+    fn a_heading_merged_across_two_columns_with_nothing_under_it_is_one_field() {
+        let page = "<table><tr><td>Ngày</td><td>Hình thức</td><td colspan=2>Tên tin bài</td><td>Số lượng</td></tr>\
+            <tr><td>05/07/2023</td><td>Tin</td><td colspan=2>Một tin</td><td>2</td></tr></table>";
+        let out = read_html(page.as_bytes()).unwrap();
+        assert_eq!(
+            out.table.header.names,
+            vec!["Ngày", "Hình thức", "Tên tin bài", "column 4", "Số lượng"]
+        );
+        assert_eq!(
+            out.table.header.column(crate::ingest::header::Field::Title),
+            Some(2)
+        );
+    }
+
+    #[test]
+    fn the_table_of_items_inside_a_layout_table() {
+        let page = "<table width=100%><tr><td><p>Đơn vị: Sở Tư pháp</p>\
+            <table><tr><th>Ngày</th><th>Hình thức</th></tr><tr><td>05/07/2023</td><td>Tin</td></tr></table>\
+            </td></tr></table>";
+        let out = read_html(page.as_bytes()).unwrap();
+        assert_eq!(out.table.header.names, vec!["Ngày", "Hình thức"]);
+        let p = crate::ingest::table::read_preamble(&out.table.preamble);
+        assert_eq!(p.unit.as_deref(), Some("Sở Tư pháp"));
+        assert_eq!(out.table.rows.len(), 1);
+        assert_eq!(out.table.rows[0].cells[1], Cell::Text("Tin".into()));
     }
 
     #[test]

@@ -95,9 +95,37 @@ pub struct TextCells {
     pub unconvertible: Vec<(u64, usize, Legacy)>,
 }
 
+/// A cell whose lines each hold only a figure (`12` over `500`: two
+/// paragraphs of a Word cell, `<br>` in a web page, Alt+Enter in Excel)
+/// keeps them apart as `12 / 500`: collapsed to one line they would read
+/// as twelve thousand five hundred. Other text is left as it is.
+fn figures_kept_apart(raw: &str) -> std::borrow::Cow<'_, str> {
+    let breaks = ['\n', '\r', '\u{0B}', '\u{2028}', '\u{2029}'];
+    if !raw.contains(breaks) {
+        return raw.into();
+    }
+    let lines: Vec<&str> = raw
+        .split(breaks)
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    let figure = |l: &&str| {
+        l.chars().any(|c| c.is_ascii_digit())
+            && l.chars().all(|c| {
+                c.is_ascii_digit() || c.is_whitespace() || matches!(c, '.' | ',' | '-' | '+')
+            })
+    };
+    if lines.len() > 1 && lines.iter().all(figure) {
+        lines.join(" / ").into()
+    } else {
+        raw.into()
+    }
+}
+
 impl TextCells {
     /// The cell for `raw`, the text of row `line`, column `col`.
     pub fn cell(&mut self, raw: &str, line: u64, col: usize) -> Cell {
+        let raw = &*figures_kept_apart(raw);
         match legacy::detect(raw) {
             Verdict::Unicode => Cell::text(raw),
             Verdict::Converted(old, text) => {
@@ -118,7 +146,7 @@ impl TextCells {
     /// A cell of text already decoded to NFC (a delimited file).
     pub fn cell_nfc(&mut self, raw: &str, line: u64, col: usize) -> Cell {
         if raw.is_ascii() {
-            Cell::text_nfc(raw)
+            Cell::text_nfc(&figures_kept_apart(raw))
         } else {
             self.cell(raw, line, col)
         }
@@ -152,6 +180,22 @@ impl TextCells {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn figures_on_separate_lines_stay_apart() {
+        let mut cells = TextCells::default();
+        let mut read = |s: &str| cells.cell(s, 1, 0).to_string();
+        assert_eq!(read("12\n500"), "12 / 500");
+        assert_eq!(read("1\r\n000"), "1 / 000");
+        assert_eq!(read("1.234\n"), "1.234");
+        // text over two lines is one line of text
+        assert_eq!(
+            read("Tuyên truyền lưu động\n(phối hợp)"),
+            "Tuyên truyền lưu động (phối hợp)"
+        );
+        assert_eq!(read("Năm\n2023"), "Năm 2023");
+        assert_eq!(cells.cell_nfc("2\n3", 1, 0).to_string(), "2 / 3");
+    }
 
     #[test]
     fn decodes_every_encoding_the_contract_names() {

@@ -91,10 +91,10 @@ pub fn check_lines(text: &str) -> Result<(), Problem> {
 /// `what` names the file for messages (`workbook`, `Word document`).
 pub fn check_unpacked(bytes: &[u8], what: &str) -> Result<(), Problem> {
     let damaged = |e: &dyn std::fmt::Display| {
-        let again = if what == "workbook" {
-            "open it in Excel, save it again as .xlsx"
-        } else {
-            "open it in Word, save it again as .docx"
+        let again = match what {
+            "workbook" => "open it in Excel, save it again as .xlsx",
+            "LibreOffice spreadsheet" => "open it in LibreOffice Calc, save it again as .ods",
+            _ => "open it in Word, save it again as .docx",
         };
         Problem::new(
             ReasonCode::FileDamaged,

@@ -213,8 +213,12 @@ pub fn parse_int(cell: &Cell) -> Result<Option<i64>, String> {
             .ok_or_else(|| "is not a whole number".into()),
         Cell::Formula(_) => Err(FORMULA.into()),
         Cell::Bool(_) | Cell::Date(_) => Err("is not a number".into()),
-        Cell::Text(t) if t.starts_with('#') && t.ends_with(['!', '?', 'A']) => {
-            Err("is an Excel error, not a number: correct the formula in Excel, save the file again and resend it".into())
+        // Excel's `#DIV/0!`, `#N/A`, `#NAME?`; LibreOffice's `Err:502`
+        Cell::Text(t)
+            if (t.starts_with('#') && t.ends_with(['!', '?', 'A']))
+                || (t.starts_with("Err:") && t[4..].chars().all(|c| c.is_ascii_digit())) =>
+        {
+            Err("is a spreadsheet error, not a number: correct the formula in Excel or LibreOffice, save the file again and resend it".into())
         }
         Cell::Text(t) => {
             let Some(s) = without_group_spaces(t) else {
@@ -358,7 +362,7 @@ mod tests {
         assert!(
             parse_int(&t("#REF!"))
                 .unwrap_err()
-                .starts_with("is an Excel error")
+                .starts_with("is a spreadsheet error")
         );
     }
 

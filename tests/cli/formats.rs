@@ -6,7 +6,7 @@
 //! per-file summary's line and notes. Then one folder with a report of
 //! each format, and `lake_overview` naming them.
 
-use serde_json::json;
+use serde_json::{Value, json};
 
 use super::real_world::{Reading, ingest_fixture, item};
 use super::support::{Workdir, v};
@@ -146,6 +146,39 @@ fn an_xls_formula_without_a_stored_result_refuses_its_row() {
             "cell.formula_without_value",
             "The cell 'Lượt tiếp cận' (=E5*90) is a formula with no stored result (the workbook was saved without calculating it): open the file in Excel, let it calculate, save it again and resend it.",
         )]);
+}
+
+#[test]
+fn a_hidden_row_is_read_and_named_in_xls_and_ods() {
+    for name in ["14-dong-an.xls", "15-dong-an.ods"] {
+        read(name, &["--received-at", "2023-09-12"])
+            .is("pvhtt-tuan-giao", "2023-08", 3, 0)
+            .items(&[
+                item(5, "2023-08-03", "trafficking", false, "news", "Hiện", 1, None),
+                item(6, "2023-08-10", "trafficking", false, "news", "Ẩn", 2, None),
+                item(7, "2023-08-17", "trafficking", false, "news", "Hiện", 3, None),
+            ])
+            .says(&["note: row 6 of the table is hidden in the sheet and was read as an item: if it is not part of this report, delete it and send the file again"]);
+    }
+}
+
+#[test]
+fn an_ods_cell_is_what_it_shows() {
+    let r = read("16-o-hien-thi.ods", &["--received-at", "2023-12-01"]);
+    r.is("dai-ptth-dien-bien", "2023", 1, 1)
+        // a number cell showing #DIV/0! over a value of 0 is the error
+        .refused(&[(
+            4,
+            "reach.invalid",
+            "The reach '#DIV/0!' is a spreadsheet error, not a number: correct the formula in Excel or LibreOffice, save the file again and resend it.",
+        )])
+        .says(&["note: 1 cell under merged cells holds what the sheet does not show (row 5, column 4: 'NỘI DUNG BỊ CHE'): not read"]);
+    // `Tin` merged over the title column: no title shown, none read; a time
+    // cell of 01:30:00 is 90 minutes
+    assert_eq!(r.column("title"), vec![Value::Null]);
+    assert_eq!(r.column("form_code"), vec![json!("news")]);
+    assert_eq!(r.column("reach"), vec![json!(300)]);
+    assert_eq!(r.column("duration_min"), vec![json!(90.0)]);
 }
 
 #[test]

@@ -34,6 +34,9 @@ pub enum Block {
 pub struct LaidTable {
     pub rows: Vec<Vec<String>>,
     pub merges: Vec<(usize, usize, usize, usize)>,
+    /// Rows the document hides (a web page's `display:none` rows), read as
+    /// any other and named in a note.
+    pub hidden_rows: Vec<usize>,
     /// Rows each column stays covered by a cell above that spans down
     /// (HTML `rowspan`).
     covered: Vec<usize>,
@@ -49,6 +52,13 @@ impl LaidTable {
         }
         self.rows.push(Vec::new());
         self.col = 0;
+    }
+
+    /// Marks the row being read as hidden where the document is shown.
+    pub fn hide_row(&mut self) {
+        if let Some(last) = self.rows.len().checked_sub(1) {
+            self.hidden_rows.push(last);
+        }
     }
 
     /// Skips `n` grid columns (Word's `w:gridBefore`).
@@ -278,6 +288,7 @@ pub fn read_blocks(blocks: Vec<Block>, kind: Kind) -> Result<ReadOutput, Problem
     let mut cells = TextCells::default();
     let mut grid: Vec<SourceRow> = Vec::new();
     let mut merges: Vec<Merge> = Vec::new();
+    let mut hidden: Vec<u64> = Vec::new();
     let mut push = |grid: &mut Vec<SourceRow>, row: &[String], line: u64| {
         grid.push(SourceRow {
             line,
@@ -344,6 +355,18 @@ pub fn read_blocks(blocks: Vec<Block>, kind: Kind) -> Result<ReadOutput, Problem
             0
         };
         let first = starts[i];
+        let data_from = if k == 0 {
+            band.start + header_rows.len()
+        } else {
+            skip
+        };
+        hidden.extend(
+            t.hidden_rows
+                .iter()
+                .filter(|r| **r >= data_from)
+                .filter(|r| t.rows[**r].iter().any(|c| !c.trim().is_empty()))
+                .map(|r| first + *r as u64),
+        );
         for (r, row) in t.rows.iter().enumerate().skip(skip) {
             push(&mut grid, row, first + r as u64);
         }
@@ -377,7 +400,8 @@ pub fn read_blocks(blocks: Vec<Block>, kind: Kind) -> Result<ReadOutput, Problem
         start,
         header: band.header,
     };
-    let notes = cells.notes();
+    let mut notes = cells.notes();
+    notes.extend(super::hidden_rows_note(&hidden, kind.noun()));
     let mut table = Table::from_grid(grid, band, merges);
     table.unconvertible = cells.unconvertible;
     Ok(ReadOutput {

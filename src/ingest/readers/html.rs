@@ -6,8 +6,9 @@
 //! [`document`](super::document) makes them the grid. A cell is the text it
 //! shows (Excel's `mso-number-format` text cells are text, as every cell
 //! is), or the number Excel saved beside it (`x:num`, when what it shows is
-//! rounded or a date); what the page hides (a style, a hiding class) or
-//! strikes out (`<s>`, `<del>`) is not read; a `<sup>` footnote mark is
+//! rounded or a date); what the page hides in a cell (a style, a hiding
+//! class) or strikes out (`<s>`, `<del>`) is not read, while a hidden row is
+//! read and named, as a sheet's hidden row is; a `<sup>` footnote mark is
 //! kept apart from its figure;
 //! `<style>` and `<script>` are not text; `<br>` is a line break in a
 //! cell; a table inside a cell (a layout table around the table of items)
@@ -324,11 +325,17 @@ impl TokenSink for Sink {
                                     || style.contains("visibility:hidden")
                             })
                     });
-                if page.hidden_by_page(start, &name, hides, tag.self_closing) {
+                // a hidden row is read, and named, as a hidden row of a sheet
+                // is (Excel saves its hidden rows as `display:none` rows)
+                let hidden_row = hides && start && &*name == "tr" && !struck;
+                if page.hidden_by_page(start, &name, hides && !hidden_row, tag.self_closing) {
                     return TokenSinkResult::Continue;
                 }
                 if let Err(e) = page.tag(start, &name, attr) {
                     page.error = Some(e);
+                }
+                if hidden_row && let Some(open) = page.tables.last_mut() {
+                    open.table.hide_row();
                 }
                 // the text of these is not markup
                 if start && !tag.self_closing {
@@ -459,7 +466,7 @@ mod tests {
     }
 
     #[test]
-    fn what_the_page_hides_is_not_read() {
+    fn what_the_page_hides_in_a_cell_is_not_read_its_hidden_rows_are() {
         let page = r#"<table><tr><td>Ngày</td><td>Hình thức</td><td>Số lượng</td></tr>
 <tr><td>05/07/2023</td><td>Tin</td><td>5<span style="display: none">0</span></td></tr>
 <tr style="DISPLAY:NONE"><td>06/07/2023</td><td>Tin</td><td>7</td></tr>
@@ -471,11 +478,19 @@ mod tests {
             .iter()
             .map(|r| r.cells.iter().map(|c| c.to_string()).collect())
             .collect();
+        // a hidden row is read, and named; hidden text in a cell is not read
         assert_eq!(
             rows,
             vec![
                 vec!["05/07/2023", "Tin", "5"],
+                vec!["06/07/2023", "Tin", "7"],
                 vec!["07/07/2023", "Bài", "2"]
+            ]
+        );
+        assert_eq!(
+            out.notes,
+            vec![
+                "row 3 of the table is hidden in the page and was read as an item: if it is not part of this report, delete it and send the file again"
             ]
         );
     }

@@ -25,7 +25,13 @@ pub struct XlsLayout {
     pub biff8: bool,
     /// The CODEPAGE record's value, if any (1200 is UTF-16).
     pub codepage: Option<u16>,
+    /// Per sheet, the rows Excel hides (0-based), which calamine reads as
+    /// any other.
+    pub hidden_rows: HashMap<String, Vec<u32>>,
 }
+
+/// The most hidden rows noted per sheet.
+const MAX_HIDDEN_ROWS: usize = 10_000;
 
 /// The largest sheet an `.xls` can hold (BIFF8: 65,536 rows, 256 columns).
 const XLS_ROWS: u32 = 65_536;
@@ -78,6 +84,9 @@ pub fn xls(bytes: &[u8]) -> Result<XlsLayout, Problem> {
         .and_then(|mut s| s.read_to_end(&mut stream))
         .map_err(|e| damaged(&e))?;
     let mut layout = XlsLayout::default();
+    // sheets by where they start, and the hidden rows of the one being read
+    let mut names: HashMap<usize, String> = HashMap::new();
+    let mut hidden: Option<(usize, Vec<u32>)> = None;
     let mut at = 0usize;
     let mut total = 0u64;
     // (first row, first column, last row, last column) of the sheet's cells
@@ -91,6 +100,7 @@ pub fn xls(bytes: &[u8]) -> Result<XlsLayout, Problem> {
         let Some(data) = stream.get(at + 4..at + 4 + len) else {
             return Err(damaged(&"a record runs past the end of the file"));
         };
+        let record_at = at;
         at += 4 + len;
         let u16_at = |i: usize| {
             data.get(i..i + 2)
@@ -107,6 +117,7 @@ pub fn xls(bytes: &[u8]) -> Result<XlsLayout, Problem> {
                 } else {
                     in_sheet = u16_at(2) == Some(0x0010);
                     rect = None;
+                    hidden = in_sheet.then(|| (record_at, Vec::new()));
                 }
             }
             // EOF
@@ -115,6 +126,11 @@ pub fn xls(bytes: &[u8]) -> Result<XlsLayout, Problem> {
                     depth -= 1;
                 } else if in_sheet {
                     in_sheet = false;
+                    if let Some((start, rows)) = hidden.take().filter(|(_, r)| !r.is_empty())
+                        && let Some(name) = names.get(&start)
+                    {
+                        layout.hidden_rows.insert(name.clone(), rows);
+                    }
                     if let Some((r0, c0, r1, c1)) = rect.take() {
                         total += (r1 - r0 + 1) as u64 * (c1 - c0 + 1) as u64;
                         if total > MAX_GRID_CELLS {
@@ -129,8 +145,33 @@ pub fn xls(bytes: &[u8]) -> Result<XlsLayout, Problem> {
                 let position = data
                     .get(..4)
                     .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]));
-                if position.is_none_or(|p| p as usize >= stream.len()) {
+                let Some(position) = position.filter(|p| (*p as usize) < stream.len()) else {
                     return Err(damaged(&"a sheet starts past the end of the workbook"));
+                };
+                // its name: a short string, 8-bit or UTF-16 by its flag
+                if let (Some(&n), Some(&flags)) = (data.get(6), data.get(7)) {
+                    let raw = &data[8.min(data.len())..];
+                    let name: String = if flags & 1 == 1 {
+                        let units: Vec<u16> = raw
+                            .chunks_exact(2)
+                            .take(n as usize)
+                            .map(|b| u16::from_le_bytes([b[0], b[1]]))
+                            .collect();
+                        String::from_utf16_lossy(&units)
+                    } else {
+                        raw.iter().take(n as usize).map(|b| *b as char).collect()
+                    };
+                    names.insert(position as usize, name.replace('\0', ""));
+                }
+            }
+            // ROW: a row Excel hides (fDyZero)
+            0x0208 if in_sheet && depth == 0 => {
+                if let (Some(row), Some(flags), Some((_, rows))) =
+                    (u16_at(0), u16_at(12), hidden.as_mut())
+                    && flags & 0x20 != 0
+                    && rows.len() < MAX_HIDDEN_ROWS
+                {
+                    rows.push(row);
                 }
             }
             // FILEPASS: the workbook is encrypted
@@ -198,7 +239,16 @@ pub fn xls(bytes: &[u8]) -> Result<XlsLayout, Problem> {
 #[derive(Debug, Default)]
 pub struct OdsLayout {
     pub merges: HashMap<String, Vec<Merge>>,
+    /// Per sheet, the rows LibreOffice hides (`table:visibility`
+    /// `collapse` or `filter`), 0-based.
+    pub hidden_rows: HashMap<String, Vec<u32>>,
+    /// Per sheet, number cells that show an error (`#DIV/0!`, `Err:502`)
+    /// over the number they carry: (row, column, what they show), 0-based.
+    pub errors: HashMap<String, Vec<(u32, u32, String)>>,
 }
+
+/// The most error cells noted per sheet.
+const MAX_ERRORS: usize = 10_000;
 
 /// Streams an `.ods` file's `content.xml`: the rectangle each sheet's used
 /// cells span once their repeats are counted (refused past
@@ -224,6 +274,8 @@ pub fn ods(bytes: &[u8]) -> Result<OdsLayout, Problem> {
     let mut sheet: Option<(String, Vec<Merge>)> = None;
     let (mut row, mut col, mut row_repeats) = (0u64, 0u64, 1u64);
     let mut rect: Option<(u64, u64, u64, u64)> = None;
+    // the text a number cell shows, while inside it: (row, column, text)
+    let mut shown: Option<(u64, u64, String)> = None;
     loop {
         let event = xml.read_event_into(&mut buf).map_err(|e| damaged(&e))?;
         let (start, empty) = match &event {
@@ -242,12 +294,23 @@ pub fn ods(bytes: &[u8]) -> Result<OdsLayout, Problem> {
                     let rows_left = (MAX_SHEET_ROWS as u64).saturating_sub(row);
                     row_repeats = repeats(e, "table:number-rows-repeated").min(rows_left);
                     col = 0;
+                    let visible = attr(e, "table:visibility").is_none_or(|v| v == "visible");
+                    if !visible && let Some((name, _)) = &sheet {
+                        let rows = layout.hidden_rows.entry(name.clone()).or_default();
+                        let room = MAX_HIDDEN_ROWS.saturating_sub(rows.len()) as u64;
+                        rows.extend((row..row + row_repeats.min(room)).map(|r| r as u32));
+                    }
                     if empty {
                         row += row_repeats;
                     }
                 }
                 "table:table-cell" | "table:covered-table-cell" => {
                     let cols = repeats(e, "table:number-columns-repeated");
+                    let number = attr(e, "office:value-type")
+                        .is_some_and(|t| matches!(t.as_str(), "float" | "percentage" | "currency"));
+                    if number && !empty {
+                        shown = Some((row, col, String::new()));
+                    }
                     let used = !empty || attr(e, "office:value-type").is_some();
                     if used && row_repeats > 0 {
                         let (r1, c1) = (row + row_repeats - 1, col.saturating_add(cols - 1));
@@ -277,6 +340,24 @@ pub fn ods(bytes: &[u8]) -> Result<OdsLayout, Problem> {
             }
         }
         match event {
+            Event::Text(t) => {
+                if let Some((_, _, text)) = shown.as_mut().filter(|(_, _, x)| x.len() < 64) {
+                    text.push_str(&t.xml10_content());
+                }
+            }
+            Event::End(e) if e.name().as_ref() == "table:table-cell" => {
+                if let Some((r, c, text)) = shown.take() {
+                    let text = text.trim();
+                    let error = (text.starts_with('#') && text.ends_with(['!', '?', 'A']))
+                        || (text.starts_with("Err:") && text.len() > 4);
+                    if let (true, Some((name, _))) = (error, &sheet) {
+                        let errors = layout.errors.entry(name.clone()).or_default();
+                        if errors.len() < MAX_ERRORS && r < u32::MAX as u64 && c < u32::MAX as u64 {
+                            errors.push((r as u32, c as u32, text.to_string()));
+                        }
+                    }
+                }
+            }
             Event::End(e) if e.name().as_ref() == "table:table-row" => row += row_repeats,
             Event::End(e) if e.name().as_ref() == "table:table" => {
                 if let Some((r0, c0, r1, c1)) = rect.take() {

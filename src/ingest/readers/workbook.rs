@@ -18,7 +18,7 @@ use calamine::{
     Data, Ods, Range, Reader, SheetType, SheetVisible, Xls, XlsOptions, Xlsx, open_workbook_from_rs,
 };
 
-use super::measure::{self, OdsLayout};
+use super::measure::{self, OdsLayout, XlsLayout};
 use super::text::TextCells;
 use super::{NO_HEADER, ReadOutput};
 use crate::ingest::dates::DateSystem;
@@ -37,12 +37,62 @@ struct Sheet {
     grid: Vec<SourceRow>,
     merges: Vec<Merge>,
     cells: TextCells,
+    /// Cells under a merged cell that hold something the spreadsheet does
+    /// not show (a merge made keeping the covered contents): how many, and
+    /// the first (line, column, text).
+    covered: (usize, Option<(u64, usize, String)>),
+}
+
+/// The most cells looked at under merged cells: merges are a few dozen
+/// cells each in a report.
+const MAX_COVERED_CELLS: u64 = 1_000_000;
+
+impl Sheet {
+    /// Empties the cells a merged cell covers: the spreadsheet shows only
+    /// the merged cell's own value there. The grid holds every line from
+    /// its first to its last.
+    fn clear_covered(&mut self) {
+        let Some(first) = self.grid.first().map(|r| r.line) else {
+            return;
+        };
+        let mut looked = 0u64;
+        for m in &self.merges {
+            for line in m.first_line..=m.last_line {
+                let Some(row) = line
+                    .checked_sub(first)
+                    .and_then(|i| self.grid.get_mut(i as usize))
+                else {
+                    continue;
+                };
+                let last = (m.last_col as usize).min(row.cells.len().saturating_sub(1));
+                for col in m.first_col as usize..=last {
+                    looked += 1;
+                    if looked > MAX_COVERED_CELLS {
+                        return;
+                    }
+                    let own = line == m.first_line && col == m.first_col as usize;
+                    if own || row.cells.get(col).is_none_or(Cell::is_empty) {
+                        continue;
+                    }
+                    let hidden = std::mem::replace(&mut row.cells[col], Cell::Empty);
+                    self.covered.0 += 1;
+                    if self.covered.1.is_none() {
+                        self.covered.1 = Some((line, col, hidden.to_string()));
+                    }
+                }
+            }
+        }
+    }
 }
 
 fn cell_of(d: &Data, system: DateSystem, text: &mut TextCells, line: u64, col: usize) -> Cell {
     match d {
         Data::Empty => Cell::Empty,
-        Data::String(s) | Data::DateTimeIso(s) | Data::DurationIso(s) => text.cell(s, line, col),
+        // a LibreOffice time or duration cell: `PT01H30M00S`
+        Data::DurationIso(s) => {
+            iso_minutes(s).map_or_else(|| text.cell(s, line, col), Cell::Minutes)
+        }
+        Data::String(s) | Data::DateTimeIso(s) => text.cell(s, line, col),
         Data::Float(f) => Cell::Number(*f),
         Data::Int(i) => Cell::Number(*i as f64),
         Data::Bool(b) => Cell::Bool(*b),
@@ -118,6 +168,7 @@ fn read_sheet<RS: std::io::Read + std::io::Seek>(
         grid: every_row(rows),
         merges,
         cells: text,
+        covered: (0, None),
     })
 }
 
@@ -159,7 +210,13 @@ fn sheet_of_range(
             _ => true,
         });
         if !stored && !formula.is_empty() {
-            put(r, c as usize, Cell::Formula(formula.clone()));
+            // LibreOffice writes `of:=[.A1]*2`: the formula as it shows it
+            let shown = formula.strip_prefix("of:").unwrap_or(formula);
+            put(
+                r,
+                c as usize,
+                Cell::Formula(shown.trim_start_matches('=').to_string()),
+            );
         }
     }
     Sheet {
@@ -167,6 +224,7 @@ fn sheet_of_range(
         grid: every_row(rows),
         merges,
         cells: text,
+        covered: (0, None),
     }
 }
 
@@ -197,6 +255,25 @@ fn merges_of(dims: Vec<calamine::Dimensions>) -> Vec<Merge> {
         .collect()
 }
 
+/// Minutes from an ISO 8601 time or duration (`PT01H30M00S`, `PT90M`,
+/// `PT0.5H`); `None` for anything else (days, years, negative).
+fn iso_minutes(iso: &str) -> Option<f64> {
+    let mut rest = iso.strip_prefix("PT")?;
+    let mut minutes = 0.0;
+    while !rest.is_empty() {
+        let end = rest.find(|c: char| c.is_ascii_alphabetic())?;
+        let n: f64 = rest[..end].parse().ok()?;
+        minutes += n * match &rest[end..=end] {
+            "H" => 60.0,
+            "M" => 1.0,
+            "S" => 1.0 / 60.0,
+            _ => return None,
+        };
+        rest = &rest[end + 1..];
+    }
+    minutes.is_finite().then_some(minutes)
+}
+
 fn formula_text(f: &calamine::XlsxFormulaMetadata) -> String {
     match f {
         calamine::XlsxFormulaMetadata::Normal { formula }
@@ -209,15 +286,25 @@ fn formula_text(f: &calamine::XlsxFormulaMetadata) -> String {
 /// A workbook calamine has opened, of one of the three kinds.
 enum Book<'a> {
     Xlsx(Xlsx<Cursor<&'a [u8]>>),
-    Xls(Xls<Cursor<&'a [u8]>>),
+    Xls(Xls<Cursor<&'a [u8]>>, XlsLayout),
     Ods(Ods<Cursor<&'a [u8]>>, OdsLayout),
 }
 
 impl Book<'_> {
+    /// The rows the program that saved the workbook hides on `sheet`
+    /// (0-based); none known for `.xlsx`, whose reader does not say.
+    fn hidden_rows(&self, sheet: &str) -> &[u32] {
+        match self {
+            Book::Xlsx(_) => &[],
+            Book::Xls(_, layout) => layout.hidden_rows.get(sheet).map_or(&[], Vec::as_slice),
+            Book::Ods(_, layout) => layout.hidden_rows.get(sheet).map_or(&[], Vec::as_slice),
+        }
+    }
+
     fn sheets(&self) -> Vec<calamine::Sheet> {
         match self {
             Book::Xlsx(b) => b.sheets_metadata().to_vec(),
-            Book::Xls(b) => b.sheets_metadata().to_vec(),
+            Book::Xls(b, _) => b.sheets_metadata().to_vec(),
             Book::Ods(b, _) => b.sheets_metadata().to_vec(),
         }
     }
@@ -233,7 +320,7 @@ impl Book<'_> {
         };
         match self {
             Book::Xlsx(b) => read_sheet(b, name, system),
-            Book::Xls(b) => {
+            Book::Xls(b, _) => {
                 let range = b.worksheet_range(name).map_err(|e| damaged(&e))?;
                 let formulas = b.worksheet_formula(name).map_err(|e| damaged(&e))?;
                 let merges = b.merge_cells_by_sheet_name(name).map_err(|e| damaged(&e))?;
@@ -249,7 +336,19 @@ impl Book<'_> {
                 let range = b.worksheet_range(name).map_err(|e| damaged(&e))?;
                 let formulas = b.worksheet_formula(name).map_err(|e| damaged(&e))?;
                 let merges = layout.merges.remove(name).unwrap_or_default();
-                Ok(sheet_of_range(name, &range, &formulas, merges, system))
+                let mut sheet = sheet_of_range(name, &range, &formulas, merges, system);
+                // a number cell that shows an error is the error it shows
+                let first = sheet.grid.first().map_or(1, |row| row.line);
+                for (r, c, error) in layout.errors.remove(name).unwrap_or_default() {
+                    // the grid holds every line from its first to its last
+                    let at = (r as u64 + 1).checked_sub(first);
+                    if let Some(row) = at.and_then(|i| sheet.grid.get_mut(i as usize))
+                        && let Some(cell) = row.cells.get_mut(c as usize)
+                    {
+                        *cell = Cell::Text(error);
+                    }
+                }
+                Ok(sheet)
             }
         }
     }
@@ -300,8 +399,9 @@ pub fn read_xls(bytes: &[u8]) -> Result<ReadOutput, Problem> {
     } else {
         DateSystem::Excel1900
     };
-    let mut out = read_book(Book::Xls(book), system)?;
-    if let Some(page) = layout.codepage.filter(|p| layout.biff8 && *p != 1200) {
+    let (biff8, codepage) = (layout.biff8, layout.codepage);
+    let mut out = read_book(Book::Xls(book, layout), system)?;
+    if let Some(page) = codepage.filter(|p| biff8 && *p != 1200) {
         out.notes.push(format!(
             "the workbook declares code page {page}, which Excel 97-2003 workbooks do not use for their text: its text is read as the Unicode it is"
         ));
@@ -312,7 +412,7 @@ pub fn read_xls(bytes: &[u8]) -> Result<ReadOutput, Problem> {
 /// LibreOffice `.ods`: measured (and its merged ranges read) before
 /// calamine opens it; its dates are ISO text, not serials.
 pub fn read_ods(bytes: &[u8]) -> Result<ReadOutput, Problem> {
-    check_unpacked(bytes, "workbook")?;
+    check_unpacked(bytes, "LibreOffice spreadsheet")?;
     let layout = measure::ods(bytes)?;
     let book: Ods<_> =
         open_workbook_from_rs(Cursor::new(bytes)).map_err(|e| cannot_open("ods", &e))?;
@@ -337,7 +437,8 @@ fn read_book(mut book: Book, system: DateSystem) -> Result<ReadOutput, Problem> 
     // form column, and rows under them)
     let mut reports = Vec::new();
     for name in &visible {
-        let sheet = book.sheet(name, system)?;
+        let mut sheet = book.sheet(name, system)?;
+        sheet.clear_covered();
         let Some(band) = find_band(&sheet.grid, &sheet.merges) else {
             continue;
         };
@@ -402,11 +503,30 @@ fn read_book(mut book: Book, system: DateSystem) -> Result<ReadOutput, Problem> 
             quoted(&others.iter().map(String::as_str).collect::<Vec<_>>())
         ));
     }
+    if let (n, Some((line, col, text))) = &sheet.covered {
+        notes.push(format!(
+            "{n} cell{} under merged cells hold{} what the sheet does not show (row {line}, column {}: '{text}'): not read",
+            plural(*n),
+            if *n == 1 { "s" } else { "" },
+            col + 1
+        ));
+    }
     notes.extend(sheet.cells.notes());
     let detail = format!("sheet \"{}\"", sheet.name);
     let mut table = Table::from_grid(sheet.grid, band, sheet.merges);
     table.dates = system;
     table.unconvertible = sheet.cells.unconvertible;
+    // hidden rows are read, as calamine reads them: the summary names them
+    // so that someone can check that they belong to the report
+    let hidden = book.hidden_rows(&sheet.name);
+    let read_hidden: Vec<u64> = table
+        .rows
+        .iter()
+        .filter(|r| !r.cells.iter().all(Cell::is_empty))
+        .map(|r| r.line)
+        .filter(|line| hidden.contains(&((line - 1) as u32)))
+        .collect();
+    notes.extend(super::hidden_rows_note(&read_hidden, "sheet"));
     Ok(ReadOutput {
         table,
         detail,

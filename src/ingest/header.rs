@@ -910,14 +910,7 @@ mod tests {
 
     #[test]
     fn header_row_found_under_a_title_block() {
-        let grid = vec![
-            row(1, &["ỦY BAN NHÂN DÂN HUYỆN TUẦN GIÁO"]),
-            row(2, &["BÁO CÁO KẾT QUẢ TUYÊN TRUYỀN VỀ QUYỀN CON NGƯỜI"]),
-            row(3, &["Tháng 7 năm 2023"]),
-            row(4, &["Đơn vị:", "Phòng VH-TT huyện Tuần Giáo"]),
-            row(5, &["STT", "Ngày", "Hình thức", "Tên tin bài"]),
-            row(6, &["1", "05/07/2023", "Tin", "Phòng chống mua bán người"]),
-        ];
+        let grid = crate::ingest::table::tests::titled_grid();
         let band = find_band(&grid, &[]).unwrap();
         assert_eq!(
             (band.start, band.header.rows, band.header.score()),

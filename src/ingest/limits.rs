@@ -85,23 +85,44 @@ pub fn check_lines(text: &str) -> Result<(), Problem> {
     Ok(())
 }
 
-/// Refuses a zipped file (a workbook, a Word document) whose parts unpack
-/// to more than [`MAX_UNPACKED_BYTES`]: first by the sizes its directory
-/// declares, then by unpacking (a directory can lie), never past the limit.
-/// `what` names the file for messages (`workbook`, `Word document`).
-pub fn check_unpacked(bytes: &[u8], what: &str) -> Result<(), Problem> {
-    let damaged = |e: &dyn std::fmt::Display| {
-        let again = match what {
-            "workbook" => "open it in Excel, save it again as .xlsx",
-            "LibreOffice spreadsheet" => "open it in LibreOffice Calc, save it again as .ods",
-            _ => "open it in Word, save it again as .docx",
-        };
-        Problem::new(
-            ReasonCode::FileDamaged,
-            format!(
-                "the {what} cannot be opened ({e}); it may be damaged or cut short: {again} and resend it"
-            ),
-        )
+/// The sentence for a file its reader cannot open (not a container of its
+/// kind, cut short, broken inside): `kind` is the format, `xlsx`, `xls`,
+/// `ods` or `docx`; `e` what the library said.
+pub fn cannot_open(kind: &str, e: &dyn std::fmt::Display) -> Problem {
+    let (what, again) = match kind {
+        "xls" => (
+            "the workbook cannot be opened as an Excel 97-2003 workbook",
+            "open it in Excel, save it again",
+        ),
+        "ods" => (
+            "the workbook cannot be opened as a LibreOffice spreadsheet",
+            "open it in LibreOffice Calc, save it again as .ods",
+        ),
+        "docx" => (
+            "the Word document cannot be opened",
+            "open it in Word, save it again as .docx",
+        ),
+        _ => (
+            "the workbook cannot be opened",
+            "open it in Excel, save it again as .xlsx",
+        ),
+    };
+    Problem::new(
+        ReasonCode::FileDamaged,
+        format!("{what} ({e}); it may be damaged or cut short: {again} and resend it"),
+    )
+}
+
+/// Refuses a zipped file of `kind` (`xlsx`, `ods`, `docx`) whose parts
+/// unpack to more than [`MAX_UNPACKED_BYTES`]: first by the sizes its
+/// directory declares, then by unpacking (a directory can lie), never past
+/// the limit.
+pub fn check_unpacked(bytes: &[u8], kind: &str) -> Result<(), Problem> {
+    let damaged = |e: &dyn std::fmt::Display| cannot_open(kind, e);
+    let what = if kind == "docx" {
+        "Word document"
+    } else {
+        "workbook"
     };
     let too_big = |size: u64| {
         Problem::new(

@@ -259,16 +259,22 @@ pub(super) mod tests {
         }
     }
 
-    #[test]
-    fn a_grid_splits_at_its_header_band() {
-        let grid = vec![
+    /// A district office's form: a title block of four lines, then the
+    /// header (line 5) and one item (line 6).
+    pub(in crate::ingest) fn titled_grid() -> Vec<SourceRow> {
+        vec![
             row(1, &["ỦY BAN NHÂN DÂN HUYỆN TUẦN GIÁO"]),
             row(2, &["BÁO CÁO KẾT QUẢ TUYÊN TRUYỀN VỀ QUYỀN CON NGƯỜI"]),
             row(3, &["Tháng 7 năm 2023"]),
             row(4, &["Đơn vị:", "Phòng VH-TT huyện Tuần Giáo"]),
             row(5, &["STT", "Ngày", "Hình thức", "Tên tin bài"]),
             row(6, &["1", "05/07/2023", "Tin", "Phòng chống mua bán người"]),
-        ];
+        ]
+    }
+
+    #[test]
+    fn a_grid_splits_at_its_header_band() {
+        let grid = titled_grid();
         let band = crate::ingest::header::find_band(&grid, &[]).unwrap();
         let table = Table::from_grid(grid, band, Vec::new());
         assert_eq!(

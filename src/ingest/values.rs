@@ -181,6 +181,15 @@ fn without_group_spaces(text: &str) -> Option<String> {
     grouped.then(|| parts.concat())
 }
 
+/// What a spreadsheet shows for a formula that failed: Excel's `#DIV/0!`,
+/// `#N/A`, `#NAME?`, LibreOffice's `Err:502`.
+pub fn is_spreadsheet_error(text: &str) -> bool {
+    (text.starts_with('#') && text.ends_with(['!', '?', 'A']))
+        || text
+            .strip_prefix("Err:")
+            .is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
+}
+
 /// Why text with spaces is not a `what`: figures split apart (`2 3`, `12 /
 /// 500`: two lines of a cell), or words around one (`khoảng 500`).
 fn split_or_not(text: &str, what: &str) -> String {
@@ -213,11 +222,7 @@ pub fn parse_int(cell: &Cell) -> Result<Option<i64>, String> {
             .ok_or_else(|| "is not a whole number".into()),
         Cell::Formula(_) => Err(FORMULA.into()),
         Cell::Bool(_) | Cell::Date(_) => Err("is not a number".into()),
-        // Excel's `#DIV/0!`, `#N/A`, `#NAME?`; LibreOffice's `Err:502`
-        Cell::Text(t)
-            if (t.starts_with('#') && t.ends_with(['!', '?', 'A']))
-                || (t.starts_with("Err:") && t[4..].chars().all(|c| c.is_ascii_digit())) =>
-        {
+        Cell::Text(t) if is_spreadsheet_error(t) => {
             Err("is a spreadsheet error, not a number: correct the formula in Excel or LibreOffice, save the file again and resend it".into())
         }
         Cell::Text(t) => {

@@ -12,32 +12,37 @@ use crate::text::group_thousands;
 
 /// A cell of a sample table.
 #[derive(Debug, Clone, PartialEq)]
-enum V {
+pub(super) enum SampleCell {
     Empty,
     Text(String),
     Number(f64),
 }
 
-impl V {
-    fn text(s: impl Into<String>) -> V {
+impl SampleCell {
+    fn text(s: impl Into<String>) -> SampleCell {
         let s = s.into();
-        if s.is_empty() { V::Empty } else { V::Text(s) }
+        if s.is_empty() {
+            SampleCell::Empty
+        } else {
+            SampleCell::Text(s)
+        }
     }
 
     /// As a person would type it in Word or a web page (`1.234`, `2,5`).
     fn shown(&self) -> String {
         match self {
-            V::Empty => String::new(),
-            V::Text(s) => s.clone(),
-            V::Number(n) if n.fract() == 0.0 => group_thousands(*n as i64, '.'),
-            V::Number(n) => n.to_string().replace('.', ","),
+            SampleCell::Empty => String::new(),
+            SampleCell::Text(s) => s.clone(),
+            SampleCell::Number(n) if n.fract() == 0.0 => group_thousands(*n as i64, '.'),
+            SampleCell::Number(n) => n.to_string().replace('.', ","),
         }
     }
 }
 
-/// The columns; "Số lượng" and "Lượt tiếp cận" sit under a "Kết quả"
-/// heading merged over both.
-const HEADER: [&str; 12] = [
+/// The item columns of the titled layouts (`.xlsx` too, with its own name
+/// for the date); here "Số lượng" and "Lượt tiếp cận" sit under a "Kết
+/// quả" heading merged over both.
+pub(super) const ITEM_COLUMNS: [&str; 12] = [
     "Ngày",
     "Chủ đề",
     "Nội dung cụ thể",
@@ -53,22 +58,24 @@ const HEADER: [&str; 12] = [
 ];
 const RESULT_COLUMNS: (usize, usize) = (6, 7);
 
-fn cells(r: &Row) -> Vec<V> {
-    let number = |n: Option<f64>| n.map_or(V::Empty, V::Number);
+/// An item's cells under [`ITEM_COLUMNS`]: figures as numbers, a bad
+/// value the generator planted as the text it is.
+pub(super) fn item_cells(r: &Row) -> Vec<SampleCell> {
+    let number = |n: Option<f64>| n.map_or(SampleCell::Empty, SampleCell::Number);
     vec![
-        V::text(r.date_dmy()),
-        V::text(r.theme_text()),
-        V::text(r.subtheme.clone()),
+        SampleCell::text(r.date_dmy()),
+        SampleCell::text(r.theme_text()),
+        SampleCell::text(r.subtheme.clone()),
         number(r.hrc.map(f64::from)),
-        V::text(r.form.clone()),
-        V::text(r.title.clone()),
+        SampleCell::text(r.form.clone()),
+        SampleCell::text(r.title.clone()),
         r.over("quantity")
-            .map_or(V::Number(r.quantity as f64), V::text),
+            .map_or(SampleCell::Number(r.quantity as f64), SampleCell::text),
         number(r.reach.map(|n| n as f64)),
         number(r.duration),
-        V::text(r.language.clone()),
-        V::text(r.channel.clone()),
-        V::text(r.notes.clone()),
+        SampleCell::text(r.language.clone()),
+        SampleCell::text(r.channel.clone()),
+        SampleCell::text(r.notes.clone()),
     ]
 }
 
@@ -95,18 +102,18 @@ impl Report<'_> {
         let mut book = biff::Sheet::default();
         let title = self.title_lines();
         for (r, line) in title.iter().enumerate() {
-            book.cell(r as u16, 0, &V::Text(line.clone()));
+            book.cell(r as u16, 0, &SampleCell::Text(line.clone()));
         }
-        book.merge(2, 2, 0, HEADER.len() as u16 - 1);
+        book.merge(2, 2, 0, ITEM_COLUMNS.len() as u16 - 1);
         let h = title.len() as u16 + 1;
         header_rows(|r, c, v, span| {
-            book.cell(h + r, c as u16, &V::text(v));
+            book.cell(h + r, c as u16, &SampleCell::text(v));
             if let Some((rows, cols)) = span {
                 book.merge(h + r, h + r + rows - 1, c as u16, (c + cols) as u16 - 1);
             }
         });
         for (i, row) in self.rows.iter().enumerate() {
-            for (c, v) in cells(row).iter().enumerate() {
+            for (c, v) in item_cells(row).iter().enumerate() {
                 book.cell(h + 2 + i as u16, c as u16, v);
             }
         }
@@ -116,33 +123,33 @@ impl Report<'_> {
     /// A LibreOffice spreadsheet, laid out as the `.xls` one.
     pub fn ods(&self) -> Vec<u8> {
         let mut rows = String::new();
-        let cell = |v: &V, span: Option<(u16, usize)>| {
+        let cell = |v: &SampleCell, span: Option<(u16, usize)>| {
             let spans = span.map_or(String::new(), |(r, c)| {
                 format!(r#" table:number-rows-spanned="{r}" table:number-columns-spanned="{c}""#)
             });
             match v {
-                V::Empty => format!("<table:table-cell{spans}/>"),
-                V::Text(s) => format!(
+                SampleCell::Empty => format!("<table:table-cell{spans}/>"),
+                SampleCell::Text(s) => format!(
                     r#"<table:table-cell office:value-type="string"{spans}><text:p>{}</text:p></table:table-cell>"#,
                     xml_escape(s)
                 ),
-                V::Number(n) => format!(
+                SampleCell::Number(n) => format!(
                     r#"<table:table-cell office:value-type="float" office:value="{n}"{spans}><text:p>{n}</text:p></table:table-cell>"#
                 ),
             }
         };
         let title = self.title_lines();
         for (r, line) in title.iter().enumerate() {
-            let span = (r == 2).then_some((1, HEADER.len()));
+            let span = (r == 2).then_some((1, ITEM_COLUMNS.len()));
             rows.push_str(&format!(
                 "<table:table-row>{}</table:table-row>",
-                cell(&V::Text(line.clone()), span)
+                cell(&SampleCell::Text(line.clone()), span)
             ));
         }
         rows.push_str("<table:table-row><table:table-cell/></table:table-row>");
-        let mut header = vec![vec![String::new(); HEADER.len()]; 2];
+        let mut header = vec![vec![String::new(); ITEM_COLUMNS.len()]; 2];
         header_rows(|r, c, v, span| {
-            header[r as usize][c] = cell(&V::text(v), span);
+            header[r as usize][c] = cell(&SampleCell::text(v), span);
         });
         for row in header {
             let row: String = row
@@ -158,7 +165,7 @@ impl Report<'_> {
             rows.push_str(&format!("<table:table-row>{row}</table:table-row>"));
         }
         for r in &self.rows {
-            let row: String = cells(r).iter().map(|v| cell(v, None)).collect();
+            let row: String = item_cells(r).iter().map(|v| cell(v, None)).collect();
             rows.push_str(&format!("<table:table-row>{row}</table:table-row>"));
         }
         let content = format!(
@@ -220,13 +227,16 @@ impl Report<'_> {
         });
         let mut table = format!(
             "<w:tbl><w:tblGrid>{}</w:tblGrid>",
-            "<w:gridCol/>".repeat(HEADER.len())
+            "<w:gridCol/>".repeat(ITEM_COLUMNS.len())
         );
         for row in header {
             table.push_str(&format!("<w:tr>{row}</w:tr>"));
         }
         for r in &self.rows {
-            let row: String = cells(r).iter().map(|v| tc(&v.shown(), 1, None)).collect();
+            let row: String = item_cells(r)
+                .iter()
+                .map(|v| tc(&v.shown(), 1, None))
+                .collect();
             table.push_str(&format!("<w:tr>{row}</w:tr>"));
         }
         table.push_str("</w:tbl>");
@@ -253,7 +263,7 @@ impl Report<'_> {
     /// its title rows spanning it, the header's headings spanning rows and
     /// columns, dates marked as text (`mso-number-format:"\@"`).
     pub fn html(&self) -> Vec<u8> {
-        let width = HEADER.len();
+        let width = ITEM_COLUMNS.len();
         let mut page = String::from(
             "<html xmlns:x=\"urn:schemas-microsoft-com:office:excel\"><head><meta charset=\"utf-8\"><style>.text{mso-number-format:\"\\@\";}</style></head><body><table border=\"1\">\n",
         );
@@ -277,7 +287,7 @@ impl Report<'_> {
         }
         for r in &self.rows {
             page.push_str("<tr>");
-            for (c, v) in cells(r).iter().enumerate() {
+            for (c, v) in item_cells(r).iter().enumerate() {
                 let class = if c == 0 { " class=\"text\"" } else { "" };
                 page.push_str(&format!("<td{class}>{}</td>", xml_escape(&v.shown())));
             }
@@ -293,7 +303,7 @@ impl Report<'_> {
 /// both rows; "Kết quả" spans its two columns, which are named below it.
 fn header_rows(mut f: impl FnMut(u16, usize, &str, Option<(u16, usize)>)) {
     let (first, last) = RESULT_COLUMNS;
-    for (c, name) in HEADER.iter().enumerate() {
+    for (c, name) in ITEM_COLUMNS.iter().enumerate() {
         if c == first {
             f(0, c, "Kết quả", Some((1, last - first + 1)));
         }
@@ -315,18 +325,18 @@ fn xml_escape(s: &str) -> String {
 /// The few BIFF8 records an Excel 97-2003 workbook of one sheet needs
 /// ([MS-XLS] 2.4), in a compound file.
 mod biff {
-    use super::V;
+    use super::SampleCell;
 
     /// One sheet's cells and merged ranges.
     #[derive(Default)]
     pub struct Sheet {
-        cells: Vec<(u16, u16, V)>,
+        cells: Vec<(u16, u16, SampleCell)>,
         merges: Vec<(u16, u16, u16, u16)>,
     }
 
     impl Sheet {
-        pub fn cell(&mut self, row: u16, col: u16, v: &V) {
-            if *v != V::Empty {
+        pub fn cell(&mut self, row: u16, col: u16, v: &SampleCell) {
+            if *v != SampleCell::Empty {
                 self.cells.push((row, col, v.clone()));
             }
         }
@@ -410,15 +420,15 @@ mod biff {
             d.extend(col.to_le_bytes());
             d.extend(16u16.to_le_bytes()); // the cell format
             match v {
-                V::Text(t) => {
+                SampleCell::Text(t) => {
                     d.extend(unicode(t, false));
                     record(&mut s, 0x0204, &d); // LABEL
                 }
-                V::Number(n) => {
+                SampleCell::Number(n) => {
                     d.extend(n.to_le_bytes());
                     record(&mut s, 0x0203, &d); // NUMBER
                 }
-                V::Empty => {}
+                SampleCell::Empty => {}
             }
         }
         if !sheet.merges.is_empty() {

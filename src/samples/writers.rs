@@ -7,6 +7,7 @@ use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook};
 use serde_json::{Map, Value, json};
 
 use super::SampleFile;
+use super::documents::{ITEM_COLUMNS, SampleCell, item_cells};
 use crate::reference::Unit;
 use crate::text::group_thousands;
 
@@ -398,24 +399,14 @@ impl Report<'_> {
         for (i, t) in title_rows.iter().enumerate() {
             let _ = sheet.write_string_with_format(i as u32, 0, t, &bold);
         }
-        let headers = [
-            "STT",
-            "Ngày thực hiện",
-            "Chủ đề",
-            "Nội dung cụ thể",
-            "Ưu tiên HĐNQ",
-            "Hình thức",
-            "Tên tin bài",
-            "Số lượng",
-            "Lượt tiếp cận",
-            "Thời lượng (phút)",
-            "Ngôn ngữ",
-            "Kênh",
-            "Ghi chú",
-        ];
+        // the item columns every titled layout has, the date named as the
+        // form of the province names it
+        let headers = ["STT", "Ngày thực hiện"]
+            .into_iter()
+            .chain(ITEM_COLUMNS.iter().skip(1).copied());
         let h = 7u32;
-        for (c, name) in headers.iter().enumerate() {
-            let _ = sheet.write_string_with_format(h, c as u16, *name, &bold);
+        for (c, name) in headers.enumerate() {
+            let _ = sheet.write_string_with_format(h, c as u16, name, &bold);
             let _ = sheet.write_string(h + 1, c as u16, format!("({})", c + 1));
         }
         let _ = sheet.set_column_width(6, 60);
@@ -442,37 +433,17 @@ impl Report<'_> {
                     );
                 }
             }
-            let texts = [
-                (2, r.theme_text()),
-                (3, r.subtheme.clone()),
-                (5, r.form.clone()),
-                (6, r.title.clone()),
-                (10, r.language.clone()),
-                (11, r.channel.clone()),
-                (12, r.notes.clone()),
-            ];
-            for (c, t) in texts {
-                if !t.is_empty() {
-                    let _ = sheet.write_string(row, c, t);
-                }
+            // after the date, each item column one to the right
+            for (c, v) in item_cells(r).into_iter().enumerate().skip(1) {
+                let c = c as u16 + 1;
+                let _ = match v {
+                    SampleCell::Text(t) => sheet.write_string(row, c, t),
+                    SampleCell::Number(n) => sheet.write_number(row, c, n),
+                    SampleCell::Empty => continue,
+                };
             }
-            if let Some(p) = r.hrc {
-                let _ = sheet.write_number(row, 4, p as f64);
-            }
-            match r.over("quantity") {
-                Some(q) => {
-                    let _ = sheet.write_string(row, 7, q);
-                }
-                None => {
-                    let _ = sheet.write_number(row, 7, r.quantity as f64);
-                    total += r.quantity;
-                }
-            }
-            if let Some(n) = r.reach {
-                let _ = sheet.write_number(row, 8, n as f64);
-            }
-            if let Some(d) = r.duration {
-                let _ = sheet.write_number(row, 9, d);
+            if r.over("quantity").is_none() {
+                total += r.quantity;
             }
         }
         let last = h + 2 + self.rows.len() as u32;

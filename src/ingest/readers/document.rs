@@ -203,18 +203,23 @@ pub fn read_blocks(blocks: Vec<Block>, kind: Kind) -> Result<ReadOutput, Problem
         };
         return Err(Problem::new(ReasonCode::FileNoTable, text));
     }
+    // each table's own header band, found once
+    let bands: Vec<Option<Band>> = blocks
+        .iter()
+        .map(|block| match block {
+            Block::Table(t) => header_of(t),
+            Block::Text(_) => None,
+        })
+        .collect();
     // the items' table: the first with a date and a form column, else the
     // first with a header at all
-    let mut best: Option<(usize, &LaidTable, Band)> = None;
+    let mut best: Option<(usize, &LaidTable, &Band)> = None;
     let mut numbers = Vec::new();
     for (i, block) in blocks.iter().enumerate() {
         let Block::Table(t) = block else { continue };
         numbers.push(i);
-        let (grid, merges) = grid_of(t, 1);
-        let Some(band) = find_band(&grid, &merges) else {
-            continue;
-        };
-        let good = band.header.has_required() && grid.len() > band.start + band.header.rows;
+        let Some(band) = &bands[i] else { continue };
+        let good = band.header.has_required() && t.rows.len() > band.start + band.header.rows;
         match &best {
             Some((_, _, b)) if b.header.has_required() || !good => {}
             _ => best = Some((i, t, band)),
@@ -242,18 +247,15 @@ pub fn read_blocks(blocks: Vec<Block>, kind: Kind) -> Result<ReadOutput, Problem
     let repeats_header = |t: &LaidTable| {
         t.rows.len() >= header_rows.len() && t.rows[..header_rows.len()] == header_rows[..]
     };
-    let continues = |t: &LaidTable| {
-        let (grid, merges) = grid_of(t, 1);
-        t.width() == width
-            && !t.is_blank()
-            && (repeats_header(t) || find_band(&grid, &merges).is_none())
+    let continues = |i: usize, t: &LaidTable| {
+        t.width() == width && !t.is_blank() && (repeats_header(t) || bands[i].is_none())
     };
     let mut continued = Vec::new();
     let mut next = at + 1;
     while let Some(block) = blocks.get(next) {
         match block {
             Block::Text(t) if t.iter().all(|s| s.trim().is_empty()) => next += 1,
-            Block::Table(t) if continues(t) => {
+            Block::Table(t) if continues(next, t) => {
                 continued.push(next);
                 next += 1;
             }
@@ -261,10 +263,8 @@ pub fn read_blocks(blocks: Vec<Block>, kind: Kind) -> Result<ReadOutput, Problem
         }
     }
     // a further table of items after the narrative
-    for (i, block) in blocks.iter().enumerate().skip(next) {
-        let Block::Table(t) = block else { continue };
-        let (grid, merges) = grid_of(t, 1);
-        if find_band(&grid, &merges).is_some_and(|b| b.header.has_required()) {
+    for (i, band) in bands.iter().enumerate().skip(next) {
+        if band.as_ref().is_some_and(|b| b.header.has_required()) {
             return Err(Problem::new(
                 ReasonCode::FileSeveralReports,
                 format!(
@@ -398,7 +398,7 @@ pub fn read_blocks(blocks: Vec<Block>, kind: Kind) -> Result<ReadOutput, Problem
     };
     let band = Band {
         start,
-        header: band.header,
+        header: band.header.clone(),
     };
     let mut notes = cells.notes();
     notes.extend(super::hidden_rows_note(&hidden, kind.noun()));
@@ -412,15 +412,15 @@ pub fn read_blocks(blocks: Vec<Block>, kind: Kind) -> Result<ReadOutput, Problem
     })
 }
 
-/// A table alone as rows of text cells, for finding its header.
-fn grid_of(t: &LaidTable, first_line: u64) -> (Vec<SourceRow>, Vec<Merge>) {
+/// A table's own header band, found on its rows alone.
+fn header_of(t: &LaidTable) -> Option<Band> {
     let mut cells = TextCells::default();
-    let grid = t
+    let grid: Vec<SourceRow> = t
         .rows
         .iter()
         .enumerate()
         .map(|(r, row)| {
-            let line = first_line + r as u64;
+            let line = r as u64 + 1;
             SourceRow {
                 line,
                 cells: row
@@ -431,17 +431,17 @@ fn grid_of(t: &LaidTable, first_line: u64) -> (Vec<SourceRow>, Vec<Merge>) {
             }
         })
         .collect();
-    let merges = t
+    let merges: Vec<Merge> = t
         .merges
         .iter()
         .map(|&(r0, r1, c0, c1)| Merge {
-            first_line: first_line + r0 as u64,
-            last_line: first_line + r1 as u64,
+            first_line: r0 as u64 + 1,
+            last_line: r1 as u64 + 1,
             first_col: c0 as u32,
             last_col: c1 as u32,
         })
         .collect();
-    (grid, merges)
+    find_band(&grid, &merges)
 }
 
 #[cfg(test)]

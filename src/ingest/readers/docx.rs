@@ -15,16 +15,12 @@ use quick_xml::events::{BytesStart, Event};
 
 use super::ReadOutput;
 use super::document::{Block, Kind, LaidTable, RowCount, read_blocks};
-use crate::ingest::limits::check_unpacked;
-use crate::ingest::reason::{Problem, ReasonCode};
+use super::measure::attr;
+use crate::ingest::limits::{cannot_open, check_unpacked};
+use crate::ingest::reason::Problem;
 
 fn damaged(e: &dyn std::fmt::Display) -> Problem {
-    Problem::new(
-        ReasonCode::FileDamaged,
-        format!(
-            "the Word document cannot be read ({e}); it may be damaged or cut short: open it in Word, save it again as .docx and resend it"
-        ),
-    )
+    cannot_open("docx", e)
 }
 
 /// The paragraphs and tables of a Word document, in order.
@@ -53,13 +49,24 @@ struct Body {
     raised: bool,
     /// Styles whose text is hidden (`styles.xml`).
     hidden_styles: std::collections::HashSet<String>,
-    /// Inside `w:tabs` (tab stops, not tabs) or `mc:Fallback` (a copy).
+    /// Inside what is not text of the page: `w:tabs` (tab stops, not
+    /// tabs), `mc:Fallback` (a copy), tracked deletions and moves away,
+    /// the formatting a tracked change replaced.
     skipping: usize,
 }
 
 impl Body {
+    /// Text of a `w:t` element.
     fn text(&mut self, s: &str) {
-        if !self.in_text || self.skipping > 0 || self.hidden_run || self.hidden_paragraph {
+        if self.in_text {
+            self.put(s);
+        }
+    }
+
+    /// Text of the run being read (a `w:t`, or a tab or break in it),
+    /// unless the run is not read.
+    fn put(&mut self, s: &str) {
+        if self.skipping > 0 || self.hidden_run || self.hidden_paragraph {
             return;
         }
         if std::mem::take(&mut self.raised) && !s.is_empty() {
@@ -86,19 +93,12 @@ impl Body {
     }
 
     fn start(&mut self, e: &BytesStart, empty: bool) -> Result<(), Problem> {
-        let val = || {
-            e.try_get_attribute("w:val")
-                .ok()
-                .flatten()
-                .map(|a| a.value.to_string())
-        };
+        let val = || attr(e, "w:val");
         let number = || {
             val()
                 .and_then(|v| v.trim().parse::<usize>().ok())
                 .unwrap_or(1)
         };
-        // a toggle property: on unless its value says off
-        let on = || val().is_none_or(|v| !matches!(v.as_str(), "0" | "false" | "off" | "none"));
         match e.name().as_ref() {
             // tab stops; a text box's fallback copy; tracked deletions and
             // moves away (their text is `w:delText`, but not always); the
@@ -137,7 +137,7 @@ impl Body {
                 }
             }
             "w:r" => (self.hidden_run, self.raised) = (false, false),
-            "w:vanish" | "w:strike" | "w:dstrike" => self.hidden_run |= on(),
+            "w:vanish" | "w:strike" | "w:dstrike" => self.hidden_run |= toggled_on(e),
             "w:rStyle" => self.hidden_run |= val().is_some_and(|v| self.hidden_styles.contains(&v)),
             "w:pStyle" => {
                 self.hidden_paragraph = val().is_some_and(|v| self.hidden_styles.contains(&v))
@@ -146,26 +146,11 @@ impl Body {
                 self.raised = val().is_some_and(|v| v == "superscript" || v == "subscript")
             }
             // a text box in a cell is not part of the cell's line
-            "w:txbxContent" if !empty => {
-                let was = std::mem::replace(&mut self.in_text, true);
-                self.in_text_break();
-                self.in_text = was;
-            }
+            "w:txbxContent" if !empty => self.in_text_break(),
             "w:t" if !empty => self.in_text = true,
-            "w:tab" => {
-                if self.tables > 0 {
-                    self.in_text = true;
-                    self.text(" ");
-                    self.in_text = false;
-                } else if self.paragraphs > 0 {
-                    self.paragraph.push(String::new());
-                }
-            }
-            "w:br" | "w:cr" => {
-                let was = std::mem::replace(&mut self.in_text, true);
-                self.text("\n");
-                self.in_text = was;
-            }
+            "w:tab" if self.tables > 0 => self.put(" "),
+            "w:tab" if self.paragraphs > 0 => self.paragraph.push(String::new()),
+            "w:br" | "w:cr" => self.put("\n"),
             _ => {}
         }
         Ok(())
@@ -211,6 +196,12 @@ impl Body {
     }
 }
 
+/// A toggle property (`<w:vanish/>`, `<w:strike w:val="0"/>`): on unless
+/// its value says off.
+fn toggled_on(e: &BytesStart) -> bool {
+    attr(e, "w:val").is_none_or(|v| !matches!(v.as_str(), "0" | "false" | "off" | "none"))
+}
+
 /// The styles whose text Word hides (`w:vanish` in the style's run
 /// properties), from `word/styles.xml` if there is one.
 fn hidden_styles<R: std::io::Read + std::io::Seek>(
@@ -226,19 +217,10 @@ fn hidden_styles<R: std::io::Read + std::io::Seek>(
     loop {
         match xml.read_event_into(&mut buf).map_err(|e| damaged(&e))? {
             Event::Start(e) if e.name().as_ref() == "w:style" => {
-                style = e
-                    .try_get_attribute("w:styleId")
-                    .ok()
-                    .flatten()
-                    .map(|a| a.value.to_string());
+                style = attr(&e, "w:styleId");
             }
             Event::Empty(e) | Event::Start(e) if e.name().as_ref() == "w:vanish" => {
-                let off = e
-                    .try_get_attribute("w:val")
-                    .ok()
-                    .flatten()
-                    .is_some_and(|a| matches!(&*a.value, "0" | "false" | "off"));
-                if let (Some(id), false) = (&style, off) {
+                if let (Some(id), true) = (&style, toggled_on(&e)) {
                     hidden.insert(id.clone());
                 }
             }
@@ -259,7 +241,7 @@ fn hidden_styles<R: std::io::Read + std::io::Seek>(
 /// `file.too_large` (unpacks past the limit, too many rows, columns or
 /// cells), and those of [`read_blocks`].
 pub fn read_docx(bytes: &[u8]) -> Result<ReadOutput, Problem> {
-    check_unpacked(bytes, "Word document")?;
+    check_unpacked(bytes, "docx")?;
     let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| damaged(&e))?;
     let mut body = Body {
         hidden_styles: hidden_styles(&mut zip)?,

@@ -314,16 +314,7 @@ impl TokenSink for Sink {
                                 && a.value
                                     .split_whitespace()
                                     .any(|c| page.hidden_classes.iter().any(|h| h == c)))
-                            || (attr.eq_ignore_ascii_case("style") && {
-                                let style: String = a
-                                    .value
-                                    .chars()
-                                    .filter(|c| !c.is_whitespace())
-                                    .collect::<String>()
-                                    .to_ascii_lowercase();
-                                style.contains("display:none")
-                                    || style.contains("visibility:hidden")
-                            })
+                            || (attr.eq_ignore_ascii_case("style") && hides_by_style(&a.value))
                     });
                 // a hidden row is read, and named, as a hidden row of a sheet
                 // is (Excel saves its hidden rows as `display:none` rows)
@@ -354,6 +345,17 @@ impl TokenSink for Sink {
     }
 }
 
+/// True when CSS declarations (a `style` attribute, a rule's braces) hide
+/// what they apply to: `display: none`, `visibility: hidden`.
+fn hides_by_style(declarations: &str) -> bool {
+    let css: String = declarations
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect::<String>()
+        .to_ascii_lowercase();
+    css.contains("display:none") || css.contains("visibility:hidden")
+}
+
 /// The classes a style sheet hides: rules `.name { display: none }` or
 /// `td.name { visibility: hidden }`, read as CSS is written (selectors,
 /// then declarations in braces), for the classes Excel and web systems use.
@@ -363,12 +365,7 @@ fn hidden_classes(sheet: &str) -> Vec<String> {
         let Some((selectors, declarations)) = rule.split_once('{') else {
             continue;
         };
-        let declarations: String = declarations
-            .chars()
-            .filter(|c| !c.is_whitespace())
-            .collect::<String>()
-            .to_ascii_lowercase();
-        if !(declarations.contains("display:none") || declarations.contains("visibility:hidden")) {
+        if !hides_by_style(declarations) {
             continue;
         }
         for selector in selectors.split(',') {

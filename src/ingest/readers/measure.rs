@@ -13,9 +13,10 @@ use std::io::{BufReader, Cursor, Read};
 
 use quick_xml::events::{BytesStart, Event};
 
-use crate::ingest::limits::{MAX_GRID_CELLS, MAX_SHEET_ROWS, grid_too_large};
+use crate::ingest::limits::{MAX_GRID_CELLS, MAX_SHEET_ROWS, cannot_open, grid_too_large};
 use crate::ingest::reason::{Problem, ReasonCode};
 use crate::ingest::table::Merge;
+use crate::ingest::values::is_spreadsheet_error;
 
 /// What the scan of an `.xls` file learned.
 #[derive(Debug, Default)]
@@ -38,12 +39,7 @@ const XLS_ROWS: u32 = 65_536;
 const XLS_COLUMNS: u32 = 256;
 
 fn damaged(e: &dyn std::fmt::Display) -> Problem {
-    Problem::new(
-        ReasonCode::FileDamaged,
-        format!(
-            "the workbook cannot be opened as an Excel 97-2003 workbook ({e}); it may be damaged or cut short: open it in Excel, save it again and resend it"
-        ),
-    )
+    cannot_open("xls", e)
 }
 
 fn protected() -> Problem {
@@ -235,7 +231,8 @@ pub fn xls(bytes: &[u8]) -> Result<XlsLayout, Problem> {
     Ok(layout)
 }
 
-/// What the scan of an `.ods` file learned: each sheet's merged ranges.
+/// What the scan of an `.ods` file learned: each sheet's merged ranges,
+/// hidden rows and number cells that show an error.
 #[derive(Debug, Default)]
 pub struct OdsLayout {
     pub merges: HashMap<String, Vec<Merge>>,
@@ -257,14 +254,7 @@ const MAX_ERRORS: usize = 10_000;
 ///
 /// Errors: `file.damaged` (no `content.xml`, broken XML), `file.too_large`.
 pub fn ods(bytes: &[u8]) -> Result<OdsLayout, Problem> {
-    let damaged = |e: &dyn std::fmt::Display| {
-        Problem::new(
-            ReasonCode::FileDamaged,
-            format!(
-                "the workbook cannot be opened as a LibreOffice spreadsheet ({e}); it may be damaged or cut short: open it in LibreOffice Calc, save it again and resend it"
-            ),
-        )
-    };
+    let damaged = |e: &dyn std::fmt::Display| cannot_open("ods", e);
     let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| damaged(&e))?;
     let content = zip.by_name("content.xml").map_err(|e| damaged(&e))?;
     let mut xml = quick_xml::Reader::from_reader(BufReader::new(content));
@@ -348,9 +338,7 @@ pub fn ods(bytes: &[u8]) -> Result<OdsLayout, Problem> {
             Event::End(e) if e.name().as_ref() == "table:table-cell" => {
                 if let Some((r, c, text)) = shown.take() {
                     let text = text.trim();
-                    let error = (text.starts_with('#') && text.ends_with(['!', '?', 'A']))
-                        || (text.starts_with("Err:") && text.len() > 4);
-                    if let (true, Some((name, _))) = (error, &sheet) {
+                    if let (true, Some((name, _))) = (is_spreadsheet_error(text), &sheet) {
                         let errors = layout.errors.entry(name.clone()).or_default();
                         if errors.len() < MAX_ERRORS && r < u32::MAX as u64 && c < u32::MAX as u64 {
                             errors.push((r as u32, c as u32, text.to_string()));
@@ -379,7 +367,8 @@ pub fn ods(bytes: &[u8]) -> Result<OdsLayout, Problem> {
     Ok(layout)
 }
 
-fn attr(e: &BytesStart, name: &str) -> Option<String> {
+/// An attribute's value as text, if the element has it.
+pub(super) fn attr(e: &BytesStart, name: &str) -> Option<String> {
     e.try_get_attribute(name)
         .ok()
         .flatten()

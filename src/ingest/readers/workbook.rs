@@ -23,7 +23,9 @@ use super::text::TextCells;
 use super::{NO_HEADER, ReadOutput};
 use crate::ingest::dates::DateSystem;
 use crate::ingest::header::{Band, find_band};
-use crate::ingest::limits::{MAX_COLUMNS, MAX_SHEET_ROWS, check_unpacked, too_many_columns};
+use crate::ingest::limits::{
+    MAX_COLUMNS, MAX_SHEET_ROWS, cannot_open, check_unpacked, too_many_columns,
+};
 use crate::ingest::reason::{Problem, ReasonCode};
 use crate::ingest::table::{Cell, Merge, SourceRow, Table};
 use crate::text::plural;
@@ -115,14 +117,7 @@ fn read_sheet<RS: std::io::Read + std::io::Seek>(
     name: &str,
     system: DateSystem,
 ) -> Result<Sheet, Problem> {
-    let damaged = |e: calamine::XlsxError| {
-        Problem::new(
-            ReasonCode::FileDamaged,
-            format!(
-                "sheet \"{name}\" cannot be read ({e}); it may be damaged: save the workbook again from Excel and resend it"
-            ),
-        )
-    };
+    let damaged = |e: calamine::XlsxError| sheet_damaged(name, &e);
     let mut text = TextCells::default();
     let mut cells = book.worksheet_cells_reader(name).map_err(damaged)?;
     let mut rows: BTreeMap<u32, Vec<Cell>> = BTreeMap::new();
@@ -283,6 +278,16 @@ fn formula_text(f: &calamine::XlsxFormulaMetadata) -> String {
     }
 }
 
+/// The sentence for a sheet that opens but cannot be read to its end.
+fn sheet_damaged(name: &str, e: &dyn std::fmt::Display) -> Problem {
+    Problem::new(
+        ReasonCode::FileDamaged,
+        format!(
+            "sheet \"{name}\" cannot be read ({e}); it may be damaged: save the workbook again from Excel and resend it"
+        ),
+    )
+}
+
 /// A workbook calamine has opened, of one of the three kinds.
 enum Book<'a> {
     Xlsx(Xlsx<Cursor<&'a [u8]>>),
@@ -310,14 +315,7 @@ impl Book<'_> {
     }
 
     fn sheet(&mut self, name: &str, system: DateSystem) -> Result<Sheet, Problem> {
-        let damaged = |e: &dyn std::fmt::Display| {
-            Problem::new(
-                ReasonCode::FileDamaged,
-                format!(
-                    "sheet \"{name}\" cannot be read ({e}); it may be damaged: save the workbook again from Excel and resend it"
-                ),
-            )
-        };
+        let damaged = |e: &dyn std::fmt::Display| sheet_damaged(name, e);
         match self {
             Book::Xlsx(b) => read_sheet(b, name, system),
             Book::Xls(b, _) => {
@@ -354,24 +352,9 @@ impl Book<'_> {
     }
 }
 
-/// The sentence for a workbook that cannot be opened, by its kind.
-fn cannot_open(kind: &str, e: &dyn std::fmt::Display) -> Problem {
-    let again = match kind {
-        "xls" => "open it in Excel and save it again (as .xls or .xlsx)",
-        "ods" => "open it in LibreOffice Calc and save it again (as .ods or .xlsx)",
-        _ => "open it in Excel, save it again as .xlsx",
-    };
-    Problem::new(
-        ReasonCode::FileDamaged,
-        format!(
-            "the workbook cannot be opened ({e}); it may be damaged or cut short: {again} and resend it"
-        ),
-    )
-}
-
 /// `.xlsx`: the visible sheet whose table matches the contract best.
 pub fn read_xlsx(bytes: &[u8]) -> Result<ReadOutput, Problem> {
-    check_unpacked(bytes, "workbook")?;
+    check_unpacked(bytes, "xlsx")?;
     let book: Xlsx<_> =
         open_workbook_from_rs(Cursor::new(bytes)).map_err(|e| cannot_open("xlsx", &e))?;
     let system = if book.has_1904_epoch() {
@@ -412,7 +395,7 @@ pub fn read_xls(bytes: &[u8]) -> Result<ReadOutput, Problem> {
 /// LibreOffice `.ods`: measured (and its merged ranges read) before
 /// calamine opens it; its dates are ISO text, not serials.
 pub fn read_ods(bytes: &[u8]) -> Result<ReadOutput, Problem> {
-    check_unpacked(bytes, "LibreOffice spreadsheet")?;
+    check_unpacked(bytes, "ods")?;
     let layout = measure::ods(bytes)?;
     let book: Ods<_> =
         open_workbook_from_rs(Cursor::new(bytes)).map_err(|e| cannot_open("ods", &e))?;
@@ -518,13 +501,16 @@ fn read_book(mut book: Book, system: DateSystem) -> Result<ReadOutput, Problem> 
     table.unconvertible = sheet.cells.unconvertible;
     // hidden rows are read, as calamine reads them: the summary names them
     // so that someone can check that they belong to the report
-    let hidden = book.hidden_rows(&sheet.name);
+    let hidden: std::collections::HashSet<u64> = book
+        .hidden_rows(&sheet.name)
+        .iter()
+        .map(|r| *r as u64 + 1)
+        .collect();
     let read_hidden: Vec<u64> = table
         .rows
         .iter()
-        .filter(|r| !r.cells.iter().all(Cell::is_empty))
+        .filter(|r| hidden.contains(&r.line) && !r.cells.iter().all(Cell::is_empty))
         .map(|r| r.line)
-        .filter(|line| hidden.contains(&((line - 1) as u32)))
         .collect();
     notes.extend(super::hidden_rows_note(&read_hidden, "sheet"));
     Ok(ReadOutput {

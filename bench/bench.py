@@ -105,7 +105,7 @@ def duckdb_connection(binary, lake, reference, work):
     ref.mkdir(exist_ok=True)
     base = ["--lake", str(lake), "--reference", str(reference)]
     for t in ["units", "themes", "subthemes", "forms", "languages", "hrc_priorities",
-              "peak_periods", "peak_themes", "expected_reports", "months"]:
+              "peak_periods", "peak_themes", "expected_reports", "months", "reason_codes"]:
         run([binary, "sql", f"SELECT * FROM {t}", "--format", "parquet",
              "--output", str(ref / f"{t}.parquet"), *base])
         con.execute(f"CREATE TABLE {t} AS SELECT * FROM '{ref / (t + '.parquet')}'")

@@ -19,6 +19,6 @@ if [ ! -x /usr/bin/time ]; then
     (apt-get install -y time || sudo apt-get install -y time) >/dev/null
 fi
 
-echo "building the release binary (the first build takes long: DataFusion and polars)..."
+echo "building the release binary (the first build takes long: DataFusion)..."
 cargo build --release --quiet
 exec python3 bench/bench.py --binary "$CARGO_TARGET_DIR/release/baocao" "$@"

@@ -398,9 +398,8 @@ fn submissions_used(result: &QueryResult) -> Result<SubmissionsUsed, TrendsError
 }
 
 fn write_synced(path: &Path, bytes: &[u8]) -> Result<(), TrendsError> {
-    let mut f = File::create(path).map_err(io("create", path))?;
-    f.write_all(bytes).map_err(io("write", path))?;
-    f.sync_all().map_err(io("sync", path))
+    crate::atomic::write_atomic(path, None, |f| f.write_all(bytes))
+        .map_err(|e| io(e.action, &e.path)(e.error))
 }
 
 fn sync_dir(dir: &Path) -> Result<(), TrendsError> {

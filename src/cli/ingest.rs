@@ -93,7 +93,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     )
     .map_err(|e| match e {
         // a write failed part-way: say what the lake holds now
-        IngestError::Lake(LakeError::Io { .. } | LakeError::Write { .. }) => anyhow::Error::new(e).context(format!(
+        IngestError::Lake(LakeError::Io { .. }) => anyhow::Error::new(e).context(format!(
             "ingest into {} stopped; the lake holds what was committed before (nothing half-written), and the same command run again goes on from there",
             lake.root.display()
         )),

@@ -14,24 +14,8 @@ use regex::Regex;
 
 use super::reason::{Problem, ReasonCode};
 use super::table::Cell;
-use crate::domain::{MONTH_NAMES, Period};
+use crate::domain::{DatePrecision, MONTH_NAMES, Period};
 use crate::text::strip_marks_lower;
-
-/// Whether a date names a day or only a month (`tháng 7/2023`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Precision {
-    Day,
-    Month,
-}
-
-impl Precision {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Precision::Day => "day",
-            Precision::Month => "month",
-        }
-    }
-}
 
 /// What day an Excel serial number counts from. Excel for Windows counts
 /// from 1900 (serial 1 is 1900-01-01, with its 1900 leap-year bug); Excel
@@ -143,7 +127,7 @@ fn ymd(y: i32, m: u32, d: u32) -> Result<NaiveDate, String> {
 /// Parses a date cell day-first, with Excel serials counted from 1900: for
 /// dates outside a table (the received date). `Err` carries the end of a
 /// sentence that starts with the cell's text ("is not a real date").
-pub fn parse_date(cell: &Cell) -> Result<Option<(NaiveDate, Precision)>, String> {
+pub fn parse_date(cell: &Cell) -> Result<Option<(NaiveDate, DatePrecision)>, String> {
     parse_with(cell, DateSystem::Excel1900, DateOrder::DayFirst)
 }
 
@@ -151,68 +135,83 @@ fn parse_with(
     cell: &Cell,
     system: DateSystem,
     order: DateOrder,
-) -> Result<Option<(NaiveDate, Precision)>, String> {
+) -> Result<Option<(NaiveDate, DatePrecision)>, String> {
     match cell {
         Cell::Empty => Ok(None),
-        Cell::Date(d) => Ok(Some((*d, Precision::Day))),
+        Cell::Date(d) => Ok(Some((*d, DatePrecision::Day))),
         Cell::Number(n) => system
             .serial_to_date(*n)
             .filter(|d| (1990..=2100).contains(&d.year()))
-            .map(|d| Some((d, Precision::Day)))
+            .map(|d| Some((d, DatePrecision::Day)))
             .ok_or_else(|| "is not a date (a number that is not an Excel date serial)".into()),
         Cell::Bool(_) => Err("is not a date".into()),
         Cell::Formula(_) => Err(FORMULA.into()),
         Cell::Minutes(_) => Err("is a time of day, not a date".into()),
         Cell::Text(t) => {
-            let s = key(t);
-            if s.is_empty() {
-                return Ok(None);
+            // a year has at most 366 distinct dates: each distinct text is
+            // read once per thread, for each order and date system
+            thread_local! {
+                static DATES: crate::memo::Cache<Parsed> = Default::default();
             }
-            if let Some((a, b, y)) = slashed(&s) {
-                let (d, m) = match order {
-                    DateOrder::MonthFirst => (b, a),
-                    DateOrder::DayFirst | DateOrder::Mixed => (a, b),
-                };
-                return ymd(y, m, d).map(|d| Some((d, Precision::Day)));
-            }
-            if let Some(c) = ISO.captures(&s) {
-                let d = ymd(
-                    year4(&c[1]),
-                    c[2].parse().unwrap_or(0),
-                    c[3].parse().unwrap_or(0),
-                )?;
-                return Ok(Some((d, Precision::Day)));
-            }
-            if let Some(c) = SPELLED.captures(&s) {
-                let d = ymd(
-                    year4(&c[3]),
-                    c[2].parse().unwrap_or(0),
-                    c[1].parse().unwrap_or(0),
-                )?;
-                return Ok(Some((d, Precision::Day)));
-            }
-            if let Some(c) = ISO_MONTH.captures(&s) {
-                let d = ymd(year4(&c[1]), c[2].parse().unwrap_or(0), 1)
-                    .map_err(|_| "is not a real month".to_string())?;
-                return Ok(Some((d, Precision::Month)));
-            }
-            if let Some(c) = MONTH.captures(&s) {
-                let d = ymd(year4(&c[2]), c[1].parse().unwrap_or(0), 1)
-                    .map_err(|_| "is not a real month".to_string())?;
-                return Ok(Some((d, Precision::Month)));
-            }
-            // an Excel serial written out as text, with its time or not
-            let (whole, fraction) = s.split_once('.').unwrap_or((&s, "0"));
-            if whole.len() == 5
-                && whole.chars().all(|c| c.is_ascii_digit())
-                && fraction.chars().all(|c| c.is_ascii_digit())
-            {
-                let n: f64 = s.parse().unwrap_or(0.0);
-                return parse_with(&Cell::Number(n), system, order);
-            }
-            Err("is not a date: write dd/mm/yyyy, yyyy-mm-dd or tháng 7/2023".into())
+            let memo_key = format!("{}{}{t}", order as u8, system as u8);
+            crate::memo::cached(&DATES, &memo_key, || parse_text(t, system, order))
         }
     }
+}
+
+/// A date cell's reading: the day (or month) or the end of a sentence that
+/// says why not.
+type Parsed = Result<Option<(NaiveDate, DatePrecision)>, String>;
+
+/// [`parse_with`] for a cell of text.
+fn parse_text(t: &str, system: DateSystem, order: DateOrder) -> Parsed {
+    let s = key(t);
+    if s.is_empty() {
+        return Ok(None);
+    }
+    if let Some((a, b, y)) = slashed(&s) {
+        let (d, m) = match order {
+            DateOrder::MonthFirst => (b, a),
+            DateOrder::DayFirst | DateOrder::Mixed => (a, b),
+        };
+        return ymd(y, m, d).map(|d| Some((d, DatePrecision::Day)));
+    }
+    if let Some(c) = ISO.captures(&s) {
+        let d = ymd(
+            year4(&c[1]),
+            c[2].parse().unwrap_or(0),
+            c[3].parse().unwrap_or(0),
+        )?;
+        return Ok(Some((d, DatePrecision::Day)));
+    }
+    if let Some(c) = SPELLED.captures(&s) {
+        let d = ymd(
+            year4(&c[3]),
+            c[2].parse().unwrap_or(0),
+            c[1].parse().unwrap_or(0),
+        )?;
+        return Ok(Some((d, DatePrecision::Day)));
+    }
+    if let Some(c) = ISO_MONTH.captures(&s) {
+        let d = ymd(year4(&c[1]), c[2].parse().unwrap_or(0), 1)
+            .map_err(|_| "is not a real month".to_string())?;
+        return Ok(Some((d, DatePrecision::Month)));
+    }
+    if let Some(c) = MONTH.captures(&s) {
+        let d = ymd(year4(&c[2]), c[1].parse().unwrap_or(0), 1)
+            .map_err(|_| "is not a real month".to_string())?;
+        return Ok(Some((d, DatePrecision::Month)));
+    }
+    // an Excel serial written out as text, with its time or not
+    let (whole, fraction) = s.split_once('.').unwrap_or((&s, "0"));
+    if whole.len() == 5
+        && whole.chars().all(|c| c.is_ascii_digit())
+        && fraction.chars().all(|c| c.is_ascii_digit())
+    {
+        let n: f64 = s.parse().unwrap_or(0.0);
+        return parse_with(&Cell::Number(n), system, order);
+    }
+    Err("is not a date: write dd/mm/yyyy, yyyy-mm-dd or tháng 7/2023".into())
 }
 
 /// The end of the sentence for a formula cell Excel never calculated.
@@ -264,7 +263,7 @@ pub fn read_item_date(
     cell: &Cell,
     reading: DateReading,
     period: Period,
-) -> Result<(NaiveDate, Precision), Problem> {
+) -> Result<(NaiveDate, DatePrecision), Problem> {
     let (start, end) = period.activity_window();
     let inside = |d: NaiveDate| d >= start && d <= end;
     if reading.order == DateOrder::Mixed
@@ -303,19 +302,19 @@ pub fn read_item_date(
     {
         let num = |i: usize| c.get(i).and_then(|m| m.as_str().parse::<u32>().ok());
         let (month, day, precision) = match (num(1), num(2), num(3)) {
-            (Some(m), _, _) => (m, 1, Precision::Month),
+            (Some(m), _, _) => (m, 1, DatePrecision::Month),
             (_, Some(a), Some(b)) if reading.order == DateOrder::MonthFirst => {
-                (a, b, Precision::Day)
+                (a, b, DatePrecision::Day)
             }
-            (_, Some(a), Some(b)) => (b, a, Precision::Day),
-            _ => (0, 0, Precision::Day),
+            (_, Some(a), Some(b)) => (b, a, DatePrecision::Day),
+            _ => (0, 0, DatePrecision::Day),
         };
         let years = [end.year(), start.year()];
         let found = years.iter().find_map(|&y| {
             let d = NaiveDate::from_ymd_opt(y, month, day)?;
             let last = match precision {
-                Precision::Day => d,
-                Precision::Month => Period::Month { year: y, month }.bounds().1,
+                DatePrecision::Day => d,
+                DatePrecision::Month => Period::Month { year: y, month }.bounds().1,
             };
             (last >= start && d <= end).then_some(d)
         });
@@ -352,8 +351,8 @@ pub fn read_item_date(
     };
     // a month-precision date stands for its whole month
     let last = match precision {
-        Precision::Day => date,
-        Precision::Month => {
+        DatePrecision::Day => date,
+        DatePrecision::Month => {
             Period::Month {
                 year: date.year(),
                 month: date.month(),
@@ -364,8 +363,10 @@ pub fn read_item_date(
     };
     if last < start || date > end {
         let shown = match precision {
-            Precision::Day => long_date(date),
-            Precision::Month => format!("{} {}", MONTH_NAMES[date.month0() as usize], date.year()),
+            DatePrecision::Day => long_date(date),
+            DatePrecision::Month => {
+                format!("{} {}", MONTH_NAMES[date.month0() as usize], date.year())
+            }
         };
         return Err(Problem::new(
             ReasonCode::DateOutsidePeriod,
@@ -406,21 +407,27 @@ mod tests {
     #[test]
     fn dates_in_vietnamese_and_iso_forms() {
         let day = |s: &str| parse_date(&t(s)).unwrap().unwrap();
-        assert_eq!(day("05/07/2023"), (d(2023, 7, 5), Precision::Day));
-        assert_eq!(day("5/7/2023"), (d(2023, 7, 5), Precision::Day));
-        assert_eq!(day("5/7/23"), (d(2023, 7, 5), Precision::Day));
-        assert_eq!(day("05/07/2023 14:30"), (d(2023, 7, 5), Precision::Day));
-        assert_eq!(day("2023-07-05"), (d(2023, 7, 5), Precision::Day));
-        assert_eq!(day("2023-07-05 08:30:00"), (d(2023, 7, 5), Precision::Day));
+        assert_eq!(day("05/07/2023"), (d(2023, 7, 5), DatePrecision::Day));
+        assert_eq!(day("5/7/2023"), (d(2023, 7, 5), DatePrecision::Day));
+        assert_eq!(day("5/7/23"), (d(2023, 7, 5), DatePrecision::Day));
+        assert_eq!(day("05/07/2023 14:30"), (d(2023, 7, 5), DatePrecision::Day));
+        assert_eq!(day("2023-07-05"), (d(2023, 7, 5), DatePrecision::Day));
+        assert_eq!(
+            day("2023-07-05 08:30:00"),
+            (d(2023, 7, 5), DatePrecision::Day)
+        );
         assert_eq!(
             day("ngày 5 tháng 7 năm 2023"),
-            (d(2023, 7, 5), Precision::Day)
+            (d(2023, 7, 5), DatePrecision::Day)
         );
-        assert_eq!(day("tháng 7/2023"), (d(2023, 7, 1), Precision::Month));
-        assert_eq!(day("Tháng 07 năm 2023"), (d(2023, 7, 1), Precision::Month));
-        assert_eq!(day("07/2023"), (d(2023, 7, 1), Precision::Month));
+        assert_eq!(day("tháng 7/2023"), (d(2023, 7, 1), DatePrecision::Month));
+        assert_eq!(
+            day("Tháng 07 năm 2023"),
+            (d(2023, 7, 1), DatePrecision::Month)
+        );
+        assert_eq!(day("07/2023"), (d(2023, 7, 1), DatePrecision::Month));
         // Excel serial 45112 is 2023-07-05, as text and as a number
-        assert_eq!(day("45112"), (d(2023, 7, 5), Precision::Day));
+        assert_eq!(day("45112"), (d(2023, 7, 5), DatePrecision::Day));
         assert_eq!(
             parse_date(&Cell::Number(45112.0)).unwrap().unwrap().0,
             d(2023, 7, 5)
@@ -465,28 +472,34 @@ mod tests {
         };
         assert_eq!(
             read("Tháng 7").unwrap(),
-            ("2023-07-01".into(), Precision::Month)
+            ("2023-07-01".into(), DatePrecision::Month)
         );
-        assert_eq!(read("T6").unwrap(), ("2023-06-01".into(), Precision::Month));
-        assert_eq!(read("5/7").unwrap(), ("2023-07-05".into(), Precision::Day));
+        assert_eq!(
+            read("T6").unwrap(),
+            ("2023-06-01".into(), DatePrecision::Month)
+        );
+        assert_eq!(
+            read("5/7").unwrap(),
+            ("2023-07-05".into(), DatePrecision::Day)
+        );
         assert_eq!(
             read("2023-07").unwrap(),
-            ("2023-07-01".into(), Precision::Month)
+            ("2023-07-01".into(), DatePrecision::Month)
         );
         for written in ["Thứ 4, ngày 5/7/2023", "ngày 05/07/2023", "Ngày: 5/7/2023"] {
             assert_eq!(
                 read(written).unwrap(),
-                ("2023-07-05".into(), Precision::Day),
+                ("2023-07-05".into(), DatePrecision::Day),
                 "{written}"
             );
         }
         assert_eq!(
             read("Thứ Tư, 05/07/2023").unwrap(),
-            ("2023-07-05".into(), Precision::Day)
+            ("2023-07-05".into(), DatePrecision::Day)
         );
         assert_eq!(
             read("CN 09/07/2023").unwrap(),
-            ("2023-07-09".into(), Precision::Day)
+            ("2023-07-09".into(), DatePrecision::Day)
         );
         assert_eq!(read("Tháng 9").unwrap_err().code, ReasonCode::DateInvalid);
         // a January report reaches back into December of the year before

@@ -7,7 +7,6 @@
 //! Columns that look like a field but are not one of its names are
 //! reported, so a default never hides a column nobody recognised.
 
-use std::cell::RefCell;
 use std::collections::HashMap;
 
 use super::legacy::or_legacy;
@@ -325,31 +324,28 @@ impl Field {
     }
 }
 
-/// Field names looked up once per distinct text while a header is searched
-/// for: every band of the first rows is scored, and folding each cell's
-/// text again for each band would cost more than reading the file.
+/// Field names looked up once per distinct text (per worker thread, see
+/// [`crate::memo`]) while a header is searched for: every band of the first
+/// rows of every file is scored, and folding each cell's text again for
+/// each band would cost more than reading the file.
 #[derive(Debug, Default)]
-pub struct Names {
-    /// text → (the field it names, else the field it looks like)
-    seen: RefCell<HashMap<String, Lookup>>,
-}
+pub struct Names;
 
 type Lookup = (Option<Field>, Option<Field>);
 
 impl Names {
     /// (the field `text` names, else the field it looks like).
     fn lookup(&self, text: &str) -> Lookup {
-        if let Some(known) = self.seen.borrow().get(text) {
-            return *known;
+        thread_local! {
+            static LOOKUPS: crate::memo::Cache<Lookup> = Default::default();
         }
-        // a heading typed in a legacy encoding (`Ngµy`, `H×nh thøc`) is
-        // read as it was meant when that names a field
-        let named = or_legacy(text, Field::from_header);
-        let like = named.map_or_else(|| Field::looks_like(text), |_| None);
-        self.seen
-            .borrow_mut()
-            .insert(text.to_string(), (named, like));
-        (named, like)
+        crate::memo::cached(&LOOKUPS, text, || {
+            // a heading typed in a legacy encoding (`Ngµy`, `H×nh thøc`) is
+            // read as it was meant when that names a field
+            let named = or_legacy(text, Field::from_header);
+            let like = named.map_or_else(|| Field::looks_like(text), |_| None);
+            (named, like)
+        })
     }
 
     fn field(&self, text: &str) -> Option<Field> {
@@ -435,7 +431,7 @@ impl Header {
                 }]
             })
             .collect();
-        Header::from_headings(&headings, 1, &Names::default(), keyed)
+        Header::from_headings(&headings, 1, &Names, keyed)
     }
 
     fn from_headings(headings: &[Vec<Part>], rows: usize, names: &Names, keyed: bool) -> Header {
@@ -730,7 +726,7 @@ const BAND_ROWS: usize = 3;
 /// wins: a date and a form column first, then more fields, then fewer rows,
 /// then the earlier. At least two item fields must be named.
 pub fn find_band(rows: &[SourceRow], merges: &[Merge]) -> Option<Band> {
-    let names = Names::default();
+    let names = Names;
     // the horizontal spans of merges that start where a header can be
     let last_line = rows
         .get(

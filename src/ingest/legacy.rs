@@ -225,10 +225,17 @@ fn latin(w: &str) -> bool {
 
 /// A plain vowel followed by a Latin-1 mark, the shape of VNI (`eâ`, `aø`).
 fn vni_pair(w: &str) -> bool {
-    let chars: Vec<char> = w.chars().collect();
-    chars
-        .windows(2)
-        .any(|p| "aeiouyAEIOUY".contains(p[0]) && ('\u{C0}'..='\u{FF}').contains(&p[1]))
+    let mut after_vowel = false;
+    for c in w.chars() {
+        if after_vowel && ('\u{C0}'..='\u{FF}').contains(&c) {
+            return true;
+        }
+        after_vowel = matches!(
+            c,
+            'a' | 'e' | 'i' | 'o' | 'u' | 'y' | 'A' | 'E' | 'I' | 'O' | 'U' | 'Y'
+        );
+    }
+    false
 }
 
 /// Whether `text` (one cell) was typed in a legacy encoding, and its
@@ -245,6 +252,14 @@ pub fn detect(text: &str) -> Verdict {
     if text.is_ascii() {
         return Verdict::Unicode;
     }
+    thread_local! {
+        static VERDICTS: crate::memo::Cache<Verdict> = Default::default();
+    }
+    crate::memo::cached(&VERDICTS, text, || detect_text(text))
+}
+
+/// [`detect`], computed.
+fn detect_text(text: &str) -> Verdict {
     // Unicode Vietnamese has letters beyond Latin-1 (ơ, ư, đ, ạ, ...): such a
     // cell is read again only with a trace of a legacy encoding in it
     let mixed = text.chars().any(|c| c as u32 > 0xFF);
@@ -344,8 +359,42 @@ fn convert_words(text: &str, legacy: Legacy, mixed: bool) -> String {
 /// space): in a Unicode cell, the trace of a legacy encoding.
 fn legacy_marker(c: char) -> bool {
     ('\u{80}'..='\u{FF}').contains(&c)
-        && c != '\u{A0}'
-        && !"àáâãèéêìíòóôõùúýÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝ".contains(c)
+        && !matches!(
+            c,
+            '\u{A0}'
+                | 'à'
+                | 'á'
+                | 'â'
+                | 'ã'
+                | 'è'
+                | 'é'
+                | 'ê'
+                | 'ì'
+                | 'í'
+                | 'ò'
+                | 'ó'
+                | 'ô'
+                | 'õ'
+                | 'ù'
+                | 'ú'
+                | 'ý'
+                | 'À'
+                | 'Á'
+                | 'Â'
+                | 'Ã'
+                | 'È'
+                | 'É'
+                | 'Ê'
+                | 'Ì'
+                | 'Í'
+                | 'Ò'
+                | 'Ó'
+                | 'Ô'
+                | 'Õ'
+                | 'Ù'
+                | 'Ú'
+                | 'Ý'
+        )
 }
 
 /// Which encoding bytes that are not UTF-8 are in: Windows-1258 (what Excel
@@ -454,6 +503,16 @@ const FINALS: [&str; 8] = ["ch", "ng", "nh", "c", "m", "n", "p", "t"];
 /// script (`k` and `gh` only before `i e ê y`; after `c ch p t` only the
 /// sắc and nặng tones).
 pub fn is_syllable(word: &str) -> bool {
+    // a language has a few thousand syllables: each distinct word is
+    // spelled out once per thread
+    thread_local! {
+        static SYLLABLES: crate::memo::Cache<bool> = Default::default();
+    }
+    crate::memo::cached(&SYLLABLES, word, || spelled_as_syllable(word))
+}
+
+/// [`is_syllable`], computed.
+fn spelled_as_syllable(word: &str) -> bool {
     let mut tone = None;
     let mut bare = String::with_capacity(word.len());
     for c in word

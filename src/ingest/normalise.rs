@@ -25,6 +25,7 @@ use super::template::{
 };
 use super::values::{ITEM_UNITS, MAX_QUANTITY, MAX_REACH, REACH_UNITS, parse_count, parse_minutes};
 use crate::domain::{Period, ThemeCode, UnitCode};
+use crate::lake::Activity;
 use crate::reference::{Campaign, Inference, Match, Reference};
 use crate::text::{clean, fold, plural, sentence};
 
@@ -34,29 +35,6 @@ pub struct Overrides {
     pub unit: Option<String>,
     pub period: Option<String>,
     pub received_at: Option<NaiveDate>,
-}
-
-/// One accepted item, ready for the lake.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Activity {
-    pub activity_id: String,
-    pub activity_date: NaiveDate,
-    pub date_precision: &'static str,
-    pub theme_code: ThemeCode,
-    pub subtheme_code: Option<String>,
-    pub theme_inferred: bool,
-    pub hrc_priority: Option<i32>,
-    pub form_code: String,
-    pub channel: Option<String>,
-    pub title: Option<String>,
-    pub quantity: i64,
-    pub reach: Option<i64>,
-    pub duration_min: Option<f64>,
-    pub language: String,
-    pub url: Option<String>,
-    pub notes: Option<String>,
-    pub extra: Option<String>,
-    pub source_row: i64,
 }
 
 /// A refused row (or, with `source_row` None, a refused file).
@@ -540,6 +518,32 @@ struct RowContext<'a> {
     other_languages: std::cell::RefCell<std::collections::BTreeSet<String>>,
     /// The last unit cell seen to name the file's unit (rows repeat it).
     unit_cell_ok: std::cell::RefCell<Option<String>>,
+    /// The campaign's answer for each distinct label of the file.
+    matches: Matches<'a>,
+}
+
+/// The campaign's answers for a file's distinct theme, sub-theme, form and
+/// language labels and titles, each asked once: a file of 10,000 items
+/// holds a few dozen distinct labels.
+#[derive(Default)]
+struct Matches<'a> {
+    themes: Answers<Option<(ThemeCode, Option<String>)>>,
+    subthemes: Answers<Option<&'a crate::reference::Subtheme>>,
+    forms: Answers<Option<&'a str>>,
+    languages: Answers<Option<String>>,
+    inferred: Answers<Inference>,
+}
+
+type Answers<V> = std::cell::RefCell<HashMap<String, V>>;
+
+/// The answer for `key`, computed the first time it is asked.
+fn answer<V: Clone>(answers: &Answers<V>, key: &str, compute: impl FnOnce() -> V) -> V {
+    if let Some(v) = answers.borrow().get(key) {
+        return v.clone();
+    }
+    let v = compute();
+    answers.borrow_mut().insert(key.to_string(), v.clone());
+    v
 }
 
 impl<'a> RowContext<'a> {
@@ -697,6 +701,7 @@ impl<'a> RowContext<'a> {
             other_languages: Default::default(),
             after_received: Default::default(),
             unit_cell_ok: std::cell::RefCell::new(None),
+            matches: Matches::default(),
         }
     }
 
@@ -979,7 +984,9 @@ impl<'a> RowContext<'a> {
 
         let subtheme = match self.text(cells, Field::Subtheme) {
             None => None,
-            Some(s) => match or_legacy(&s, |t| c.match_subtheme(t)) {
+            Some(s) => match answer(&self.matches.subthemes, &s, || {
+                or_legacy(&s, |t| c.match_subtheme(t))
+            }) {
                 Some(sub) => Some(sub),
                 None => {
                     problems.push(Problem::new(
@@ -995,7 +1002,9 @@ impl<'a> RowContext<'a> {
         let title = self.text(cells, Field::Title);
         let mut inferred = false;
         let theme: Option<(ThemeCode, Option<String>)> = match self.text(cells, Field::Theme) {
-            Some(t) => match or_legacy(&t, |t| c.match_theme(t)) {
+            Some(t) => match answer(&self.matches.themes, &t, || {
+                or_legacy(&t, |t| c.match_theme(t))
+            }) {
                 Some(found) => Some(found),
                 None => {
                     let codes: Vec<&str> = c.themes.iter().map(|t| t.code.0.as_str()).collect();
@@ -1012,7 +1021,9 @@ impl<'a> RowContext<'a> {
             None => match (
                 &subtheme,
                 section,
-                title.as_deref().map(|t| c.infer_theme(t)),
+                title
+                    .as_deref()
+                    .map(|t| answer(&self.matches.inferred, t, || c.infer_theme(t))),
             ) {
                 (Some(sub), _, _) => Some((sub.theme.clone(), Some(sub.code.clone()))),
                 // the section heading above the row names it: the file said it
@@ -1083,7 +1094,9 @@ impl<'a> RowContext<'a> {
                 problems.push(Problem::new(ReasonCode::FormMissing, "the form is missing"));
                 None
             }
-            Some(f) => match or_legacy(&f, |t| c.match_form(t)) {
+            Some(f) => match answer(&self.matches.forms, &f, || {
+                or_legacy(&f, |t| c.match_form(t))
+            }) {
                 Some(code) => Some(code.to_string()),
                 None => {
                     let labels: Vec<&str> = c.forms.iter().map(|f| f.name_vi.as_str()).collect();
@@ -1199,9 +1212,10 @@ impl<'a> RowContext<'a> {
         );
         let language = match self.text(cells, Field::Language) {
             None => "vi".to_string(),
-            Some(l) => match or_legacy(&l, |t| c.match_language(t).map(str::to_string))
-                .or_else(|| c.language_within(&l))
-            {
+            Some(l) => match answer(&self.matches.languages, &l, || {
+                or_legacy(&l, |t| c.match_language(t).map(str::to_string))
+                    .or_else(|| c.language_within(&l))
+            }) {
                 Some(code) => code,
                 None => {
                     // an ethnic language the list does not name: counted as `other`, the label kept
@@ -1235,7 +1249,7 @@ impl<'a> RowContext<'a> {
         Ok(Activity {
             activity_id: activity_id(self.submission_id, line),
             activity_date,
-            date_precision: precision.as_str(),
+            date_precision: precision,
             theme_code,
             subtheme_code,
             theme_inferred: inferred,

@@ -1,33 +1,25 @@
 //! `compact`: many ingest runs leave many small files in a partition; this
 //! rewrites them into few large ones, sorted by the columns queries filter
-//! and join on, with row-group statistics. Every row is kept as it was
+//! and join on, with the lake's one writer (the settings of ingested files). Every row is kept as it was
 //! (supersession lives in the ledger, which only changes its file list).
 //! The new files are written under names no reader picks up, fsynced and
 //! renamed; the ledger's new file list is the commit; the old files are
 //! removed after it (or by the next run, if this one is killed).
 
 use std::collections::BTreeMap;
-use std::fs::{self, File};
-use std::path::Path;
-use std::sync::Arc;
+use std::fs::File;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
-use arrow::array::{ArrayRef, RecordBatch};
-use arrow::compute::{SortColumn, cast, concat_batches, lexsort_to_indices, take_record_batch};
-use arrow::datatypes::Schema;
-use parquet::arrow::ArrowWriter;
+use arrow::compute::concat_batches;
+use arrow::datatypes::SchemaRef;
 use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
-use parquet::basic::{Compression, ZstdLevel};
-use parquet::file::properties::{EnabledStatistics, WriterProperties};
 
-use super::{Lake, LakeError, LakeLock, LakeState, io, ledger};
-use crate::query::tables::{ADDED_COLUMNS, activities_schema, rejects_schema};
+use super::tables::{ACTIVITIES_ORDER, REJECTS_ORDER, activities_schema, conform, rejects_schema};
+use super::{Lake, LakeError, LakeLock, LakeState, io, ledger, writer};
 
 /// Rows per compacted file: large enough for few files, small enough that
 /// sorting one file's rows stays within a few hundred MB.
 pub const TARGET_ROWS: usize = 1_000_000;
-
-/// Rows per row group: the unit DataFusion and DuckDB skip by statistics.
-const ROW_GROUP_ROWS: usize = 128 * 1024;
 
 /// What compaction did to one folder.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -73,48 +65,64 @@ impl Lake {
             orphans_removed,
             ..Default::default()
         };
+        // (group of files, the file it becomes, its schema and order)
+        let mut merges: Vec<(Vec<String>, String, SchemaRef, &[&str])> = Vec::new();
         for (folder, members) in by_folder {
-            let (schema, keys): (Schema, &[&str]) = if folder.starts_with("activities/") {
-                (
-                    activities_schema(),
-                    &["unit_code", "activity_date", "submission_id", "source_row"],
-                )
+            let (schema, order) = if folder.starts_with("activities/") {
+                (activities_schema(), ACTIVITIES_ORDER)
             } else {
-                (
-                    rejects_schema(),
-                    &["ingested_at", "source_file", "source_row"],
-                )
+                (rejects_schema(), REJECTS_ORDER)
             };
             let sized: Vec<(String, usize)> = members
                 .iter()
                 .map(|f| Ok((f.clone(), self.row_count(f)?)))
                 .collect::<Result<_, LakeError>>()?;
             let groups = plan(&sized);
-            let merged = groups.iter().filter(|g| g.len() > 1).count();
-            if merged == 0 {
+            if groups.iter().all(|g| g.len() == 1) {
                 files.extend(members);
                 continue;
             }
-            let mut after = 0;
             for (n, group) in groups.iter().enumerate() {
                 if group.len() == 1 {
                     files.push(group[0].clone());
-                    after += 1;
                     continue;
                 }
                 let rel = format!("{folder}/part-compact-{run}-{n}.parquet");
-                self.merge(group, &rel, &schema, keys)?;
-                crate::fault::point("compact-file-written");
-                files.push(rel);
-                after += 1;
+                files.push(rel.clone());
+                merges.push((group.clone(), rel, schema.clone(), order));
             }
             report.folders.push(CompactedFolder {
                 folder,
                 files_before: members.len(),
-                files_after: after,
+                files_after: groups.len(),
                 rows: sized.iter().map(|(_, n)| n).sum(),
             });
         }
+        // the merges are independent: one per core, each holding one
+        // merged file's rows
+        let next = AtomicUsize::new(0);
+        let workers = std::thread::available_parallelism()
+            .map_or(1, |n| n.get())
+            .min(merges.len());
+        std::thread::scope(|scope| {
+            let handles: Vec<_> = (0..workers)
+                .map(|_| {
+                    scope.spawn(|| -> Result<(), LakeError> {
+                        while let Some((group, rel, schema, order)) =
+                            merges.get(next.fetch_add(1, Ordering::Relaxed))
+                        {
+                            self.merge(group, rel, schema, order)?;
+                            crate::fault::point("compact-file-written");
+                        }
+                        Ok(())
+                    })
+                })
+                .collect();
+            handles
+                .into_iter()
+                .map(|h| h.join().unwrap_or_else(|p| std::panic::resume_unwind(p)))
+                .collect::<Result<Vec<()>, LakeError>>()
+        })?;
         if report.folders.is_empty() {
             return Ok(report);
         }
@@ -132,16 +140,15 @@ impl Lake {
         Ok(builder.metadata().file_metadata().num_rows() as usize)
     }
 
-    /// Reads `group`, sorts the rows by `keys` and writes them to `rel`
-    /// atomically (a `.tmp` name, fsync, rename, fsync of the folder).
+    /// Reads `group`, sorts the rows by `order` and writes them to `rel`
+    /// with the lake's one writer.
     fn merge(
         &self,
         group: &[String],
         rel: &str,
-        schema: &Schema,
-        keys: &[&str],
+        schema: &SchemaRef,
+        order: &[&str],
     ) -> Result<(), LakeError> {
-        let schema = Arc::new(schema.clone());
         let mut batches = Vec::new();
         for f in group {
             let path = self.root.join(f);
@@ -151,42 +158,21 @@ impl Lake {
                 .map_err(data_err(f))?;
             for batch in reader {
                 let batch = batch.map_err(data_err(f))?;
-                batches.push(conform(&batch, &schema).map_err(data_err(f))?);
+                batches.push(conform(&batch, schema).map_err(data_err(f))?);
             }
         }
         let arrow_err = data_err::<arrow::error::ArrowError>(rel);
-        let all = concat_batches(&schema, &batches).map_err(&arrow_err)?;
+        let all = concat_batches(schema, &batches).map_err(&arrow_err)?;
         drop(batches);
-        let columns: Vec<SortColumn> = keys
-            .iter()
-            .filter_map(|k| all.column_by_name(k))
-            .map(|c| SortColumn {
-                values: c.clone(),
-                options: None,
-            })
-            .collect();
-        let order = lexsort_to_indices(&columns, None).map_err(&arrow_err)?;
-        let sorted = take_record_batch(&all, &order).map_err(&arrow_err)?;
-        drop(all);
-
-        let path = self.root.join(rel);
-        let tmp = Path::new(&format!("{}.tmp", path.display())).to_path_buf();
-        let props = WriterProperties::builder()
-            .set_compression(Compression::ZSTD(ZstdLevel::default()))
-            .set_max_row_group_row_count(Some(ROW_GROUP_ROWS))
-            .set_statistics_enabled(EnabledStatistics::Page)
-            .build();
-        let mut file = File::create(&tmp).map_err(io("create", &tmp))?;
-        let mut w = ArrowWriter::try_new(&mut file, schema, Some(props)).map_err(data_err(rel))?;
-        w.write(&sorted).map_err(data_err(rel))?;
-        w.close().map_err(data_err(rel))?;
-        file.sync_all().map_err(io("sync", &tmp))?;
-        drop(file);
-        fs::rename(&tmp, &path).map_err(io("rename", &tmp))?;
-        let dir = path.parent().unwrap_or(&self.root);
-        File::open(dir)
-            .and_then(|d| d.sync_all())
-            .map_err(io("sync", dir))
+        let indices = writer::sort_order(&all, order).map_err(&arrow_err)?;
+        writer::write_file(
+            &self.root,
+            rel,
+            schema.clone(),
+            writer::in_order(&all, &indices),
+            vec![],
+            None,
+        )
     }
 }
 
@@ -212,25 +198,6 @@ fn plan(files: &[(String, usize)]) -> Vec<Vec<String>> {
         groups.push(current);
     }
     groups
-}
-
-/// The batch with the lake's declared column types (whatever string layout
-/// the writer of the file chose), columns in the declared order.
-fn conform(batch: &RecordBatch, schema: &Arc<Schema>) -> Result<RecordBatch, String> {
-    let columns: Vec<ArrayRef> = schema
-        .fields()
-        .iter()
-        .map(|f| match batch.column_by_name(f.name()) {
-            Some(col) => cast(col, f.data_type()).map_err(|e| format!("column {}: {e}", f.name())),
-            // a column added to the contract after the file was written
-            None if ADDED_COLUMNS.contains(&f.name().as_str()) => Ok(arrow::array::new_null_array(
-                f.data_type(),
-                batch.num_rows(),
-            )),
-            None => Err(format!("column {} is missing", f.name())),
-        })
-        .collect::<Result<_, String>>()?;
-    RecordBatch::try_new(schema.clone(), columns).map_err(|e| e.to_string())
 }
 
 #[cfg(test)]

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use arrow::array::{ArrayRef, Date32Array, Int32Array, RecordBatch, StringArray};
-use arrow::datatypes::{DataType, Field, Schema, SchemaRef, TimeUnit};
+use arrow::datatypes::{DataType, Field, Schema, SchemaRef};
 use chrono::NaiveDate;
 use datafusion::datasource::MemTable;
 use datafusion::datasource::file_format::parquet::ParquetFormat;
@@ -19,6 +19,7 @@ use datafusion::execution::object_store::ObjectStoreUrl;
 
 use super::QueryError;
 use super::snapshot::SnapshotStore;
+use crate::lake::tables::{activities_schema, conform, rejects_schema, submissions_schema};
 use crate::lake::{Lake, Snapshot};
 use crate::reference::Reference;
 
@@ -114,7 +115,7 @@ pub fn register_reference(ctx: &SessionContext, reference: &Reference) -> Result
         vec![
             text(units.iter().map(|u| u.code.0.clone()).collect()),
             text(units.iter().map(|u| u.name_vi.clone()).collect()),
-            text(units.iter().map(|u| u.kind.clone()).collect()),
+            text(units.iter().map(|u| u.kind.to_string()).collect()),
             opt_text(
                 units
                     .iter()
@@ -246,9 +247,9 @@ pub fn register_reference(ctx: &SessionContext, reference: &Reference) -> Result
 }
 
 /// `reason_codes`: every kind of refusal `rejects.reason_code` can hold,
-/// with what it means (the list in `ingest::ReasonCode`).
+/// with what it means (the list in `domain::ReasonCode`).
 fn register_reason_codes(ctx: &SessionContext) -> Result<(), QueryError> {
-    let all = crate::ingest::ReasonCode::ALL;
+    let all = crate::domain::ReasonCode::ALL;
     register_mem(
         ctx,
         "reason_codes",
@@ -312,85 +313,10 @@ fn register_months(ctx: &SessionContext) -> Result<(), QueryError> {
     )
 }
 
-/// The columns of `activities` files (the `year` partition column apart).
-pub fn activities_schema() -> Schema {
-    let s = |n: &str| field(n, DataType::Utf8, true);
-    Schema::new(vec![
-        s("activity_id"),
-        s("submission_id"),
-        s("unit_code"),
-        field("activity_date", DataType::Date32, true),
-        s("date_precision"),
-        field("month", DataType::Int32, true),
-        s("theme_code"),
-        s("subtheme_code"),
-        field("theme_inferred", DataType::Boolean, true),
-        field("hrc_priority", DataType::Int32, true),
-        s("form_code"),
-        s("channel"),
-        s("title"),
-        field("quantity", DataType::Int64, true),
-        field("reach", DataType::Int64, true),
-        field("duration_min", DataType::Float64, true),
-        s("language"),
-        s("url"),
-        s("notes"),
-        s("extra"),
-        field("source_row", DataType::Int64, true),
-    ])
-}
-
-pub fn submissions_schema() -> Schema {
-    let s = |n: &str| field(n, DataType::Utf8, true);
-    let i = |n: &str| field(n, DataType::Int64, true);
-    Schema::new(vec![
-        s("submission_id"),
-        s("unit_code"),
-        s("period_kind"),
-        s("period"),
-        field("received_at", DataType::Date32, true),
-        s("source_file"),
-        s("format"),
-        i("rows_read"),
-        i("rows_accepted"),
-        i("rows_rejected"),
-        s("superseded_by"),
-        field(
-            "ingested_at",
-            DataType::Timestamp(TimeUnit::Microsecond, None),
-            true,
-        ),
-    ])
-}
-
-/// Columns the contract added after lakes were first written (v2:
-/// `rejects.reason_code`): files without them still open, the column read
-/// as null.
-pub const ADDED_COLUMNS: &[&str] = &["reason_code"];
-
-pub fn rejects_schema() -> Schema {
-    let s = |n: &str| field(n, DataType::Utf8, true);
-    Schema::new(vec![
-        s("submission_id"),
-        s("source_file"),
-        field("source_row", DataType::Int64, true),
-        s("raw"),
-        s("reason"),
-        // v2 of the contract; files written before it lack the column,
-        // which then reads as null
-        s("reason_code"),
-        field(
-            "ingested_at",
-            DataType::Timestamp(TimeUnit::Microsecond, None),
-            true,
-        ),
-    ])
-}
-
 fn listing(
     lake: &Lake,
     dir: &str,
-    schema: Schema,
+    schema: SchemaRef,
     partitions: Vec<(String, DataType)>,
 ) -> Result<Arc<ListingTable>, QueryError> {
     let path = lake.root.join(dir);
@@ -402,7 +328,7 @@ fn listing(
         .with_table_partition_cols(partitions);
     let config = ListingTableConfig::new(url)
         .with_listing_options(options)
-        .with_schema(Arc::new(schema));
+        .with_schema(schema);
     Ok(Arc::new(ListingTable::try_new(config)?))
 }
 
@@ -426,13 +352,18 @@ pub async fn register_lake(
         vec![("year".into(), DataType::Int32)],
     )?;
     ctx.register_table("lake.activities", activities)?;
-    let schema = Arc::new(submissions_schema());
+    let schema = submissions_schema();
     let ledger = snapshot
         .ledger
         .batches
         .iter()
         .map(|b| conform(b, &schema))
-        .collect::<Result<Vec<_>, _>>()?;
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(|e| {
+            QueryError::Lake(format!(
+                "the lake's ledger cannot be read ({e}); restore the lake from a backup"
+            ))
+        })?;
     ctx.register_table(
         "submissions",
         Arc::new(MemTable::try_new(schema, vec![ledger])?),
@@ -445,25 +376,6 @@ pub async fn register_lake(
         ctx.sql(view).await?.collect().await?;
     }
     Ok(())
-}
-
-/// `batch` with the columns of `schema`, in its order and types (the ledger
-/// is written by polars, whose string layout may differ).
-fn conform(batch: &RecordBatch, schema: &SchemaRef) -> Result<RecordBatch, QueryError> {
-    let columns = schema
-        .fields()
-        .iter()
-        .map(|f| {
-            let col = batch.column_by_name(f.name()).ok_or_else(|| {
-                QueryError::Lake(format!(
-                    "the lake's ledger has no column {}; restore the lake from a backup",
-                    f.name()
-                ))
-            })?;
-            Ok(arrow::compute::cast(col, f.data_type())?)
-        })
-        .collect::<Result<Vec<_>, QueryError>>()?;
-    Ok(RecordBatch::try_new(schema.clone(), columns)?)
 }
 
 /// The views of the contract's section 5. Rows of data files a crashed run

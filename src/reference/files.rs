@@ -8,9 +8,9 @@ use serde::Deserialize;
 
 use super::{
     Campaign, Due, HrcPriority, Labelled, Obligation, PeakPeriod, ReferenceError, Subtheme, Theme,
-    ThemeKeyword, UNIT_KINDS, Unit,
+    ThemeKeyword, Unit,
 };
-use crate::domain::{Period, ThemeCode, UnitCode};
+use crate::domain::{Period, ThemeCode, UnitCode, UnitKind};
 
 struct Ctx<'a> {
     dir: &'a str,
@@ -324,13 +324,13 @@ pub(super) fn parse_campaign(
         if units.iter().any(|u: &Unit| u.code.0 == code) {
             return Err(c.err(line, "unit_code", format!("'{code}' appears twice")));
         }
-        if !UNIT_KINDS.contains(&r.unit_kind.as_str()) {
+        let Some(kind) = UnitKind::parse(&r.unit_kind) else {
             return Err(c.err(
                 line,
                 "unit_kind",
-                format!("'{}' is not one of {}", r.unit_kind, UNIT_KINDS.join(", ")),
+                format!("'{}' is not one of {}", r.unit_kind, UnitKind::codes()),
             ));
-        }
+        };
         let parent = match r.parent_code.as_str() {
             "" => None,
             p if unit_rows.iter().any(|(_, u)| u.unit_code == p) => Some(UnitCode(p.to_string())),
@@ -343,7 +343,7 @@ pub(super) fn parse_campaign(
         units.push(Unit {
             code: UnitCode(code),
             name_vi: c.nonempty(line, "name_vi", &r.name_vi)?,
-            kind: r.unit_kind.clone(),
+            kind,
             parent,
             valid_from: c.date(line, "valid_from", &r.valid_from)?,
             valid_to,
@@ -354,17 +354,18 @@ pub(super) fn parse_campaign(
     let c = ctx("obligations.csv");
     let mut obligations = Vec::new();
     for (line, r) in rows::<ObligationRow>(&c, &read)? {
-        let unit_kinds = list(&r.unit_kinds);
-        if let Some(k) = unit_kinds
+        let unit_kinds = list(&r.unit_kinds)
             .iter()
-            .find(|k| !UNIT_KINDS.contains(&k.as_str()))
-        {
-            return Err(c.err(
-                line,
-                "unit_kinds",
-                format!("'{k}' is not one of {}", UNIT_KINDS.join(", ")),
-            ));
-        }
+            .map(|k| {
+                UnitKind::parse(k).ok_or_else(|| {
+                    c.err(
+                        line,
+                        "unit_kinds",
+                        format!("'{k}' is not one of {}", UnitKind::codes()),
+                    )
+                })
+            })
+            .collect::<Result<Vec<_>, _>>()?;
         let period = |field: &str, s: &str| {
             Period::parse(s).ok_or_else(|| {
                 c.err(

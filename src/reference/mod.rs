@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 use include_dir::{Dir, include_dir};
 
-use crate::domain::{Period, ThemeCode, UnitCode};
+use crate::domain::{Period, ThemeCode, UnitCode, UnitKind};
 pub use matching::{Inference, Match};
 
 static BUNDLED: Dir = include_dir!("$CARGO_MANIFEST_DIR/data/reference");
@@ -35,16 +35,6 @@ pub enum ReferenceError {
     )]
     Empty(String),
 }
-
-/// The unit kinds the reporting obligations know.
-pub const UNIT_KINDS: [&str; 6] = [
-    "district",
-    "culture_office",
-    "press",
-    "broadcaster",
-    "central_press",
-    "department",
-];
 
 #[derive(Debug, Clone)]
 pub struct Theme {
@@ -92,7 +82,7 @@ pub struct PeakPeriod {
 pub struct Unit {
     pub code: UnitCode,
     pub name_vi: String,
-    pub kind: String,
+    pub kind: UnitKind,
     pub parent: Option<UnitCode>,
     pub valid_from: NaiveDate,
     pub valid_to: Option<NaiveDate>,
@@ -110,7 +100,7 @@ pub enum Due {
 
 #[derive(Debug, Clone)]
 pub struct Obligation {
-    pub unit_kinds: Vec<String>,
+    pub unit_kinds: Vec<UnitKind>,
     pub first: Period,
     pub last: Period,
     pub due: Due,
@@ -417,7 +407,7 @@ mod tests {
         assert_eq!(
             c.units
                 .iter()
-                .filter(|u| u.kind == "culture_office")
+                .filter(|u| u.kind == UnitKind::CultureOffice)
                 .count(),
             10
         );

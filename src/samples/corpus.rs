@@ -18,7 +18,7 @@ use rand_chacha::ChaCha8Rng;
 
 use super::writers::{Layout, Report, Row};
 use super::{Gen, ymd};
-use crate::domain::UnitCode;
+use crate::domain::{UnitCode, UnitKind};
 use crate::reference::{Reference, ReferenceError, Unit};
 
 /// What to generate.
@@ -147,7 +147,7 @@ fn units(template: &[Unit], provinces: u32, per_province: u32) -> Vec<Unit> {
             out.push(Unit {
                 code: UnitCode(code),
                 name_vi: name,
-                kind: base.kind.clone(),
+                kind: base.kind,
                 parent: None,
                 valid_from: base.valid_from,
                 valid_to: base.valid_to,
@@ -178,7 +178,7 @@ fn write_reference(out: &Path, years: u32, extra_units: &[&Unit]) -> Result<(), 
         let _ = w.write_record([
             u.code.0.as_str(),
             &u.name_vi,
-            &u.kind,
+            u.kind.as_str(),
             "",
             &u.valid_from.to_string(),
             &u.valid_to.map(|d| d.to_string()).unwrap_or_default(),
@@ -239,12 +239,12 @@ fn layout(x: u32, annual: bool) -> Layout {
 
 /// How much a unit of this kind produces against the average: a few big
 /// producers (press, broadcaster), many small ones.
-fn weight(kind: &str) -> f64 {
+fn weight(kind: UnitKind) -> f64 {
     match kind {
-        "press" | "broadcaster" => 6.0,
-        "central_press" => 2.0,
-        "department" => 1.0,
-        _ => 0.8,
+        UnitKind::Press | UnitKind::Broadcaster => 6.0,
+        UnitKind::CentralPress => 2.0,
+        UnitKind::Department => 1.0,
+        UnitKind::District | UnitKind::CultureOffice => 0.8,
     }
 }
 
@@ -287,7 +287,7 @@ pub fn generate_corpus(
         rng: ChaCha8Rng::seed_from_u64(opts.seed),
         campaign,
     };
-    let mean: f64 = units.iter().map(|u| weight(&u.kind)).sum::<f64>() / units.len() as f64;
+    let mean: f64 = units.iter().map(|u| weight(u.kind)).sum::<f64>() / units.len() as f64;
     let mut w = Writer {
         out: &opts.out,
         stats: CorpusStats {
@@ -315,7 +315,7 @@ pub fn generate_corpus(
                 if !exists || g.rng.random_bool(0.03) {
                     continue;
                 }
-                let n = items(&mut g.rng, opts.items_per_report, weight(&unit.kind) / mean);
+                let n = items(&mut g.rng, opts.items_per_report, weight(unit.kind) / mean);
                 let rows = bad_rows(&mut g, unit, n, from, to, &mut w.stats);
                 let late = g.rng.random_bool(0.12);
                 let received = g.received(due, late).max(super::latest(&rows));
@@ -355,7 +355,7 @@ pub fn generate_corpus(
             if !exists || g.rng.random_bool(0.05) {
                 continue;
             }
-            let n = items(&mut g.rng, opts.items_per_report, weight(&unit.kind) / mean);
+            let n = items(&mut g.rng, opts.items_per_report, weight(unit.kind) / mean);
             let rows = bad_rows(&mut g, unit, n, from, to, &mut w.stats);
             let late = g.rng.random_bool(0.1);
             let lay = layout(i as u32 * 3 + year as u32, true);

@@ -20,6 +20,7 @@ use include_dir::{Dir, include_dir};
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 
+use crate::domain::UnitKind;
 use crate::reference::{Campaign, Inference, Unit};
 use writers::{Layout, Report, Row};
 
@@ -149,23 +150,23 @@ fn titles(theme: &str) -> &'static [&'static str] {
 }
 
 /// Forms a unit of this kind typically uses (Vietnamese labels or aliases).
-fn forms_for(kind: &str) -> &'static [&'static str] {
+fn forms_for(kind: UnitKind) -> &'static [&'static str] {
     match kind {
-        "press" | "central_press" => &[
+        UnitKind::Press | UnitKind::CentralPress => &[
             "Tin",
             "Bài",
             "Phóng sự",
             "Tin bài trên Cổng TTĐT",
             "Bài viết",
         ],
-        "broadcaster" => &[
+        UnitKind::Broadcaster => &[
             "Chương trình phát thanh",
             "Chương trình truyền hình",
             "Phóng sự",
             "Tin",
             "Nền tảng số, mạng xã hội",
         ],
-        "culture_office" => &[
+        UnitKind::CultureOffice => &[
             "Tuyên truyền lưu động",
             "Bảng tin điện tử",
             "Tin bài trên Cổng TTĐT",
@@ -239,10 +240,10 @@ impl Gen<'_> {
         let date = from + Days::new(self.rng.random_range(0..=span));
         let theme = self.theme(date);
         let title = self.pick(titles(theme)).replace("{place}", &place(unit));
-        let form = self.pick(forms_for(&unit.kind)).to_string();
+        let form = self.pick(forms_for(unit.kind)).to_string();
         let big = matches!(
-            unit.kind.as_str(),
-            "broadcaster" | "press" | "central_press"
+            unit.kind,
+            UnitKind::Broadcaster | UnitKind::Press | UnitKind::CentralPress
         );
         let reach = if self.rng.random_bool(0.8) {
             Some(if big {
@@ -253,7 +254,7 @@ impl Gen<'_> {
         } else {
             None
         };
-        let ethnic_language = matches!(unit.kind.as_str(), "broadcaster" | "culture_office")
+        let ethnic_language = matches!(unit.kind, UnitKind::Broadcaster | UnitKind::CultureOffice)
             && self.rng.random_bool(0.25);
         let language = if ethnic_language {
             self.pick(&["Thái", "Mông", "Khơ Mú", "Tiếng Thái", "H'Mông"])
@@ -372,7 +373,7 @@ pub fn generate(campaign: &Campaign, seed: u64) -> Vec<SampleFile> {
     let offices: Vec<&Unit> = campaign
         .units
         .iter()
-        .filter(|u| u.kind == "culture_office")
+        .filter(|u| u.kind == UnitKind::CultureOffice)
         .collect();
 
     // Monthly reports: the period of month M runs from the 15th of M-1 to the 14th of M.
@@ -459,19 +460,19 @@ pub fn generate(campaign: &Campaign, seed: u64) -> Vec<SampleFile> {
         if MISSING_ANNUAL.contains(&unit.code.0.as_str()) {
             continue;
         }
-        let layout = match unit.kind.as_str() {
-            "department" if i % 2 == 0 => Layout::JsonEnvelope,
-            "department" if i % 4 == 1 => Layout::Docx,
-            "department" if i % 8 == 3 => Layout::Ods,
-            "press" => Layout::Ods,
-            "department" | "broadcaster" => Layout::XlsxTitled,
-            "central_press" => Layout::Ndjson,
-            "district" => Layout::CsvUtf8Preamble,
-            _ => Layout::XlsxTitled,
+        let layout = match unit.kind {
+            UnitKind::Department if i % 2 == 0 => Layout::JsonEnvelope,
+            UnitKind::Department if i % 4 == 1 => Layout::Docx,
+            UnitKind::Department if i % 8 == 3 => Layout::Ods,
+            UnitKind::Press => Layout::Ods,
+            UnitKind::Department | UnitKind::Broadcaster => Layout::XlsxTitled,
+            UnitKind::CentralPress => Layout::Ndjson,
+            UnitKind::District => Layout::CsvUtf8Preamble,
+            UnitKind::CultureOffice => Layout::XlsxTitled,
         };
-        let n = match unit.kind.as_str() {
-            "broadcaster" | "press" => g.rng.random_range(14..24),
-            "culture_office" => g.rng.random_range(4..8),
+        let n = match unit.kind {
+            UnitKind::Broadcaster | UnitKind::Press => g.rng.random_range(14..24),
+            UnitKind::CultureOffice => g.rng.random_range(4..8),
             _ => g.rng.random_range(3..12),
         };
         let mut rows = g.rows(unit, n, ymd(year, 1, 1), ymd(year, 10, 31));

@@ -8,6 +8,7 @@ use serde_json::{Map, Value, json};
 
 use super::SampleFile;
 use super::documents::{ITEM_COLUMNS, SampleCell, item_cells};
+use crate::domain::UnitKind;
 use crate::reference::Unit;
 use crate::text::group_thousands;
 
@@ -379,7 +380,7 @@ impl Report<'_> {
         let bold = Format::new().set_bold();
         let sheet = book.add_worksheet();
         let _ = sheet.set_name("Báo cáo");
-        let upper = if self.unit.kind == "district" || self.unit.kind == "culture_office" {
+        let upper = if matches!(self.unit.kind, UnitKind::District | UnitKind::CultureOffice) {
             "ỦY BAN NHÂN DÂN TỈNH ĐIỆN BIÊN".to_string()
         } else {
             "UBND TỈNH ĐIỆN BIÊN".to_string()

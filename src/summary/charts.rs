@@ -12,7 +12,7 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 use unicode_normalization::UnicodeNormalization;
 
 use super::Lang;
-use super::documents::format_f64;
+use super::labels::format_f64;
 
 use crate::reference::Campaign;
 
@@ -742,8 +742,10 @@ pub fn render(dir: &Path, name: &str, chart: &impl Chart) -> Result<String, Stri
         root.present()
             .map_err(|e| format!("cannot draw {name}.svg: {e}"))?;
     }
-    std::fs::write(dir.join(format!("{name}.svg")), &text)
-        .map_err(|e| format!("cannot write {name}.svg: {e}"))?;
+    crate::atomic::write_atomic(&dir.join(format!("{name}.svg")), None, |f| {
+        std::io::Write::write_all(f, text.as_bytes())
+    })
+    .map_err(|e| e.to_string())?;
     Ok(text)
 }
 

@@ -5,7 +5,11 @@
 
 mod charts;
 mod data;
-mod documents;
+mod figures;
+mod html;
+mod labels;
+mod markdown;
+mod workbook;
 
 use std::path::{Path, PathBuf};
 
@@ -77,7 +81,12 @@ pub async fn build(
     reference: &Reference,
     opts: &SummaryOptions,
 ) -> Result<SummaryFiles, SummaryError> {
-    let data = SummaryData::load(session, opts.year).await?;
+    // the campaign's themes are the columns of the unit x theme table
+    let themes: Vec<String> = reference
+        .campaign(opts.year)
+        .map(|c| c.themes.iter().map(|t| t.code.0.clone()).collect())
+        .unwrap_or_default();
+    let data = SummaryData::load(session, opts.year, &themes).await?;
     if data.items() == 0.0 {
         return Err(SummaryError::EmptyYear(opts.year));
     }
@@ -89,7 +98,7 @@ pub async fn build(
         path: dir.display().to_string(),
         error,
     })?;
-    let drawn = documents::draw_charts(&data, campaign, opts)?;
+    let drawn = figures::draw_charts(&data, campaign, opts)?;
     let mut files: Vec<PathBuf> = Vec::new();
     for c in &drawn {
         files.push(dir.join(format!("{}.png", c.name)));
@@ -97,24 +106,31 @@ pub async fn build(
     }
     let write = |name: &str, text: String| -> Result<PathBuf, SummaryError> {
         let p = dir.join(name);
-        std::fs::write(&p, text).map_err(|error| SummaryError::Io {
-            path: p.display().to_string(),
-            error,
-        })?;
+        write_atomic(&p, text.as_bytes())?;
         Ok(p)
     };
     files.push(write(
         "summary.html",
-        documents::html(&data, campaign, opts, &drawn),
+        html::html(&data, campaign, opts, &drawn),
     )?);
     files.push(write(
         "summary.md",
-        documents::markdown(&data, campaign, opts, &drawn),
+        markdown::markdown(&data, campaign, opts, &drawn),
     )?);
     let xlsx = dir.join("summary.xlsx");
-    documents::workbook(&data, opts, &xlsx)?;
+    workbook::workbook(&data, opts, &xlsx)?;
     files.push(xlsx);
     Ok(SummaryFiles { files })
+}
+
+/// Writes `bytes` to `path` whole or not at all (see [`crate::atomic`]).
+fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), SummaryError> {
+    crate::atomic::write_atomic(path, None, |f| std::io::Write::write_all(f, bytes)).map_err(|e| {
+        SummaryError::Io {
+            path: e.path.display().to_string(),
+            error: e.error,
+        }
+    })
 }
 
 /// Today's date, for the generation stamp.

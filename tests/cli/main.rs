@@ -11,6 +11,7 @@ mod fuzz_corpus;
 mod hostile;
 mod ingest;
 mod ingest_errors;
+mod lake_files;
 mod query;
 mod real_world;
 mod reason_codes;

@@ -236,34 +236,35 @@ fn coverage_by_subtheme_form_and_language() {
 fn coverage_by_unit_shows_every_unit_with_zero_cells() {
     let w = fixture_lake();
     let rows = query(&w, "coverage_by_unit", &["year=2023"]);
-    assert_eq!(rows.len(), 49);
-    let tg = find(&rows, "unit_code", "pvhtt-tuan-giao");
+    // 49 units of 2023, each once per theme of the reference data
+    assert_eq!(rows.len(), 49 * 6);
+    let cell = |unit: &str, theme: &str| {
+        let row = rows
+            .iter()
+            .find(|r| r["unit_code"] == json!(unit) && r["theme_code"] == json!(theme))
+            .unwrap_or_else(|| panic!("no row for {unit} and {theme}"));
+        (row["quantity"].clone(), row["unit_total"].clone())
+    };
+    let tg: Vec<_> = [
+        "religion",
+        "ethnic",
+        "trafficking",
+        "labour",
+        "commitments",
+        "general",
+    ]
+    .iter()
+    .map(|t| cell("pvhtt-tuan-giao", t))
+    .collect();
     assert_eq!(
-        [
-            v(tg, "religion"),
-            v(tg, "ethnic"),
-            v(tg, "trafficking"),
-            v(tg, "labour"),
-            v(tg, "commitments"),
-            v(tg, "general"),
-            v(tg, "total")
-        ],
-        [
-            json!(1),
-            json!(1),
-            json!(2),
-            json!(0),
-            json!(0),
-            json!(3),
-            json!(7)
-        ]
+        tg,
+        [1, 1, 2, 0, 0, 3]
+            .iter()
+            .map(|q| (json!(q), json!(7)))
+            .collect::<Vec<_>>()
     );
-    let silent = find(&rows, "unit_code", "so-noi-vu");
-    assert_eq!(v(silent, "total"), json!(0));
-    assert_eq!(
-        v(find(&rows, "unit_code", "ttxvn-dien-bien"), "religion"),
-        json!(4)
-    );
+    assert_eq!(cell("so-noi-vu", "general"), (json!(0), json!(0)));
+    assert_eq!(cell("ttxvn-dien-bien", "religion").0, json!(4));
 }
 
 #[test]

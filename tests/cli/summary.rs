@@ -163,3 +163,100 @@ fn an_empty_year_is_refused_with_a_sentence() {
     );
     assert!(!w.path("s/summary.html").exists());
 }
+
+/// A theme added to the reference folder (a seventh, `environment`) is a
+/// column of its own in the heat map and in the workbook, with its own
+/// figures: no code lists the themes.
+#[test]
+fn a_theme_added_to_the_reference_appears_in_the_heat_map_and_workbook() {
+    let w = Workdir::new();
+    w.reference_copy("2023", |name, text| {
+        if name == "themes.csv" {
+            text + "environment,Quyền được sống trong môi trường trong lành,Right to a healthy environment,Môi trường\n"
+        } else {
+            text
+        }
+    });
+    w.write(
+        "inbox/pvhtt-tuan-giao_2023-07.csv",
+        "Ngày,Chủ đề,Hình thức,Tên tin bài,Số lượng\n\
+         05/07/2023,environment,Tin,Bảo vệ rừng đầu nguồn,4\n\
+         06/07/2023,Môi trường,Bài,Nước sạch cho bản vùng cao,2\n\
+         07/07/2023,ethnic,Tin,Phát thanh tiếng Thái,1\n"
+            .as_bytes(),
+    );
+    let base = ["--lake", "lake", "--reference", "ref"];
+    let run = w.run(
+        &[
+            &["ingest", "inbox", "--received-at", "2023-07-10"][..],
+            &base,
+        ]
+        .concat(),
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let run = w.run(&[&["summary", "--year", "2023", "--out", "s"][..], &base].concat());
+    assert_eq!(run.code, 0, "{}", run.stderr);
+
+    // the workbook's unit x theme sheet: the new theme before the total
+    use calamine::{Data, DataType, Reader, Xlsx, open_workbook};
+    let mut book: Xlsx<_> = open_workbook(w.path("s/summary.xlsx")).unwrap();
+    let range = book.worksheet_range("coverage_by_unit").unwrap();
+    let header: Vec<String> = range
+        .rows()
+        .next()
+        .unwrap()
+        .iter()
+        .map(|c| c.to_string())
+        .collect();
+    assert_eq!(
+        header,
+        [
+            "unit_code",
+            "unit",
+            "unit_kind",
+            "religion",
+            "ethnic",
+            "trafficking",
+            "labour",
+            "commitments",
+            "general",
+            "environment",
+            "total"
+        ]
+    );
+    let row = range
+        .rows()
+        .find(|r| r[0] == Data::String("pvhtt-tuan-giao".into()))
+        .expect("the unit's row");
+    let num = |col: &str| {
+        let j = header.iter().position(|h| h == col).unwrap();
+        row[j].as_f64().unwrap_or(f64::NAN)
+    };
+    assert_eq!(
+        (num("environment"), num("ethnic"), num("total")),
+        (6.0, 1.0, 7.0)
+    );
+
+    // the heat map: a column headed with the theme's name, holding 6
+    let md = std::fs::read_to_string(w.path("s/summary.md")).unwrap();
+    let table = md
+        .split("\n## ")
+        .find(|s| s.contains("units_by_theme.png"))
+        .expect("the heat map's section");
+    let head = table
+        .lines()
+        .find(|l| l.starts_with("| "))
+        .expect("table header");
+    let cols: Vec<&str> = head.split('|').map(str::trim).collect();
+    let j = cols
+        .iter()
+        .position(|c| *c == "Quyền được sống trong môi trường trong lành")
+        .unwrap_or_else(|| panic!("no column for the new theme in {head}"));
+    let line = table
+        .lines()
+        .find(|l| l.contains("Phòng Văn hóa - Thông tin huyện Tuần Giáo"))
+        .expect("the unit's line");
+    assert_eq!(line.split('|').map(str::trim).nth(j), Some("6"));
+    let svg = std::fs::read_to_string(w.path("s/units_by_theme.svg")).unwrap();
+    assert!(svg.contains("môi trường"), "the heat map names the theme");
+}

@@ -196,3 +196,34 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
     use sha2::Digest;
     hex::encode(sha2::Sha256::digest(bytes))
 }
+
+/// Runs a Python `script` in `dir` with the independent readers it imports
+/// (`packages`, e.g. `duckdb, polars`) and returns what it prints, as JSON.
+/// `None` when a package is missing here: the test then says loudly that it
+/// is skipped; under CI (which installs them, see `.ci/run`) it fails.
+pub fn python_json(dir: &Path, packages: &str, script: &str) -> Option<Value> {
+    let probe = std::process::Command::new("python3")
+        .args(["-c", &format!("import {packages}")])
+        .output();
+    if !probe.is_ok_and(|o| o.status.success()) {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "CI must have the Python packages {packages} (.ci/run installs them)"
+        );
+        eprintln!(
+            "SKIPPED: no Python package among {packages} (pip install them to run this test)"
+        );
+        return None;
+    }
+    let out = std::process::Command::new("python3")
+        .current_dir(dir)
+        .args(["-c", script])
+        .output()
+        .expect("python3");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    Some(serde_json::from_slice(&out.stdout).expect("the script prints JSON"))
+}

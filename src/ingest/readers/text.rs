@@ -122,31 +122,64 @@ fn figures_kept_apart(raw: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// A cell's text read once per distinct raw text (see [`crate::memo`]):
+/// the cell, and what a legacy encoding made of it, if anything.
+#[derive(Clone)]
+struct ReadCell {
+    cell: Cell,
+    legacy: Option<LegacyRead>,
+}
+
+#[derive(Clone)]
+enum LegacyRead {
+    /// (the encoding, the text as typed, as converted)
+    Converted(Legacy, String, String),
+    Unconvertible(Legacy),
+}
+
+thread_local! {
+    static CELLS: crate::memo::Cache<ReadCell> = Default::default();
+    static ASCII_CELLS: crate::memo::Cache<Cell> = Default::default();
+}
+
+fn read_cell(raw: &str) -> ReadCell {
+    let raw = &*figures_kept_apart(raw);
+    match legacy::detect(raw) {
+        Verdict::Unicode => ReadCell {
+            cell: Cell::text(raw),
+            legacy: None,
+        },
+        Verdict::Converted(old, text) => ReadCell {
+            cell: Cell::text(&text),
+            legacy: Some(LegacyRead::Converted(old, raw.to_string(), text)),
+        },
+        Verdict::Unconvertible(old) => ReadCell {
+            cell: Cell::text(raw),
+            legacy: Some(LegacyRead::Unconvertible(old)),
+        },
+    }
+}
+
 impl TextCells {
     /// The cell for `raw`, the text of row `line`, column `col`.
     pub fn cell(&mut self, raw: &str, line: u64, col: usize) -> Cell {
-        let raw = &*figures_kept_apart(raw);
-        match legacy::detect(raw) {
-            Verdict::Unicode => Cell::text(raw),
-            Verdict::Converted(old, text) => {
-                let entry = self
-                    .converted
-                    .entry(old)
-                    .or_insert_with(|| (0, raw.to_string(), text.clone()));
-                entry.0 += 1;
-                Cell::text(&text)
+        let read = crate::memo::cached(&CELLS, raw, || read_cell(raw));
+        match read.legacy {
+            None => {}
+            Some(LegacyRead::Converted(old, before, after)) => {
+                self.converted.entry(old).or_insert((0, before, after)).0 += 1;
             }
-            Verdict::Unconvertible(old) => {
-                self.unconvertible.push((line, col, old));
-                Cell::text(raw)
-            }
+            Some(LegacyRead::Unconvertible(old)) => self.unconvertible.push((line, col, old)),
         }
+        read.cell
     }
 
     /// A cell of text already decoded to NFC (a delimited file).
     pub fn cell_nfc(&mut self, raw: &str, line: u64, col: usize) -> Cell {
         if raw.is_ascii() {
-            Cell::text_nfc(&figures_kept_apart(raw))
+            crate::memo::cached(&ASCII_CELLS, raw, || {
+                Cell::text_nfc(&figures_kept_apart(raw))
+            })
         } else {
             self.cell(raw, line, col)
         }

@@ -1,6 +1,11 @@
 //! The small value types that carry meaning through every stage: unit and
-//! theme codes, and the reporting period a submission covers. Parsing of
-//! periods happens here, once, at the edge.
+//! theme codes, unit kinds, the reporting period a submission covers, how
+//! precise an activity's date is, and why a row or file was refused.
+//! Parsing of periods happens here, once, at the edge.
+
+mod reason;
+
+pub use reason::ReasonCode;
 
 use std::fmt;
 use std::sync::LazyLock;
@@ -28,6 +33,98 @@ impl fmt::Display for UnitCode {
 impl fmt::Display for ThemeCode {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.0)
+    }
+}
+
+/// The kind of a reporting unit (`units.unit_kind`): what the reporting
+/// obligations are set for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum UnitKind {
+    /// A district People's Committee (UBND cấp huyện).
+    District,
+    /// A district culture-information office (Phòng Văn hóa - Thông tin).
+    CultureOffice,
+    /// The provincial newspaper.
+    Press,
+    /// The provincial broadcaster.
+    Broadcaster,
+    /// A central press office in the province.
+    CentralPress,
+    /// A provincial department or agency.
+    Department,
+}
+
+impl UnitKind {
+    /// Every kind, in the order reference files and messages list them.
+    pub const ALL: [UnitKind; 6] = [
+        UnitKind::District,
+        UnitKind::CultureOffice,
+        UnitKind::Press,
+        UnitKind::Broadcaster,
+        UnitKind::CentralPress,
+        UnitKind::Department,
+    ];
+
+    /// The code as stored and as reference files write it, e.g. `culture_office`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            UnitKind::District => "district",
+            UnitKind::CultureOffice => "culture_office",
+            UnitKind::Press => "press",
+            UnitKind::Broadcaster => "broadcaster",
+            UnitKind::CentralPress => "central_press",
+            UnitKind::Department => "department",
+        }
+    }
+
+    /// The kind for its code; `None` for anything else.
+    pub fn parse(code: &str) -> Option<UnitKind> {
+        UnitKind::ALL.into_iter().find(|k| k.as_str() == code)
+    }
+
+    /// Every code, comma-separated, for messages.
+    pub fn codes() -> String {
+        UnitKind::ALL.map(UnitKind::as_str).join(", ")
+    }
+}
+
+impl fmt::Display for UnitKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// How precisely an activity's date is known (`activities.date_precision`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum DatePrecision {
+    /// The day itself was given.
+    Day,
+    /// Only the month was given; the date is the month's first day.
+    Month,
+}
+
+impl DatePrecision {
+    /// `day` or `month`, as stored.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DatePrecision::Day => "day",
+            DatePrecision::Month => "month",
+        }
+    }
+
+    /// The precision for its stored text.
+    pub fn parse(text: &str) -> Option<DatePrecision> {
+        match text {
+            "day" => Some(DatePrecision::Day),
+            "month" => Some(DatePrecision::Month),
+            _ => None,
+        }
+    }
+}
+
+impl fmt::Display for DatePrecision {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
     }
 }
 

@@ -1,15 +1,15 @@
-//! The summary's documents: the charts built from the year's tables, the
-//! self-contained HTML page, the Markdown copy and the Excel workbook. Every
-//! figure printed here is a value of a named query's answer.
+//! The charts of the summary, built from the year's figures: which charts,
+//! in which order, each with the table of its numbers; and the headline
+//! figures and closing sections both documents share. Every figure drawn is
+//! a value of a named query's answer.
 
-use std::fmt::Write;
 use std::path::Path;
 
-use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook};
 use serde_json::Value;
 
 use super::charts::{self, Chart, GroupBars, HBars, Heatmap, MonthLines, StatusGrid, theme_colour};
 use super::data::{SummaryData, Table};
+use super::labels::{cols, format_number, kind_label, theme_label};
 use super::{Lang, SummaryError, SummaryOptions};
 use crate::reference::Campaign;
 
@@ -20,28 +20,6 @@ pub struct Drawn {
     pub svg: String,
     pub table: Table,
     pub columns: Vec<(String, String)>,
-}
-
-fn theme_label(c: &Campaign, code: &str, lang: Lang) -> String {
-    c.themes
-        .iter()
-        .find(|t| t.code.0 == code)
-        .map(|t| lang.t(&t.name_vi, &t.name_en).to_string())
-        .unwrap_or_else(|| code.to_string())
-}
-
-fn kind_label(kind: &str, lang: Lang) -> String {
-    let (vi, en) = match kind {
-        "district" => ("UBND cấp huyện", "District committees"),
-        "culture_office" => ("Phòng VH-TT", "Culture offices"),
-        "press" => ("Báo Điện Biên Phủ", "Provincial newspaper"),
-        "broadcaster" => ("Đài PT-TH tỉnh", "Provincial broadcaster"),
-        "central_press" => ("Cơ quan báo chí Trung ương", "Central press offices"),
-        "department" => ("Sở, ban, ngành", "Departments"),
-        "all" => ("Tất cả", "All"),
-        other => (other, other),
-    };
-    lang.t(vi, en).to_string()
 }
 
 /// Draws one chart (PNG and SVG) and keeps it with its table.
@@ -131,8 +109,9 @@ pub fn draw_charts(
         ),
     )?);
 
-    // 2. unit x theme heat map
+    // 2. unit x theme heat map: a column per theme of the pivoted table
     let theme_codes: Vec<String> = c.themes.iter().map(|t| t.code.0.clone()).collect();
+    let unit_themes = &d.unit_themes;
     let heat = Heatmap {
         lang: l,
         title: format!(
@@ -149,7 +128,7 @@ pub fn draw_charts(
             )
             .into(),
         foot: foot.clone(),
-        columns: theme_codes
+        columns: unit_themes
             .iter()
             .map(|code| (theme_label(c, code, l), theme_colour(c, code)))
             .collect(),
@@ -160,14 +139,14 @@ pub fn draw_charts(
             .map(|r| {
                 (
                     Table::text(r, "unit"),
-                    theme_codes.iter().map(|code| Table::num(r, code)).collect(),
+                    unit_themes.iter().map(|code| Table::num(r, code)).collect(),
                 )
             })
             .collect(),
     };
     let mut unit_cols = cols(&["unit"], l);
     unit_cols.extend(
-        theme_codes
+        unit_themes
             .iter()
             .map(|code| (code.clone(), theme_label(c, code, l))),
     );
@@ -561,138 +540,9 @@ pub fn draw_charts(
     Ok(out)
 }
 
-/// A number as Vietnamese (1.234,5) or English (1,234.5) readers write
-/// it; whole numbers without decimals, others with at most two.
-pub fn format_f64(lang: Lang, f: f64) -> String {
-    let (thousands, decimal) = match lang {
-        Lang::Vi => ('.', ','),
-        Lang::En => (',', '.'),
-    };
-    let rounded = (f.abs() * 100.0).round() / 100.0;
-    let mut out = crate::text::group_thousands(rounded.trunc() as i64, thousands);
-    let cents = ((rounded.fract() * 100.0).round() as i64).to_string();
-    if rounded.fract() > 0.0 {
-        let cents = format!("{:0>2}", cents);
-        let _ = write!(out, "{decimal}{}", cents.trim_end_matches('0'));
-    }
-    format!("{}{out}", if f < 0.0 && rounded > 0.0 { "-" } else { "" })
-}
-
-/// A table cell: numbers as [`format_f64`] writes them (a decimal column's
-/// whole values keep one decimal, `100,0`), text as it is.
-pub fn format_number(v: &Value, lang: Lang) -> String {
-    match v {
-        Value::Number(n) if n.is_f64() && n.as_f64().is_some_and(|f| f.fract() == 0.0) => {
-            format!(
-                "{}{}0",
-                format_f64(lang, n.as_f64().unwrap_or(0.0)),
-                lang.t(",", ".")
-            )
-        }
-        Value::Number(n) => format_f64(lang, n.as_f64().unwrap_or(0.0)),
-        Value::String(s) => s.clone(),
-        Value::Null => String::new(),
-        other => other.to_string(),
-    }
-}
-
-fn esc(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-}
-
-fn html_table(t: &Table, cols: &[(String, String)], lang: Lang) -> String {
-    let mut s = String::from("<table>\n<thead><tr>");
-    for (_, label) in cols {
-        let _ = write!(s, "<th>{}</th>", esc(label));
-    }
-    s.push_str("</tr></thead>\n<tbody>\n");
-    for r in &t.rows {
-        s.push_str("<tr>");
-        for (c, _) in cols {
-            let v = r.get(c).cloned().unwrap_or(Value::Null);
-            let class = if v.is_number() { " class=\"n\"" } else { "" };
-            let _ = write!(s, "<td{class}>{}</td>", esc(&format_number(&v, lang)));
-        }
-        s.push_str("</tr>\n");
-    }
-    s.push_str("</tbody>\n</table>\n");
-    s
-}
-
-/// A column's heading in the document's language (the column name itself
-/// for a column this list does not know).
-fn column_label(col: &str, l: Lang) -> String {
-    let (vi, en) = match col {
-        "theme" => ("Chủ đề", "Theme"),
-        "items" => ("Mục", "Items"),
-        "quantity" => ("Số lượng", "Quantity"),
-        "reach" => ("Lượt tiếp cận", "Reach"),
-        "units" => ("Đơn vị", "Units"),
-        "share_pct" => ("Tỷ lệ (%)", "Share (%)"),
-        "unit" => ("Đơn vị", "Unit"),
-        "total" => ("Tổng", "Total"),
-        "period" => ("Kỳ", "Period"),
-        "theme_code" => ("Mã chủ đề", "Theme code"),
-        "peak" => ("Đợt cao điểm", "Peak period"),
-        "start_date" => ("Từ", "From"),
-        "end_date" => ("Đến", "To"),
-        "quantity_inside" => ("Trong đợt", "Inside"),
-        "quantity_outside" => ("Ngoài đợt", "Outside"),
-        "rate_inside" => ("Bình quân/tháng trong", "Rate inside"),
-        "rate_outside" => ("Bình quân/tháng ngoài", "Rate outside"),
-        "lift" => ("Hệ số tăng", "Lift"),
-        "period_kind" => ("Loại báo cáo", "Report"),
-        "unit_kind" => ("Loại đơn vị", "Unit kind"),
-        "expected" => ("Phải nộp", "Expected"),
-        "received" => ("Đã nộp", "Received"),
-        "on_time" => ("Đúng hạn", "On time"),
-        "late" => ("Muộn", "Late"),
-        "missing" => ("Chưa nộp", "Missing"),
-        "reporting_rate_pct" => ("Tỷ lệ nộp (%)", "Reporting rate (%)"),
-        "on_time_rate_pct" => ("Tỷ lệ đúng hạn (%)", "On-time rate (%)"),
-        "due_date" => ("Hạn", "Due"),
-        "received_at" => ("Ngày nhận", "Received"),
-        "status" => ("Tình trạng", "Status"),
-        "form" => ("Hình thức", "Form"),
-        "language" => ("Ngôn ngữ", "Language"),
-        "duration_min" => ("Thời lượng (phút)", "Minutes"),
-        "subtheme" => ("Nội dung cụ thể", "Sub-theme"),
-        "gap" => ("Loại khoảng trống", "Gap"),
-        "subject" => ("Đối tượng", "Subject"),
-        "name" => ("Tên", "Name"),
-        "detail" => ("Chi tiết", "Detail"),
-        "months" => ("Số tháng", "Months"),
-        "rank" => ("Hạng", "Rank"),
-        "title" => ("Tên tác phẩm", "Title"),
-        "unit_code" => ("Mã đơn vị", "Unit code"),
-        "form_code" => ("Hình thức", "Form"),
-        "activity_date" => ("Ngày", "Date"),
-        "url" => ("Đường dẫn", "Link"),
-        "reason_code" => ("Mã lý do", "Reason code"),
-        "reason_kind" => ("Lý do", "Reason"),
-        "rows_refused" => ("Dòng bị từ chối", "Rows refused"),
-        "files_refused" => ("Tệp bị từ chối", "Files refused"),
-        "example_file" => ("Tệp ví dụ", "Example file"),
-        "example_reason" => ("Lý do cụ thể", "Example reason"),
-        other => (other, other),
-    };
-    l.t(vi, en).to_string()
-}
-
-/// Columns with their headings, in the given order.
-fn cols(names: &[&str], l: Lang) -> Vec<(String, String)> {
-    names
-        .iter()
-        .map(|c| (c.to_string(), column_label(c, l)))
-        .collect()
-}
-
 /// The sections that close both documents: gaps, award candidates and the
 /// refused rows still to follow up.
-fn closing_sections(d: &SummaryData, l: Lang) -> [(&'static str, &Table); 3] {
+pub(super) fn closing_sections(d: &SummaryData, l: Lang) -> [(&'static str, &Table); 3] {
     [
         (l.t("Những khoảng trống", "Gaps"), &d.gaps),
         (
@@ -713,7 +563,7 @@ fn closing_sections(d: &SummaryData, l: Lang) -> [(&'static str, &Table); 3] {
 }
 
 /// The headline figures: (label, value).
-fn headline(d: &SummaryData, l: Lang) -> Vec<(String, Value)> {
+pub(super) fn headline(d: &SummaryData, l: Lang) -> Vec<(String, Value)> {
     let sum = |col: &str| {
         Value::from(
             d.themes
@@ -752,297 +602,4 @@ fn headline(d: &SummaryData, l: Lang) -> Vec<(String, Value)> {
             pick("on_time_rate_pct"),
         ),
     ]
-}
-
-const CSS: &str = "body{font-family:'DejaVu Sans',Arial,sans-serif;max-width:1200px;margin:2em auto;padding:0 1em;color:#212121;line-height:1.45}\
-h1{font-size:1.6em}h2{margin-top:2em;border-bottom:2px solid #0072b2;padding-bottom:.2em}h3{margin-top:1.5em}\
-.cards{display:flex;flex-wrap:wrap;gap:1em}.card{border:1px solid #ddd;border-radius:6px;padding:.8em 1.2em;min-width:10em}\
-.card b{display:block;font-size:1.6em;color:#0072b2}table{border-collapse:collapse;margin:1em 0;font-size:.9em;width:100%}\
-th,td{border:1px solid #ddd;padding:.3em .5em;text-align:left;vertical-align:top}th{background:#f2f6fa}td.n{text-align:right;white-space:nowrap}\
-figure{margin:1em 0}figure svg{width:100%;height:auto}footer{margin-top:3em;color:#777;font-size:.85em}";
-
-/// The self-contained page: charts inline as SVG, a table under each.
-pub fn html(d: &SummaryData, c: &Campaign, o: &SummaryOptions, charts: &[Drawn]) -> String {
-    let l = o.lang;
-    let mut s = String::new();
-    let title = format!(
-        "{} {}",
-        l.t(
-            "Báo cáo tổng hợp kết quả truyền thông về quyền con người năm",
-            "Summary of communication on human rights,"
-        ),
-        d.year
-    );
-    let _ = write!(
-        s,
-        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<title>{}</title>\n<style>{CSS}</style>\n</head>\n<body>\n",
-        l.t("vi", "en"),
-        esc(&title)
-    );
-    let _ = writeln!(s, "<h1>{}</h1>", esc(&title));
-    let _ = writeln!(s, "<p>{} {}</p>", esc(l.t("Tỉnh Điện Biên. Số liệu từ báo cáo của các cơ quan, đơn vị gửi Sở Thông tin và Truyền thông; lập ngày", "Điện Biên province. Figures from the reports units sent to the Department of Information and Communications; made on")), esc(&o.stamp));
-    s.push_str("<div class=\"cards\">\n");
-    for (label, v) in headline(d, l) {
-        let _ = writeln!(
-            s,
-            "<div class=\"card\"><b>{}</b>{}</div>",
-            esc(&format_number(&v, l)),
-            esc(&label)
-        );
-    }
-    s.push_str("</div>\n");
-    for ch in charts {
-        let _ = writeln!(
-            s,
-            "<h2>{}</h2>\n<figure>{}</figure>",
-            esc(&ch.title),
-            strip_xml_header(&ch.svg)
-        );
-        s.push_str(&html_table(&ch.table, &ch.columns, l));
-    }
-    let _ = writeln!(
-        s,
-        "<h2>{}</h2>",
-        esc(l.t("Theo từng chủ đề", "Theme by theme"))
-    );
-    for t in &c.themes {
-        let row = d
-            .themes
-            .rows
-            .iter()
-            .find(|r| Table::text(r, "theme_code") == t.code.0);
-        let _ = writeln!(s, "<h3>{}</h3>", esc(l.t(&t.name_vi, &t.name_en)));
-        if let Some(r) = row {
-            let _ = writeln!(
-                s,
-                "<p>{}: {} · {}: {} · {}: {} · {}: {}</p>",
-                esc(l.t("Số mục", "Items")),
-                format_number(&r["items"], l),
-                esc(l.t("Số lượng", "Quantity")),
-                format_number(&r["quantity"], l),
-                esc(l.t("Lượt tiếp cận", "Reach")),
-                format_number(&r["reach"], l),
-                esc(l.t("Đơn vị", "Units")),
-                format_number(&r["units"], l)
-            );
-        }
-        let subs = Table {
-            rows: d
-                .subthemes
-                .rows
-                .iter()
-                .filter(|r| Table::text(r, "theme_code") == t.code.0)
-                .cloned()
-                .collect(),
-            ..d.subthemes.clone()
-        };
-        if !subs.rows.is_empty() {
-            s.push_str(&html_table(
-                &subs,
-                &cols(&["subtheme", "items", "quantity", "reach"], l),
-                l,
-            ));
-        }
-    }
-    let _ = writeln!(
-        s,
-        "<h2>{}</h2>",
-        esc(l.t("Theo từng đợt cao điểm", "Peak period by peak period"))
-    );
-    for p in &c.peaks {
-        let rows = Table {
-            rows: d
-                .peaks
-                .rows
-                .iter()
-                .filter(|r| Table::text(r, "peak_code") == p.code)
-                .cloned()
-                .collect(),
-            ..d.peaks.clone()
-        };
-        let _ = writeln!(
-            s,
-            "<h3>{} ({} – {})</h3>",
-            esc(l.t(&p.name_vi, &p.name_en)),
-            p.start.format("%d/%m/%Y"),
-            p.end.format("%d/%m/%Y")
-        );
-        s.push_str(&html_table(
-            &rows,
-            &cols(
-                &[
-                    "theme_code",
-                    "quantity_inside",
-                    "rate_inside",
-                    "rate_outside",
-                    "lift",
-                ],
-                l,
-            ),
-            l,
-        ));
-    }
-    for (title, table) in closing_sections(d, l) {
-        let _ = writeln!(s, "<h2>{}</h2>", esc(title));
-        s.push_str(&html_table(
-            table,
-            &cols(
-                &table.columns.iter().map(String::as_str).collect::<Vec<_>>(),
-                l,
-            ),
-            l,
-        ));
-    }
-    let _ = writeln!(
-        s,
-        "<footer>baocao · {} · {}</footer>\n</body>\n</html>",
-        esc(&o.source),
-        esc(&o.stamp)
-    );
-    s
-}
-
-fn strip_xml_header(svg: &str) -> &str {
-    svg.find("<svg").map(|i| &svg[i..]).unwrap_or(svg)
-}
-
-fn md_table(t: &Table, cols: &[(String, String)], lang: Lang) -> String {
-    let mut s = String::new();
-    let _ = writeln!(
-        s,
-        "| {} |",
-        cols.iter()
-            .map(|(_, l)| l.replace('|', "\\|"))
-            .collect::<Vec<_>>()
-            .join(" | ")
-    );
-    let _ = writeln!(s, "|{}", cols.iter().map(|_| "---|").collect::<String>());
-    for r in &t.rows {
-        let cells: Vec<String> = cols
-            .iter()
-            .map(|(c, _)| format_number(r.get(c).unwrap_or(&Value::Null), lang).replace('|', "\\|"))
-            .collect();
-        let _ = writeln!(s, "| {} |", cells.join(" | "));
-    }
-    s
-}
-
-/// The same content as Markdown, charts linked as PNG files.
-pub fn markdown(d: &SummaryData, _c: &Campaign, o: &SummaryOptions, charts: &[Drawn]) -> String {
-    let l = o.lang;
-    let mut s = format!(
-        "# {} {}\n\n",
-        l.t(
-            "Báo cáo tổng hợp kết quả truyền thông về quyền con người năm",
-            "Summary of communication on human rights,"
-        ),
-        d.year
-    );
-    let _ = writeln!(s, "{} {}\n", l.t("Lập ngày", "Made on"), o.stamp);
-    for (label, v) in headline(d, l) {
-        let _ = writeln!(s, "- {label}: **{}**", format_number(&v, l));
-    }
-    for ch in charts {
-        let _ = writeln!(s, "\n## {}\n\n![{}]({}.png)\n", ch.title, ch.title, ch.name);
-        s.push_str(&md_table(&ch.table, &ch.columns, l));
-    }
-    for (title, table) in closing_sections(d, l) {
-        let _ = writeln!(s, "\n## {title}\n");
-        s.push_str(&md_table(
-            table,
-            &cols(
-                &table.columns.iter().map(String::as_str).collect::<Vec<_>>(),
-                l,
-            ),
-            l,
-        ));
-    }
-    s
-}
-
-/// One sheet per table, header row bold and frozen, numbers as numbers.
-pub fn workbook(d: &SummaryData, o: &SummaryOptions, path: &Path) -> Result<(), SummaryError> {
-    let bad = |e: rust_xlsxwriter::XlsxError| SummaryError::Workbook {
-        path: path.display().to_string(),
-        message: e.to_string(),
-    };
-    let mut book = Workbook::new();
-    let stamp = chrono::NaiveDate::parse_from_str(&o.stamp, "%Y-%m-%d").unwrap_or_default();
-    let created = ExcelDateTime::from_ymd(
-        stamp.format("%Y").to_string().parse().unwrap_or(2000),
-        stamp.format("%m").to_string().parse().unwrap_or(1),
-        stamp.format("%d").to_string().parse().unwrap_or(1),
-    )
-    .map_err(bad)?;
-    book.set_properties(
-        &DocProperties::new()
-            .set_creation_datetime(&created)
-            .set_title(format!("baocao {}", d.year)),
-    );
-    let header = Format::new().set_bold().set_background_color("F2F6FA");
-    for t in [
-        &d.themes,
-        &d.subthemes,
-        &d.units,
-        &d.peaks,
-        &d.forms,
-        &d.languages,
-        &d.trend,
-        &d.rate,
-        &d.status,
-        &d.gaps,
-        &d.top,
-        &d.rejects,
-    ] {
-        let sheet = book.add_worksheet();
-        sheet.set_name(&t.name).map_err(bad)?;
-        for (j, col) in t.columns.iter().enumerate() {
-            sheet
-                .write_string_with_format(0, j as u16, col, &header)
-                .map_err(bad)?;
-            sheet.set_column_width(j as u16, 16).map_err(bad)?;
-        }
-        for (i, r) in t.rows.iter().enumerate() {
-            for (j, col) in t.columns.iter().enumerate() {
-                let (row, c) = (i as u32 + 1, j as u16);
-                match r.get(col) {
-                    Some(Value::Number(n)) => {
-                        sheet
-                            .write_number(row, c, n.as_f64().unwrap_or(0.0))
-                            .map_err(bad)?;
-                    }
-                    Some(Value::String(s)) => {
-                        sheet.write_string(row, c, s).map_err(bad)?;
-                    }
-                    Some(Value::Bool(b)) => {
-                        sheet.write_boolean(row, c, *b).map_err(bad)?;
-                    }
-                    _ => {}
-                }
-            }
-        }
-        sheet.set_freeze_panes(1, 0).map_err(bad)?;
-    }
-    book.save(path).map_err(bad)?;
-    Ok(())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn numbers_the_way_each_language_writes_them() {
-        assert_eq!(format_f64(Lang::Vi, 1234567.0), "1.234.567");
-        assert_eq!(format_f64(Lang::En, 1234567.0), "1,234,567");
-        assert_eq!(format_f64(Lang::Vi, 2.5), "2,5");
-        assert_eq!(format_f64(Lang::Vi, 1.666), "1,67");
-        assert_eq!(format_f64(Lang::En, 0.05), "0.05");
-        assert_eq!(format_f64(Lang::Vi, -3.0), "-3");
-        assert_eq!(format_number(&serde_json::json!(100.0), Lang::Vi), "100,0");
-        assert_eq!(format_number(&serde_json::json!(24.5), Lang::Vi), "24,5");
-        assert_eq!(format_number(&serde_json::json!(2850), Lang::Vi), "2.850");
-        assert_eq!(format_number(&serde_json::json!("Tin"), Lang::Vi), "Tin");
-        assert_eq!(format_number(&Value::Null, Lang::Vi), "");
-    }
 }

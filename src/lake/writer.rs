@@ -1,0 +1,145 @@
+//! The lake's one Parquet writer configuration. Every data file of the lake
+//! (an ingest run's partition files, compaction's merged files, the
+//! ledger) is written here, with arrow-rs, with the same settings, so that
+//! an ingested partition and a compacted one look the same to every reader
+//! (DataFusion, DuckDB, polars, pyarrow): the same column types (plain
+//! strings, never view strings), row groups, statistics and encodings.
+
+use std::fs::File;
+use std::path::Path;
+
+use arrow::array::{RecordBatch, UInt32Array};
+use arrow::compute::{SortColumn, lexsort_to_indices, take_record_batch};
+use arrow::datatypes::SchemaRef;
+use arrow::error::ArrowError;
+use parquet::arrow::ArrowWriter;
+use parquet::basic::{Compression, ZstdLevel};
+use parquet::errors::ParquetError;
+use parquet::file::metadata::KeyValue;
+use parquet::file::properties::{EnabledStatistics, WriterProperties, WriterVersion};
+use parquet::schema::types::ColumnPath;
+
+use super::tables::FREE_TEXT_COLUMNS;
+use super::{LakeError, io};
+use crate::atomic::write_atomic;
+
+/// Rows per row group: the unit DataFusion and DuckDB skip by statistics.
+pub const ROW_GROUP_ROWS: usize = 128 * 1024;
+
+/// The zstd level of every data file (zstd's own default).
+pub const ZSTD_LEVEL: i32 = 3;
+
+/// The writer settings of every lake file: zstd, row groups of
+/// [`ROW_GROUP_ROWS`] rows, min/max statistics per page (and so a page
+/// index), dictionary encoding for every column but the free-text and id
+/// columns of [`FREE_TEXT_COLUMNS`], and `metadata` as the file's key-value
+/// metadata (the ledger's file list).
+pub fn writer_properties(metadata: Vec<(String, String)>) -> WriterProperties {
+    let mut builder = WriterProperties::builder()
+        .set_writer_version(WriterVersion::PARQUET_1_0)
+        .set_compression(Compression::ZSTD(
+            ZstdLevel::try_new(ZSTD_LEVEL).unwrap_or_default(),
+        ))
+        .set_max_row_group_row_count(Some(ROW_GROUP_ROWS))
+        .set_statistics_enabled(EnabledStatistics::Page)
+        .set_dictionary_enabled(true)
+        .set_created_by(format!("baocao {}", env!("CARGO_PKG_VERSION")));
+    for column in FREE_TEXT_COLUMNS {
+        builder = builder
+            .set_column_dictionary_enabled(ColumnPath::from(vec![column.to_string()]), false);
+    }
+    if !metadata.is_empty() {
+        builder = builder.set_key_value_metadata(Some(
+            metadata
+                .into_iter()
+                .map(|(k, v)| KeyValue::new(k, v))
+                .collect(),
+        ));
+    }
+    builder.build()
+}
+
+/// The order of `batch`'s rows sorted by the columns `order` names (those
+/// it has), ascending, nulls first.
+pub fn sort_order(batch: &RecordBatch, order: &[&str]) -> Result<UInt32Array, ArrowError> {
+    let columns: Vec<SortColumn> = order
+        .iter()
+        .filter_map(|k| batch.column_by_name(k))
+        .map(|c| SortColumn {
+            values: c.clone(),
+            options: None,
+        })
+        .collect();
+    if columns.is_empty() {
+        return Ok((0..batch.num_rows() as u32).collect());
+    }
+    lexsort_to_indices(&columns, None)
+}
+
+/// `batch`'s rows in the order of `indices`, a row group at a time, so
+/// that a sorted copy of a large batch is never held whole.
+pub fn in_order<'a>(
+    batch: &'a RecordBatch,
+    indices: &'a UInt32Array,
+) -> impl Iterator<Item = Result<RecordBatch, ArrowError>> + 'a {
+    (0..indices.len())
+        .step_by(ROW_GROUP_ROWS)
+        .map(move |start| {
+            let len = ROW_GROUP_ROWS.min(indices.len() - start);
+            take_record_batch(batch, &indices.slice(start, len))
+        })
+}
+
+/// The I/O error underneath a Parquet error, so that a full disk is named
+/// as one.
+fn parquet_io(e: ParquetError) -> std::io::Error {
+    match e {
+        ParquetError::External(inner) => match inner.downcast::<std::io::Error>() {
+            Ok(io) => *io,
+            Err(other) => std::io::Error::other(other),
+        },
+        other => std::io::Error::other(other),
+    }
+}
+
+/// Writes `batches` (all of `schema`) to `root/rel` as one Parquet file
+/// with [`writer_properties`], atomically (see [`write_atomic`]); the
+/// ledger passes `crash_points` `ledger`. A batch that fails to build is
+/// an error of the data file, nothing is left of it.
+pub fn write_file<I>(
+    root: &Path,
+    rel: &str,
+    schema: SchemaRef,
+    batches: I,
+    metadata: Vec<(String, String)>,
+    crash_points: Option<&str>,
+) -> Result<(), LakeError>
+where
+    I: IntoIterator<Item = Result<RecordBatch, ArrowError>>,
+{
+    let path = root.join(rel);
+    let props = writer_properties(metadata);
+    let mut built: Option<ArrowError> = None;
+    let written = write_atomic(&path, crash_points, |file: &mut File| {
+        let mut w = ArrowWriter::try_new(file, schema, Some(props)).map_err(parquet_io)?;
+        for b in batches {
+            match b {
+                Ok(b) => w.write(&b).map_err(parquet_io)?,
+                Err(e) => {
+                    built = Some(e);
+                    return Err(std::io::Error::other("a batch could not be built"));
+                }
+            }
+        }
+        w.close().map_err(parquet_io)?;
+        Ok(())
+    });
+    match (written, built) {
+        (_, Some(e)) => Err(LakeError::Data {
+            path: rel.to_string(),
+            message: e.to_string(),
+        }),
+        (Err(e), None) => Err(io(e.action, &e.path)(e.error)),
+        (Ok(()), None) => Ok(()),
+    }
+}

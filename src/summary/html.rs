@@ -1,0 +1,190 @@
+//! The summary as one self-contained HTML page: charts inline as SVG, the
+//! table of each chart's numbers under it, nothing fetched from elsewhere.
+
+use std::fmt::Write;
+
+use serde_json::Value;
+
+use super::data::{SummaryData, Table};
+use super::figures::{Drawn, closing_sections, headline};
+use super::labels::{cols, format_number};
+use super::{Lang, SummaryOptions};
+use crate::reference::Campaign;
+
+fn esc(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+fn html_table(t: &Table, cols: &[(String, String)], lang: Lang) -> String {
+    let mut s = String::from("<table>\n<thead><tr>");
+    for (_, label) in cols {
+        let _ = write!(s, "<th>{}</th>", esc(label));
+    }
+    s.push_str("</tr></thead>\n<tbody>\n");
+    for r in &t.rows {
+        s.push_str("<tr>");
+        for (c, _) in cols {
+            let v = r.get(c).cloned().unwrap_or(Value::Null);
+            let class = if v.is_number() { " class=\"n\"" } else { "" };
+            let _ = write!(s, "<td{class}>{}</td>", esc(&format_number(&v, lang)));
+        }
+        s.push_str("</tr>\n");
+    }
+    s.push_str("</tbody>\n</table>\n");
+    s
+}
+
+const CSS: &str = "body{font-family:'DejaVu Sans',Arial,sans-serif;max-width:1200px;margin:2em auto;padding:0 1em;color:#212121;line-height:1.45}\
+h1{font-size:1.6em}h2{margin-top:2em;border-bottom:2px solid #0072b2;padding-bottom:.2em}h3{margin-top:1.5em}\
+.cards{display:flex;flex-wrap:wrap;gap:1em}.card{border:1px solid #ddd;border-radius:6px;padding:.8em 1.2em;min-width:10em}\
+.card b{display:block;font-size:1.6em;color:#0072b2}table{border-collapse:collapse;margin:1em 0;font-size:.9em;width:100%}\
+th,td{border:1px solid #ddd;padding:.3em .5em;text-align:left;vertical-align:top}th{background:#f2f6fa}td.n{text-align:right;white-space:nowrap}\
+figure{margin:1em 0}figure svg{width:100%;height:auto}footer{margin-top:3em;color:#777;font-size:.85em}";
+
+/// The self-contained page: charts inline as SVG, a table under each.
+pub fn html(d: &SummaryData, c: &Campaign, o: &SummaryOptions, charts: &[Drawn]) -> String {
+    let l = o.lang;
+    let mut s = String::new();
+    let title = format!(
+        "{} {}",
+        l.t(
+            "Báo cáo tổng hợp kết quả truyền thông về quyền con người năm",
+            "Summary of communication on human rights,"
+        ),
+        d.year
+    );
+    let _ = write!(
+        s,
+        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<title>{}</title>\n<style>{CSS}</style>\n</head>\n<body>\n",
+        l.t("vi", "en"),
+        esc(&title)
+    );
+    let _ = writeln!(s, "<h1>{}</h1>", esc(&title));
+    let _ = writeln!(s, "<p>{} {}</p>", esc(l.t("Tỉnh Điện Biên. Số liệu từ báo cáo của các cơ quan, đơn vị gửi Sở Thông tin và Truyền thông; lập ngày", "Điện Biên province. Figures from the reports units sent to the Department of Information and Communications; made on")), esc(&o.stamp));
+    s.push_str("<div class=\"cards\">\n");
+    for (label, v) in headline(d, l) {
+        let _ = writeln!(
+            s,
+            "<div class=\"card\"><b>{}</b>{}</div>",
+            esc(&format_number(&v, l)),
+            esc(&label)
+        );
+    }
+    s.push_str("</div>\n");
+    for ch in charts {
+        let _ = writeln!(
+            s,
+            "<h2>{}</h2>\n<figure>{}</figure>",
+            esc(&ch.title),
+            strip_xml_header(&ch.svg)
+        );
+        s.push_str(&html_table(&ch.table, &ch.columns, l));
+    }
+    let _ = writeln!(
+        s,
+        "<h2>{}</h2>",
+        esc(l.t("Theo từng chủ đề", "Theme by theme"))
+    );
+    for t in &c.themes {
+        let row = d
+            .themes
+            .rows
+            .iter()
+            .find(|r| Table::text(r, "theme_code") == t.code.0);
+        let _ = writeln!(s, "<h3>{}</h3>", esc(l.t(&t.name_vi, &t.name_en)));
+        if let Some(r) = row {
+            let _ = writeln!(
+                s,
+                "<p>{}: {} · {}: {} · {}: {} · {}: {}</p>",
+                esc(l.t("Số mục", "Items")),
+                format_number(&r["items"], l),
+                esc(l.t("Số lượng", "Quantity")),
+                format_number(&r["quantity"], l),
+                esc(l.t("Lượt tiếp cận", "Reach")),
+                format_number(&r["reach"], l),
+                esc(l.t("Đơn vị", "Units")),
+                format_number(&r["units"], l)
+            );
+        }
+        let subs = Table {
+            rows: d
+                .subthemes
+                .rows
+                .iter()
+                .filter(|r| Table::text(r, "theme_code") == t.code.0)
+                .cloned()
+                .collect(),
+            ..d.subthemes.clone()
+        };
+        if !subs.rows.is_empty() {
+            s.push_str(&html_table(
+                &subs,
+                &cols(&["subtheme", "items", "quantity", "reach"], l),
+                l,
+            ));
+        }
+    }
+    let _ = writeln!(
+        s,
+        "<h2>{}</h2>",
+        esc(l.t("Theo từng đợt cao điểm", "Peak period by peak period"))
+    );
+    for p in &c.peaks {
+        let rows = Table {
+            rows: d
+                .peaks
+                .rows
+                .iter()
+                .filter(|r| Table::text(r, "peak_code") == p.code)
+                .cloned()
+                .collect(),
+            ..d.peaks.clone()
+        };
+        let _ = writeln!(
+            s,
+            "<h3>{} ({} – {})</h3>",
+            esc(l.t(&p.name_vi, &p.name_en)),
+            p.start.format("%d/%m/%Y"),
+            p.end.format("%d/%m/%Y")
+        );
+        s.push_str(&html_table(
+            &rows,
+            &cols(
+                &[
+                    "theme_code",
+                    "quantity_inside",
+                    "rate_inside",
+                    "rate_outside",
+                    "lift",
+                ],
+                l,
+            ),
+            l,
+        ));
+    }
+    for (title, table) in closing_sections(d, l) {
+        let _ = writeln!(s, "<h2>{}</h2>", esc(title));
+        s.push_str(&html_table(
+            table,
+            &cols(
+                &table.columns.iter().map(String::as_str).collect::<Vec<_>>(),
+                l,
+            ),
+            l,
+        ));
+    }
+    let _ = writeln!(
+        s,
+        "<footer>baocao · {} · {}</footer>\n</body>\n</html>",
+        esc(&o.source),
+        esc(&o.stamp)
+    );
+    s
+}
+
+fn strip_xml_header(svg: &str) -> &str {
+    svg.find("<svg").map(|i| &svg[i..]).unwrap_or(svg)
+}

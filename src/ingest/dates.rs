@@ -22,7 +22,7 @@ use crate::text::strip_marks_lower;
 /// for Mac saved workbooks counting from 1904 (serial 0 is 1904-01-01), so
 /// the same serial is 1,462 days later there.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum DateSystem {
+pub(super) enum DateSystem {
     #[default]
     Excel1900,
     Excel1904,
@@ -30,7 +30,7 @@ pub enum DateSystem {
 
 impl DateSystem {
     /// The day an Excel serial stands for; `None` outside Excel's range.
-    pub fn serial_to_date(self, serial: f64) -> Option<NaiveDate> {
+    pub(super) fn serial_to_date(self, serial: f64) -> Option<NaiveDate> {
         let (origin, first) = match self {
             // the leap-year bug makes 1899-12-30 the origin of every serial
             // after February 1900
@@ -46,7 +46,7 @@ impl DateSystem {
 
 /// The order of day and month in a column's `a/b/yyyy` dates.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum DateOrder {
+pub(super) enum DateOrder {
     /// `dd/mm/yyyy`, as Vietnamese write dates.
     #[default]
     DayFirst,
@@ -60,7 +60,7 @@ pub enum DateOrder {
 
 /// How to read one column of dates.
 #[derive(Debug, Clone, Copy, Default)]
-pub struct DateReading {
+pub(super) struct DateReading {
     pub system: DateSystem,
     pub order: DateOrder,
 }
@@ -127,7 +127,7 @@ fn ymd(y: i32, m: u32, d: u32) -> Result<NaiveDate, String> {
 /// Parses a date cell day-first, with Excel serials counted from 1900: for
 /// dates outside a table (the received date). `Err` carries the end of a
 /// sentence that starts with the cell's text ("is not a real date").
-pub fn parse_date(cell: &Cell) -> Result<Option<(NaiveDate, DatePrecision)>, String> {
+pub(super) fn parse_date(cell: &Cell) -> Result<Option<(NaiveDate, DatePrecision)>, String> {
     parse_with(cell, DateSystem::Excel1900, DateOrder::DayFirst)
 }
 
@@ -215,11 +215,11 @@ fn parse_text(t: &str, system: DateSystem, order: DateOrder) -> Parsed {
 }
 
 /// The end of the sentence for a formula cell Excel never calculated.
-pub const FORMULA: &str = "is a formula with no stored result (the workbook was saved without calculating it): open the file in Excel, let it calculate, save it again and resend it";
+pub(super) const FORMULA: &str = "is a formula with no stored result (the workbook was saved without calculating it): open the file in Excel, let it calculate, save it again and resend it";
 
 /// What a column's `a/b/yyyy` dates say about their order, and the note
 /// for the file's summary when they are read month-first.
-pub fn column_order(cells: &[&Cell], period: Period) -> (DateOrder, Option<String>) {
+pub(super) fn column_order(cells: &[&Cell], period: Period) -> (DateOrder, Option<String>) {
     let window = period.activity_window();
     let fits = |y: i32, m: u32, d: u32| {
         NaiveDate::from_ymd_opt(y, m, d).is_some_and(|d| d >= window.0 && d <= window.1)
@@ -259,7 +259,7 @@ pub fn column_order(cells: &[&Cell], period: Period) -> (DateOrder, Option<Strin
 
 /// Reads an item's date as its column says and checks it against the
 /// report's activity window.
-pub fn read_item_date(
+pub(super) fn read_item_date(
     cell: &Cell,
     reading: DateReading,
     period: Period,

@@ -10,7 +10,7 @@ use std::sync::Once;
 
 /// Where and why a reader panicked.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ReaderPanic {
+pub(super) struct ReaderPanic {
     pub message: String,
     /// `file:line`, the path from the crate's folder on (`calamine-0.38.0/src/...`).
     pub location: String,
@@ -24,7 +24,7 @@ thread_local! {
 static HOOK: Once = Once::new();
 
 /// Runs `read`, turning a panic into a [`ReaderPanic`].
-pub fn guarded<T>(read: impl FnOnce() -> T) -> Result<T, ReaderPanic> {
+pub(super) fn guarded<T>(read: impl FnOnce() -> T) -> Result<T, ReaderPanic> {
     HOOK.call_once(|| {
         let previous = panic::take_hook();
         panic::set_hook(Box::new(move |info| {

@@ -15,7 +15,7 @@ use crate::text::fold;
 
 /// The contract's fields (section 3): metadata and item columns.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Field {
+pub(super) enum Field {
     Unit,
     Period,
     ReceivedAt,
@@ -198,7 +198,7 @@ const LOOKS_LIKE: &[(Field, &[&str])] = &[
 impl Field {
     /// The field a header names, if any: the whole text folded, or the
     /// text without a note in brackets (`Lượt tiếp cận (lượt người)`).
-    pub fn from_header(header: &str) -> Option<Field> {
+    pub(super) fn from_header(header: &str) -> Option<Field> {
         // headers are short; a title or a sentence is not folded (costly) to find out
         if header.chars().count() > 60 {
             return None;
@@ -264,7 +264,7 @@ impl Field {
     }
 
     /// The field a header looks like without being one of its names.
-    pub fn looks_like(header: &str) -> Option<Field> {
+    pub(super) fn looks_like(header: &str) -> Option<Field> {
         if header.chars().count() > 60 {
             return None;
         }
@@ -275,12 +275,12 @@ impl Field {
             .map(|(f, _)| *f)
     }
 
-    pub fn is_metadata(self) -> bool {
+    pub(super) fn is_metadata(self) -> bool {
         matches!(self, Field::Unit | Field::Period | Field::ReceivedAt)
     }
 
     /// The field's name in messages.
-    pub fn name(self) -> &'static str {
+    pub(super) fn name(self) -> &'static str {
         match self {
             Field::Unit => "unit",
             Field::Period => "period",
@@ -302,7 +302,7 @@ impl Field {
     }
 
     /// The heading the contract names it by, for messages.
-    pub fn heading(self) -> &'static str {
+    pub(super) fn heading(self) -> &'static str {
         match self {
             Field::Unit => "Đơn vị",
             Field::Period => "Kỳ báo cáo",
@@ -329,7 +329,7 @@ impl Field {
 /// rows of every file is scored, and folding each cell's text again for
 /// each band would cost more than reading the file.
 #[derive(Debug, Default)]
-pub struct Names;
+pub(super) struct Names;
 
 type Lookup = (Option<Field>, Option<Field>);
 
@@ -394,7 +394,7 @@ fn without_brackets(s: &str) -> String {
 
 /// What a table's header says about its columns.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct Header {
+pub(super) struct Header {
     /// Each column's name as the header spells it (a group heading and its
     /// sub-heading joined by ` / `), unique, `column N` when blank.
     pub names: Vec<String>,
@@ -420,7 +420,7 @@ pub struct Header {
 impl Header {
     /// The header of a table whose columns are named once each: JSON keys
     /// (`keyed`: each item names its own fields) or a one-row header.
-    pub fn from_names(names: &[String], keyed: bool) -> Header {
+    pub(super) fn from_names(names: &[String], keyed: bool) -> Header {
         let headings: Vec<Vec<Part>> = names
             .iter()
             .map(|n| {
@@ -548,7 +548,7 @@ impl Header {
     }
 
     /// How many item fields the header names (metadata columns do not count).
-    pub fn score(&self) -> usize {
+    pub(super) fn score(&self) -> usize {
         self.fields
             .iter()
             .flatten()
@@ -557,12 +557,12 @@ impl Header {
     }
 
     /// The column holding `field`.
-    pub fn column(&self, field: Field) -> Option<usize> {
+    pub(super) fn column(&self, field: Field) -> Option<usize> {
         self.fields.iter().position(|f| *f == Some(field))
     }
 
     /// True when the table has what every item needs: a date and a form.
-    pub fn has_required(&self) -> bool {
+    pub(super) fn has_required(&self) -> bool {
         self.column(Field::ActivityDate).is_some() && self.column(Field::Form).is_some()
     }
 }
@@ -698,7 +698,7 @@ fn column_field(parts: &[Part], names: &Names) -> Option<Field> {
 
 /// Where a table's header is, and what it says.
 #[derive(Debug, Clone)]
-pub struct Band {
+pub(super) struct Band {
     /// Index of the header's first row in the grid.
     pub start: usize,
     pub header: Header,
@@ -707,7 +707,7 @@ pub struct Band {
 impl Band {
     /// How well the band matches the contract: a table with a date and a
     /// form column beats one without, then more fields beat fewer.
-    pub fn rank(&self) -> (bool, usize) {
+    pub(super) fn rank(&self) -> (bool, usize) {
         (self.header.has_required(), self.header.score())
     }
 }
@@ -725,7 +725,7 @@ const BAND_ROWS: usize = 3;
 /// note in brackets, sub-headings under a group heading). The best band
 /// wins: a date and a form column first, then more fields, then fewer rows,
 /// then the earlier. At least two item fields must be named.
-pub fn find_band(rows: &[SourceRow], merges: &[Merge]) -> Option<Band> {
+pub(super) fn find_band(rows: &[SourceRow], merges: &[Merge]) -> Option<Band> {
     let names = Names;
     // the horizontal spans of merges that start where a header can be
     let last_line = rows

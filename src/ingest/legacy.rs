@@ -400,7 +400,7 @@ fn legacy_marker(c: char) -> bool {
 /// Which encoding bytes that are not UTF-8 are in: Windows-1258 (what Excel
 /// writes as CSV on a Vietnamese Windows) unless TCVN3 or VNI makes more of
 /// the words Vietnamese.
-pub fn detect_bytes(bytes: &[u8]) -> Option<Legacy> {
+pub(super) fn detect_bytes(bytes: &[u8]) -> Option<Legacy> {
     let sample = &bytes[..bytes.len().min(64 * 1024)];
     let (cp1258, _, _) = encoding_rs::WINDOWS_1258.decode(sample);
     let cp1258: String = cp1258.nfc().collect();
@@ -415,7 +415,7 @@ pub fn detect_bytes(bytes: &[u8]) -> Option<Legacy> {
 }
 
 /// Bytes in a legacy encoding as Unicode text.
-pub fn decode_bytes(legacy: Legacy, bytes: &[u8]) -> String {
+pub(super) fn decode_bytes(legacy: Legacy, bytes: &[u8]) -> String {
     let latin1: String = bytes.iter().map(|&b| b as char).collect();
     legacy.decode(&latin1)
 }
@@ -502,7 +502,7 @@ const FINALS: [&str; 8] = ["ch", "ng", "nh", "c", "m", "n", "p", "t"];
 /// mark, with the spelling rules that tell Vietnamese from other Latin
 /// script (`k` and `gh` only before `i e ê y`; after `c ch p t` only the
 /// sắc and nặng tones).
-pub fn is_syllable(word: &str) -> bool {
+pub(super) fn is_syllable(word: &str) -> bool {
     // a language has a few thousand syllables: each distinct word is
     // spelled out once per thread
     thread_local! {

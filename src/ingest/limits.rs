@@ -12,31 +12,31 @@ use super::reason::{Problem, ReasonCode};
 pub const MAX_FILE_BYTES: u64 = 64 << 20;
 
 /// The longest line of delimited text.
-pub const MAX_LINE_BYTES: usize = 1 << 20;
+pub(super) const MAX_LINE_BYTES: usize = 1 << 20;
 
 /// The most columns a table may have.
-pub const MAX_COLUMNS: usize = 1_000;
+pub(super) const MAX_COLUMNS: usize = 1_000;
 
 /// The most cells a JSON file's items may make when laid out as a table.
-pub const MAX_CELLS: usize = 20_000_000;
+pub(super) const MAX_CELLS: usize = 20_000_000;
 
 /// The most a workbook may unpack to.
-pub const MAX_UNPACKED_BYTES: u64 = 256 << 20;
+pub(super) const MAX_UNPACKED_BYTES: u64 = 256 << 20;
 
 /// The most rows a sheet may have (Excel's own limit).
-pub const MAX_SHEET_ROWS: u32 = 1_048_576;
+pub(super) const MAX_SHEET_ROWS: u32 = 1_048_576;
 
 /// The most cells the sheets of an `.xls` or `.ods` workbook may span
 /// together, each from its first used cell to its last (calamine holds
 /// them all in memory at once, about 60 bytes a cell with its formula
 /// text); a report of 10,000 items spans about 200,000. Also the most
 /// cells a Word or HTML table may make once its merged cells are laid out.
-pub const MAX_GRID_CELLS: u64 = 4_000_000;
+pub(super) const MAX_GRID_CELLS: u64 = 4_000_000;
 
 /// The largest HTML file read: an export of 10,000 items is about 4 MB.
-pub const MAX_HTML_BYTES: usize = 16 << 20;
+pub(super) const MAX_HTML_BYTES: usize = 16 << 20;
 
-pub fn grid_too_large(cells: u64) -> Problem {
+pub(super) fn grid_too_large(cells: u64) -> Problem {
     Problem::new(
         ReasonCode::FileTooLarge,
         format!(
@@ -46,11 +46,11 @@ pub fn grid_too_large(cells: u64) -> Problem {
 }
 
 /// Sizes as Windows shows them (1 MB = 1,048,576 bytes).
-pub fn megabytes(bytes: u64) -> String {
+pub(super) fn megabytes(bytes: u64) -> String {
     format!("{:.1} MB", bytes as f64 / (1u64 << 20) as f64)
 }
 
-pub fn file_too_big(size: u64, max: u64) -> String {
+pub(super) fn file_too_big(size: u64, max: u64) -> String {
     format!(
         "The file is {}, more than the {} a report may be (a report of 10,000 items is about 2 MB): check that it is the right file, split it, or raise the limit with --max-file-mb.",
         megabytes(size),
@@ -58,7 +58,7 @@ pub fn file_too_big(size: u64, max: u64) -> String {
     )
 }
 
-pub fn too_many_columns(found: usize) -> Problem {
+pub(super) fn too_many_columns(found: usize) -> Problem {
     Problem::new(
         ReasonCode::FileTooLarge,
         format!(
@@ -68,7 +68,7 @@ pub fn too_many_columns(found: usize) -> Problem {
 }
 
 /// Refuses text with a line longer than [`MAX_LINE_BYTES`].
-pub fn check_lines(text: &str) -> Result<(), Problem> {
+pub(super) fn check_lines(text: &str) -> Result<(), Problem> {
     for (i, line) in text.split('\n').enumerate() {
         if line.len() > MAX_LINE_BYTES {
             return Err(Problem::new(
@@ -88,7 +88,7 @@ pub fn check_lines(text: &str) -> Result<(), Problem> {
 /// The sentence for a file its reader cannot open (not a container of its
 /// kind, cut short, broken inside): `kind` is the format, `xlsx`, `xls`,
 /// `ods` or `docx`; `e` what the library said.
-pub fn cannot_open(kind: &str, e: &dyn std::fmt::Display) -> Problem {
+pub(super) fn cannot_open(kind: &str, e: &dyn std::fmt::Display) -> Problem {
     let (what, again) = match kind {
         "xls" => (
             "the workbook cannot be opened as an Excel 97-2003 workbook",
@@ -117,7 +117,7 @@ pub fn cannot_open(kind: &str, e: &dyn std::fmt::Display) -> Problem {
 /// unpack to more than [`MAX_UNPACKED_BYTES`]: first by the sizes its
 /// directory declares, then by unpacking (a directory can lie), never past
 /// the limit.
-pub fn check_unpacked(bytes: &[u8], kind: &str) -> Result<(), Problem> {
+pub(super) fn check_unpacked(bytes: &[u8], kind: &str) -> Result<(), Problem> {
     let damaged = |e: &dyn std::fmt::Display| cannot_open(kind, e);
     let what = if kind == "docx" {
         "Word document"

@@ -49,7 +49,7 @@ pub struct Refusal {
 
 /// A file that became a submission.
 #[derive(Debug)]
-pub struct Normalised {
+pub(super) struct Normalised {
     pub unit: UnitCode,
     pub period: Period,
     pub received_at: NaiveDate,
@@ -64,7 +64,7 @@ pub struct Normalised {
 }
 
 impl Normalised {
-    pub fn rows_read(&self) -> usize {
+    pub(super) fn rows_read(&self) -> usize {
         self.activities.len() + self.refusals.len()
     }
 }
@@ -179,7 +179,7 @@ fn first_found(candidates: [(Option<String>, Source); 6]) -> Option<(String, Sou
 
 /// Turns what a reader produced into a submission, or refuses the file
 /// with a sentence saying what is wrong and what to do.
-pub fn normalise(
+pub(super) fn normalise(
     out: &ReadOutput,
     file_name: &str,
     submission_id: &str,

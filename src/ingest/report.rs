@@ -64,7 +64,7 @@ impl FileReport {
 /// A path as the report prints it: one line whatever the name holds (a
 /// line break or other control character is shown escaped, bytes that are
 /// not UTF-8 as U+FFFD).
-pub fn shown(path: &Path) -> String {
+pub(super) fn shown(path: &Path) -> String {
     path.to_string_lossy()
         .chars()
         .flat_map(|c| {

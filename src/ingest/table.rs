@@ -16,7 +16,7 @@ use crate::text::clean;
 
 /// One cell as the source gave it.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Cell {
+pub(super) enum Cell {
     Empty,
     Text(String),
     Number(f64),
@@ -31,12 +31,12 @@ pub enum Cell {
 }
 
 impl Cell {
-    pub fn text(s: &str) -> Cell {
+    pub(super) fn text(s: &str) -> Cell {
         Cell::from_clean(clean(s))
     }
 
     /// A cell of text already in NFC (a decoded delimited file).
-    pub fn text_nfc(s: &str) -> Cell {
+    pub(super) fn text_nfc(s: &str) -> Cell {
         Cell::from_clean(crate::text::collapse_spaces(&crate::text::look_alikes(s)))
     }
 
@@ -48,12 +48,12 @@ impl Cell {
         }
     }
 
-    pub fn is_empty(&self) -> bool {
+    pub(super) fn is_empty(&self) -> bool {
         matches!(self, Cell::Empty)
     }
 
     /// The cell as JSON, for `rejects.raw`.
-    pub fn to_json(&self) -> Value {
+    pub(super) fn to_json(&self) -> Value {
         match self {
             Cell::Empty => Value::Null,
             Cell::Text(s) => Value::String(s.clone()),
@@ -95,14 +95,14 @@ impl fmt::Display for Cell {
 
 /// A row of cells and where it stands in the source (1-based line or row).
 #[derive(Debug, Clone)]
-pub struct SourceRow {
+pub(super) struct SourceRow {
     pub line: u64,
     pub cells: Vec<Cell>,
 }
 
 /// A merged range of a sheet: the value is in its first cell.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Merge {
+pub(super) struct Merge {
     /// First and last row, as 1-based lines (a [`SourceRow`]'s `line`).
     pub first_line: u64,
     pub last_line: u64,
@@ -113,7 +113,7 @@ pub struct Merge {
 
 /// A table: its header, the data rows under it and the preamble above.
 #[derive(Debug, Clone, Default)]
-pub struct Table {
+pub(super) struct Table {
     pub header: Header,
     /// The first and last line of the header (0, 0 without one).
     pub header_lines: (u64, u64),
@@ -138,7 +138,7 @@ pub struct Table {
 
 impl Table {
     /// Splits a grid at its header band.
-    pub fn from_grid(mut grid: Vec<SourceRow>, band: Band, merges: Vec<Merge>) -> Table {
+    pub(super) fn from_grid(mut grid: Vec<SourceRow>, band: Band, merges: Vec<Merge>) -> Table {
         let data = grid.split_off((band.start + band.header.rows).min(grid.len()));
         let header_lines = (
             grid.get(band.start).map_or(0, |r| r.line),
@@ -166,7 +166,7 @@ impl Table {
 
 /// Metadata written above a table or in a JSON envelope.
 #[derive(Debug, Clone, Default)]
-pub struct Preamble {
+pub(super) struct Preamble {
     pub unit: Option<String>,
     /// From a `Kỳ báo cáo:` line, or a line that is only a period.
     pub period: Option<String>,
@@ -186,7 +186,7 @@ pub struct Preamble {
 /// (key and value in one cell or two), lines that are only a period
 /// (`Tháng 7 năm 2023`, `Năm 2023`) and a title that ends with the period
 /// (`BÁO CÁO KẾT QUẢ ... THÁNG 10 NĂM 2023`). The first value found wins.
-pub fn read_preamble(rows: &[SourceRow]) -> Preamble {
+pub(super) fn read_preamble(rows: &[SourceRow]) -> Preamble {
     let mut p = Preamble::default();
     let mut in_letterhead = true;
     for row in rows {

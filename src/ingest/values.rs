@@ -25,7 +25,7 @@ const TOO_LARGE: &str = "is too large to be a count: check the figure";
 /// A count is a whole number that a figure may hold: the quantity, the
 /// reach. `units` are the words that may follow it (`3 tin`, `1.200
 /// người`); `max` the largest a report's row can claim.
-pub fn parse_count(cell: &Cell, units: &[&str], max: i64) -> Result<Option<i64>, String> {
+pub(super) fn parse_count(cell: &Cell, units: &[&str], max: i64) -> Result<Option<i64>, String> {
     let bare;
     let cell = match cell {
         Cell::Text(t) => match strip_unit(t, units) {
@@ -56,7 +56,7 @@ fn strip_unit(text: &str, units: &[&str]) -> Option<String> {
 }
 
 /// The words that may follow a quantity: things counted, never people.
-pub const ITEM_UNITS: &[&str] = &[
+pub(super) const ITEM_UNITS: &[&str] = &[
     "tin",
     "bai",
     "tin bai",
@@ -85,7 +85,7 @@ pub const ITEM_UNITS: &[&str] = &[
 ];
 
 /// The words that may follow a reach: people, or times people were reached.
-pub const REACH_UNITS: &[&str] = &[
+pub(super) const REACH_UNITS: &[&str] = &[
     "nguoi",
     "luot",
     "luot nguoi",
@@ -98,16 +98,16 @@ pub const REACH_UNITS: &[&str] = &[
 ];
 
 /// The most items one row may count.
-pub const MAX_QUANTITY: i64 = 1_000_000;
+pub(super) const MAX_QUANTITY: i64 = 1_000_000;
 
 /// The largest reach one row may claim (ten times the people of Việt Nam
 /// reached a hundred times over is still below it).
-pub const MAX_REACH: i64 = 10_000_000_000;
+pub(super) const MAX_REACH: i64 = 10_000_000_000;
 
 /// A duration in minutes: a number (`30`, `2,5`, `30 phút`), or a time
 /// (`1:30:00`, or an Excel cell formatted as a time). `1.500` and `1,500`
 /// could be one and a half or fifteen hundred minutes: refused.
-pub fn parse_minutes(cell: &Cell) -> Result<Option<f64>, String> {
+pub(super) fn parse_minutes(cell: &Cell) -> Result<Option<f64>, String> {
     if let Cell::Text(t) = cell {
         let s = t.trim();
         if let Some((h, rest)) = s.split_once(':') {
@@ -142,7 +142,7 @@ pub fn parse_minutes(cell: &Cell) -> Result<Option<f64>, String> {
 
 /// The whole number `n` stands for, if it is one up to floating-point
 /// noise (a relative tolerance, so it holds for 3.5 million as for 35).
-pub fn as_whole(n: f64) -> Option<i64> {
+pub(super) fn as_whole(n: f64) -> Option<i64> {
     if !n.is_finite() || n.abs() >= 9.0e15 {
         return None;
     }
@@ -183,7 +183,7 @@ fn without_group_spaces(text: &str) -> Option<String> {
 
 /// What a spreadsheet shows for a formula that failed: Excel's `#DIV/0!`,
 /// `#N/A`, `#NAME?`, LibreOffice's `Err:502`.
-pub fn is_spreadsheet_error(text: &str) -> bool {
+pub(super) fn is_spreadsheet_error(text: &str) -> bool {
     (text.starts_with('#') && text.ends_with(['!', '?', 'A']))
         || text
             .strip_prefix("Err:")
@@ -207,7 +207,7 @@ fn split_or_not(text: &str, what: &str) -> String {
 /// A whole number as offices write it: `12`, `1.234`, `1,234`, `1 234`,
 /// a spreadsheet number within noise of a whole one, or a decimal text
 /// that is whole (`3500.0`).
-pub fn parse_int(cell: &Cell) -> Result<Option<i64>, String> {
+pub(super) fn parse_int(cell: &Cell) -> Result<Option<i64>, String> {
     // thousands groups never start with 0: `0,500` and `0.750` are not
     // five hundred and seven hundred and fifty
     static GROUPED: LazyLock<Regex> = LazyLock::new(|| {
@@ -266,7 +266,7 @@ pub fn parse_int(cell: &Cell) -> Result<Option<i64>, String> {
 /// A decimal number: `2,5` (Vietnamese) and `2.5` both mean two and a half,
 /// `1.234,5` is one thousand two hundred and thirty-four and a half; a
 /// trailing unit (`30 phút`) is ignored.
-pub fn parse_decimal(cell: &Cell) -> Result<Option<f64>, String> {
+pub(super) fn parse_decimal(cell: &Cell) -> Result<Option<f64>, String> {
     match cell {
         Cell::Empty => Ok(None),
         Cell::Number(n) => Ok(Some(*n)),

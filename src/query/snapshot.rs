@@ -21,7 +21,7 @@ use object_store::{
 
 /// The local file system, with the lake's data folders filtered.
 #[derive(Debug)]
-pub struct SnapshotStore {
+pub(super) struct SnapshotStore {
     inner: LocalFileSystem,
     rule: Arc<Rule>,
 }
@@ -43,7 +43,7 @@ impl Rule {
 impl SnapshotStore {
     /// `root` is the lake's canonical path; `guarded` its data folders and
     /// `committed` the ledger's files, both relative to it.
-    pub fn new(
+    pub(super) fn new(
         root: &std::path::Path,
         guarded: &[&str],
         committed: &[String],

@@ -98,7 +98,7 @@ impl Report<'_> {
 
     /// An Excel 97-2003 workbook: the title lines (the title merged across
     /// the table), a header of two rows, the items.
-    pub fn xls(&self) -> Vec<u8> {
+    pub(super) fn xls(&self) -> Vec<u8> {
         let mut book = biff::Sheet::default();
         let title = self.title_lines();
         for (r, line) in title.iter().enumerate() {
@@ -121,7 +121,7 @@ impl Report<'_> {
     }
 
     /// A LibreOffice spreadsheet, laid out as the `.xls` one.
-    pub fn ods(&self) -> Vec<u8> {
+    pub(super) fn ods(&self) -> Vec<u8> {
         let mut rows = String::new();
         let cell = |v: &SampleCell, span: Option<(u16, usize)>| {
             let spans = span.map_or(String::new(), |(r, c)| {
@@ -188,7 +188,7 @@ impl Report<'_> {
     /// A Word report: the title lines and a sentence of narrative, then the
     /// table (its header of two rows with merged cells), then what comes
     /// next month.
-    pub fn docx(&self) -> Vec<u8> {
+    pub(super) fn docx(&self) -> Vec<u8> {
         let paragraph = |s: &str| {
             format!(
                 "<w:p><w:r><w:t xml:space=\"preserve\">{}</w:t></w:r></w:p>",
@@ -262,7 +262,7 @@ impl Report<'_> {
     /// What a web reporting system's "Xuất Excel" saves: one HTML table,
     /// its title rows spanning it, the header's headings spanning rows and
     /// columns, dates marked as text (`mso-number-format:"\@"`).
-    pub fn html(&self) -> Vec<u8> {
+    pub(super) fn html(&self) -> Vec<u8> {
         let width = ITEM_COLUMNS.len();
         let mut page = String::from(
             "<html xmlns:x=\"urn:schemas-microsoft-com:office:excel\"><head><meta charset=\"utf-8\"><style>.text{mso-number-format:\"\\@\";}</style></head><body><table border=\"1\">\n",
@@ -329,19 +329,25 @@ mod biff {
 
     /// One sheet's cells and merged ranges.
     #[derive(Default)]
-    pub struct Sheet {
+    pub(super) struct Sheet {
         cells: Vec<(u16, u16, SampleCell)>,
         merges: Vec<(u16, u16, u16, u16)>,
     }
 
     impl Sheet {
-        pub fn cell(&mut self, row: u16, col: u16, v: &SampleCell) {
+        pub(super) fn cell(&mut self, row: u16, col: u16, v: &SampleCell) {
             if *v != SampleCell::Empty {
                 self.cells.push((row, col, v.clone()));
             }
         }
 
-        pub fn merge(&mut self, first_row: u16, last_row: u16, first_col: u16, last_col: u16) {
+        pub(super) fn merge(
+            &mut self,
+            first_row: u16,
+            last_row: u16,
+            first_col: u16,
+            last_col: u16,
+        ) {
             self.merges.push((first_row, last_row, first_col, last_col));
         }
     }
@@ -376,7 +382,7 @@ mod biff {
 
     /// The workbook's bytes: globals (code page, a font, the 16 style
     /// formats and one cell format, the sheet's entry), then the sheet.
-    pub fn workbook(name: &str, sheet: &Sheet) -> Vec<u8> {
+    pub(super) fn workbook(name: &str, sheet: &Sheet) -> Vec<u8> {
         let mut globals = Vec::new();
         record(&mut globals, 0x0809, &bof(0x0005));
         record(&mut globals, 0x0042, &1200u16.to_le_bytes()); // CODEPAGE: UTF-16

@@ -14,7 +14,7 @@ use crate::text::group_thousands;
 
 /// The shape of one sample file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Layout {
+pub(super) enum Layout {
     /// XLSX with a title block, column numbers and a totals row.
     XlsxTitled,
     /// `;`-separated CSV in Windows-1258 with preamble lines.
@@ -40,7 +40,7 @@ pub enum Layout {
 }
 
 impl Layout {
-    pub fn extension(self) -> &'static str {
+    pub(super) fn extension(self) -> &'static str {
         match self {
             Layout::XlsxTitled => "xlsx",
             Layout::Utf16Tab => "txt",
@@ -56,7 +56,7 @@ impl Layout {
 
 /// One activity as the generator made it.
 #[derive(Debug, Clone)]
-pub struct Row {
+pub(super) struct Row {
     pub date: NaiveDate,
     pub theme: String,
     pub subtheme: String,
@@ -102,7 +102,7 @@ impl Row {
 }
 
 /// One report to write.
-pub struct Report<'a> {
+pub(super) struct Report<'a> {
     pub unit: &'a Unit,
     /// How the unit names itself in the file (a name or alias); empty: it does not.
     pub unit_label: String,
@@ -120,7 +120,7 @@ impl Report<'_> {
         }
     }
 
-    pub fn file(&self, path: &str) -> SampleFile {
+    pub(super) fn file(&self, path: &str) -> SampleFile {
         let bytes = match self.layout {
             Layout::XlsxTitled => self.xlsx(),
             Layout::Csv1258 => self.csv_1258(),

@@ -30,7 +30,7 @@ pub fn register_font() {
 
 /// Okabe–Ito, a palette people with any common colour blindness tell apart;
 /// one colour per theme in every chart.
-pub const PALETTE: [RGBColor; 8] = [
+pub(super) const PALETTE: [RGBColor; 8] = [
     RGBColor(0, 114, 178),   // blue
     RGBColor(230, 159, 0),   // orange
     RGBColor(0, 158, 115),   // bluish green
@@ -50,7 +50,7 @@ const STATUS: [(&str, RGBColor); 3] = [
 ];
 
 /// The colour of a theme, by its place in the reference list.
-pub fn theme_colour(campaign: &Campaign, code: &str) -> RGBColor {
+pub(super) fn theme_colour(campaign: &Campaign, code: &str) -> RGBColor {
     let i = campaign
         .themes
         .iter()
@@ -59,7 +59,7 @@ pub fn theme_colour(campaign: &Campaign, code: &str) -> RGBColor {
     PALETTE[i % PALETTE.len()]
 }
 
-pub const WIDTH: u32 = 1800;
+pub(super) const WIDTH: u32 = 1800;
 
 type Area<DB> = DrawingArea<DB, Shift>;
 type Res<DB> = Result<(), DrawingAreaErrorKind<<DB as DrawingBackend>::ErrorType>>;
@@ -81,7 +81,7 @@ fn bold(size: u32) -> TextStyle<'static> {
 }
 
 /// A chart that knows its height and draws on any plotters backend.
-pub trait Chart {
+pub(super) trait Chart {
     fn height(&self) -> u32;
     fn draw<DB: DrawingBackend>(&self, root: &Area<DB>) -> Res<DB>;
 }
@@ -241,7 +241,7 @@ fn y_title<DB: DrawingBackend>(root: &Area<DB>, title: &str, (top, bottom): (i32
 }
 
 /// One horizontal bar per row, labels on the left in full (wrapped).
-pub struct HBars {
+pub(super) struct HBars {
     pub lang: Lang,
     pub title: String,
     pub subtitle: String,
@@ -330,7 +330,7 @@ impl Chart for HBars {
 }
 
 /// Units (rows) by themes (columns), cell shade by quantity; zero cells white.
-pub struct Heatmap {
+pub(super) struct Heatmap {
     pub lang: Lang,
     pub title: String,
     pub subtitle: String,
@@ -416,7 +416,7 @@ impl Chart for Heatmap {
 }
 
 /// Lines over the months, peak windows shaded and labelled behind them.
-pub struct MonthLines {
+pub(super) struct MonthLines {
     pub lang: Lang,
     pub title: String,
     pub subtitle: String,
@@ -525,7 +525,7 @@ impl Chart for MonthLines {
 
 /// Groups of bars side by side (e.g. inside / outside a window per theme,
 /// or on time / late / missing per unit kind), stacked when `stacked`.
-pub struct GroupBars {
+pub(super) struct GroupBars {
     pub lang: Lang,
     pub title: String,
     pub subtitle: String,
@@ -642,7 +642,7 @@ impl Chart for GroupBars {
 }
 
 /// A grid of statuses: rows (culture offices) by columns (months).
-pub struct StatusGrid {
+pub(super) struct StatusGrid {
     pub title: String,
     pub subtitle: String,
     pub foot: String,
@@ -721,7 +721,7 @@ impl Chart for StatusGrid {
 }
 
 /// Draws `chart` to `dir/name.png` and `dir/name.svg`; returns the SVG text.
-pub fn render(dir: &Path, name: &str, chart: &impl Chart) -> Result<String, String> {
+pub(super) fn render(dir: &Path, name: &str, chart: &impl Chart) -> Result<String, String> {
     register_font();
     let height = chart.height();
     let png_path = dir.join(format!("{name}.png"));

@@ -225,10 +225,15 @@ impl SummaryData {
 /// `coverage_by_unit`'s rows (one per unit and theme, in the query's order
 /// of units) as one row per unit: `unit_code`, `unit`, `unit_kind`, a
 /// column per theme holding its quantity, and `total` (the query's
-/// `unit_total`). The theme columns are `themes` in order, then any other
-/// theme code the rows hold, in the order met; they are returned too. A row
-/// without a unit, a theme or a quantity is an error, never a zero.
-pub fn pivot_units(long: &Table, themes: &[String]) -> Result<(Table, Vec<String>), QueryError> {
+/// `unit_total`). The theme columns are `themes` (the campaign's) in order,
+/// then any other theme code with a quantity in the rows (a code the
+/// campaign does not list, in the order met); they are returned too. A row
+/// without a unit, a theme or a quantity, or a campaign theme the rows do
+/// not cover, is an error, never a zero.
+pub(super) fn pivot_units(
+    long: &Table,
+    themes: &[String],
+) -> Result<(Table, Vec<String>), QueryError> {
     let bad = |what: String| QueryError::Sql {
         message: format!("cannot read the answer of coverage_by_unit: {what}"),
     };
@@ -248,7 +253,8 @@ pub fn pivot_units(long: &Table, themes: &[String]) -> Result<(Table, Vec<String
             return Err(bad("a row has no unit_code or theme_code".into()));
         }
         let quantity = field("quantity")?;
-        if !columns.contains(&theme) {
+        // another year's theme, with nothing this year: not a column
+        if !columns.contains(&theme) && quantity.as_f64().is_some_and(|q| q != 0.0) {
             columns.push(theme.clone());
         }
         let i = match index.get(&unit) {
@@ -268,6 +274,11 @@ pub fn pivot_units(long: &Table, themes: &[String]) -> Result<(Table, Vec<String
     }
     for row in &mut units {
         for theme in &columns {
+            // a theme with a quantity for some unit: the others have none
+            if !themes.contains(theme) {
+                row.entry(theme.clone()).or_insert(Value::from(0));
+                continue;
+            }
             // a theme the query had no row for: the query lists every
             // theme for every unit, so this is a theme it did not know
             if !row.contains_key(theme) {
@@ -330,12 +341,15 @@ mod tests {
             ("a", "ethnic", 2, 9),
             ("a", "religion", 0, 9),
             ("a", "climate", 7, 9),
+            ("a", "water", 0, 9),
             ("b", "ethnic", 0, 1),
             ("b", "religion", 1, 1),
             ("b", "climate", 0, 1),
+            ("b", "water", 0, 1),
         ]);
         let themes = vec!["religion".to_string(), "ethnic".to_string()];
         let (t, cols) = pivot_units(&rows, &themes).unwrap();
+        // `water`, another year's theme with nothing this year, is no column
         assert_eq!(cols, ["religion", "ethnic", "climate"]);
         assert_eq!(
             t.columns,

@@ -14,7 +14,7 @@ use super::{Lang, SummaryError, SummaryOptions};
 use crate::reference::Campaign;
 
 /// A chart as drawn, with the table of its numbers.
-pub struct Drawn {
+pub(super) struct Drawn {
     pub name: &'static str,
     pub title: String,
     pub svg: String,
@@ -42,7 +42,7 @@ fn drawn(
 }
 
 /// Draws every chart of the summary (PNG and SVG files in `opts.out`).
-pub fn draw_charts(
+pub(super) fn draw_charts(
     d: &SummaryData,
     c: &Campaign,
     o: &SummaryOptions,

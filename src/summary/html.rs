@@ -45,7 +45,7 @@ th,td{border:1px solid #ddd;padding:.3em .5em;text-align:left;vertical-align:top
 figure{margin:1em 0}figure svg{width:100%;height:auto}footer{margin-top:3em;color:#777;font-size:.85em}";
 
 /// The self-contained page: charts inline as SVG, a table under each.
-pub fn html(d: &SummaryData, c: &Campaign, o: &SummaryOptions, charts: &[Drawn]) -> String {
+pub(super) fn html(d: &SummaryData, c: &Campaign, o: &SummaryOptions, charts: &[Drawn]) -> String {
     let l = o.lang;
     let mut s = String::new();
     let title = format!(

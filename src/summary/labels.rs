@@ -34,7 +34,7 @@ pub(super) fn kind_label(kind: &str, lang: Lang) -> String {
 
 /// A number as Vietnamese (1.234,5) or English (1,234.5) readers write
 /// it; whole numbers without decimals, others with at most two.
-pub fn format_f64(lang: Lang, f: f64) -> String {
+pub(super) fn format_f64(lang: Lang, f: f64) -> String {
     let (thousands, decimal) = match lang {
         Lang::Vi => ('.', ','),
         Lang::En => (',', '.'),
@@ -51,7 +51,7 @@ pub fn format_f64(lang: Lang, f: f64) -> String {
 
 /// A table cell: numbers as [`format_f64`] writes them (a decimal column's
 /// whole values keep one decimal, `100,0`), text as it is.
-pub fn format_number(v: &Value, lang: Lang) -> String {
+pub(super) fn format_number(v: &Value, lang: Lang) -> String {
     match v {
         Value::Number(n) if n.is_f64() && n.as_f64().is_some_and(|f| f.fract() == 0.0) => {
             format!(

@@ -33,7 +33,12 @@ fn md_table(t: &Table, cols: &[(String, String)], lang: Lang) -> String {
 }
 
 /// The same content as Markdown, charts linked as PNG files.
-pub fn markdown(d: &SummaryData, _c: &Campaign, o: &SummaryOptions, charts: &[Drawn]) -> String {
+pub(super) fn markdown(
+    d: &SummaryData,
+    _c: &Campaign,
+    o: &SummaryOptions,
+    charts: &[Drawn],
+) -> String {
     let l = o.lang;
     let mut s = format!(
         "# {} {}\n\n",

@@ -10,7 +10,11 @@ use super::data::SummaryData;
 use super::{SummaryError, SummaryOptions};
 
 /// One sheet per table, header row bold and frozen, numbers as numbers.
-pub fn workbook(d: &SummaryData, o: &SummaryOptions, path: &Path) -> Result<(), SummaryError> {
+pub(super) fn workbook(
+    d: &SummaryData,
+    o: &SummaryOptions,
+    path: &Path,
+) -> Result<(), SummaryError> {
     let bad = |e: rust_xlsxwriter::XlsxError| SummaryError::Workbook {
         path: path.display().to_string(),
         message: e.to_string(),

@@ -259,4 +259,38 @@ fn a_theme_added_to_the_reference_appears_in_the_heat_map_and_workbook() {
     assert_eq!(line.split('|').map(str::trim).nth(j), Some("6"));
     let svg = std::fs::read_to_string(w.path("s/units_by_theme.svg")).unwrap();
     assert!(svg.contains("môi trường"), "the heat map names the theme");
+
+    // read with a reference that no longer lists the theme, its items still
+    // count: the themes add up to the year's quantity, and the unit x theme
+    // table keeps a column for it, named by its code
+    let bundled = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data/reference/2023");
+    for e in std::fs::read_dir(bundled).unwrap() {
+        let e = e.unwrap();
+        w.write(
+            &format!("ref0/2023/{}", e.file_name().to_string_lossy()),
+            &std::fs::read(e.path()).unwrap(),
+        );
+    }
+    let run = w.run(&[
+        "query",
+        "coverage_by_theme",
+        "--lake",
+        "lake",
+        "--reference",
+        "ref0",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let themes: Vec<Map<String, Value>> = serde_json::from_str(&run.stdout).unwrap();
+    let quantity = |code: &str| {
+        themes
+            .iter()
+            .find(|r| r["theme_code"] == code)
+            .map(|r| r["quantity"].clone())
+    };
+    assert_eq!(quantity("environment"), Some(serde_json::json!(6)));
+    assert_eq!(quantity("ethnic"), Some(serde_json::json!(1)));
+    let total: i64 = themes.iter().map(|r| r["quantity"].as_i64().unwrap()).sum();
+    assert_eq!(total, 7);
 }

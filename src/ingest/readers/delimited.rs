@@ -64,7 +64,7 @@ fn csv_rows(
 
 /// Delimited text: the separator is the one whose best header band names
 /// the most fields.
-pub fn read_delimited(bytes: &[u8]) -> Result<ReadOutput, Problem> {
+pub(crate) fn read_delimited(bytes: &[u8]) -> Result<ReadOutput, Problem> {
     let (text, encoding) = decode(bytes);
     if text.trim().is_empty() {
         return Err(Problem::new(

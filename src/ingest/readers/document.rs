@@ -20,7 +20,7 @@ use crate::ingest::template::is_column_number_row;
 
 /// A paragraph or a table of a document, in the document's order.
 #[derive(Debug)]
-pub enum Block {
+pub(super) enum Block {
     /// A paragraph or heading outside any table: its text, split at tabs
     /// (a letterhead set with a tab is two cells).
     Text(Vec<String>),
@@ -31,7 +31,7 @@ pub enum Block {
 /// grid row `r`, column `c` (empty under a merge), and `merges` the merged
 /// ranges as (first row, last row, first column, last column), 0-based.
 #[derive(Debug, Default)]
-pub struct LaidTable {
+pub(super) struct LaidTable {
     pub rows: Vec<Vec<String>>,
     pub merges: Vec<(usize, usize, usize, usize)>,
     /// Rows the document hides (a web page's `display:none` rows), read as
@@ -46,7 +46,7 @@ pub struct LaidTable {
 
 impl LaidTable {
     /// Starts a row: the cells that follow go from its first free column.
-    pub fn start_row(&mut self) {
+    pub(super) fn start_row(&mut self) {
         for c in &mut self.covered {
             *c = c.saturating_sub(1);
         }
@@ -55,14 +55,14 @@ impl LaidTable {
     }
 
     /// Marks the row being read as hidden where the document is shown.
-    pub fn hide_row(&mut self) {
+    pub(super) fn hide_row(&mut self) {
         if let Some(last) = self.rows.len().checked_sub(1) {
             self.hidden_rows.push(last);
         }
     }
 
     /// Skips `n` grid columns (Word's `w:gridBefore`).
-    pub fn skip(&mut self, n: usize) {
+    pub(super) fn skip(&mut self, n: usize) {
         self.col = self.col.saturating_add(n);
     }
 
@@ -71,7 +71,7 @@ impl LaidTable {
     ///
     /// Errors: `file.too_large` past [`MAX_COLUMNS`] columns or
     /// [`MAX_GRID_CELLS`] cells.
-    pub fn cell(&mut self, text: String, cols: usize, rows: usize) -> Result<(), Problem> {
+    pub(super) fn cell(&mut self, text: String, cols: usize, rows: usize) -> Result<(), Problem> {
         if self.rows.is_empty() {
             self.start_row();
         }
@@ -112,7 +112,7 @@ impl LaidTable {
 
     /// Places an empty cell that continues the cell above it downwards
     /// (Word's `w:vMerge` without `restart`), widening that cell's merge.
-    pub fn continue_above(&mut self, cols: usize) -> Result<(), Problem> {
+    pub(super) fn continue_above(&mut self, cols: usize) -> Result<(), Problem> {
         let (col, r) = (self.col, self.rows.len().saturating_sub(1));
         self.cell(String::new(), cols, 1)?;
         if self.merges.last().is_some_and(|m| m.0 == r && m.2 == col) {
@@ -143,13 +143,13 @@ impl LaidTable {
 /// Counts a document's rows (paragraphs and table rows) as they are read:
 /// more than [`MAX_SHEET_ROWS`] is not a report.
 #[derive(Debug, Default)]
-pub struct RowCount(u64);
+pub(super) struct RowCount(u64);
 
 impl RowCount {
     /// Counts one more row of `kind`'s document.
     ///
     /// Errors: `file.too_large` past [`MAX_SHEET_ROWS`].
-    pub fn add(&mut self, kind: Kind) -> Result<(), Problem> {
+    pub(super) fn add(&mut self, kind: Kind) -> Result<(), Problem> {
         self.0 += 1;
         if self.0 > MAX_SHEET_ROWS as u64 {
             let document = kind.noun();
@@ -166,7 +166,7 @@ impl RowCount {
 
 /// What kind of document, for messages.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Kind {
+pub(super) enum Kind {
     Word,
     Html,
 }
@@ -187,7 +187,7 @@ impl Kind {
 /// Errors: `file.no_table` (no table at all: the narrative is not read for
 /// figures; or no table with a header), `file.several_reports` (a second
 /// table of items further down).
-pub fn read_blocks(blocks: Vec<Block>, kind: Kind) -> Result<ReadOutput, Problem> {
+pub(super) fn read_blocks(blocks: Vec<Block>, kind: Kind) -> Result<ReadOutput, Problem> {
     let tables = blocks
         .iter()
         .filter(|b| matches!(b, Block::Table(t) if !t.is_blank()))

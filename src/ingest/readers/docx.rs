@@ -240,7 +240,7 @@ fn hidden_styles<R: std::io::Read + std::io::Seek>(
 /// Errors: `file.damaged` (not a zip, no `word/document.xml`, broken XML),
 /// `file.too_large` (unpacks past the limit, too many rows, columns or
 /// cells), and those of [`read_blocks`].
-pub fn read_docx(bytes: &[u8]) -> Result<ReadOutput, Problem> {
+pub(crate) fn read_docx(bytes: &[u8]) -> Result<ReadOutput, Problem> {
     check_unpacked(bytes, "docx")?;
     let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| damaged(&e))?;
     let mut body = Body {

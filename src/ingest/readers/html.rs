@@ -32,7 +32,7 @@ use crate::ingest::reason::{Problem, ReasonCode};
 /// True when the bytes are an HTML page or fragment: after a byte-order
 /// mark and blank space they open a tag, and the first kilobytes name
 /// `<html`, `<table` or an HTML doctype.
-pub fn looks_like_html(bytes: &[u8]) -> bool {
+pub(crate) fn looks_like_html(bytes: &[u8]) -> bool {
     // a page saved as UTF-16 (with its byte-order mark) is read as text first
     let utf16 = encoding_rs::Encoding::for_bom(bytes)
         .filter(|(e, _)| *e != encoding_rs::UTF_8)
@@ -388,7 +388,7 @@ fn hidden_classes(sheet: &str) -> Vec<String> {
 ///
 /// Errors: `file.too_large` (more than [`MAX_HTML_BYTES`], or too many
 /// rows, columns or cells), and those of [`read_blocks`].
-pub fn read_html(bytes: &[u8]) -> Result<ReadOutput, Problem> {
+pub(crate) fn read_html(bytes: &[u8]) -> Result<ReadOutput, Problem> {
     if bytes.len() > MAX_HTML_BYTES {
         return Err(Problem::new(
             ReasonCode::FileTooLarge,

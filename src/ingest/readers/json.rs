@@ -22,7 +22,7 @@ fn json_cell(v: &Value, text: &mut TextCells, line: u64, col: usize) -> Cell {
 }
 
 /// JSON or NDJSON items as a table.
-pub fn read_json(bytes: &[u8]) -> Result<ReadOutput, Problem> {
+pub(crate) fn read_json(bytes: &[u8]) -> Result<ReadOutput, Problem> {
     let (text, _) = decode(bytes);
     if text.trim().is_empty() {
         return Err(Problem::new(

@@ -20,7 +20,7 @@ use crate::ingest::values::is_spreadsheet_error;
 
 /// What the scan of an `.xls` file learned.
 #[derive(Debug, Default)]
-pub struct XlsLayout {
+pub(super) struct XlsLayout {
     /// BIFF8 (Excel 97 and later), whose text is always Unicode; otherwise
     /// BIFF5 (Excel 95), whose text is in the declared code page.
     pub biff8: bool,
@@ -58,7 +58,7 @@ fn protected() -> Problem {
 /// encrypted workbook of any Excel version is such a container),
 /// `file.not_a_table` (a Word 97-2003 document),
 /// `file.too_large` (sheets spanning more than [`MAX_GRID_CELLS`]).
-pub fn xls(bytes: &[u8]) -> Result<XlsLayout, Problem> {
+pub(super) fn xls(bytes: &[u8]) -> Result<XlsLayout, Problem> {
     let mut file = cfb::CompoundFile::open(Cursor::new(bytes)).map_err(|e| damaged(&e))?;
     let name = ["/Workbook", "/Book"]
         .into_iter()
@@ -234,7 +234,7 @@ pub fn xls(bytes: &[u8]) -> Result<XlsLayout, Problem> {
 /// What the scan of an `.ods` file learned: each sheet's merged ranges,
 /// hidden rows and number cells that show an error.
 #[derive(Debug, Default)]
-pub struct OdsLayout {
+pub(super) struct OdsLayout {
     pub merges: HashMap<String, Vec<Merge>>,
     /// Per sheet, the rows LibreOffice hides (`table:visibility`
     /// `collapse` or `filter`), 0-based.
@@ -253,7 +253,7 @@ const MAX_ERRORS: usize = 10_000;
 /// `table:number-rows-spanned`) calamine does not report.
 ///
 /// Errors: `file.damaged` (no `content.xml`, broken XML), `file.too_large`.
-pub fn ods(bytes: &[u8]) -> Result<OdsLayout, Problem> {
+pub(super) fn ods(bytes: &[u8]) -> Result<OdsLayout, Problem> {
     let damaged = |e: &dyn std::fmt::Display| cannot_open("ods", e);
     let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| damaged(&e))?;
     let content = zip.by_name("content.xml").map_err(|e| damaged(&e))?;

@@ -19,16 +19,16 @@ use serde_json::Value;
 use super::reason::Problem;
 use super::table::{Preamble, Table};
 
-pub use delimited::read_delimited;
-pub use docx::read_docx;
-pub use html::{looks_like_html, read_html};
-pub use json::read_json;
-pub use text::is_binary;
-pub use workbook::{read_ods, read_xls, read_xlsx};
+pub(super) use delimited::read_delimited;
+pub(super) use docx::read_docx;
+pub(super) use html::{looks_like_html, read_html};
+pub(super) use json::read_json;
+pub(super) use text::is_binary;
+pub(super) use workbook::{read_ods, read_xls, read_xlsx};
 
 /// What a reader made of a file.
 #[derive(Debug, Default)]
-pub struct ReadOutput {
+pub(super) struct ReadOutput {
     pub table: Table,
     /// Metadata a JSON envelope carried (`unit`, `period`, `received_at`).
     pub envelope: Preamble,

@@ -18,7 +18,7 @@ use crate::text::plural;
 /// is Windows-1258 (Excel's "CSV" on a Vietnamese Windows) unless TCVN3 or
 /// VNI reads more of it as Vietnamese. The result is NFC; the name is the
 /// encoding's.
-pub fn decode(bytes: &[u8]) -> (String, &'static str) {
+pub(super) fn decode(bytes: &[u8]) -> (String, &'static str) {
     let (text, name) = if let Some((enc, bom)) = Encoding::for_bom(bytes) {
         (
             enc.decode_without_bom_handling(&bytes[bom..])
@@ -56,7 +56,7 @@ pub fn decode(bytes: &[u8]) -> (String, &'static str) {
 
 /// True when `bytes` look like binary data rather than text in one of the
 /// encodings [`decode`] reads: zero bytes that are not UTF-16's.
-pub fn is_binary(bytes: &[u8]) -> bool {
+pub(crate) fn is_binary(bytes: &[u8]) -> bool {
     let head = &bytes[..bytes.len().min(4096)];
     head.contains(&0) && Encoding::for_bom(bytes).is_none() && utf16_without_bom(bytes).is_none()
 }
@@ -87,7 +87,7 @@ fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
 /// Makes text cells, converting text typed in a legacy encoding, and keeps
 /// count for the file's summary.
 #[derive(Debug, Default)]
-pub struct TextCells {
+pub(super) struct TextCells {
     /// Per encoding: cells converted, and the first one (before, after).
     converted: BTreeMap<Legacy, (usize, String, String)>,
     /// Cells that look legacy-encoded but do not convert cleanly: (line,
@@ -162,7 +162,7 @@ fn read_cell(raw: &str) -> ReadCell {
 
 impl TextCells {
     /// The cell for `raw`, the text of row `line`, column `col`.
-    pub fn cell(&mut self, raw: &str, line: u64, col: usize) -> Cell {
+    pub(super) fn cell(&mut self, raw: &str, line: u64, col: usize) -> Cell {
         let read = crate::memo::cached(&CELLS, raw, || read_cell(raw));
         match read.legacy {
             None => {}
@@ -175,7 +175,7 @@ impl TextCells {
     }
 
     /// A cell of text already decoded to NFC (a delimited file).
-    pub fn cell_nfc(&mut self, raw: &str, line: u64, col: usize) -> Cell {
+    pub(super) fn cell_nfc(&mut self, raw: &str, line: u64, col: usize) -> Cell {
         if raw.is_ascii() {
             crate::memo::cached(&ASCII_CELLS, raw, || {
                 Cell::text_nfc(&figures_kept_apart(raw))
@@ -186,7 +186,7 @@ impl TextCells {
     }
 
     /// Sentences for the file's summary: what was converted.
-    pub fn notes(&self) -> Vec<String> {
+    pub(super) fn notes(&self) -> Vec<String> {
         self.converted
             .iter()
             .map(|(old, (n, before, after))| {

@@ -353,7 +353,7 @@ impl Book<'_> {
 }
 
 /// `.xlsx`: the visible sheet whose table matches the contract best.
-pub fn read_xlsx(bytes: &[u8]) -> Result<ReadOutput, Problem> {
+pub(crate) fn read_xlsx(bytes: &[u8]) -> Result<ReadOutput, Problem> {
     check_unpacked(bytes, "xlsx")?;
     let book: Xlsx<_> =
         open_workbook_from_rs(Cursor::new(bytes)).map_err(|e| cannot_open("xlsx", &e))?;
@@ -369,7 +369,7 @@ pub fn read_xlsx(bytes: &[u8]) -> Result<ReadOutput, Problem> {
 /// before calamine opens it; BIFF8 text is always Unicode, whatever code
 /// page the file declares (calamine decodes it with the declared one,
 /// putting NULs between the letters when that is not UTF-16).
-pub fn read_xls(bytes: &[u8]) -> Result<ReadOutput, Problem> {
+pub(crate) fn read_xls(bytes: &[u8]) -> Result<ReadOutput, Problem> {
     let layout = measure::xls(bytes)?;
     let mut options = XlsOptions::default();
     if layout.biff8 {
@@ -394,7 +394,7 @@ pub fn read_xls(bytes: &[u8]) -> Result<ReadOutput, Problem> {
 
 /// LibreOffice `.ods`: measured (and its merged ranges read) before
 /// calamine opens it; its dates are ISO text, not serials.
-pub fn read_ods(bytes: &[u8]) -> Result<ReadOutput, Problem> {
+pub(crate) fn read_ods(bytes: &[u8]) -> Result<ReadOutput, Problem> {
     check_unpacked(bytes, "ods")?;
     let layout = measure::ods(bytes)?;
     let book: Ods<_> =

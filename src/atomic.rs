@@ -6,6 +6,7 @@
 //! query outputs, the summary's and the trend jobs' files.
 
 use std::fs::{self, File};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 /// Why an atomic write failed: what was being done, to which path, and the
@@ -33,21 +34,22 @@ pub fn temporary(path: &Path) -> PathBuf {
 /// the folder. When `crash_points` names a point (e.g. `ledger`), the
 /// crash points `<name>-before-rename` and `<name>-renamed` are passed (see
 /// [`crate::fault`]). On failure the temporary file is removed (a full disk
-/// gets its space back) and `path` is as it was.
-///
-/// `write` reports its own failures as I/O errors; a failure of another
-/// kind is wrapped with [`std::io::Error::other`].
-pub fn write_atomic(
+/// gets its space back) and `path` is as it was. `write`'s own errors come
+/// back as they are; the steps around it fail with a [`WriteError`],
+/// converted to the caller's error type.
+pub fn write_atomic<E: From<WriteError>>(
     path: &Path,
     crash_points: Option<&str>,
-    write: impl FnOnce(&mut File) -> std::io::Result<()>,
-) -> Result<(), WriteError> {
+    write: impl FnOnce(&mut File) -> Result<(), E>,
+) -> Result<(), E> {
     let err = |action, path: &Path| {
         let path = path.to_path_buf();
-        move |error| WriteError {
-            action,
-            path,
-            error,
+        move |error| {
+            E::from(WriteError {
+                action,
+                path,
+                error,
+            })
         }
     };
     let dir = path
@@ -58,7 +60,7 @@ pub fn write_atomic(
     let tmp = temporary(path);
     let written = (|| {
         let mut file = File::create(&tmp).map_err(err("create", &tmp))?;
-        write(&mut file).map_err(err("write", &tmp))?;
+        write(&mut file)?;
         file.sync_all().map_err(err("sync", &tmp))
     })();
     if let Err(e) = written {
@@ -77,6 +79,18 @@ pub fn write_atomic(
         .map_err(err("sync", dir))
 }
 
+/// `bytes` written to `path` atomically (see [`write_atomic`]).
+pub fn write_bytes(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
+    let tmp = temporary(path);
+    write_atomic(path, None, |f| {
+        f.write_all(bytes).map_err(|error| WriteError {
+            action: "write",
+            path: tmp,
+            error,
+        })
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -85,16 +99,20 @@ mod tests {
     fn a_failed_write_leaves_the_old_file_and_no_temporary() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("sub").join("a.txt");
-        write_atomic(&path, None, |f| std::io::Write::write_all(f, b"old")).unwrap();
+        write_bytes(&path, b"old").unwrap();
         let failed = write_atomic(&path, None, |f| {
-            std::io::Write::write_all(f, b"half")?;
-            Err(std::io::Error::other("stopped"))
+            f.write_all(b"half").unwrap();
+            Err(WriteError {
+                action: "write",
+                path: temporary(&path),
+                error: std::io::Error::other("stopped"),
+            })
         });
         let e = failed.unwrap_err();
         assert_eq!(e.action, "write");
         assert_eq!(fs::read(&path).unwrap(), b"old");
         assert!(!temporary(&path).exists());
-        write_atomic(&path, None, |f| std::io::Write::write_all(f, b"new")).unwrap();
+        write_bytes(&path, b"new").unwrap();
         assert_eq!(fs::read(&path).unwrap(), b"new");
     }
 }

@@ -22,16 +22,20 @@ pub fn cached<V: Clone + 'static>(
     key: &str,
     compute: impl FnOnce() -> V,
 ) -> V {
-    if let Some(v) = cache.with_borrow(|m| m.get(key).cloned()) {
-        return v;
+    cache.with(|c| cached_in(c, key, compute))
+}
+
+/// [`cached`] with a cache of the caller's (one file's answers, say).
+pub fn cached_in<V: Clone>(cache: &Cache<V>, key: &str, compute: impl FnOnce() -> V) -> V {
+    if let Some(v) = cache.borrow().get(key) {
+        return v.clone();
     }
     let v = compute();
-    cache.with_borrow_mut(|m| {
-        if m.len() >= CAPACITY {
-            m.clear();
-        }
-        m.insert(key.into(), v.clone());
-    });
+    let mut map = cache.borrow_mut();
+    if map.len() >= CAPACITY {
+        map.clear();
+    }
+    map.insert(key.into(), v.clone());
     v
 }
 

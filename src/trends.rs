@@ -12,7 +12,6 @@
 //! the lake keeps an ingest from changing it between the queries.
 
 use std::fs::{self, File};
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
@@ -398,8 +397,7 @@ fn submissions_used(result: &QueryResult) -> Result<SubmissionsUsed, TrendsError
 }
 
 fn write_synced(path: &Path, bytes: &[u8]) -> Result<(), TrendsError> {
-    crate::atomic::write_atomic(path, None, |f| f.write_all(bytes))
-        .map_err(|e| io(e.action, &e.path)(e.error))
+    crate::atomic::write_bytes(path, bytes).map_err(|e| io(e.action, &e.path)(e.error))
 }
 
 fn sync_dir(dir: &Path) -> Result<(), TrendsError> {

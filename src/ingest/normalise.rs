@@ -26,6 +26,7 @@ use super::template::{
 use super::values::{ITEM_UNITS, MAX_QUANTITY, MAX_REACH, REACH_UNITS, parse_count, parse_minutes};
 use crate::domain::{Period, ThemeCode, UnitCode};
 use crate::lake::Activity;
+use crate::memo::cached_in;
 use crate::reference::{Campaign, Inference, Match, Reference};
 use crate::text::{clean, fold, plural, sentence};
 
@@ -534,17 +535,7 @@ struct Matches<'a> {
     inferred: Answers<Inference>,
 }
 
-type Answers<V> = std::cell::RefCell<HashMap<String, V>>;
-
-/// The answer for `key`, computed the first time it is asked.
-fn answer<V: Clone>(answers: &Answers<V>, key: &str, compute: impl FnOnce() -> V) -> V {
-    if let Some(v) = answers.borrow().get(key) {
-        return v.clone();
-    }
-    let v = compute();
-    answers.borrow_mut().insert(key.to_string(), v.clone());
-    v
-}
+type Answers<V> = crate::memo::Cache<V>;
 
 impl<'a> RowContext<'a> {
     #[allow(clippy::too_many_arguments)]
@@ -984,7 +975,7 @@ impl<'a> RowContext<'a> {
 
         let subtheme = match self.text(cells, Field::Subtheme) {
             None => None,
-            Some(s) => match answer(&self.matches.subthemes, &s, || {
+            Some(s) => match cached_in(&self.matches.subthemes, &s, || {
                 or_legacy(&s, |t| c.match_subtheme(t))
             }) {
                 Some(sub) => Some(sub),
@@ -1002,7 +993,7 @@ impl<'a> RowContext<'a> {
         let title = self.text(cells, Field::Title);
         let mut inferred = false;
         let theme: Option<(ThemeCode, Option<String>)> = match self.text(cells, Field::Theme) {
-            Some(t) => match answer(&self.matches.themes, &t, || {
+            Some(t) => match cached_in(&self.matches.themes, &t, || {
                 or_legacy(&t, |t| c.match_theme(t))
             }) {
                 Some(found) => Some(found),
@@ -1023,7 +1014,7 @@ impl<'a> RowContext<'a> {
                 section,
                 title
                     .as_deref()
-                    .map(|t| answer(&self.matches.inferred, t, || c.infer_theme(t))),
+                    .map(|t| cached_in(&self.matches.inferred, t, || c.infer_theme(t))),
             ) {
                 (Some(sub), _, _) => Some((sub.theme.clone(), Some(sub.code.clone()))),
                 // the section heading above the row names it: the file said it
@@ -1094,7 +1085,7 @@ impl<'a> RowContext<'a> {
                 problems.push(Problem::new(ReasonCode::FormMissing, "the form is missing"));
                 None
             }
-            Some(f) => match answer(&self.matches.forms, &f, || {
+            Some(f) => match cached_in(&self.matches.forms, &f, || {
                 or_legacy(&f, |t| c.match_form(t))
             }) {
                 Some(code) => Some(code.to_string()),
@@ -1212,7 +1203,7 @@ impl<'a> RowContext<'a> {
         );
         let language = match self.text(cells, Field::Language) {
             None => "vi".to_string(),
-            Some(l) => match answer(&self.matches.languages, &l, || {
+            Some(l) => match cached_in(&self.matches.languages, &l, || {
                 or_legacy(&l, |t| c.match_language(t).map(str::to_string))
                     .or_else(|| c.language_within(&l))
             }) {

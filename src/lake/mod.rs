@@ -94,6 +94,12 @@ pub(crate) fn io(action: &'static str, path: &Path) -> impl FnOnce(std::io::Erro
     }
 }
 
+impl From<crate::atomic::WriteError> for LakeError {
+    fn from(e: crate::atomic::WriteError) -> LakeError {
+        io(e.action, &e.path)(e.error)
+    }
+}
+
 /// What the lake holds now, as its ledger says.
 #[derive(Debug, Default, Clone)]
 pub struct LakeState {

@@ -216,7 +216,8 @@ pub const FREE_TEXT_COLUMNS: &[&str] = &[
     "reason",
 ];
 
-fn days(d: NaiveDate) -> i32 {
+/// A date as Arrow's `Date32` counts it: days since 1970-01-01.
+pub(crate) fn days(d: NaiveDate) -> i32 {
     d.num_days_from_ce() - EPOCH_DAYS_FROM_CE
 }
 

@@ -90,22 +90,11 @@ pub fn in_order<'a>(
         })
 }
 
-/// The I/O error underneath a Parquet error, so that a full disk is named
-/// as one.
-fn parquet_io(e: ParquetError) -> std::io::Error {
-    match e {
-        ParquetError::External(inner) => match inner.downcast::<std::io::Error>() {
-            Ok(io) => *io,
-            Err(other) => std::io::Error::other(other),
-        },
-        other => std::io::Error::other(other),
-    }
-}
-
 /// Writes `batches` (all of `schema`) to `root/rel` as one Parquet file
 /// with [`writer_properties`], atomically (see [`write_atomic`]); the
-/// ledger passes `crash_points` `ledger`. A batch that fails to build is
-/// an error of the data file, nothing is left of it.
+/// ledger passes `crash_points` `ledger`. A failed write underneath (a full
+/// disk) is an I/O error of the file, so its hint says what to do; a batch
+/// that cannot be built or encoded is an error of the data file.
 pub fn write_file<I>(
     root: &Path,
     rel: &str,
@@ -118,28 +107,28 @@ where
     I: IntoIterator<Item = Result<RecordBatch, ArrowError>>,
 {
     let path = root.join(rel);
+    let tmp = crate::atomic::temporary(&path);
+    let data = |message: String| LakeError::Data {
+        path: rel.to_string(),
+        message,
+    };
+    // the I/O error underneath a Parquet error, so that a full disk is
+    // named as one
+    let parquet = |e: ParquetError| match e {
+        ParquetError::External(inner) => match inner.downcast::<std::io::Error>() {
+            Ok(error) => io("write", &tmp)(*error),
+            Err(other) => data(other.to_string()),
+        },
+        other => data(other.to_string()),
+    };
     let props = writer_properties(metadata);
-    let mut built: Option<ArrowError> = None;
-    let written = write_atomic(&path, crash_points, |file: &mut File| {
-        let mut w = ArrowWriter::try_new(file, schema, Some(props)).map_err(parquet_io)?;
+    write_atomic(&path, crash_points, |file: &mut File| {
+        let mut w = ArrowWriter::try_new(file, schema, Some(props)).map_err(parquet)?;
         for b in batches {
-            match b {
-                Ok(b) => w.write(&b).map_err(parquet_io)?,
-                Err(e) => {
-                    built = Some(e);
-                    return Err(std::io::Error::other("a batch could not be built"));
-                }
-            }
+            w.write(&b.map_err(|e| data(e.to_string()))?)
+                .map_err(parquet)?;
         }
-        w.close().map_err(parquet_io)?;
+        w.close().map_err(parquet)?;
         Ok(())
-    });
-    match (written, built) {
-        (_, Some(e)) => Err(LakeError::Data {
-            path: rel.to_string(),
-            message: e.to_string(),
-        }),
-        (Err(e), None) => Err(io(e.action, &e.path)(e.error)),
-        (Ok(()), None) => Ok(()),
-    }
+    })
 }

@@ -80,6 +80,15 @@ pub enum QueryError {
     OutputFormat { path: String, message: String },
 }
 
+impl From<crate::atomic::WriteError> for QueryError {
+    fn from(e: crate::atomic::WriteError) -> QueryError {
+        QueryError::Output {
+            path: e.path.display().to_string(),
+            source: e.error,
+        }
+    }
+}
+
 /// A query's answer.
 #[derive(Debug, Clone)]
 pub struct QueryResult {

@@ -108,34 +108,18 @@ pub fn json_array(result: &QueryResult) -> Result<Vec<u8>, QueryError> {
 /// settings (an analyst's extract, not a lake file).
 pub fn write_file(result: &QueryResult, format: Format, path: &Path) -> Result<(), QueryError> {
     let shown = path.display().to_string();
-    // what went wrong inside, kept to be reported with its own words
-    let mut inner: Option<QueryError> = None;
-    let written = crate::atomic::write_atomic(path, None, |file| {
-        let result = match format {
-            Format::Parquet => (|| {
-                let mut w = ArrowWriter::try_new(&mut *file, result.schema.clone(), None)?;
-                for b in &result.batches {
-                    w.write(b)?;
-                }
-                w.close().map(|_| ())
-            })()
-            .map_err(|e| QueryError::OutputFormat {
-                path: shown.clone(),
-                message: e.to_string(),
-            }),
-            other => write(result, other, file),
-        };
-        result.map_err(|e| {
-            inner = Some(e);
-            std::io::Error::other("the answer could not be written")
-        })
-    });
-    match (written, inner) {
-        (_, Some(e)) => Err(e),
-        (Err(e), None) => Err(QueryError::Output {
-            path: shown,
-            source: e.error,
+    crate::atomic::write_atomic(path, None, |file| match format {
+        Format::Parquet => (|| {
+            let mut w = ArrowWriter::try_new(&mut *file, result.schema.clone(), None)?;
+            for b in &result.batches {
+                w.write(b)?;
+            }
+            w.close().map(|_| ())
+        })()
+        .map_err(|e| QueryError::OutputFormat {
+            path: shown.clone(),
+            message: e.to_string(),
         }),
-        (Ok(()), None) => Ok(()),
-    }
+        other => write(result, other, file),
+    })
 }

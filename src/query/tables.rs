@@ -19,13 +19,9 @@ use datafusion::execution::object_store::ObjectStoreUrl;
 
 use super::QueryError;
 use super::snapshot::SnapshotStore;
-use crate::lake::tables::{activities_schema, conform, rejects_schema, submissions_schema};
+use crate::lake::tables::{activities_schema, conform, days, rejects_schema, submissions_schema};
 use crate::lake::{Lake, Snapshot};
 use crate::reference::Reference;
-
-fn days(d: NaiveDate) -> i32 {
-    (d - NaiveDate::from_ymd_opt(1970, 1, 1).unwrap_or_default()).num_days() as i32
-}
 
 fn text(v: Vec<String>) -> ArrayRef {
     Arc::new(StringArray::from(v))

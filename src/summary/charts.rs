@@ -742,10 +742,8 @@ pub(super) fn render(dir: &Path, name: &str, chart: &impl Chart) -> Result<Strin
         root.present()
             .map_err(|e| format!("cannot draw {name}.svg: {e}"))?;
     }
-    crate::atomic::write_atomic(&dir.join(format!("{name}.svg")), None, |f| {
-        std::io::Write::write_all(f, text.as_bytes())
-    })
-    .map_err(|e| e.to_string())?;
+    crate::atomic::write_bytes(&dir.join(format!("{name}.svg")), text.as_bytes())
+        .map_err(|e| e.to_string())?;
     Ok(text)
 }
 

@@ -125,11 +125,9 @@ pub async fn build(
 
 /// Writes `bytes` to `path` whole or not at all (see [`crate::atomic`]).
 fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), SummaryError> {
-    crate::atomic::write_atomic(path, None, |f| std::io::Write::write_all(f, bytes)).map_err(|e| {
-        SummaryError::Io {
-            path: e.path.display().to_string(),
-            error: e.error,
-        }
+    crate::atomic::write_bytes(path, bytes).map_err(|e| SummaryError::Io {
+        path: e.path.display().to_string(),
+        error: e.error,
     })
 }
 

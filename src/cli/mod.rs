@@ -7,6 +7,7 @@ mod demo;
 mod gen_corpus;
 mod ingest;
 mod query;
+mod reference;
 mod sql;
 mod summary;
 mod trends;
@@ -49,6 +50,9 @@ pub enum Command {
     Gen(gen_corpus::Args),
     /// Run the pipeline on the bundled sample reports
     Demo(demo::Args),
+    /// Make, check and compare reference folders (units register, campaign years)
+    #[command(subcommand_required = true)]
+    Reference(reference::Args),
 }
 
 /// Where answers come from and go to (`sql` and `query`).
@@ -110,7 +114,7 @@ pub fn parse_day(s: &str) -> Result<chrono::NaiveDate, String> {
 /// Options shared by commands that read reference data.
 #[derive(Debug, clap::Args)]
 pub struct ReferenceArg {
-    /// Reference data folder (year folders such as 2023/); default: the bundled data
+    /// Reference data folder (units.csv, unit_lineage.csv and year folders such as 2023/); default: the bundled data
     #[arg(long, value_name = "DIR")]
     pub reference: Option<PathBuf>,
 }
@@ -126,6 +130,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Demo(args) => demo::run(args),
         Command::Gen(args) => gen_corpus::run(args),
         Command::Compact(args) => compact::run(args),
+        Command::Reference(args) => reference::run(args),
     }
 }
 

@@ -17,7 +17,7 @@ use regex::Regex;
 use crate::text::strip_marks_lower;
 
 /// A unit's code from the reference data, e.g. `pvhtt-tuan-giao`.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct UnitCode(pub String);
 
 /// A theme's code from the reference data, e.g. `trafficking`.
@@ -52,17 +52,24 @@ pub enum UnitKind {
     CentralPress,
     /// A provincial department or agency.
     Department,
+    /// A commune People's Committee (UBND xã), from the 2025 reform; its
+    /// Phòng Văn hóa - Xã hội reports under the commune's name.
+    Commune,
+    /// A ward People's Committee (UBND phường), from the 2025 reform.
+    Ward,
 }
 
 impl UnitKind {
     /// Every kind, in the order reference files and messages list them.
-    pub const ALL: [UnitKind; 6] = [
+    pub const ALL: [UnitKind; 8] = [
         UnitKind::District,
         UnitKind::CultureOffice,
         UnitKind::Press,
         UnitKind::Broadcaster,
         UnitKind::CentralPress,
         UnitKind::Department,
+        UnitKind::Commune,
+        UnitKind::Ward,
     ];
 
     /// The code as stored and as reference files write it, e.g. `culture_office`.
@@ -74,6 +81,8 @@ impl UnitKind {
             UnitKind::Broadcaster => "broadcaster",
             UnitKind::CentralPress => "central_press",
             UnitKind::Department => "department",
+            UnitKind::Commune => "commune",
+            UnitKind::Ward => "ward",
         }
     }
 

@@ -57,6 +57,7 @@ reason_codes! {
     UnitUnknown = "unit.unknown": "The unit named is not in the reference list of units.",
     UnitAmbiguous = "unit.ambiguous": "The unit named could be several units.",
     UnitNotValid = "unit.not_valid": "The unit did not exist during the period reported on.",
+    UnitAbolished = "unit.abolished": "The unit had been abolished, merged or renamed before the period reported on; the refusal names its successors.",
     ReceivedMissing = "received.missing": "Nothing says when the file was received.",
     ReceivedInvalid = "received.invalid": "The received date is not a date.",
     RowMalformed = "row.malformed": "A JSON item that is not an object of named fields, or a line that is not JSON.",

@@ -112,7 +112,7 @@ impl Source {
 /// names a unit (`SỞ TƯ PHÁP` under `UBND TỈNH ĐIỆN BIÊN`); a district
 /// office's line takes its place from the line above (`PHÒNG VĂN HÓA VÀ
 /// THÔNG TIN` under `ỦY BAN NHÂN DÂN HUYỆN MƯỜNG CHÀ`).
-fn letterhead_unit(lines: &[String], c: &Campaign) -> Option<UnitCode> {
+fn letterhead_unit(lines: &[String], c: &Campaign, period: Period) -> Option<UnitCode> {
     for i in (0..lines.len()).rev() {
         let mut candidates = Vec::new();
         if let Some(place) = i.checked_sub(1).and_then(|up| place_of(&lines[up])) {
@@ -120,7 +120,7 @@ fn letterhead_unit(lines: &[String], c: &Campaign) -> Option<UnitCode> {
         }
         candidates.push(lines[i].clone());
         for candidate in candidates {
-            if let Match::Found(u) = c.match_unit(&candidate) {
+            if let Match::Found(u) = c.match_unit(&candidate, period) {
                 return Some(u);
             }
         }
@@ -128,7 +128,82 @@ fn letterhead_unit(lines: &[String], c: &Campaign) -> Option<UnitCode> {
     None
 }
 
-/// `huyện Mường Chà` out of `ỦY BAN NHÂN DÂN HUYỆN MƯỜNG CHÀ`.
+/// The refusal of a report whose unit did not exist during its period:
+/// `unit.abolished` with its successors named when it had ended before the
+/// period began and the lineage says what became of it, `unit.not_valid`
+/// otherwise (it began later, its end is all the register knows, or the
+/// name designates several units of other times).
+fn not_in_period(
+    c: &Campaign,
+    text: &str,
+    src: Source,
+    period: Period,
+    units: &[UnitCode],
+) -> Problem {
+    let (start, _) = period.bounds();
+    let register = &c.register;
+    if let [code] = units
+        && let Some(u) = register.unit(code)
+        && u.valid_to.is_some_and(|to| to < start)
+        && let Some(what) = register.what_became_of(code)
+    {
+        let what = format!("it {what}");
+        // through later changes, the units of the period's first day, when
+        // they are not the successors already named
+        let direct: std::collections::BTreeSet<UnitCode> = register
+            .changes_of(code)
+            .iter()
+            .filter_map(|l| l.successor.clone())
+            .collect();
+        let now = match register.fate_on(code, start) {
+            crate::reference::Fate::One(s) if direct != [s.clone()].into() => {
+                format!("; in {period} its work belongs to {s}")
+            }
+            crate::reference::Fate::Split(list) if direct != list.iter().cloned().collect() => {
+                format!(
+                    "; in {period} its work belongs to {}",
+                    list.iter()
+                        .map(|c| c.0.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )
+            }
+            _ => String::new(),
+        };
+        let advice = match (register.fate_on(code, start), direct.len()) {
+            (crate::reference::Fate::One(s), _) => {
+                format!("If {s} sent it, write its name in the file or pass --unit {s}")
+            }
+            (_, 0) => "Check who sent it and pass --unit with that unit's code".to_string(),
+            _ => "Pass --unit with the code of the successor that sent it".to_string(),
+        };
+        return Problem::new(
+            ReasonCode::UnitAbolished,
+            format!(
+                "the unit '{text}' ({}) is {} ({}), which no longer existed in {period}: {what}{now}. {advice}",
+                src.describe(),
+                u.code,
+                u.name_vi
+            ),
+        );
+    }
+    let spans: Vec<String> = units
+        .iter()
+        .filter_map(|code| register.unit(code))
+        .map(|u| format!("{} existed {}", u.code, u.span()))
+        .collect();
+    Problem::new(
+        ReasonCode::UnitNotValid,
+        format!(
+            "the unit '{text}' ({}) did not exist in {period}: {}. Check the period, or pass --unit with the code of the unit that sent it",
+            src.describe(),
+            spans.join("; ")
+        ),
+    )
+}
+
+/// `huyện Mường Chà` out of `ỦY BAN NHÂN DÂN HUYỆN MƯỜNG CHÀ`, `xã Mường
+/// Chà` out of `ỦY BAN NHÂN DÂN XÃ MƯỜNG CHÀ`.
 fn place_of(line: &str) -> Option<String> {
     let folded: Vec<char> = crate::text::strip_marks_lower(line).chars().collect();
     let chars: Vec<char> = line.chars().collect();
@@ -136,8 +211,18 @@ fn place_of(line: &str) -> Option<String> {
         return None;
     }
     let text: String = folded.iter().collect();
-    ["huyen ", "thi xa ", "thanh pho "].iter().find_map(|w| {
-        let at = text.find(w)?;
+    // the 2025 communes and wards too: `PHÒNG VĂN HÓA - XÃ HỘI` under
+    // `ỦY BAN NHÂN DÂN XÃ MƯỜNG CHÀ`
+    [
+        ("huyen ", 0),
+        ("thi xa ", 0),
+        ("thanh pho ", 0),
+        (" xa ", 1),
+        (" phuong ", 1),
+    ]
+    .iter()
+    .find_map(|(w, skip)| {
+        let at = text.find(w)? + skip;
         let start = text[..at].chars().count();
         Some(chars[start..].iter().collect())
     })
@@ -224,10 +309,11 @@ pub(super) fn normalise(
         Problem::new(
             ReasonCode::PeriodNoReference,
             format!(
-                "there is no reference data for {} (this run has: {}); add a folder data/reference/{}/ or pass --reference",
+                "there is no reference data for {} (this run has: {}): make its campaign folder with `baocao reference new {} --from {}`, fill it from the letter, and pass --reference",
                 period.year(),
                 reference.years_list(),
-                period.year()
+                period.year(),
+                reference.campaigns.keys().next_back().copied().unwrap_or(2023)
             ),
         )
     })?;
@@ -238,7 +324,7 @@ pub(super) fn normalise(
         (out.envelope.unit.clone(), Source::Envelope),
         (preamble.unit.clone(), Source::Preamble),
         (
-            letterhead_unit(&preamble.letterhead, campaign).map(|u| u.0),
+            letterhead_unit(&preamble.letterhead, campaign, period).map(|u| u.0),
             Source::Letterhead,
         ),
         (name_unit, Source::FileName),
@@ -254,7 +340,7 @@ pub(super) fn normalise(
             },
         )
     })?;
-    let unit = match or_legacy(&unit_text, |t| match campaign.match_unit(t) {
+    let unit = match or_legacy(&unit_text, |t| match campaign.match_unit(t, period) {
         Match::NotFound => None,
         found => Some(found),
     })
@@ -280,22 +366,10 @@ pub(super) fn normalise(
                 ),
             ));
         }
-    };
-    if let Some(u) = campaign.unit(&unit) {
-        let (start, end) = period.bounds();
-        if end < u.valid_from || u.valid_to.is_some_and(|to| to < start) {
-            return Err(Problem::new(
-                ReasonCode::UnitNotValid,
-                format!(
-                    "the unit {unit} existed from {} to {}, but the report is for {period}: check the period",
-                    u.valid_from,
-                    u.valid_to
-                        .map(|d| d.to_string())
-                        .unwrap_or_else(|| "now".into())
-                ),
-            ));
+        Match::Outside(list) => {
+            return Err(not_in_period(campaign, &unit_text, unit_src, period, &list));
         }
-    }
+    };
 
     let received_cell = flags
         .received_at
@@ -340,7 +414,7 @@ pub(super) fn normalise(
         .filter_map(|(t, s)| t.as_ref().map(|t| (t, *s)))
     {
         if let Some(Match::Found(other)) = or_legacy(text, |t| {
-            Some(campaign.match_unit(t)).filter(|m| *m != Match::NotFound)
+            Some(campaign.match_unit(t, period)).filter(|m| *m != Match::NotFound)
         }) && other != unit
         {
             disagreements.push(format!(
@@ -921,7 +995,7 @@ impl<'a> RowContext<'a> {
             && self.unit_cell_ok.borrow().as_ref() != Some(&u)
         {
             if or_legacy(&u, |t| {
-                Some(c.match_unit(t)).filter(|m| *m != Match::NotFound)
+                Some(c.match_unit(t, self.period)).filter(|m| *m != Match::NotFound)
             }) == Some(Match::Found(self.unit.clone()))
             {
                 *self.unit_cell_ok.borrow_mut() = Some(u);
@@ -1697,9 +1771,10 @@ mod tests {
     fn the_letterhead_names_the_unit_and_disagreements_are_noted() {
         let reference = Reference::bundled().unwrap();
         let c = reference.campaign(2023).unwrap();
+        let y2023 = Period::Year(2023);
         let lines = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
         assert_eq!(
-            letterhead_unit(&lines(&["UBND TỈNH ĐIỆN BIÊN", "SỞ TƯ PHÁP"]), c),
+            letterhead_unit(&lines(&["UBND TỈNH ĐIỆN BIÊN", "SỞ TƯ PHÁP"]), c, y2023),
             Some(UnitCode("so-tu-phap".into()))
         );
         assert_eq!(
@@ -1708,12 +1783,38 @@ mod tests {
                     "ỦY BAN NHÂN DÂN HUYỆN MƯỜNG CHÀ",
                     "PHÒNG VĂN HÓA VÀ THÔNG TIN"
                 ]),
-                c
+                c,
+                y2023
             ),
             Some(UnitCode("pvhtt-muong-cha".into()))
         );
         assert_eq!(
-            letterhead_unit(&lines(&["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"]), c),
+            letterhead_unit(&lines(&["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"]), c, y2023),
+            None
+        );
+        // after the 2025 reform: a commune's office under its committee; the
+        // district's letterhead names no unit that exists then
+        let aug2026 = Period::Month {
+            year: 2026,
+            month: 8,
+        };
+        assert_eq!(
+            letterhead_unit(
+                &lines(&["ỦY BAN NHÂN DÂN XÃ MƯỜNG CHÀ", "PHÒNG VĂN HÓA - XÃ HỘI"]),
+                c,
+                aug2026
+            ),
+            Some(UnitCode("ubnd-xa-muong-cha".into()))
+        );
+        assert_eq!(
+            letterhead_unit(
+                &lines(&[
+                    "ỦY BAN NHÂN DÂN HUYỆN MƯỜNG CHÀ",
+                    "PHÒNG VĂN HÓA VÀ THÔNG TIN"
+                ]),
+                c,
+                aug2026
+            ),
             None
         );
         let mut out = table(

@@ -28,6 +28,8 @@ pub const TABLES: &[&str] = &[
     "submissions",
     "rejects",
     "units",
+    "unit_lineage",
+    "unit_rollup",
     "themes",
     "subthemes",
     "forms",

@@ -179,6 +179,8 @@ impl NamedQuery {
                             p.name
                         ))
                     })?,
+                // `none`: the query's own behaviour without that date
+                ParamKind::Date if text.trim() == "none" => ScalarValue::Date32(None),
                 ParamKind::Date => {
                     let day = if text.trim() == "today" {
                         Some(chrono::Local::now().date_naive())
@@ -190,7 +192,7 @@ impl NamedQuery {
                     })
                     .ok_or_else(|| {
                         QueryError::Param(format!(
-                            "the parameter {} must be a date YYYY-MM-DD (or dd/mm/yyyy, or today), not '{text}'",
+                            "the parameter {} must be a date YYYY-MM-DD (or dd/mm/yyyy, today, or none), not '{text}'",
                             p.name
                         ))
                     })?

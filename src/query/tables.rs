@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
-use arrow::array::{ArrayRef, Date32Array, Int32Array, RecordBatch, StringArray};
+use arrow::array::{ArrayRef, Date32Array, Float64Array, Int32Array, RecordBatch, StringArray};
 use arrow::datatypes::{DataType, Field, Schema, SchemaRef};
 use chrono::NaiveDate;
 use datafusion::datasource::MemTable;
@@ -21,7 +21,7 @@ use super::QueryError;
 use super::snapshot::SnapshotStore;
 use crate::lake::tables::{activities_schema, conform, days, rejects_schema, submissions_schema};
 use crate::lake::{Lake, Snapshot};
-use crate::reference::Reference;
+use crate::reference::{Fate, Reference};
 
 fn text(v: Vec<String>) -> ArrayRef {
     Arc::new(StringArray::from(v))
@@ -67,10 +67,14 @@ pub fn register_reference(ctx: &SessionContext, reference: &Reference) -> Result
     let mut peaks = Vec::new();
     let mut peak_themes = Vec::new();
     let mut expected = Vec::new();
-    for c in reference.campaigns.values() {
-        for u in &c.units {
+    // the register first, then any campaign folder's own units.csv (the
+    // layout before the register): a code's latest row wins
+    for r in reference.registers() {
+        for u in &r.units {
             units.insert(u.code.0.clone(), u.clone());
         }
+    }
+    for c in reference.campaigns.values() {
         for t in &c.themes {
             themes.insert(t.code.0.clone(), t.clone());
         }
@@ -107,6 +111,8 @@ pub fn register_reference(ctx: &SessionContext, reference: &Reference) -> Result
             field("parent_code", DataType::Utf8, true),
             field("valid_from", DataType::Date32, false),
             field("valid_to", DataType::Date32, true),
+            field("admin_code", DataType::Utf8, true),
+            field("status", DataType::Utf8, true),
         ],
         vec![
             text(units.iter().map(|u| u.code.0.clone()).collect()),
@@ -120,8 +126,16 @@ pub fn register_reference(ctx: &SessionContext, reference: &Reference) -> Result
             ),
             dates(units.iter().map(|u| Some(u.valid_from)).collect()),
             dates(units.iter().map(|u| u.valid_to).collect()),
+            opt_text(units.iter().map(|u| u.admin_code.clone()).collect()),
+            opt_text(
+                units
+                    .iter()
+                    .map(|u| Some(u.status.clone()).filter(|s| !s.is_empty()))
+                    .collect(),
+            ),
         ],
     )?;
+    register_lineage(ctx, reference)?;
     let themes: Vec<_> = themes.into_values().collect();
     register_mem(
         ctx,
@@ -240,6 +254,129 @@ pub fn register_reference(ctx: &SessionContext, reference: &Reference) -> Result
     )?;
     register_reason_codes(ctx)?;
     register_months(ctx)
+}
+
+/// One row of `unit_rollup`: unit, first and last day of the span, the
+/// one unit its work belongs to, the units it was split between, the fate.
+type RollupRow = (
+    String,
+    NaiveDate,
+    Option<NaiveDate>,
+    Option<String>,
+    Option<String>,
+    &'static str,
+);
+
+/// `unit_lineage`: what became of each unit that ended, one row per
+/// predecessor and successor (`successor_code` null for a unit abolished
+/// without one); and `unit_rollup`: for each unit and each span of days
+/// (`as_of_from` to `as_of_to`, inclusive, null while open), where its
+/// work belongs on any day of the span, following the lineage: `fate`
+/// `same` (the unit existed), `successor` (all of it to `unit_code_as_of`),
+/// `split` (parts to each of `successors_as_of`, never one), `ended` (no
+/// successor) or `not_yet` (the unit did not exist yet).
+fn register_lineage(ctx: &SessionContext, reference: &Reference) -> Result<(), QueryError> {
+    let mut lineage = Vec::new();
+    let mut rollup: Vec<RollupRow> = Vec::new();
+    let mut seen = std::collections::BTreeSet::new();
+    for r in reference.registers() {
+        for l in &r.lineage {
+            if !lineage.contains(l) {
+                lineage.push(l.clone());
+            }
+        }
+        let days = r.turning_days();
+        let first = NaiveDate::from_ymd_opt(1900, 1, 1).unwrap_or_default();
+        for u in &r.units {
+            if !seen.insert(u.code.clone()) {
+                continue;
+            }
+            let mut spans: Vec<(NaiveDate, Fate)> = vec![(first, Fate::NotYet)];
+            for d in &days {
+                let fate = r.fate_on(&u.code, *d);
+                if spans.last().map(|(_, f)| f) != Some(&fate) {
+                    spans.push((*d, fate));
+                }
+            }
+            for (i, (from, fate)) in spans.iter().enumerate() {
+                let to = spans.get(i + 1).and_then(|(next, _)| next.pred_opt());
+                let (one, many, name) = match fate {
+                    Fate::Same => (Some(u.code.0.clone()), None, "same"),
+                    Fate::One(s) => (Some(s.0.clone()), None, "successor"),
+                    Fate::Split(list) => (
+                        None,
+                        Some(
+                            list.iter()
+                                .map(|c| c.0.as_str())
+                                .collect::<Vec<_>>()
+                                .join("|"),
+                        ),
+                        "split",
+                    ),
+                    Fate::Ended => (None, None, "ended"),
+                    Fate::NotYet => (None, None, "not_yet"),
+                };
+                rollup.push((u.code.0.clone(), *from, to, one, many, name));
+            }
+        }
+    }
+    register_mem(
+        ctx,
+        "unit_lineage",
+        vec![
+            field("predecessor_code", DataType::Utf8, false),
+            field("successor_code", DataType::Utf8, true),
+            field("change_date", DataType::Date32, false),
+            field("change_kind", DataType::Utf8, false),
+            field("share", DataType::Float64, true),
+            field("status", DataType::Utf8, true),
+        ],
+        vec![
+            text(lineage.iter().map(|l| l.predecessor.0.clone()).collect()),
+            opt_text(
+                lineage
+                    .iter()
+                    .map(|l| l.successor.as_ref().map(|s| s.0.clone()))
+                    .collect(),
+            ),
+            dates(lineage.iter().map(|l| Some(l.date)).collect()),
+            text(
+                lineage
+                    .iter()
+                    .map(|l| l.kind.as_str().to_string())
+                    .collect(),
+            ),
+            Arc::new(Float64Array::from(
+                lineage.iter().map(|l| l.share).collect::<Vec<_>>(),
+            )),
+            opt_text(
+                lineage
+                    .iter()
+                    .map(|l| Some(l.status.clone()).filter(|s| !s.is_empty()))
+                    .collect(),
+            ),
+        ],
+    )?;
+    register_mem(
+        ctx,
+        "unit_rollup",
+        vec![
+            field("unit_code", DataType::Utf8, false),
+            field("as_of_from", DataType::Date32, false),
+            field("as_of_to", DataType::Date32, true),
+            field("unit_code_as_of", DataType::Utf8, true),
+            field("successors_as_of", DataType::Utf8, true),
+            field("fate", DataType::Utf8, false),
+        ],
+        vec![
+            text(rollup.iter().map(|r| r.0.clone()).collect()),
+            dates(rollup.iter().map(|r| Some(r.1)).collect()),
+            dates(rollup.iter().map(|r| r.2).collect()),
+            opt_text(rollup.iter().map(|r| r.3.clone()).collect()),
+            opt_text(rollup.iter().map(|r| r.4.clone()).collect()),
+            text(rollup.iter().map(|r| r.5.to_string()).collect()),
+        ],
+    )
 }
 
 /// `reason_codes`: every kind of refusal `rejects.reason_code` can hold,

@@ -8,17 +8,21 @@ use serde::Deserialize;
 
 use super::{
     Campaign, Due, HrcPriority, Labelled, Obligation, PeakPeriod, ReferenceError, Subtheme, Theme,
-    ThemeKeyword, Unit,
+    ThemeKeyword,
 };
-use crate::domain::{Period, ThemeCode, UnitCode, UnitKind};
+use crate::domain::{Period, ThemeCode, UnitKind};
 
-struct Ctx<'a> {
+pub(super) struct Ctx<'a> {
     dir: &'a str,
     file: &'static str,
 }
 
-impl Ctx<'_> {
-    fn err(&self, line: u64, field: &str, message: impl Into<String>) -> ReferenceError {
+impl<'a> Ctx<'a> {
+    pub(super) fn new(dir: &'a str, file: &'static str) -> Ctx<'a> {
+        Ctx { dir, file }
+    }
+
+    pub(super) fn err(&self, line: u64, field: &str, message: impl Into<String>) -> ReferenceError {
         ReferenceError::Invalid {
             file: format!("{}/{}", self.dir, self.file),
             line,
@@ -27,7 +31,12 @@ impl Ctx<'_> {
         }
     }
 
-    fn date(&self, line: u64, field: &str, s: &str) -> Result<NaiveDate, ReferenceError> {
+    pub(super) fn date(
+        &self,
+        line: u64,
+        field: &str,
+        s: &str,
+    ) -> Result<NaiveDate, ReferenceError> {
         NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").map_err(|_| {
             self.err(
                 line,
@@ -37,7 +46,7 @@ impl Ctx<'_> {
         })
     }
 
-    fn code(&self, line: u64, field: &str, s: &str) -> Result<String, ReferenceError> {
+    pub(super) fn code(&self, line: u64, field: &str, s: &str) -> Result<String, ReferenceError> {
         let ok = !s.is_empty()
             && s.chars()
                 .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || "-_.".contains(c));
@@ -52,7 +61,12 @@ impl Ctx<'_> {
         }
     }
 
-    fn nonempty(&self, line: u64, field: &str, s: &str) -> Result<String, ReferenceError> {
+    pub(super) fn nonempty(
+        &self,
+        line: u64,
+        field: &str,
+        s: &str,
+    ) -> Result<String, ReferenceError> {
         let s = crate::text::clean(s);
         if s.is_empty() {
             Err(self.err(line, field, "must not be empty"))
@@ -63,7 +77,7 @@ impl Ctx<'_> {
 }
 
 /// Rows of one CSV file with the line each came from.
-fn rows<T: for<'de> Deserialize<'de>>(
+pub(super) fn rows<T: for<'de> Deserialize<'de>>(
     ctx: &Ctx,
     read: &impl Fn(&str) -> Result<Option<String>, ReferenceError>,
 ) -> Result<Vec<(u64, T)>, ReferenceError> {
@@ -100,7 +114,7 @@ fn rows<T: for<'de> Deserialize<'de>>(
     Ok(out)
 }
 
-fn list(s: &str) -> Vec<String> {
+pub(super) fn list(s: &str) -> Vec<String> {
     s.split('|')
         .map(crate::text::clean)
         .filter(|a| !a.is_empty())
@@ -159,20 +173,6 @@ struct PeakRow {
 }
 
 #[derive(Deserialize)]
-struct UnitRow {
-    unit_code: String,
-    name_vi: String,
-    unit_kind: String,
-    #[serde(default)]
-    parent_code: String,
-    valid_from: String,
-    #[serde(default)]
-    valid_to: String,
-    #[serde(default)]
-    aliases: String,
-}
-
-#[derive(Deserialize)]
 struct ObligationRow {
     period_kind: String,
     unit_kinds: String,
@@ -196,6 +196,7 @@ pub(super) fn parse_campaign(
     year: i32,
     dir: &str,
     read: impl Fn(&str) -> Result<Option<String>, ReferenceError>,
+    register: std::sync::Arc<super::Register>,
 ) -> Result<Campaign, ReferenceError> {
     let ctx = |file| Ctx { dir, file };
 
@@ -315,42 +316,6 @@ pub(super) fn parse_campaign(
         });
     }
 
-    let c = ctx("units.csv");
-    let mut units = Vec::new();
-    let unit_rows = rows::<UnitRow>(&c, &read)?;
-    for (line, r) in &unit_rows {
-        let line = *line;
-        let code = c.code(line, "unit_code", &r.unit_code)?;
-        if units.iter().any(|u: &Unit| u.code.0 == code) {
-            return Err(c.err(line, "unit_code", format!("'{code}' appears twice")));
-        }
-        let Some(kind) = UnitKind::parse(&r.unit_kind) else {
-            return Err(c.err(
-                line,
-                "unit_kind",
-                format!("'{}' is not one of {}", r.unit_kind, UnitKind::codes()),
-            ));
-        };
-        let parent = match r.parent_code.as_str() {
-            "" => None,
-            p if unit_rows.iter().any(|(_, u)| u.unit_code == p) => Some(UnitCode(p.to_string())),
-            p => return Err(c.err(line, "parent_code", format!("unknown unit '{p}'"))),
-        };
-        let valid_to = match r.valid_to.as_str() {
-            "" => None,
-            s => Some(c.date(line, "valid_to", s)?),
-        };
-        units.push(Unit {
-            code: UnitCode(code),
-            name_vi: c.nonempty(line, "name_vi", &r.name_vi)?,
-            kind,
-            parent,
-            valid_from: c.date(line, "valid_from", &r.valid_from)?,
-            valid_to,
-            aliases: list(&r.aliases),
-        });
-    }
-
     let c = ctx("obligations.csv");
     let mut obligations = Vec::new();
     for (line, r) in rows::<ObligationRow>(&c, &read)? {
@@ -434,9 +399,11 @@ pub(super) fn parse_campaign(
         forms,
         languages,
         peaks,
-        units,
+        units: register.units_in(Period::Year(year)).cloned().collect(),
         obligations,
         keywords,
+        register,
+        texts: Default::default(),
         index: Default::default(),
     })
 }

@@ -6,8 +6,8 @@
 
 use std::collections::{BTreeSet, HashMap};
 
-use super::{Campaign, ReferenceError};
-use crate::domain::{ThemeCode, UnitCode};
+use super::{Campaign, ReferenceError, Unit};
+use crate::domain::ThemeCode;
 use crate::text::{clean, fold, strip_marks_lower, words};
 
 /// The outcome of matching a name to one record.
@@ -15,6 +15,8 @@ use crate::text::{clean, fold, strip_marks_lower, words};
 pub enum Match<T> {
     Found(T),
     Ambiguous(Vec<T>),
+    /// The name designates only units that did not exist during the period.
+    Outside(Vec<T>),
     NotFound,
 }
 
@@ -26,9 +28,45 @@ pub enum Inference {
     Unknown,
 }
 
+/// The register's names, aliases and codes by [`unit_key`], each to the
+/// rows of `units` it names.
+#[derive(Debug, Default)]
+pub(super) struct UnitIndex {
+    keys: HashMap<String, BTreeSet<usize>>,
+}
+
+impl UnitIndex {
+    pub(super) fn build(units: &[Unit]) -> UnitIndex {
+        let mut keys: HashMap<String, BTreeSet<usize>> = HashMap::new();
+        for (i, u) in units.iter().enumerate() {
+            for label in [&u.code.0, &u.name_vi].into_iter().chain(&u.aliases) {
+                keys.entry(unit_key(label)).or_default().insert(i);
+            }
+        }
+        UnitIndex { keys }
+    }
+
+    /// The rows `text` names: those of the code it spells exactly, else
+    /// those whose name or alias has its key.
+    pub(super) fn candidates(&self, units: &[Unit], text: &str) -> BTreeSet<usize> {
+        let exact = text.trim().to_lowercase();
+        let by_code: BTreeSet<usize> = units
+            .iter()
+            .enumerate()
+            .filter(|(_, u)| u.code.0 == exact)
+            .map(|(i, _)| i)
+            .collect();
+        if !by_code.is_empty() {
+            return by_code;
+        }
+        remembered(&UNIT_KEYS, unit_key, text, |key| {
+            self.keys.get(key).cloned().unwrap_or_default()
+        })
+    }
+}
+
 #[derive(Debug, Default)]
 pub(super) struct Index {
-    units: HashMap<String, BTreeSet<usize>>,
     themes: HashMap<String, ThemeCode>,
     subthemes: HashMap<String, String>,
     forms: HashMap<String, String>,
@@ -93,6 +131,7 @@ pub fn unit_key(name: &str) -> String {
             "tt&tt" | "tttt" => "thong tin truyen thong",
             "pt-th" | "ptth" | "pt&th" => "phat thanh truyen hinh",
             "vh-tt" | "vhtt" | "vh&tt" => "van hoa thong tin",
+            "vh-xh" | "vhxh" | "vh&xh" => "van hoa xa hoi",
             "ldtbxh" | "ld-tb&xh" | "ldtb&xh" => "lao dong thuong binh xa hoi",
             other => other,
         })
@@ -163,35 +202,12 @@ impl Index {
                 insert_unique(&mut ix.languages, fold(label), &l.code, &lang_file, label)?;
             }
         }
-        for (i, u) in c.units.iter().enumerate() {
-            for label in [&u.code.0, &u.name_vi].into_iter().chain(&u.aliases) {
-                ix.units.entry(unit_key(label)).or_default().insert(i);
-            }
-        }
         ix.keywords = c
             .keywords
             .iter()
             .map(|k| (fold(&k.keyword), k.theme.clone(), k.fallback))
             .collect();
         Ok(ix)
-    }
-
-    pub(super) fn unit(&self, c: &Campaign, text: &str) -> Match<UnitCode> {
-        let exact = text.trim().to_lowercase();
-        if let Some(u) = c.units.iter().find(|u| u.code.0 == exact) {
-            return Match::Found(u.code.clone());
-        }
-        remembered(&UNIT_KEYS, unit_key, text, |key| {
-            match self.units.get(key) {
-                None => Match::NotFound,
-                Some(set) if set.len() == 1 => {
-                    Match::Found(c.units[*set.first().unwrap_or(&0)].code.clone())
-                }
-                Some(set) => {
-                    Match::Ambiguous(set.iter().map(|i| c.units[*i].code.clone()).collect())
-                }
-            }
-        })
     }
 
     pub(super) fn theme(&self, text: &str) -> Option<(ThemeCode, Option<String>)> {
@@ -267,6 +283,7 @@ impl Index {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::{Period, UnitCode};
     use crate::reference::Reference;
 
     fn code(m: Match<UnitCode>) -> String {
@@ -299,10 +316,16 @@ mod tests {
             ("Báo Điện Biên Phủ", "bao-dien-bien-phu"),
         ];
         for (name, want) in cases {
-            assert_eq!(code(c.match_unit(name)), want, "{name}");
+            assert_eq!(code(c.match_unit(name, Period::Year(2023))), want, "{name}");
         }
-        assert_eq!(c.match_unit("Phòng VH-TT"), Match::NotFound);
-        assert_eq!(c.match_unit("Sở Du lịch"), Match::NotFound);
+        assert_eq!(
+            c.match_unit("Phòng VH-TT", Period::Year(2023)),
+            Match::NotFound
+        );
+        assert_eq!(
+            c.match_unit("Sở Du lịch", Period::Year(2023)),
+            Match::NotFound
+        );
     }
 
     #[test]
@@ -310,12 +333,12 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let year = dir.path().join("2023");
         std::fs::create_dir(&year).unwrap();
-        for f in crate::reference::tests_support::FILES {
-            let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-                .join("data/reference/2023")
-                .join(f);
-            std::fs::copy(src, year.join(f)).unwrap();
+        let bundled = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data/reference");
+        for f in crate::reference::CAMPAIGN_FILES {
+            std::fs::copy(bundled.join("2023").join(f), year.join(f)).unwrap();
         }
+        // a campaign folder with its own units.csv, as before the register
+        std::fs::copy(bundled.join("units.csv"), year.join("units.csv")).unwrap();
         let units = std::fs::read_to_string(year.join("units.csv")).unwrap();
         let units = units
             .replace(
@@ -330,7 +353,7 @@ mod tests {
         let r = Reference::from_dir(dir.path()).unwrap();
         let c = r.campaign(2023).unwrap();
         assert_eq!(
-            c.match_unit("Sở NV"),
+            c.match_unit("Sở NV", Period::Year(2023)),
             Match::Ambiguous(vec![
                 UnitCode("so-noi-vu".into()),
                 UnitCode("so-ngoai-vu".into())

@@ -1,11 +1,18 @@
-//! Campaign reference data: themes, sub-themes, HRC priorities, forms,
-//! languages, peak periods, units, reporting obligations and theme keywords,
-//! one folder per campaign year (`data/reference/2023/`). The bundled folder
-//! is embedded in the binary; `--reference DIR` replaces it. Every file is
-//! validated at load, and an error names the file, line and field.
+//! Reference data: one dated register of units with its lineage
+//! (`data/reference/units.csv`, `unit_lineage.csv`), and one folder per
+//! campaign year (`data/reference/2023/`) with its themes, sub-themes, HRC
+//! priorities, forms, languages, peak periods, reporting obligations and
+//! theme keywords. The bundled folder is embedded in the binary;
+//! `--reference DIR` replaces it. Every file is validated at load, and an
+//! error names the file, line and field. A campaign folder holding its own
+//! `units.csv` (the layout before the register) still loads: its units are
+//! its own register, with the lineage of its own `unit_lineage.csv` if it
+//! has one.
 
 mod files;
 pub mod matching;
+pub mod register;
+pub mod tools;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -13,8 +20,11 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 use include_dir::{Dir, include_dir};
 
+use std::sync::Arc;
+
 use crate::domain::{Period, ThemeCode, UnitCode, UnitKind};
 pub use matching::{Inference, Match};
+pub use register::{ChangeKind, Fate, Lineage, Register};
 
 static BUNDLED: Dir = include_dir!("$CARGO_MANIFEST_DIR/data/reference");
 
@@ -31,7 +41,7 @@ pub enum ReferenceError {
     #[error("{file}: {message}")]
     File { file: String, message: String },
     #[error(
-        "no reference data in {0}: expected year folders (2023/, ...) or one year folder holding themes.csv, units.csv and the other reference files"
+        "no reference data in {0}: expected units.csv with year folders (2023/, ...), or one year folder holding themes.csv and the other campaign files"
     )]
     Empty(String),
 }
@@ -78,6 +88,8 @@ pub struct PeakPeriod {
     pub themes: Vec<ThemeCode>,
 }
 
+/// One row of the register: a unit and the days it existed, inclusive
+/// (`valid_to` none while it exists).
 #[derive(Debug, Clone)]
 pub struct Unit {
     pub code: UnitCode,
@@ -87,6 +99,13 @@ pub struct Unit {
     pub valid_from: NaiveDate,
     pub valid_to: Option<NaiveDate>,
     pub aliases: Vec<String>,
+    /// The 5-digit administrative code of a commune or ward (2025 list).
+    pub admin_code: Option<String>,
+    /// How sure the register's source is of this row (`confirmed`,
+    /// `unconfirmed-by-page`, `inferred`, ...); empty when not said.
+    pub status: String,
+    /// Where the row's facts come from, `|`-separated.
+    pub source: String,
 }
 
 /// When a report is due.
@@ -132,16 +151,25 @@ pub struct Campaign {
     pub forms: Vec<Labelled>,
     pub languages: Vec<Labelled>,
     pub peaks: Vec<PeakPeriod>,
+    /// The register's units that existed on some day of the year.
     pub units: Vec<Unit>,
     pub obligations: Vec<Obligation>,
     pub keywords: Vec<ThemeKeyword>,
+    /// The register the campaign's reports are matched against.
+    pub register: Arc<Register>,
+    /// The text of each campaign file as read (`themes.csv` → its CSV), so
+    /// that `reference new` copies files as their authors wrote them.
+    pub texts: BTreeMap<String, String>,
     index: matching::Index,
 }
 
-/// All campaign years available to this run.
+/// All campaign years available to this run, and the register of units.
 #[derive(Debug)]
 pub struct Reference {
     pub campaigns: BTreeMap<i32, Campaign>,
+    /// The register at the folder's top (`units.csv`, `unit_lineage.csv`);
+    /// empty when every campaign folder holds its own `units.csv`.
+    pub register: Arc<Register>,
     /// Where it came from: `bundled` or a folder.
     pub origin: String,
 }
@@ -157,21 +185,24 @@ impl Reference {
 
     /// The reference data compiled into the binary from `data/reference/`.
     pub fn bundled() -> Result<Reference, ReferenceError> {
+        let text = |path: String| {
+            Ok(BUNDLED
+                .get_file(path)
+                .and_then(|f| f.contents_utf8())
+                .map(str::to_owned))
+        };
+        let top = |file: &str| text(file.to_string());
+        let register = Arc::new(Register::load("data/reference", &top, true)?);
         let mut campaigns = BTreeMap::new();
         for sub in BUNDLED.dirs() {
             let name = sub.path().to_string_lossy().to_string();
             let Ok(year) = name.parse::<i32>() else {
                 continue;
             };
-            let read = |file: &str| {
-                Ok(BUNDLED
-                    .get_file(format!("{name}/{file}"))
-                    .and_then(|f| f.contents_utf8())
-                    .map(str::to_owned))
-            };
+            let read = |file: &str| text(format!("{name}/{file}"));
             campaigns.insert(
                 year,
-                Campaign::load(year, &format!("data/reference/{name}"), read)?,
+                Campaign::load(year, &format!("data/reference/{name}"), read, &register)?,
             );
         }
         if campaigns.is_empty() {
@@ -179,18 +210,21 @@ impl Reference {
         }
         Ok(Reference {
             campaigns,
+            register,
             origin: "bundled".into(),
         })
     }
 
-    /// Reads a folder of year folders, or one year folder (its name is the year).
+    /// Reads a reference folder: `units.csv` and `unit_lineage.csv` beside
+    /// year folders (`2023/`, ...), or one year folder (named after its
+    /// year) whose units are its own `units.csv` or its parent folder's.
     pub fn from_dir(dir: &Path) -> Result<Reference, ReferenceError> {
         let unreadable = |e: std::io::Error| ReferenceError::File {
             file: dir.display().to_string(),
             message: format!("cannot read the reference folder: {e}"),
         };
         let mut year_dirs: Vec<(i32, PathBuf)> = Vec::new();
-        if dir.join("units.csv").exists() {
+        let register_dir = if dir.join("themes.csv").exists() {
             let year = dir
                 .file_name()
                 .and_then(|n| n.to_str())
@@ -201,6 +235,7 @@ impl Reference {
                         .into(),
                 })?;
             year_dirs.push((year, dir.to_path_buf()));
+            dir.parent().map(Path::to_path_buf)
         } else {
             for entry in std::fs::read_dir(dir).map_err(unreadable)? {
                 let path = entry.map_err(unreadable)?.path();
@@ -212,40 +247,63 @@ impl Reference {
                     year_dirs.push((year, path));
                 }
             }
-        }
+            Some(dir.to_path_buf())
+        };
+        let register = match register_dir.filter(|d| d.join("units.csv").exists()) {
+            Some(d) => {
+                let read = |file: &str| read_file(&d.join(file));
+                let lineage = d.join("unit_lineage.csv").exists();
+                Arc::new(Register::load(&d.display().to_string(), &read, lineage)?)
+            }
+            None => Arc::new(Register::default()),
+        };
         let mut campaigns = BTreeMap::new();
         for (year, path) in year_dirs {
-            let read = |file: &str| {
-                let p = path.join(file);
-                match std::fs::read_to_string(&p) {
-                    Ok(s) => Ok(Some(s)),
-                    Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
-                    Err(e) => Err(ReferenceError::File {
-                        file: p.display().to_string(),
-                        message: format!("cannot read it as UTF-8 text: {e}"),
-                    }),
-                }
+            let read = |file: &str| read_file(&path.join(file));
+            let shown = path.display().to_string();
+            // a campaign folder of the layout before the register
+            let own = if path.join("units.csv").exists() {
+                let lineage = path.join("unit_lineage.csv").exists();
+                Arc::new(Register::load(&shown, &read, lineage)?)
+            } else if register.units.is_empty() {
+                return Err(ReferenceError::File {
+                    file: path.join("units.csv").display().to_string(),
+                    message: format!(
+                        "this file is missing: put the register units.csv (and unit_lineage.csv) in {}, or a units.csv in the campaign folder",
+                        dir.display()
+                    ),
+                });
+            } else {
+                register.clone()
             };
-            campaigns.insert(
-                year,
-                Campaign::load(year, &path.display().to_string(), read)?,
-            );
+            campaigns.insert(year, Campaign::load(year, &shown, read, &own)?);
         }
         if campaigns.is_empty() {
             return Err(ReferenceError::Empty(dir.display().to_string()));
         }
         Ok(Reference {
             campaigns,
+            register,
             origin: dir.display().to_string(),
         })
     }
 
-    /// The text of one bundled reference file (`2023`, `units.csv`), as
-    /// committed in `data/reference/`.
-    pub fn bundled_text(year: i32, file: &str) -> Option<&'static str> {
-        BUNDLED
-            .get_file(format!("{year}/{file}"))
-            .and_then(|f| f.contents_utf8())
+    /// The text of one bundled reference file as committed in
+    /// `data/reference/`: `2023/themes.csv`, or the register's `units.csv`.
+    pub fn bundled_text(path: &str) -> Option<&'static str> {
+        BUNDLED.get_file(path).and_then(|f| f.contents_utf8())
+    }
+
+    /// Every register this run's campaigns use, the top one first (several
+    /// only with campaign folders holding their own `units.csv`).
+    pub fn registers(&self) -> Vec<&Arc<Register>> {
+        let mut out: Vec<&Arc<Register>> = vec![&self.register];
+        for c in self.campaigns.values() {
+            if !out.iter().any(|r| Arc::ptr_eq(r, &c.register)) {
+                out.push(&c.register);
+            }
+        }
+        out
     }
 
     pub fn campaign(&self, year: i32) -> Option<&Campaign> {
@@ -262,22 +320,48 @@ impl Reference {
     }
 }
 
+/// A file of a reference folder; `None` when it is not there.
+fn read_file(p: &Path) -> Result<Option<String>, ReferenceError> {
+    match std::fs::read_to_string(p) {
+        Ok(s) => Ok(Some(s)),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(ReferenceError::File {
+            file: p.display().to_string(),
+            message: format!("cannot read it as UTF-8 text: {e}"),
+        }),
+    }
+}
+
 impl Campaign {
     fn load(
         year: i32,
         dir: &str,
         read: impl Fn(&str) -> Result<Option<String>, ReferenceError>,
+        register: &Arc<Register>,
     ) -> Result<Campaign, ReferenceError> {
-        let mut campaign = files::parse_campaign(year, dir, read)?;
+        let texts = std::cell::RefCell::new(BTreeMap::new());
+        let remember = |file: &str| {
+            let text = read(file)?;
+            if let Some(t) = &text {
+                texts.borrow_mut().insert(file.to_string(), t.clone());
+            }
+            Ok(text)
+        };
+        let mut campaign = files::parse_campaign(year, dir, remember, register.clone())?;
         campaign.index = matching::Index::build(&campaign, dir)?;
+        campaign.texts = texts.into_inner();
         Ok(campaign)
     }
 
+    /// The register's row of `code`.
     pub fn unit(&self, code: &UnitCode) -> Option<&Unit> {
-        self.units.iter().find(|u| &u.code == code)
+        self.register.unit(code)
     }
 
-    /// Every report the obligations expect, in unit then period order.
+    /// Every report the obligations expect, in unit then period order: one
+    /// per period from each unit of the obligation's kinds that existed
+    /// both during the period and on its due date (a unit abolished before
+    /// the due date owes nothing; its successors owe the report).
     pub fn expected_reports(&self) -> Vec<ExpectedReport> {
         let mut out = Vec::new();
         for ob in &self.obligations {
@@ -298,8 +382,9 @@ impl Campaign {
                     .filter(|u| ob.unit_kinds.contains(&u.kind))
                 {
                     let (start, end) = period_bounds(period);
-                    let alive =
-                        unit.valid_from <= end && unit.valid_to.is_none_or(|to| to >= start);
+                    let alive = unit.valid_from <= end
+                        && unit.valid_to.is_none_or(|to| to >= start)
+                        && unit.valid_on(due);
                     if alive {
                         out.push(ExpectedReport {
                             unit: unit.code.clone(),
@@ -314,9 +399,10 @@ impl Campaign {
         out
     }
 
-    /// Finds the unit a name, alias or code designates.
-    pub fn match_unit(&self, text: &str) -> Match<UnitCode> {
-        self.index.unit(self, text)
+    /// Finds the unit a name, alias or code designates among the units
+    /// that existed during `period` (see [`Register::match_unit`]).
+    pub fn match_unit(&self, text: &str, period: Period) -> Match<UnitCode> {
+        self.register.match_unit(text, period)
     }
 
     /// Finds the theme (and sub-theme, when the text names one).
@@ -365,7 +451,7 @@ pub fn period_bounds(p: Period) -> (NaiveDate, NaiveDate) {
 }
 
 /// The periods from `first` to `last` inclusive, stepping by their kind.
-fn periods_between(first: Period, last: Period) -> Vec<Period> {
+pub(crate) fn periods_between(first: Period, last: Period) -> Vec<Period> {
     let mut out = Vec::new();
     match (first, last) {
         (
@@ -389,6 +475,18 @@ fn periods_between(first: Period, last: Period) -> Vec<Period> {
     }
     out
 }
+
+/// Every file a campaign folder holds (`2023/themes.csv`, ...).
+pub const CAMPAIGN_FILES: [&str; 8] = [
+    "themes.csv",
+    "subthemes.csv",
+    "hrc_priorities.csv",
+    "forms.csv",
+    "languages.csv",
+    "peak_periods.csv",
+    "obligations.csv",
+    "theme_keywords.csv",
+];
 
 #[cfg(test)]
 mod tests {
@@ -434,20 +532,4 @@ mod tests {
         let annual = exp.iter().find(|e| e.unit.0 == "so-y-te").unwrap();
         assert_eq!(annual.due, NaiveDate::from_ymd_opt(2023, 11, 5).unwrap());
     }
-}
-
-#[cfg(test)]
-pub(crate) mod tests_support {
-    /// Every file a campaign folder must hold.
-    pub const FILES: [&str; 9] = [
-        "themes.csv",
-        "subthemes.csv",
-        "hrc_priorities.csv",
-        "forms.csv",
-        "languages.csv",
-        "peak_periods.csv",
-        "units.csv",
-        "obligations.csv",
-        "theme_keywords.csv",
-    ];
 }

@@ -152,6 +152,9 @@ fn units(template: &[Unit], provinces: u32, per_province: u32) -> Vec<Unit> {
                 valid_from: base.valid_from,
                 valid_to: base.valid_to,
                 aliases: Vec::new(),
+                admin_code: None,
+                status: String::new(),
+                source: String::new(),
             });
         }
     }
@@ -183,6 +186,9 @@ fn write_reference(out: &Path, years: u32, extra_units: &[&Unit]) -> Result<(), 
             &u.valid_from.to_string(),
             &u.valid_to.map(|d| d.to_string()).unwrap_or_default(),
             "",
+            "",
+            "",
+            "",
         ]);
     }
     let extra = String::from_utf8_lossy(&w.into_inner().unwrap_or_default()).into_owned();
@@ -199,7 +205,13 @@ fn write_reference(out: &Path, years: u32, extra_units: &[&Unit]) -> Result<(), 
             "obligations.csv",
             "units.csv",
         ] {
-            let text = Reference::bundled_text(FIRST_YEAR, file).unwrap_or_default();
+            // the register's units.csv goes into each year folder, with the
+            // generated units: the layout before the register, still read
+            let path = match file {
+                "units.csv" => file.to_string(),
+                _ => format!("{FIRST_YEAR}/{file}"),
+            };
+            let text = Reference::bundled_text(&path).unwrap_or_default();
             let text = match file {
                 "peak_periods.csv" | "obligations.csv" => {
                     text.replace(&FIRST_YEAR.to_string(), &year.to_string())
@@ -244,7 +256,7 @@ fn weight(kind: UnitKind) -> f64 {
         UnitKind::Press | UnitKind::Broadcaster => 6.0,
         UnitKind::CentralPress => 2.0,
         UnitKind::Department => 1.0,
-        UnitKind::District | UnitKind::CultureOffice => 0.8,
+        UnitKind::District | UnitKind::CultureOffice | UnitKind::Commune | UnitKind::Ward => 0.8,
     }
 }
 

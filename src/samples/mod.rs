@@ -467,7 +467,7 @@ pub fn generate(campaign: &Campaign, seed: u64) -> Vec<SampleFile> {
             UnitKind::Press => Layout::Ods,
             UnitKind::Department | UnitKind::Broadcaster => Layout::XlsxTitled,
             UnitKind::CentralPress => Layout::Ndjson,
-            UnitKind::District => Layout::CsvUtf8Preamble,
+            UnitKind::District | UnitKind::Commune | UnitKind::Ward => Layout::CsvUtf8Preamble,
             UnitKind::CultureOffice => Layout::XlsxTitled,
         };
         let n = match unit.kind {

@@ -154,6 +154,9 @@ pub struct SummaryData {
     /// One row per unit, a column per theme ([`SummaryData::unit_themes`])
     /// and `total`: `coverage_by_unit`'s rows pivoted.
     pub units: Table,
+    /// The day whose units `units` shows (a year that spans a change of
+    /// units), or none for the year's own units.
+    pub units_as_of: Option<chrono::NaiveDate>,
     /// The theme columns of `units`: the campaign's themes in their order,
     /// then any theme code the year's activities hold that it does not list.
     pub unit_themes: Vec<String>,
@@ -170,22 +173,30 @@ pub struct SummaryData {
 
 impl SummaryData {
     /// Runs the named queries for `year`; `themes` are the campaign's theme
-    /// codes, in order, the columns of the unit x theme table.
+    /// codes, in order, the columns of the unit x theme table. With
+    /// `units_as_of`, the unit x theme table rolls the year's units up to
+    /// those of that day (`coverage_by_unit`'s `$units_as_of`).
     pub async fn load(
         session: &Session,
         year: i32,
         themes: &[String],
+        units_as_of: Option<chrono::NaiveDate>,
     ) -> Result<SummaryData, QueryError> {
         let y = year.to_string();
+        let as_of = units_as_of.map(|d| d.to_string());
         let run = |name: &'static str| {
             let y = y.clone();
+            let as_of = as_of.clone();
             async move {
                 let q = named::find(name)?;
-                let given: Vec<(String, String)> = if q.params.iter().any(|p| p.name == "year") {
-                    vec![("year".into(), y)]
-                } else {
-                    vec![]
-                };
+                let mut given: Vec<(String, String)> = Vec::new();
+                for p in &q.params {
+                    match (p.name.as_str(), &as_of) {
+                        ("year", _) => given.push(("year".into(), y.clone())),
+                        ("units_as_of", Some(d)) => given.push(("units_as_of".into(), d.clone())),
+                        _ => {}
+                    }
+                }
                 let params = q.bind(&given)?;
                 let results = session.run(&q.sql, &params).await?;
                 let last = results.last().ok_or(QueryError::Empty)?;
@@ -199,6 +210,7 @@ impl SummaryData {
             themes: run("coverage_by_theme").await?,
             subthemes: run("coverage_by_subtheme").await?,
             units,
+            units_as_of,
             unit_themes,
             peaks: run("coverage_by_peak").await?,
             forms: run("coverage_by_form").await?,
@@ -263,6 +275,21 @@ pub(super) fn pivot_units(
                 let mut row = Map::new();
                 for name in ["unit_code", "unit", "unit_kind"] {
                     row.insert(name.into(), r.get(name).cloned().unwrap_or(Value::Null));
+                }
+                // rolled up to a later day's units: a unit split between
+                // several keeps its row, labelled with where its work went
+                // (rows without the column are the year's own units)
+                match r.get("fate").and_then(Value::as_str).unwrap_or("same") {
+                    "split" => {
+                        let to = Table::text(r, "successors_as_of").replace('|', ", ");
+                        let label = format!("{} → {to}", Table::text(r, "unit"));
+                        row.insert("unit".into(), Value::from(label));
+                    }
+                    "ended" => {
+                        let label = format!("{} → —", Table::text(r, "unit"));
+                        row.insert("unit".into(), Value::from(label));
+                    }
+                    _ => {}
                 }
                 row.insert("total".into(), field("unit_total")?);
                 units.push(row);

@@ -121,12 +121,25 @@ pub(super) fn draw_charts(
                 "Quantity per unit and theme,"
             )
         ),
-        subtitle: l
-            .t(
-                "Ô trống: đơn vị không có hoạt động nào về chủ đề đó",
-                "Empty cell: the unit reported nothing on that theme",
-            )
-            .into(),
+        subtitle: match units_note(d, l) {
+            None => l
+                .t(
+                    "Ô trống: đơn vị không có hoạt động nào về chủ đề đó",
+                    "Empty cell: the unit reported nothing on that theme",
+                )
+                .into(),
+            // the long note goes under the table; the chart says the day
+            Some(_) => match (l, d.units_as_of) {
+                (Lang::Vi, Some(day)) => format!(
+                    "Ô trống: không có hoạt động · đơn vị theo danh mục ngày {} (→: đơn vị đã chia tách)",
+                    day.format("%d/%m/%Y")
+                ),
+                (_, day) => format!(
+                    "Empty cell: nothing reported · units as of {} (→: a unit that was split)",
+                    day.map(|d| d.to_string()).unwrap_or_default()
+                ),
+            },
+        },
         foot: foot.clone(),
         columns: unit_themes
             .iter()
@@ -602,4 +615,19 @@ pub(super) fn headline(d: &SummaryData, l: Lang) -> Vec<(String, Value)> {
             pick("on_time_rate_pct"),
         ),
     ]
+}
+
+/// For a year shown on a later day's units: which day, and how merged and
+/// split units are shown (the unit x theme table and chart say it).
+pub(super) fn units_note(d: &SummaryData, l: Lang) -> Option<String> {
+    let day = d.units_as_of?;
+    Some(match l {
+        Lang::Vi => format!(
+            "Đơn vị theo danh mục ngày {}: đơn vị sáp nhập tính cho đơn vị kế thừa; đơn vị bị chia tách giữ dòng riêng (→ nơi tiếp nhận).",
+            day.format("%d/%m/%Y")
+        ),
+        Lang::En => format!(
+            "Units as of {day}: a merged unit counts for its successor; a split unit keeps its own row (→ where its work went)."
+        ),
+    })
 }

@@ -6,7 +6,7 @@ use std::fmt::Write;
 use serde_json::Value;
 
 use super::data::{SummaryData, Table};
-use super::figures::{Drawn, closing_sections, headline};
+use super::figures::{Drawn, closing_sections, headline, units_note};
 use super::labels::{cols, format_number};
 use super::{Lang, SummaryOptions};
 use crate::reference::Campaign;
@@ -81,6 +81,11 @@ pub(super) fn html(d: &SummaryData, c: &Campaign, o: &SummaryOptions, charts: &[
             esc(&ch.title),
             strip_xml_header(&ch.svg)
         );
+        if ch.name == "units_by_theme"
+            && let Some(note) = units_note(d, l)
+        {
+            let _ = writeln!(s, "<p>{}</p>", esc(&note));
+        }
         s.push_str(&html_table(&ch.table, &ch.columns, l));
     }
     let _ = writeln!(

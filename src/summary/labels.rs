@@ -26,6 +26,8 @@ pub(super) fn kind_label(kind: &str, lang: Lang) -> String {
         "broadcaster" => ("Đài PT-TH tỉnh", "Provincial broadcaster"),
         "central_press" => ("Cơ quan báo chí Trung ương", "Central press offices"),
         "department" => ("Sở, ban, ngành", "Departments"),
+        "commune" => ("UBND xã", "Commune committees"),
+        "ward" => ("UBND phường", "Ward committees"),
         "all" => ("Tất cả", "All"),
         other => (other, other),
     };

@@ -6,7 +6,7 @@ use std::fmt::Write;
 use serde_json::Value;
 
 use super::data::{SummaryData, Table};
-use super::figures::{Drawn, closing_sections, headline};
+use super::figures::{Drawn, closing_sections, headline, units_note};
 use super::labels::{cols, format_number};
 use super::{Lang, SummaryOptions};
 use crate::reference::Campaign;
@@ -54,6 +54,11 @@ pub(super) fn markdown(
     }
     for ch in charts {
         let _ = writeln!(s, "\n## {}\n\n![{}]({}.png)\n", ch.title, ch.title, ch.name);
+        if ch.name == "units_by_theme"
+            && let Some(note) = units_note(d, l)
+        {
+            let _ = writeln!(s, "{note}\n");
+        }
         s.push_str(&md_table(&ch.table, &ch.columns, l));
     }
     for (title, table) in closing_sections(d, l) {

@@ -86,7 +86,16 @@ pub async fn build(
         .campaign(opts.year)
         .map(|c| c.themes.iter().map(|t| t.code.0.clone()).collect())
         .unwrap_or_default();
-    let data = SummaryData::load(session, opts.year, &themes).await?;
+    // a year that spans a change of units (the 2025 reform) shows its units
+    // on the map of its last day: merged units under their successor, a
+    // split unit on its own row, marked
+    let (first, last) = crate::domain::Period::Year(opts.year).bounds();
+    let spans_change = reference
+        .registers()
+        .iter()
+        .any(|r| r.lineage.iter().any(|l| l.date > first && l.date <= last));
+    let units_as_of = spans_change.then_some(last);
+    let data = SummaryData::load(session, opts.year, &themes, units_as_of).await?;
     if data.items() == 0.0 {
         return Err(SummaryError::EmptyYear(opts.year));
     }

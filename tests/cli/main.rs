@@ -15,6 +15,7 @@ mod lake_files;
 mod query;
 mod real_world;
 mod reason_codes;
+mod register;
 mod scale;
 mod sql;
 mod summary;

@@ -51,6 +51,16 @@ fn every_reason_code_is_produced_by_some_file() {
             text
         }
     });
+    // a 2025 campaign folder with its own register and lineage
+    w.reference_copy("2025", |_, text| text);
+    w.write(
+        "ref/2025/unit_lineage.csv",
+        &std::fs::read(
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("data/reference/unit_lineage.csv"),
+        )
+        .expect("lineage"),
+    );
     let fixture = |name: &str| {
         std::fs::read(
             std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -90,6 +100,8 @@ fn every_reason_code_is_produced_by_some_file() {
         ("f19.csv".into(), csv("Sở Không Có", "2023", head, &["01/03/2023,general,Tin,a,1,"]), vec!["unit.unknown"]),
         ("f20.csv".into(), csv("Sở NV", "2023", head, &["01/03/2023,general,Tin,a,1,"]), vec!["unit.ambiguous"]),
         ("f21.csv".into(), csv("Sở Y tế", "2023", head, &["01/03/2023,general,Tin,a,1,"]), vec!["unit.not_valid"]),
+        // a 2025 report from a department merged on 1 March 2025
+        ("f21b.csv".into(), csv("Sở Kế hoạch và Đầu tư", "Tháng 8/2025", head, &["01/08/2025,general,Tin,a,1,"]), vec!["unit.abolished"]),
         (
             "f22.csv".into(),
             b"Don vi: So Tu phap\nKy bao cao: 2023\nNgay gui: hom qua\nNgay,Hinh thuc,Chu de\n01/03/2023,Tin,general\n".to_vec(),

@@ -263,14 +263,7 @@ fn a_theme_added_to_the_reference_appears_in_the_heat_map_and_workbook() {
     // read with a reference that no longer lists the theme, its items still
     // count: the themes add up to the year's quantity, and the unit x theme
     // table keeps a column for it, named by its code
-    let bundled = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data/reference/2023");
-    for e in std::fs::read_dir(bundled).unwrap() {
-        let e = e.unwrap();
-        w.write(
-            &format!("ref0/2023/{}", e.file_name().to_string_lossy()),
-            &std::fs::read(e.path()).unwrap(),
-        );
-    }
+    w.bundled_reference("ref0");
     let run = w.run(&[
         "query",
         "coverage_by_theme",

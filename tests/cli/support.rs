@@ -77,15 +77,37 @@ impl Workdir {
         Run::from(out)
     }
 
-    /// Copies the bundled 2023 reference folder to `ref/<year>/`, passing
-    /// each file's text through `edit` (to break it, or to make a new year).
+    /// Copies the bundled 2023 campaign folder to `ref/<year>/`, with the
+    /// register's `units.csv` inside it (the layout before the register,
+    /// which still loads), passing each file's text through `edit` (to
+    /// break it, or to make a new year).
     pub fn reference_copy(&self, year: &str, edit: impl Fn(&str, String) -> String) {
-        let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/reference/2023");
-        for e in std::fs::read_dir(&src).expect("reference folder") {
-            let e = e.expect("entry");
-            let name = e.file_name().to_string_lossy().to_string();
-            let text = std::fs::read_to_string(e.path()).expect("reference file");
+        let bundled = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/reference");
+        let mut files: Vec<PathBuf> = std::fs::read_dir(bundled.join("2023"))
+            .expect("reference folder")
+            .map(|e| e.expect("entry").path())
+            .collect();
+        files.push(bundled.join("units.csv"));
+        for path in files {
+            let name = path
+                .file_name()
+                .expect("name")
+                .to_string_lossy()
+                .to_string();
+            let text = std::fs::read_to_string(&path).expect("reference file");
             self.write(&format!("ref/{year}/{name}"), edit(&name, text).as_bytes());
+        }
+    }
+
+    /// Copies the bundled reference folder (register and campaigns) to `rel`.
+    pub fn bundled_reference(&self, rel: &str) {
+        let bundled = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/reference");
+        for p in walk(&bundled) {
+            let sub = p.strip_prefix(&bundled).expect("inside");
+            self.write(
+                &format!("{rel}/{}", sub.display()),
+                &std::fs::read(&p).expect("reference file"),
+            );
         }
     }
 

@@ -1,0 +1,687 @@
+//! The dated register of units (`units.csv`) and its lineage
+//! (`unit_lineage.csv`): every unit that ever reported, with the days it
+//! existed, and what became of each unit that ended (merged, split, renamed,
+//! abolished). Matching a report to its unit and expecting reports both ask
+//! the register "which units existed on this day"; history across a reform
+//! asks it "which of today's units does this old unit's work belong to".
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use chrono::NaiveDate;
+use serde::Deserialize;
+
+use super::files::{Ctx, list, rows};
+use super::matching::{Match, UnitIndex};
+use super::{ReferenceError, Unit};
+use crate::domain::{Period, UnitCode, UnitKind};
+
+/// What happened to a unit on the day it ended (`unit_lineage.change_kind`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum ChangeKind {
+    /// Joined another unit, which carries on its work (one successor).
+    Merged,
+    /// Its work went to several successors.
+    Split,
+    /// The same body under a new name and code (one successor).
+    Renamed,
+    /// Ended; its successors, if any, took over its territory or work.
+    Abolished,
+}
+
+impl ChangeKind {
+    pub const ALL: [ChangeKind; 4] = [
+        ChangeKind::Merged,
+        ChangeKind::Split,
+        ChangeKind::Renamed,
+        ChangeKind::Abolished,
+    ];
+
+    /// The code as `unit_lineage.csv` writes it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ChangeKind::Merged => "merged",
+            ChangeKind::Split => "split",
+            ChangeKind::Renamed => "renamed",
+            ChangeKind::Abolished => "abolished",
+        }
+    }
+
+    fn parse(s: &str) -> Option<ChangeKind> {
+        ChangeKind::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+}
+
+/// One row of the lineage: `predecessor` ended the day before `date`, and
+/// `successor` (none for a unit abolished without one) carries on part or
+/// all of its work. A split lists one row per successor, each with the
+/// share of the predecessor the source states (a fraction, 0 < share <= 1),
+/// or none.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Lineage {
+    pub predecessor: UnitCode,
+    pub successor: Option<UnitCode>,
+    pub date: NaiveDate,
+    pub kind: ChangeKind,
+    pub share: Option<f64>,
+    /// How sure the source is: `confirmed`, `partly-confirmed`, `inferred`, ...
+    pub status: String,
+    pub source: String,
+}
+
+/// Where a unit's work belongs on a chosen day, following the lineage.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Fate {
+    /// The unit itself existed that day.
+    Same,
+    /// One unit of that day carries on all of its work (merged, renamed, or
+    /// abolished with one successor, possibly through several changes).
+    One(UnitCode),
+    /// Several units of that day took parts of it: never assigned to one.
+    Split(Vec<UnitCode>),
+    /// It ended with no successor.
+    Ended,
+    /// It did not exist yet.
+    NotYet,
+}
+
+/// Every unit with its dates, and the lineage between them.
+#[derive(Debug, Default)]
+pub struct Register {
+    pub units: Vec<Unit>,
+    pub lineage: Vec<Lineage>,
+    /// Where it was read from (`data/reference/units.csv`), for messages.
+    pub origin: String,
+    index: UnitIndex,
+}
+
+#[derive(Deserialize)]
+struct UnitRow {
+    unit_code: String,
+    name_vi: String,
+    unit_kind: String,
+    #[serde(default)]
+    parent_code: String,
+    valid_from: String,
+    #[serde(default)]
+    valid_to: String,
+    #[serde(default)]
+    aliases: String,
+    #[serde(default)]
+    admin_code: String,
+    #[serde(default)]
+    status: String,
+    #[serde(default)]
+    source: String,
+}
+
+#[derive(Deserialize)]
+struct LineageRow {
+    predecessor_code: String,
+    #[serde(default)]
+    successor_code: String,
+    change_date: String,
+    change_kind: String,
+    #[serde(default)]
+    share: String,
+    #[serde(default)]
+    status: String,
+    #[serde(default)]
+    source: String,
+}
+
+/// A unit's rows are `(line, unit)`; the line is kept for messages.
+type Lined<T> = Vec<(u64, T)>;
+
+impl Register {
+    /// Reads `units.csv` and, when `lineage` is true, `unit_lineage.csv`
+    /// from `dir` through `read`, and validates both: every field, no two
+    /// rows of one code valid on the same day, and a closed lineage. The
+    /// first problem is the error; [`Register::check`] lists them all.
+    pub fn load(
+        dir: &str,
+        read: &impl Fn(&str) -> Result<Option<String>, ReferenceError>,
+        lineage: bool,
+    ) -> Result<Register, ReferenceError> {
+        let (register, problems) = Register::check(dir, read, lineage)?;
+        match problems.into_iter().next() {
+            Some(first) => Err(first),
+            None => Ok(register),
+        }
+    }
+
+    /// Like [`Register::load`], but returns the register with every
+    /// problem of its dates and lineage; an unreadable field is still an
+    /// error at once.
+    pub fn check(
+        dir: &str,
+        read: &impl Fn(&str) -> Result<Option<String>, ReferenceError>,
+        lineage: bool,
+    ) -> Result<(Register, Vec<ReferenceError>), ReferenceError> {
+        let c = Ctx::new(dir, "units.csv");
+        let unit_rows = rows::<UnitRow>(&c, read)?;
+        let mut units: Lined<Unit> = Vec::new();
+        let mut problems = Vec::new();
+        for (line, r) in &unit_rows {
+            let line = *line;
+            let code = c.code(line, "unit_code", &r.unit_code)?;
+            let Some(kind) = UnitKind::parse(&r.unit_kind) else {
+                return Err(c.err(
+                    line,
+                    "unit_kind",
+                    format!("'{}' is not one of {}", r.unit_kind, UnitKind::codes()),
+                ));
+            };
+            let parent = match r.parent_code.as_str() {
+                "" => None,
+                p if unit_rows.iter().any(|(_, u)| u.unit_code == p) => {
+                    Some(UnitCode(p.to_string()))
+                }
+                p => return Err(c.err(line, "parent_code", format!("unknown unit '{p}'"))),
+            };
+            let valid_from = c.date(line, "valid_from", &r.valid_from)?;
+            let valid_to = match r.valid_to.as_str() {
+                "" => None,
+                s => Some(c.date(line, "valid_to", s)?),
+            };
+            if let Some(to) = valid_to
+                && to < valid_from
+            {
+                problems.push(c.err(
+                    line,
+                    "valid_to",
+                    format!("{to} is before the unit's valid_from {valid_from}"),
+                ));
+            }
+            let unit = Unit {
+                code: UnitCode(code),
+                name_vi: c.nonempty(line, "name_vi", &r.name_vi)?,
+                kind,
+                parent,
+                valid_from,
+                valid_to,
+                aliases: list(&r.aliases),
+                admin_code: Some(r.admin_code.clone()).filter(|a| !a.is_empty()),
+                status: r.status.clone(),
+                source: r.source.clone(),
+            };
+            if let Some((other_line, _)) = units
+                .iter()
+                .find(|(_, u)| u.code == unit.code && u.overlaps(&unit))
+            {
+                problems.push(c.err(
+                    line,
+                    "valid_from",
+                    format!(
+                        "'{}' is valid {} and also {} on line {other_line}: one code names one unit on any day, so the two rows' dates must not overlap",
+                        unit.code,
+                        unit.span(),
+                        units
+                            .iter()
+                            .find(|(l, _)| l == other_line)
+                            .map(|(_, u)| u.span())
+                            .unwrap_or_default()
+                    ),
+                ));
+            }
+            units.push((line, unit));
+        }
+        let mut register = Register {
+            lineage: Vec::new(),
+            origin: format!("{dir}/units.csv"),
+            index: UnitIndex::default(),
+            units: Vec::new(),
+        };
+        if lineage {
+            let (rows, more) = read_lineage(dir, read, &units)?;
+            register.lineage = rows;
+            problems.extend(more);
+        }
+        register.units = units.into_iter().map(|(_, u)| u).collect();
+        register.index = UnitIndex::build(&register.units);
+        Ok((register, problems))
+    }
+
+    /// The units that existed on some day of `period`.
+    pub fn units_in(&self, period: Period) -> impl Iterator<Item = &Unit> {
+        let (start, end) = period.bounds();
+        self.units
+            .iter()
+            .filter(move |u| u.valid_from <= end && u.valid_to.is_none_or(|to| to >= start))
+    }
+
+    /// The units that existed on `day`.
+    pub fn units_on(&self, day: NaiveDate) -> impl Iterator<Item = &Unit> {
+        self.units.iter().filter(move |u| u.valid_on(day))
+    }
+
+    /// The register's row of `code` (its latest, if the code was reused).
+    pub fn unit(&self, code: &UnitCode) -> Option<&Unit> {
+        self.units.iter().rev().find(|u| &u.code == code)
+    }
+
+    /// The unit a name, alias or code designates among the units that
+    /// existed during `period`; [`Match::Outside`] when it names only units
+    /// that did not.
+    pub fn match_unit(&self, text: &str, period: Period) -> Match<UnitCode> {
+        let candidates = self.index.candidates(&self.units, text);
+        if candidates.is_empty() {
+            return Match::NotFound;
+        }
+        let (start, end) = period.bounds();
+        let codes = |ix: &mut dyn Iterator<Item = &usize>| -> Vec<UnitCode> {
+            let mut out: Vec<UnitCode> = Vec::new();
+            for i in ix {
+                let code = &self.units[*i].code;
+                if !out.contains(code) {
+                    out.push(code.clone());
+                }
+            }
+            out
+        };
+        let valid = codes(&mut candidates.iter().filter(|i| {
+            let u = &self.units[**i];
+            u.valid_from <= end && u.valid_to.is_none_or(|to| to >= start)
+        }));
+        match valid.len() {
+            1 => Match::Found(valid.into_iter().next().unwrap_or_default()),
+            0 => Match::Outside(codes(&mut candidates.iter())),
+            _ => Match::Ambiguous(valid),
+        }
+    }
+
+    /// The lineage rows that start from `code`.
+    pub fn changes_of(&self, code: &UnitCode) -> Vec<&Lineage> {
+        self.lineage
+            .iter()
+            .filter(|l| &l.predecessor == code)
+            .collect()
+    }
+
+    /// What became of `code`, as the end of a sentence about it: `was
+    /// merged into so-tai-chinh (Sở Tài chính) on 2025-03-01`, `was
+    /// abolished on 2025-07-01; its successors are ...`; `None` when the
+    /// lineage says nothing of it.
+    pub fn what_became_of(&self, code: &UnitCode) -> Option<String> {
+        let changes = self.changes_of(code);
+        let first = changes.first()?;
+        let successors: Vec<String> = changes
+            .iter()
+            .filter_map(|l| l.successor.as_ref())
+            .map(|s| match self.unit(s) {
+                Some(u) => format!("{s} ({})", u.name_vi),
+                None => s.to_string(),
+            })
+            .collect();
+        let list = successors.join(", ");
+        let date = first.date;
+        Some(match first.kind {
+            ChangeKind::Merged => format!("was merged into {list} on {date}"),
+            ChangeKind::Split => format!("was split into {list} on {date}"),
+            ChangeKind::Renamed => format!("was renamed {list} on {date}"),
+            ChangeKind::Abolished if successors.is_empty() => {
+                format!("was abolished on {date}, with no successor")
+            }
+            ChangeKind::Abolished => {
+                format!("was abolished on {date}; its successors are {list}")
+            }
+        })
+    }
+
+    /// Where the work of `code` belongs on `day`: itself if it existed,
+    /// else the units of that day its lineage leads to.
+    pub fn fate_on(&self, code: &UnitCode, day: NaiveDate) -> Fate {
+        let rows: Vec<&Unit> = self.units.iter().filter(|u| &u.code == code).collect();
+        if rows.iter().any(|u| u.valid_on(day)) {
+            return Fate::Same;
+        }
+        if rows.iter().all(|u| u.valid_from > day) {
+            return Fate::NotYet;
+        }
+        let mut found = BTreeSet::new();
+        let mut seen = BTreeSet::new();
+        self.descend(code, day, &mut found, &mut seen);
+        match found.len() {
+            0 => Fate::Ended,
+            1 => Fate::One(found.into_iter().next().unwrap_or_default()),
+            _ => Fate::Split(found.into_iter().collect()),
+        }
+    }
+
+    fn descend(
+        &self,
+        code: &UnitCode,
+        day: NaiveDate,
+        found: &mut BTreeSet<UnitCode>,
+        seen: &mut BTreeSet<UnitCode>,
+    ) {
+        if !seen.insert(code.clone()) {
+            return;
+        }
+        for l in self.changes_of(code) {
+            let Some(next) = &l.successor else { continue };
+            if l.date > day {
+                continue;
+            }
+            if self
+                .units
+                .iter()
+                .any(|u| &u.code == next && u.valid_on(day))
+            {
+                found.insert(next.clone());
+            } else {
+                self.descend(next, day, found, seen);
+            }
+        }
+    }
+
+    /// Every day on which some unit's [`Fate`] may change: the first days of
+    /// validity, the days after the last, and the change dates, in order.
+    pub fn turning_days(&self) -> Vec<NaiveDate> {
+        let mut days = BTreeSet::new();
+        for u in &self.units {
+            days.insert(u.valid_from);
+            if let Some(next) = u.valid_to.and_then(|d| d.succ_opt()) {
+                days.insert(next);
+            }
+        }
+        days.extend(self.lineage.iter().map(|l| l.date));
+        days.into_iter().collect()
+    }
+}
+
+fn read_lineage(
+    dir: &str,
+    read: &impl Fn(&str) -> Result<Option<String>, ReferenceError>,
+    units: &Lined<Unit>,
+) -> Result<(Vec<Lineage>, Vec<ReferenceError>), ReferenceError> {
+    let c = Ctx::new(dir, "unit_lineage.csv");
+    let mut problems = Vec::new();
+    let mut out: Lined<Lineage> = Vec::new();
+    let known = |code: &str| units.iter().find(|(_, u)| u.code.0 == code);
+    for (line, r) in rows::<LineageRow>(&c, read)? {
+        let kind = ChangeKind::parse(&r.change_kind).ok_or_else(|| {
+            c.err(
+                line,
+                "change_kind",
+                format!(
+                    "'{}' is not one of merged, split, renamed, abolished",
+                    r.change_kind
+                ),
+            )
+        })?;
+        let date = c.date(line, "change_date", &r.change_date)?;
+        let share = match r.share.as_str() {
+            "" => None,
+            s => Some(
+                s.parse::<f64>()
+                    .ok()
+                    .filter(|x| *x > 0.0 && *x <= 1.0)
+                    .ok_or_else(|| {
+                        c.err(
+                            line,
+                            "share",
+                            format!("'{s}' is not a share: write a fraction above 0 and at most 1 (0.25), or leave it empty when the source states none"),
+                        )
+                    })?,
+            ),
+        };
+        let Some((_, pred)) = known(&r.predecessor_code) else {
+            problems.push(c.err(
+                line,
+                "predecessor_code",
+                format!(
+                    "unknown unit '{}': it must be a unit_code of units.csv",
+                    r.predecessor_code
+                ),
+            ));
+            continue;
+        };
+        let successor = match r.successor_code.as_str() {
+            "" => None,
+            s => match known(s) {
+                Some((_, u)) => {
+                    if !u.valid_on(date) {
+                        problems.push(c.err(
+                            line,
+                            "successor_code",
+                            format!(
+                                "'{s}' did not exist on the change date {date} (it is valid {})",
+                                u.span()
+                            ),
+                        ));
+                    }
+                    Some(u.code.clone())
+                }
+                None => {
+                    problems.push(c.err(
+                        line,
+                        "successor_code",
+                        format!("unknown unit '{s}': it must be a unit_code of units.csv"),
+                    ));
+                    continue;
+                }
+            },
+        };
+        if successor.is_none() && kind != ChangeKind::Abolished {
+            problems.push(c.err(
+                line,
+                "successor_code",
+                format!("a unit {} something: name the successor, or write change_kind abolished for a unit that has none", kind.as_str()),
+            ));
+        }
+        if share.is_some() && kind != ChangeKind::Split {
+            problems.push(c.err(line, "share", "only a split has shares: leave it empty"));
+        }
+        if pred.valid_to.and_then(|d| d.succ_opt()) != Some(date) {
+            problems.push(c.err(
+                line,
+                "change_date",
+                format!(
+                    "'{}' is valid {}, so a change on {date} does not follow its last day: its valid_to must be the day before the change",
+                    pred.code,
+                    pred.span()
+                ),
+            ));
+        }
+        out.push((
+            line,
+            Lineage {
+                predecessor: pred.code.clone(),
+                successor,
+                date,
+                kind,
+                share,
+                status: r.status,
+                source: r.source,
+            },
+        ));
+    }
+    // per predecessor: one kind of change; merged and renamed name one
+    // successor, a split at least two; shares of a split add up to at most 1
+    let mut by_pred: BTreeMap<&UnitCode, Vec<(u64, &Lineage)>> = BTreeMap::new();
+    for (line, l) in &out {
+        by_pred.entry(&l.predecessor).or_default().push((*line, l));
+    }
+    for (pred, rows) in &by_pred {
+        let (line, first) = rows[0];
+        if let Some((l, other)) = rows
+            .iter()
+            .find(|(_, o)| o.kind != first.kind || o.date != first.date)
+        {
+            problems.push(c.err(
+                *l,
+                "change_kind",
+                format!(
+                    "'{pred}' {} on {} on line {line} but {} on {} here: one unit ends once, one way",
+                    first.kind.as_str(),
+                    first.date,
+                    other.kind.as_str(),
+                    other.date
+                ),
+            ));
+            continue;
+        }
+        match first.kind {
+            ChangeKind::Merged | ChangeKind::Renamed if rows.len() > 1 => problems.push(c.err(
+                rows[1].0,
+                "successor_code",
+                format!(
+                    "'{pred}' {} has one successor; a unit whose work went to several is split",
+                    first.kind.as_str()
+                ),
+            )),
+            ChangeKind::Split if rows.len() < 2 => problems.push(c.err(
+                line,
+                "change_kind",
+                format!("'{pred}' is split into one unit only: that is merged or renamed"),
+            )),
+            _ => {}
+        }
+        let shares: f64 = rows.iter().filter_map(|(_, l)| l.share).sum();
+        if shares > 1.000_001 {
+            problems.push(c.err(
+                line,
+                "share",
+                format!("the shares of '{pred}' add up to {shares}, more than the whole"),
+            ));
+        }
+    }
+    // closed: every unit that ended says what became of it
+    for (line, u) in units {
+        let last = units
+            .iter()
+            .filter(|(_, o)| o.code == u.code)
+            .all(|(_, o)| o.valid_from <= u.valid_from);
+        if let (Some(to), true) = (u.valid_to, last)
+            && !by_pred.contains_key(&u.code)
+        {
+            problems.push(ReferenceError::Invalid {
+                file: format!("{dir}/units.csv"),
+                line: *line,
+                field: "valid_to".into(),
+                message: format!(
+                    "'{}' ends on {to} but unit_lineage.csv does not say what became of it: add a row per successor, or one row with change_kind abolished and no successor_code",
+                    u.code
+                ),
+            });
+        }
+    }
+    Ok((out.into_iter().map(|(_, l)| l).collect(), problems))
+}
+
+impl Unit {
+    /// Whether the unit existed on `day`.
+    pub fn valid_on(&self, day: NaiveDate) -> bool {
+        self.valid_from <= day && self.valid_to.is_none_or(|to| to >= day)
+    }
+
+    fn overlaps(&self, other: &Unit) -> bool {
+        let ends_before = |a: &Unit, b: &Unit| a.valid_to.is_some_and(|to| to < b.valid_from);
+        !ends_before(self, other) && !ends_before(other, self)
+    }
+
+    /// `from 2023-01-01 to 2025-06-30` or `from 2025-07-01 on`.
+    pub fn span(&self) -> String {
+        match self.valid_to {
+            Some(to) => format!("from {} to {to}", self.valid_from),
+            None => format!("from {} on", self.valid_from),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::reference::Reference;
+
+    fn day(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    fn code(s: &str) -> UnitCode {
+        UnitCode(s.into())
+    }
+
+    #[test]
+    fn the_bundled_register_spans_the_2025_reform() {
+        let r = Reference::bundled().unwrap();
+        let reg = &r.register;
+        // the 49 units of the 2023 letter; then 22 of them, 2 new
+        // departments and the 45 communes and wards of NQ 1661
+        assert_eq!(reg.units_on(day("2023-11-05")).count(), 49);
+        assert_eq!(reg.units_on(day("2026-11-05")).count(), 22 + 2 + 45);
+        let kinds = |k: UnitKind| {
+            reg.units_on(day("2026-11-05"))
+                .filter(|u| u.kind == k)
+                .count()
+        };
+        assert_eq!((kinds(UnitKind::Commune), kinds(UnitKind::Ward)), (42, 3));
+        assert_eq!(
+            kinds(UnitKind::District) + kinds(UnitKind::CultureOffice),
+            0
+        );
+        // the commune of a name reused for other land keeps its 2025 code
+        let cha = reg.unit(&code("ubnd-xa-muong-cha")).unwrap();
+        assert_eq!(cha.admin_code.as_deref(), Some("03166"));
+    }
+
+    #[test]
+    fn fate_follows_the_lineage_to_the_day_asked() {
+        let r = Reference::bundled().unwrap();
+        let reg = &r.register;
+        let d = day("2026-01-01");
+        assert_eq!(reg.fate_on(&code("so-khdt"), day("2024-06-01")), Fate::Same);
+        assert_eq!(
+            reg.fate_on(&code("so-khdt"), d),
+            Fate::One(code("so-tai-chinh"))
+        );
+        assert_eq!(
+            reg.fate_on(&code("ban-dan-toc"), d),
+            Fate::One(code("so-dttg"))
+        );
+        assert_eq!(
+            reg.fate_on(&code("ubnd-tx-muong-lay"), d),
+            Fate::One(code("ubnd-phuong-muong-lay"))
+        );
+        match reg.fate_on(&code("ubnd-h-tuan-giao"), d) {
+            Fate::Split(list) => assert_eq!(list.len(), 8),
+            other => panic!("{other:?}"),
+        }
+        assert_eq!(
+            reg.fate_on(&code("ubnd-xa-muong-cha"), day("2023-11-05")),
+            Fate::NotYet
+        );
+        // the day before the district level ended, the district is itself
+        assert_eq!(
+            reg.fate_on(&code("ubnd-h-tuan-giao"), day("2025-06-30")),
+            Fate::Same
+        );
+    }
+
+    #[test]
+    fn a_name_resolves_among_the_units_of_the_period() {
+        let r = Reference::bundled().unwrap();
+        let reg = &r.register;
+        let aug = |y| Period::Month { year: y, month: 8 };
+        assert_eq!(
+            reg.match_unit("UBND xã Mường Chà", aug(2026)),
+            Match::Found(code("ubnd-xa-muong-cha"))
+        );
+        assert_eq!(
+            reg.match_unit("Phòng VH-XH xã Mường Chà", aug(2026)),
+            Match::Found(code("ubnd-xa-muong-cha"))
+        );
+        assert_eq!(
+            reg.match_unit("UBND xã Pú Nhi", aug(2026)),
+            Match::Found(code("ubnd-xa-pu-nhi"))
+        );
+        assert_eq!(
+            reg.match_unit("UBND huyện Mường Chà", aug(2026)),
+            Match::Outside(vec![code("ubnd-h-muong-cha")])
+        );
+        assert_eq!(
+            reg.match_unit("UBND xã Mường Chà", aug(2023)),
+            Match::Outside(vec![code("ubnd-xa-muong-cha")])
+        );
+    }
+}

@@ -1,0 +1,516 @@
+//! The work an official does on reference folders: make next year's
+//! campaign from an earlier one (`reference new`), check a folder before
+//! using it (`reference check`), and say what changed between two
+//! campaigns in sentences to hold against the new letter (`reference diff`).
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+use chrono::{Datelike, NaiveDate};
+
+use super::{
+    CAMPAIGN_FILES, Campaign, Due, Fate, Obligation, Reference, ReferenceError, Register,
+    periods_between,
+};
+use crate::domain::{Period, UnitCode, UnitKind};
+
+/// What `reference new` did: the files it wrote and what the official must
+/// check, one sentence each.
+#[derive(Debug)]
+pub struct NewCampaign {
+    pub written: Vec<PathBuf>,
+    pub notes: Vec<String>,
+}
+
+/// Writes a complete reference folder to `out` (which must not exist or be
+/// empty): the register, every campaign of `reference`, and a campaign for
+/// `year` made from campaign `from`: its themes, sub-themes, HRC priorities,
+/// forms, languages and keyword rules copied, its peak periods left as a
+/// header row for the department to fill from its new letter, and its
+/// obligations moved to `year` and to the kinds of units that exist then
+/// (a kind that no longer exists gives way to the kinds of its units'
+/// successors). Errors: `from` missing, `year` already there, `out` in use
+/// or not writable.
+pub fn new_campaign(
+    reference: &Reference,
+    year: i32,
+    from: i32,
+    out: &Path,
+) -> Result<NewCampaign, ReferenceError> {
+    let source = reference
+        .campaign(from)
+        .ok_or_else(|| ReferenceError::File {
+            file: reference.origin.clone(),
+            message: format!(
+                "there is no {from} campaign to start from (this reference has: {})",
+                reference.years_list()
+            ),
+        })?;
+    if reference.campaigns.contains_key(&year) {
+        return Err(ReferenceError::File {
+            file: reference.origin.clone(),
+            message: format!("a {year} campaign is already there: edit it, or pick another year"),
+        });
+    }
+    if out.exists()
+        && std::fs::read_dir(out)
+            .map(|mut d| d.next().is_some())
+            .unwrap_or(true)
+    {
+        return Err(ReferenceError::File {
+            file: out.display().to_string(),
+            message: "this folder already holds files: choose another --out, or remove it".into(),
+        });
+    }
+    let register = &source.register;
+    let mut written = Vec::new();
+    let mut write = |rel: String, text: &str| -> Result<(), ReferenceError> {
+        let path = out.join(rel);
+        crate::atomic::write_bytes(&path, text.as_bytes()).map_err(|e| ReferenceError::File {
+            file: path.display().to_string(),
+            message: format!("cannot write it: {e}"),
+        })?;
+        written.push(path);
+        Ok(())
+    };
+    let (units, lineage) = register_csv(register);
+    write("units.csv".into(), &units)?;
+    write("unit_lineage.csv".into(), &lineage)?;
+    for (y, c) in &reference.campaigns {
+        for (file, text) in &c.texts {
+            write(format!("{y}/{file}"), text)?;
+        }
+    }
+    let mut notes = Vec::new();
+    for file in CAMPAIGN_FILES {
+        let text = source.texts.get(file).cloned().unwrap_or_default();
+        let text = match file {
+            "peak_periods.csv" => {
+                notes.push(format!(
+                    "{year}/peak_periods.csv holds only its header: fill the peak periods from the {year} letter (the {from} ones are in {from}/peak_periods.csv)"
+                ));
+                text.lines().next().unwrap_or_default().to_string() + "\n"
+            }
+            "obligations.csv" => obligations_for(source, year, &mut notes),
+            _ => text,
+        };
+        write(format!("{year}/{file}"), &text)?;
+    }
+    notes.push(format!(
+        "check {year}/obligations.csv against the {year} letter: who reports, how often and by when"
+    ));
+    Ok(NewCampaign { written, notes })
+}
+
+/// The register as `units.csv` and `unit_lineage.csv` texts.
+pub fn register_csv(r: &Register) -> (String, String) {
+    let mut units = csv::Writer::from_writer(Vec::new());
+    let _ = units.write_record([
+        "unit_code",
+        "name_vi",
+        "unit_kind",
+        "parent_code",
+        "valid_from",
+        "valid_to",
+        "aliases",
+        "admin_code",
+        "status",
+        "source",
+    ]);
+    for u in &r.units {
+        let _ = units.write_record([
+            u.code.0.as_str(),
+            &u.name_vi,
+            u.kind.as_str(),
+            u.parent.as_ref().map(|p| p.0.as_str()).unwrap_or(""),
+            &u.valid_from.to_string(),
+            &u.valid_to.map(|d| d.to_string()).unwrap_or_default(),
+            &u.aliases.join("|"),
+            u.admin_code.as_deref().unwrap_or(""),
+            &u.status,
+            &u.source,
+        ]);
+    }
+    let mut lineage = csv::Writer::from_writer(Vec::new());
+    let _ = lineage.write_record([
+        "predecessor_code",
+        "successor_code",
+        "change_date",
+        "change_kind",
+        "share",
+        "status",
+        "source",
+    ]);
+    for l in &r.lineage {
+        let _ = lineage.write_record([
+            l.predecessor.0.as_str(),
+            l.successor.as_ref().map(|s| s.0.as_str()).unwrap_or(""),
+            &l.date.to_string(),
+            l.kind.as_str(),
+            &l.share.map(|s| s.to_string()).unwrap_or_default(),
+            &l.status,
+            &l.source,
+        ]);
+    }
+    let text = |w: csv::Writer<Vec<u8>>| {
+        String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
+    };
+    (text(units), text(lineage))
+}
+
+/// `date` moved by `years`, the 29th of February to the 28th.
+fn shift(date: NaiveDate, years: i32) -> NaiveDate {
+    let y = date.year() + years;
+    NaiveDate::from_ymd_opt(y, date.month(), date.day())
+        .or_else(|| NaiveDate::from_ymd_opt(y, date.month(), 28))
+        .unwrap_or(date)
+}
+
+fn shift_period(p: Period, years: i32) -> Period {
+    match p {
+        Period::Year(y) => Period::Year(y + years),
+        Period::Month { year, month } => Period::Month {
+            year: year + years,
+            month,
+        },
+        Period::Quarter { year, quarter } => Period::Quarter {
+            year: year + years,
+            quarter,
+        },
+    }
+}
+
+/// The obligations of `source` moved to `year`, as `obligations.csv`, with
+/// a note for each kind of unit that gave way to its successors' kinds.
+fn obligations_for(source: &Campaign, year: i32, notes: &mut Vec<String>) -> String {
+    let years = year - source.year;
+    let register = &source.register;
+    let mut w = csv::Writer::from_writer(Vec::new());
+    let _ = w.write_record([
+        "period_kind",
+        "unit_kinds",
+        "first_period",
+        "last_period",
+        "due_date",
+        "due_day",
+    ]);
+    for ob in &source.obligations {
+        let first = shift_period(ob.first, years);
+        let last = shift_period(ob.last, years);
+        let (start, _) = first.bounds();
+        let mut kinds: Vec<UnitKind> = Vec::new();
+        for kind in &ob.unit_kinds {
+            if register.units_on(start).any(|u| u.kind == *kind) {
+                if !kinds.contains(kind) {
+                    kinds.push(*kind);
+                }
+                continue;
+            }
+            let mut after = BTreeSet::new();
+            for u in source.units.iter().filter(|u| u.kind == *kind) {
+                let successors = match register.fate_on(&u.code, start) {
+                    Fate::One(s) => vec![s],
+                    Fate::Split(list) => list,
+                    _ => Vec::new(),
+                };
+                for s in successors {
+                    if let Some(su) = register.unit(&s) {
+                        after.insert(su.kind);
+                    }
+                }
+            }
+            let named: Vec<&str> = after.iter().map(|k| k.as_str()).collect();
+            notes.push(if named.is_empty() {
+                format!(
+                    "no unit of kind {kind} exists on {start} and none has a successor: the {} obligation leaves it out",
+                    ob.first.kind()
+                )
+            } else {
+                format!(
+                    "no unit of kind {kind} exists on {start}; their successors are of kind {}: the {} obligation now asks them",
+                    named.join(", "),
+                    ob.first.kind()
+                )
+            });
+            for k in after {
+                if !kinds.contains(&k) {
+                    kinds.push(k);
+                }
+            }
+        }
+        let (due_date, due_day) = match ob.due {
+            Due::Date(d) => (shift(d, years).to_string(), String::new()),
+            Due::DayOfMonth(d) => (String::new(), d.to_string()),
+        };
+        let kinds: Vec<&str> = kinds.iter().map(|k| k.as_str()).collect();
+        let _ = w.write_record([
+            ob.first.kind(),
+            &kinds.join("|"),
+            &first.to_string(),
+            &last.to_string(),
+            &due_date,
+            &due_day,
+        ]);
+    }
+    String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
+}
+
+/// What `reference check` found: errors make the folder unusable; warnings
+/// are things an official should look at; `facts` say what the folder holds.
+#[derive(Debug, Default)]
+pub struct Checked {
+    pub errors: Vec<String>,
+    pub warnings: Vec<String>,
+    pub facts: Vec<String>,
+}
+
+/// Validates a reference folder (`None`: the bundled one): every file and
+/// field, every date range, no two rows of one code valid on one day, a
+/// closed lineage, and per campaign obligations that expect someone and
+/// peak periods inside their year.
+pub fn check(dir: Option<&Path>) -> Checked {
+    let mut out = Checked::default();
+    if let Some(dir) = dir
+        && dir.join("units.csv").exists()
+        && !dir.join("themes.csv").exists()
+    {
+        let read = |file: &str| super::read_file(&dir.join(file));
+        let lineage = dir.join("unit_lineage.csv").exists();
+        if !lineage {
+            out.warnings.push(format!(
+                "{}: there is no unit_lineage.csv, so no unit that ended has successors: add it (see data/reference/unit_lineage.csv)",
+                dir.display()
+            ));
+        }
+        match Register::check(&dir.display().to_string(), &read, lineage) {
+            Ok((_, problems)) => out.errors.extend(problems.iter().map(|p| p.to_string())),
+            Err(e) => out.errors.push(e.to_string()),
+        }
+        if !out.errors.is_empty() {
+            return out;
+        }
+    }
+    let reference = match Reference::load(dir) {
+        Ok(r) => r,
+        Err(e) => {
+            out.errors.push(e.to_string());
+            return out;
+        }
+    };
+    for register in reference.registers() {
+        if register.units.is_empty() {
+            continue;
+        }
+        let mut by_kind: BTreeMap<&str, usize> = BTreeMap::new();
+        for l in &register.lineage {
+            *by_kind.entry(l.kind.as_str()).or_default() += 1;
+        }
+        out.facts.push(format!(
+            "{}: {} units, {} lineage rows ({})",
+            register.origin,
+            register.units.len(),
+            register.lineage.len(),
+            by_kind
+                .iter()
+                .map(|(k, n)| format!("{n} {k}"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ));
+    }
+    for (year, c) in &reference.campaigns {
+        let expected = c.expected_reports();
+        out.facts.push(format!(
+            "{year}: {} units existed in the year, {} reports expected, {} peak periods",
+            c.units.len(),
+            expected.len(),
+            c.peaks.len()
+        ));
+        if c.peaks.is_empty() {
+            out.warnings.push(format!(
+                "{year}/peak_periods.csv lists no peak period: fill it from the {year} letter"
+            ));
+        }
+        for p in &c.peaks {
+            if p.start.year() != *year && p.end.year() != *year {
+                out.warnings.push(format!(
+                    "{year}/peak_periods.csv: the peak period {} runs from {} to {}, outside {year}",
+                    p.code, p.start, p.end
+                ));
+            }
+        }
+        for (i, ob) in c.obligations.iter().enumerate() {
+            for kind in &ob.unit_kinds {
+                let owes = expected.iter().any(|e| {
+                    c.unit(&e.unit).is_some_and(|u| u.kind == *kind)
+                        && periods_between(ob.first, ob.last).contains(&e.period)
+                });
+                if !owes {
+                    out.warnings.push(format!(
+                        "{year}/obligations.csv line {}: no unit of kind {kind} exists on the due dates, so this line expects nothing from that kind",
+                        i + 2
+                    ));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// What changed from campaign `a` to campaign `b`, in sentences: the units
+/// that existed in each year (gone, with what became of them; new, with
+/// what they came from), the peak periods and the obligations.
+pub fn diff(a: &Campaign, b: &Campaign) -> Vec<String> {
+    let mut out = Vec::new();
+    let (ya, yb) = (a.year, b.year);
+    let codes =
+        |c: &Campaign| -> BTreeSet<UnitCode> { c.units.iter().map(|u| u.code.clone()).collect() };
+    let (in_a, in_b) = (codes(a), codes(b));
+    out.push(format!(
+        "Units: {} in {ya}, {} in {yb}; {} in both.",
+        in_a.len(),
+        in_b.len(),
+        in_a.intersection(&in_b).count()
+    ));
+    let reg = &b.register;
+    let name = |code: &UnitCode| {
+        reg.unit(code)
+            .or_else(|| a.register.unit(code))
+            .map(|u| format!("{code} ({})", u.name_vi))
+            .unwrap_or_else(|| code.to_string())
+    };
+    let (_, end_b) = Period::Year(yb).bounds();
+    for code in in_a.difference(&in_b) {
+        let sentence = match reg.what_became_of(code) {
+            None => format!("{} existed in {ya} but not in {yb}.", name(code)),
+            Some(what) => format!("{} {what}.", name(code)),
+        };
+        out.push(sentence);
+    }
+    for code in in_b.difference(&in_a) {
+        let Some(u) = reg.unit(code) else { continue };
+        let from: Vec<String> = reg
+            .lineage
+            .iter()
+            .filter(|l| l.successor.as_ref() == Some(code))
+            .map(|l| l.predecessor.to_string())
+            .collect();
+        out.push(if from.is_empty() {
+            format!(
+                "New in {yb}: {} ({}), from {}.",
+                name(code),
+                u.kind,
+                u.valid_from
+            )
+        } else {
+            format!(
+                "New in {yb}: {} ({}), from {}, taking over from {}.",
+                name(code),
+                u.kind,
+                u.valid_from,
+                from.join(", ")
+            )
+        });
+    }
+    for u in b
+        .units
+        .iter()
+        .filter(|u| u.valid_to.is_some_and(|to| to < end_b))
+    {
+        if in_a.contains(&u.code) {
+            out.push(format!(
+                "{} ends during {yb}, on {}.",
+                name(&u.code),
+                u.valid_to.map(|d| d.to_string()).unwrap_or_default()
+            ));
+        }
+    }
+    // peak periods, by code
+    for p in &a.peaks {
+        match b.peaks.iter().find(|q| q.code == p.code) {
+            None => out.push(format!(
+                "Peak period {} ({}, {} to {}) is in {ya} but not in {yb}.",
+                p.code, p.name_vi, p.start, p.end
+            )),
+            Some(q)
+                if (p.start.month(), p.start.day(), p.end.month(), p.end.day())
+                    != (q.start.month(), q.start.day(), q.end.month(), q.end.day()) =>
+            {
+                out.push(format!(
+                    "Peak period {} moves: {} to {} in {ya}, {} to {} in {yb}.",
+                    p.code, p.start, p.end, q.start, q.end
+                ))
+            }
+            Some(q) if p.themes != q.themes => out.push(format!(
+                "Peak period {} changes its themes: {} in {ya}, {} in {yb}.",
+                p.code,
+                p.themes
+                    .iter()
+                    .map(|t| t.0.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                q.themes
+                    .iter()
+                    .map(|t| t.0.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )),
+            Some(_) => {}
+        }
+    }
+    for q in b
+        .peaks
+        .iter()
+        .filter(|q| !a.peaks.iter().any(|p| p.code == q.code))
+    {
+        out.push(format!(
+            "New peak period in {yb}: {} ({}, {} to {}).",
+            q.code, q.name_vi, q.start, q.end
+        ));
+    }
+    if b.peaks.is_empty() {
+        out.push(format!("{yb} lists no peak period yet."));
+    }
+    // obligations, as sentences for each year
+    let expected = |c: &Campaign, ob: &Obligation| {
+        let periods = periods_between(ob.first, ob.last);
+        c.expected_reports()
+            .iter()
+            .filter(|e| {
+                periods.contains(&e.period)
+                    && c.unit(&e.unit)
+                        .is_some_and(|u| ob.unit_kinds.contains(&u.kind))
+            })
+            .count()
+    };
+    for (c, y) in [(a, ya), (b, yb)] {
+        for ob in &c.obligations {
+            let kinds: Vec<&str> = ob.unit_kinds.iter().map(|k| k.as_str()).collect();
+            let due = match ob.due {
+                Due::Date(d) => format!("due {d}"),
+                Due::DayOfMonth(d) => format!("due on the {d}th of the month reported"),
+            };
+            let what = if ob.first == ob.last {
+                format!("a {} report for {}", ob.first.kind(), ob.first)
+            } else {
+                format!(
+                    "{} reports from {} to {}",
+                    ob.first.kind(),
+                    ob.first,
+                    ob.last
+                )
+            };
+            out.push(format!(
+                "Obligation in {y}: {what} from every {}, {due}: {} reports expected.",
+                kinds.join(", "),
+                expected(c, ob)
+            ));
+        }
+    }
+    let total = |c: &Campaign| c.expected_reports().len();
+    out.push(format!(
+        "Reports expected: {} in {ya}, {} in {yb}.",
+        total(a),
+        total(b)
+    ));
+    out
+}

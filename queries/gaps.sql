@@ -1,4 +1,4 @@
--- gaps: What is missing in a year: units that reported nothing, units with nothing on a theme, themes with nothing inside a peak window that concerns them, and culture offices silent for two months or more.
+-- gaps: What is missing in a year: units that reported nothing, units with nothing on a theme, themes with nothing inside a peak window that concerns them, and offices owing monthly reports (the culture offices until 2025, the communes and wards after) silent for two months or more.
 --
 -- Parameters:
 --   $year INT (default 2023) the year of the activities and reporting periods
@@ -53,5 +53,4 @@ UNION ALL
 SELECT 'office_silent', r.unit_code, u.name_vi, concat(r.first_period, ' .. ', r.last_period), r.months
 FROM silent_runs r
 JOIN units u ON u.unit_code = r.unit_code
-WHERE u.unit_kind = 'culture_office'
 ORDER BY gap, subject, detail

@@ -1,4 +1,4 @@
--- trend_alerts: What a person should act on as of a day: culture offices silent two months or more, themes that fell by half against their 3-month average, peak windows half over with under half the expected coverage, refused rows not yet corrected (the trend file alerts).
+-- trend_alerts: What a person should act on as of a day: offices owing monthly reports silent two months or more, themes that fell by half against their 3-month average, peak windows half over with under half the expected coverage, refused rows not yet corrected (the trend file alerts).
 --
 -- Parameters:
 --   $as_of DATE (default today) the day the alerts are as of
@@ -24,12 +24,15 @@ spine AS (
     SELECT month, month_index, month_start, month_end FROM months
     WHERE month_index >= (SELECT MIN(month_index) FROM acts) AND month_start <= $as_of
 ),
--- silent_office: the culture offices' monthly reports due by the as-of day
--- and not received by then, the latest ones running.
+-- silent_office: the monthly reports due by the as-of day and not received
+-- by then, the latest ones running, of the offices that report monthly (the
+-- culture offices until 2025, the communes and wards after) and still exist
+-- on the as-of day: an abolished office is not silent.
 dues AS (
     SELECT e.unit_code, e.period, e.due_date, r.period IS NOT NULL AS received
     FROM expected_reports e
-    JOIN units u ON u.unit_code = e.unit_code AND u.unit_kind = 'culture_office'
+    JOIN units u ON u.unit_code = e.unit_code
+                AND (u.valid_to IS NULL OR u.valid_to >= $as_of)
     LEFT JOIN (SELECT DISTINCT unit_code, period FROM used) r
            ON r.unit_code = e.unit_code AND r.period = e.period
     WHERE e.period_kind = 'monthly' AND e.due_date <= $as_of

@@ -67,6 +67,7 @@ reason_codes! {
     DateMissing = "date.missing": "The activity date is empty.",
     DateInvalid = "date.invalid": "The activity date is not a date.",
     DateOutsidePeriod = "date.outside_period": "The activity date is outside the period the file reports on.",
+    DateOutsideUnit = "date.outside_unit": "The activity date falls after the reporting unit ended (abolished, merged, split or renamed).",
     DateMonthFirstAmbiguous = "date.month_first_ambiguous": "The date reads differently day-first and month-first, and its column does not settle which.",
     ThemeUnknown = "theme.unknown": "The theme is not a theme code, label or sub-theme.",
     ThemeMissing = "theme.missing": "The theme is empty and cannot be inferred from the title.",

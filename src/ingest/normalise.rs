@@ -1037,6 +1037,29 @@ impl<'a> RowContext<'a> {
                     if d > self.received_at {
                         self.after_received.borrow_mut().push(line);
                     }
+                    // a period may outlast its unit (a 2025 annual report
+                    // from a district abolished on 1 July): its work after
+                    // that day is its successors' to report. (Before its
+                    // valid_from is not refused: the 2023 units' 2023-01-01
+                    // is when the register starts knowing them, and a
+                    // reporting window opens in the month before.)
+                    if let Some(u) = c.unit(self.unit)
+                        && u.valid_to.is_some_and(|to| to < d)
+                    {
+                        let what = c
+                            .register
+                            .what_became_of(self.unit)
+                            .map(|w| format!(" (it {w})"))
+                            .unwrap_or_default();
+                        problems.push(Problem::new(
+                            ReasonCode::DateOutsideUnit,
+                            format!(
+                                "the item is dated {d}, but {} existed {}{what}: an item of that day belongs in the report of the unit that existed then",
+                                self.unit,
+                                u.span()
+                            ),
+                        ));
+                    }
                     Some((d, p))
                 }
                 Err(p) if p.code == ReasonCode::CellFormulaWithoutValue => None,

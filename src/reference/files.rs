@@ -38,11 +38,20 @@ impl<'a> Ctx<'a> {
         s: &str,
     ) -> Result<NaiveDate, ReferenceError> {
         NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").map_err(|_| {
-            self.err(
-                line,
-                field,
-                format!("'{s}' is not a date written YYYY-MM-DD"),
-            )
+            let shaped = s.trim().len() == 10
+                && s.trim().chars().enumerate().all(|(i, c)| {
+                    if i == 4 || i == 7 {
+                        c == '-'
+                    } else {
+                        c.is_ascii_digit()
+                    }
+                });
+            let message = if shaped {
+                format!("'{s}' is not a day of the calendar: check the month and day")
+            } else {
+                format!("'{s}' is not a date written YYYY-MM-DD")
+            };
+            self.err(line, field, message)
         })
     }
 
@@ -81,17 +90,59 @@ pub(super) fn rows<T: for<'de> Deserialize<'de>>(
     ctx: &Ctx,
     read: &impl Fn(&str) -> Result<Option<String>, ReferenceError>,
 ) -> Result<Vec<(u64, T)>, ReferenceError> {
+    rows_of(ctx, read, None)
+}
+
+/// Like [`rows`], and a header that is not one of `known` is an error
+/// naming it (a misspelt `valid_until` would otherwise read as empty).
+pub(super) fn known_rows<T: for<'de> Deserialize<'de>>(
+    ctx: &Ctx,
+    read: &impl Fn(&str) -> Result<Option<String>, ReferenceError>,
+    known: &[&str],
+) -> Result<Vec<(u64, T)>, ReferenceError> {
+    rows_of(ctx, read, Some(known))
+}
+
+fn rows_of<T: for<'de> Deserialize<'de>>(
+    ctx: &Ctx,
+    read: &impl Fn(&str) -> Result<Option<String>, ReferenceError>,
+    known: Option<&[&str]>,
+) -> Result<Vec<(u64, T)>, ReferenceError> {
     let text = read(ctx.file)?.ok_or_else(|| ReferenceError::File {
         file: format!("{}/{}", ctx.dir, ctx.file),
         message: "this file is missing; every campaign folder needs it".into(),
     })?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    // Excel in Vietnamese settings saves "CSV" with semicolons
+    let first = text.lines().next().unwrap_or_default();
+    let delimiter = if first.contains(';') && !first.contains(',') {
+        b';'
+    } else {
+        b','
+    };
     let mut reader = csv::ReaderBuilder::new()
         .trim(csv::Trim::All)
+        .delimiter(delimiter)
         .from_reader(text.as_bytes());
     let headers = reader
         .headers()
         .map_err(|e| ctx.err(1, "", e.to_string()))?
         .clone();
+    if let Some(known) = known {
+        for h in headers.iter() {
+            if !known.contains(&h) {
+                return Err(ctx.err(
+                    1,
+                    h,
+                    format!(
+                        "'{h}' is not a column of {}: the columns are {}",
+                        ctx.file,
+                        known.join(", ")
+                    ),
+                ));
+            }
+        }
+    }
     let mut out = Vec::new();
     for record in reader.records() {
         let record = record.map_err(|e| {

@@ -128,6 +128,9 @@ pub fn unit_key(name: &str) -> String {
             "h." | "h" => "huyen",
             "tx." | "tx" => "thi xa",
             "tp." | "tp" => "thanh pho",
+            // the 2025 communes and wards: `UBND P. Mường Thanh`, `UBND X. Na Sang`
+            "p." => "phuong",
+            "x." => "xa",
             "tt&tt" | "tttt" => "thong tin truyen thong",
             "pt-th" | "ptth" | "pt&th" => "phat thanh truyen hinh",
             "vh-tt" | "vhtt" | "vh&tt" => "van hoa thong tin",

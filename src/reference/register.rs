@@ -10,7 +10,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use chrono::NaiveDate;
 use serde::Deserialize;
 
-use super::files::{Ctx, list, rows};
+use super::files::{Ctx, known_rows, list};
 use super::matching::{Match, UnitIndex};
 use super::{ReferenceError, Unit};
 use crate::domain::{Period, UnitCode, UnitKind};
@@ -129,6 +129,31 @@ struct LineageRow {
     source: String,
 }
 
+/// The columns of `units.csv`; the first five are required.
+pub(super) const UNIT_COLUMNS: [&str; 10] = [
+    "unit_code",
+    "name_vi",
+    "unit_kind",
+    "parent_code",
+    "valid_from",
+    "valid_to",
+    "aliases",
+    "admin_code",
+    "status",
+    "source",
+];
+
+/// The columns of `unit_lineage.csv`.
+pub(super) const LINEAGE_COLUMNS: [&str; 7] = [
+    "predecessor_code",
+    "successor_code",
+    "change_date",
+    "change_kind",
+    "share",
+    "status",
+    "source",
+];
+
 /// A unit's rows are `(line, unit)`; the line is kept for messages.
 type Lined<T> = Vec<(u64, T)>;
 
@@ -158,7 +183,7 @@ impl Register {
         lineage: bool,
     ) -> Result<(Register, Vec<ReferenceError>), ReferenceError> {
         let c = Ctx::new(dir, "units.csv");
-        let unit_rows = rows::<UnitRow>(&c, read)?;
+        let unit_rows = known_rows::<UnitRow>(&c, read, &UNIT_COLUMNS)?;
         let mut units: Lined<Unit> = Vec::new();
         let mut problems = Vec::new();
         for (line, r) in &unit_rows {
@@ -204,24 +229,23 @@ impl Register {
                 status: r.status.clone(),
                 source: r.source.clone(),
             };
-            if let Some((other_line, _)) = units
-                .iter()
-                .find(|(_, u)| u.code == unit.code && u.overlaps(&unit))
-            {
-                problems.push(c.err(
-                    line,
-                    "valid_from",
+            // one code, one row: a unit's new name is an alias, or a new
+            // code with a lineage row `renamed`
+            if let Some((other_line, other)) = units.iter().find(|(_, u)| u.code == unit.code) {
+                let message = if other.overlaps(&unit) {
                     format!(
-                        "'{}' is valid {} and also {} on line {other_line}: one code names one unit on any day, so the two rows' dates must not overlap",
+                        "'{}' is valid {} here, and on line {other_line} {}: one code names one unit on any day, and has one row; remove one of the two",
                         unit.code,
                         unit.span(),
-                        units
-                            .iter()
-                            .find(|(l, _)| l == other_line)
-                            .map(|(_, u)| u.span())
-                            .unwrap_or_default()
-                    ),
-                ));
+                        other.span()
+                    )
+                } else {
+                    format!(
+                        "'{}' already has a row, on line {other_line}: one code keeps one row; for a new name, add it to the aliases, or give the unit a new code and a unit_lineage.csv row `renamed`",
+                        unit.code
+                    )
+                };
+                problems.push(c.err(line, "unit_code", message));
             }
             units.push((line, unit));
         }
@@ -254,9 +278,9 @@ impl Register {
         self.units.iter().filter(move |u| u.valid_on(day))
     }
 
-    /// The register's row of `code` (its latest, if the code was reused).
+    /// The register's row of `code`.
     pub fn unit(&self, code: &UnitCode) -> Option<&Unit> {
-        self.units.iter().rev().find(|u| &u.code == code)
+        self.units.iter().find(|u| &u.code == code)
     }
 
     /// The unit a name, alias or code designates among the units that
@@ -398,7 +422,7 @@ fn read_lineage(
     let mut problems = Vec::new();
     let mut out: Lined<Lineage> = Vec::new();
     let known = |code: &str| units.iter().find(|(_, u)| u.code.0 == code);
-    for (line, r) in rows::<LineageRow>(&c, read)? {
+    for (line, r) in known_rows::<LineageRow>(&c, read, &LINEAGE_COLUMNS)? {
         let kind = ChangeKind::parse(&r.change_kind).ok_or_else(|| {
             c.err(
                 line,
@@ -466,7 +490,10 @@ fn read_lineage(
             problems.push(c.err(
                 line,
                 "successor_code",
-                format!("a unit {} something: name the successor, or write change_kind abolished for a unit that has none", kind.as_str()),
+                format!(
+                    "a unit {} needs a successor: name it, or write change_kind abolished for a unit that has none",
+                    kind.as_str()
+                ),
             ));
         }
         if share.is_some() && kind != ChangeKind::Split {
@@ -526,7 +553,8 @@ fn read_lineage(
                 rows[1].0,
                 "successor_code",
                 format!(
-                    "'{pred}' {} has one successor; a unit whose work went to several is split",
+                    "'{pred}' is {} into several units: a unit {} has one successor; one whose work went to several is split",
+                    first.kind.as_str(),
                     first.kind.as_str()
                 ),
             )),
@@ -670,6 +698,14 @@ mod tests {
         assert_eq!(
             reg.match_unit("Phòng VH-XH xã Mường Chà", aug(2026)),
             Match::Found(code("ubnd-xa-muong-cha"))
+        );
+        assert_eq!(
+            reg.match_unit("UBND P. Mường Thanh", aug(2026)),
+            Match::Found(code("ubnd-phuong-muong-thanh"))
+        );
+        assert_eq!(
+            reg.match_unit("UBND X.Na Sang", aug(2026)),
+            Match::Found(code("ubnd-xa-na-sang"))
         );
         assert_eq!(
             reg.match_unit("UBND xã Pú Nhi", aug(2026)),

@@ -75,13 +75,28 @@ pub fn new_campaign(
     };
     let (units, lineage) = register_csv(register);
     write("units.csv".into(), &units)?;
-    write("unit_lineage.csv".into(), &lineage)?;
+    let mut notes = Vec::new();
+    // a register without lineage (the layout before it) gets none invented:
+    // `reference check` then asks for it
+    if register.lineage.is_empty() {
+        let ended = register
+            .units
+            .iter()
+            .filter(|u| u.valid_to.is_some())
+            .count();
+        if ended > 0 {
+            notes.push(format!(
+                "the register has no lineage, and {ended} of its units have ended: add unit_lineage.csv saying what became of each (see data/reference/unit_lineage.csv), so that reports from them are refused naming their successors"
+            ));
+        }
+    } else {
+        write("unit_lineage.csv".into(), &lineage)?;
+    }
     for (y, c) in &reference.campaigns {
         for (file, text) in &c.texts {
             write(format!("{y}/{file}"), text)?;
         }
     }
-    let mut notes = Vec::new();
     for file in CAMPAIGN_FILES {
         let text = source.texts.get(file).cloned().unwrap_or_default();
         let text = match file {
@@ -105,18 +120,7 @@ pub fn new_campaign(
 /// The register as `units.csv` and `unit_lineage.csv` texts.
 pub fn register_csv(r: &Register) -> (String, String) {
     let mut units = csv::Writer::from_writer(Vec::new());
-    let _ = units.write_record([
-        "unit_code",
-        "name_vi",
-        "unit_kind",
-        "parent_code",
-        "valid_from",
-        "valid_to",
-        "aliases",
-        "admin_code",
-        "status",
-        "source",
-    ]);
+    let _ = units.write_record(super::register::UNIT_COLUMNS);
     for u in &r.units {
         let _ = units.write_record([
             u.code.0.as_str(),
@@ -132,15 +136,7 @@ pub fn register_csv(r: &Register) -> (String, String) {
         ]);
     }
     let mut lineage = csv::Writer::from_writer(Vec::new());
-    let _ = lineage.write_record([
-        "predecessor_code",
-        "successor_code",
-        "change_date",
-        "change_kind",
-        "share",
-        "status",
-        "source",
-    ]);
+    let _ = lineage.write_record(super::register::LINEAGE_COLUMNS);
     for l in &r.lineage {
         let _ = lineage.write_record([
             l.predecessor.0.as_str(),
@@ -180,6 +176,12 @@ fn shift_period(p: Period, years: i32) -> Period {
     }
 }
 
+/// The first day of the campaign `source`: units that ended before it are
+/// not its units, and their successors were already asked by it.
+fn source_start(source: &Campaign) -> NaiveDate {
+    Period::Year(source.year).bounds().0
+}
+
 /// The obligations of `source` moved to `year`, as `obligations.csv`, with
 /// a note for each kind of unit that gave way to its successors' kinds.
 fn obligations_for(source: &Campaign, year: i32, notes: &mut Vec<String>) -> String {
@@ -197,46 +199,80 @@ fn obligations_for(source: &Campaign, year: i32, notes: &mut Vec<String>) -> Str
     for ob in &source.obligations {
         let first = shift_period(ob.first, years);
         let last = shift_period(ob.last, years);
-        let (start, _) = first.bounds();
+        let (start, last_day) = (first.bounds().0, last.bounds().1);
+        // an annual report is owed by the units of its due date; a monthly
+        // one by the units of each month
+        let (start, end, until) = match ob.due {
+            Due::Date(d) => (
+                shift(d, years),
+                shift(d, years),
+                shift(d, years).to_string(),
+            ),
+            Due::DayOfMonth(_) => (start, last_day, last.to_string()),
+        };
+        // every kind with a unit during the obligation's periods, and the
+        // kinds of the successors of those that end before its last day
         let mut kinds: Vec<UnitKind> = Vec::new();
+        let add = |k: UnitKind, kinds: &mut Vec<UnitKind>| {
+            if !kinds.contains(&k) {
+                kinds.push(k);
+            }
+        };
         for kind in &ob.unit_kinds {
-            if register.units_on(start).any(|u| u.kind == *kind) {
-                if !kinds.contains(kind) {
-                    kinds.push(*kind);
-                }
-                continue;
+            let during: Vec<&super::Unit> = register
+                .units
+                .iter()
+                .filter(|u| {
+                    u.kind == *kind
+                        && u.valid_from <= end
+                        && u.valid_to.is_none_or(|to| to >= start)
+                })
+                .collect();
+            if !during.is_empty() {
+                add(*kind, &mut kinds);
             }
             let mut after = BTreeSet::new();
-            for u in source.units.iter().filter(|u| u.kind == *kind) {
-                let successors = match register.fate_on(&u.code, start) {
+            for u in register.units.iter().filter(|u| {
+                u.kind == *kind
+                    && u.valid_to.is_some_and(|to| to < end)
+                    && u.valid_to.is_some_and(|to| to >= source_start(source))
+            }) {
+                let successors = match register.fate_on(&u.code, end) {
                     Fate::One(s) => vec![s],
                     Fate::Split(list) => list,
                     _ => Vec::new(),
                 };
                 for s in successors {
-                    if let Some(su) = register.unit(&s) {
+                    if let Some(su) = register.unit(&s).filter(|su| su.kind != *kind) {
                         after.insert(su.kind);
                     }
                 }
             }
             let named: Vec<&str> = after.iter().map(|k| k.as_str()).collect();
-            notes.push(if named.is_empty() {
-                format!(
-                    "no unit of kind {kind} exists on {start} and none has a successor: the {} obligation leaves it out",
+            match (during.is_empty(), named.is_empty()) {
+                (false, true) => {}
+                (true, true) => notes.push(format!(
+                    "no unit of kind {kind} exists by {until}, and the register names no successor for them: the {} obligation leaves the kind out",
                     ob.first.kind()
-                )
-            } else {
-                format!(
-                    "no unit of kind {kind} exists on {start}; their successors are of kind {}: the {} obligation now asks them",
+                )),
+                (during_none, false) => notes.push(format!(
+                    "{} of kind {kind} end before {until}; their successors are of kind {}: the {} obligation asks them {}",
+                    if during_none { "all the units" } else { "units" },
                     named.join(", "),
-                    ob.first.kind()
-                )
-            });
-            for k in after {
-                if !kinds.contains(&k) {
-                    kinds.push(k);
-                }
+                    ob.first.kind(),
+                    if during_none { "instead" } else { "too" }
+                )),
             }
+            for k in after {
+                add(k, &mut kinds);
+            }
+        }
+        if kinds.is_empty() {
+            notes.push(format!(
+                "the {} obligation from {first} to {last} would ask nobody: it is left out of {year}/obligations.csv; add the kinds of unit the {year} letter asks",
+                ob.first.kind()
+            ));
+            continue;
         }
         let (due_date, due_day) = match ob.due {
             Due::Date(d) => (shift(d, years).to_string(), String::new()),
@@ -490,7 +526,13 @@ pub fn diff(a: &Campaign, b: &Campaign) -> Vec<String> {
                 Due::DayOfMonth(d) => format!("due on the {d}th of the month reported"),
             };
             let what = if ob.first == ob.last {
-                format!("a {} report for {}", ob.first.kind(), ob.first)
+                let kind = ob.first.kind();
+                let article = if kind.starts_with(['a', 'e', 'i', 'o', 'u']) {
+                    "an"
+                } else {
+                    "a"
+                };
+                format!("{article} {kind} report for {}", ob.first)
             } else {
                 format!(
                     "{} reports from {} to {}",

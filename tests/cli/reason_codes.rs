@@ -102,6 +102,8 @@ fn every_reason_code_is_produced_by_some_file() {
         ("f21.csv".into(), csv("Sở Y tế", "2023", head, &["01/03/2023,general,Tin,a,1,"]), vec!["unit.not_valid"]),
         // a 2025 report from a department merged on 1 March 2025
         ("f21b.csv".into(), csv("Sở Kế hoạch và Đầu tư", "Tháng 8/2025", head, &["01/08/2025,general,Tin,a,1,"]), vec!["unit.abolished"]),
+        // its 2025 annual report: February is its own, August is not
+        ("f21c.csv".into(), csv("Sở Kế hoạch và Đầu tư", "Năm 2025", head, &["01/02/2025,general,Tin,a,1,", "01/08/2025,general,Tin,a,1,"]), vec!["date.outside_unit"]),
         (
             "f22.csv".into(),
             b"Don vi: So Tu phap\nKy bao cao: 2023\nNgay gui: hom qua\nNgay,Hinh thuc,Chu de\n01/03/2023,Tin,general\n".to_vec(),

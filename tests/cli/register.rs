@@ -436,7 +436,7 @@ fn reference_check_names_the_file_line_and_field_of_each_broken_register() {
             "units.csv",
             "dept-c,Sở C,department,,2023-01-01,,,,confirmed,fixture",
             "dept-c,Sở C,department,,2023-01-01,,,,confirmed,fixture\ndept-c,Sở C mới,department,,2024-01-01,,,,confirmed,fixture",
-            "units.csv line 7, field `valid_from`: 'dept-c' is valid from 2024-01-01 on and also from 2023-01-01 on on line 6",
+            "units.csv line 7, field `unit_code`: 'dept-c' is valid from 2024-01-01 on here, and on line 6 from 2023-01-01 on: one code names one unit on any day",
         ),
         (
             "units.csv",
@@ -755,5 +755,52 @@ fn the_summary_of_a_year_across_a_change_shows_the_units_of_its_last_day() {
     assert!(
         md.contains("Đơn vị theo danh mục ngày 31/12/2024"),
         "the table says which day's units"
+    );
+}
+
+#[test]
+fn a_2025_campaign_spans_the_reform_on_both_sides() {
+    let w = Workdir::new();
+    let run = w.run(&["reference", "new", "2025", "--from", "2023", "--out", "r"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    // annual, due 2025-11-05: the communes and wards replace the districts
+    // and their offices; monthly June-December: the offices in June, the
+    // communes and wards from July
+    assert_eq!(
+        std::fs::read_to_string(w.path("r/2025/obligations.csv")).unwrap(),
+        "period_kind,unit_kinds,first_period,last_period,due_date,due_day\n\
+         annual,commune|ward|press|broadcaster|central_press|department,2025,2025,2025-11-05,\n\
+         monthly,culture_office|commune|ward,2025-06,2025-12,,15\n"
+    );
+    let check = w.run(&["reference", "check", "r"]);
+    // 69 annual; 10 offices in June, 45 communes and wards x 6 months
+    assert!(
+        check
+            .stdout
+            .contains("2025: 96 units existed in the year, 349 reports expected"),
+        "{}",
+        check.stdout
+    );
+}
+
+#[test]
+fn an_item_dated_after_its_unit_ended_is_refused() {
+    let w = Workdir::new();
+    fixture_reference(&w);
+    let text = "Đơn vị: Sở A\nKỳ báo cáo: Năm 2024\nNgày gửi: 01/11/2024\n\nNgày,Chủ đề,Hình thức,Tên tin bài,Số lượng\n\
+                10/03/2024,trafficking,Tin,Tin tháng ba,3\n10/08/2024,trafficking,Tin,Tin tháng tám,4\n";
+    w.write("inbox/a.csv", text.as_bytes());
+    assert_eq!(
+        w.run(&["ingest", "inbox", "--reference", "ref", "--lake", "lake"])
+            .code,
+        0
+    );
+    let kept = sql(&w, "SELECT SUM(quantity) AS q FROM activities");
+    assert_eq!(kept[0]["q"], 3);
+    let r = sql(&w, "SELECT reason_code, reason FROM rejects");
+    assert_eq!(r[0]["reason_code"], "date.outside_unit");
+    assert_eq!(
+        r[0]["reason"],
+        "The item is dated 2024-08-10, but dept-a existed from 2023-01-01 to 2024-06-30 (it was merged into dept-ab (Sở A và B) on 2024-07-01): an item of that day belongs in the report of the unit that existed then."
     );
 }

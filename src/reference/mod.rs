@@ -163,9 +163,62 @@ pub struct Campaign {
     index: matching::Index,
 }
 
+/// Who issues the annual report and to whom (`report_settings.csv`: `key`,
+/// `vi`, `en`): the issuing body and its parent, the document symbol, the
+/// place, the signatory's authority, title and name, and the recipients
+/// (`|`-separated). A folder without the file takes the bundled one, the
+/// values of the 2023 letter.
+#[derive(Debug, Clone, Default)]
+pub struct ReportSettings {
+    values: BTreeMap<String, (String, String)>,
+}
+
+impl ReportSettings {
+    fn parse(file: &str, text: &str) -> Result<ReportSettings, ReferenceError> {
+        let mut values = BTreeMap::new();
+        let mut reader = csv::ReaderBuilder::new()
+            .trim(csv::Trim::All)
+            .flexible(true)
+            .from_reader(text.as_bytes());
+        for (i, record) in reader.records().enumerate() {
+            let record = record.map_err(|e| ReferenceError::Invalid {
+                file: file.to_string(),
+                line: i as u64 + 2,
+                field: String::new(),
+                message: format!("this line is not valid CSV: {e}"),
+            })?;
+            let get = |n: usize| crate::text::clean(record.get(n).unwrap_or_default());
+            values.insert(get(0), (get(1), get(2)));
+        }
+        Ok(ReportSettings { values })
+    }
+
+    /// The settings as `report_settings.csv` writes them.
+    pub fn csv(&self) -> String {
+        let mut w = csv::Writer::from_writer(Vec::new());
+        let _ = w.write_record(["key", "vi", "en"]);
+        for (key, (vi, en)) in &self.values {
+            let _ = w.write_record([key, vi, en]);
+        }
+        String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
+    }
+
+    /// The value of `key` in Vietnamese, or in English when `english`
+    /// (falling back to the Vietnamese); empty when not set.
+    pub fn get(&self, key: &str, english: bool) -> &str {
+        match self.values.get(key) {
+            Some((_, en)) if english && !en.is_empty() => en,
+            Some((vi, _)) => vi,
+            None => "",
+        }
+    }
+}
+
 /// All campaign years available to this run, and the register of units.
 #[derive(Debug)]
 pub struct Reference {
+    /// Who issues the annual report (`report_settings.csv`).
+    pub report: ReportSettings,
     pub campaigns: BTreeMap<i32, Campaign>,
     /// The register at the folder's top (`units.csv`, `unit_lineage.csv`);
     /// empty when every campaign folder holds its own `units.csv`.
@@ -209,6 +262,7 @@ impl Reference {
             return Err(ReferenceError::Empty("the bundled data".into()));
         }
         Ok(Reference {
+            report: ReportSettings::bundled()?,
             campaigns,
             register,
             origin: "bundled".into(),
@@ -249,6 +303,17 @@ impl Reference {
             }
             Some(dir.to_path_buf())
         };
+        let report = match register_dir
+            .as_ref()
+            .map(|d| d.join("report_settings.csv"))
+            .filter(|p| p.exists())
+        {
+            Some(p) => ReportSettings::parse(
+                &p.display().to_string(),
+                &read_file(&p)?.unwrap_or_default(),
+            )?,
+            None => ReportSettings::bundled()?,
+        };
         let register = match register_dir.filter(|d| d.join("units.csv").exists()) {
             Some(d) => {
                 let read = |file: &str| read_file(&d.join(file));
@@ -282,6 +347,7 @@ impl Reference {
             return Err(ReferenceError::Empty(dir.display().to_string()));
         }
         Ok(Reference {
+            report,
             campaigns,
             register,
             origin: dir.display().to_string(),
@@ -317,6 +383,15 @@ impl Reference {
             .map(|y| y.to_string())
             .collect::<Vec<_>>()
             .join(", ")
+    }
+}
+
+impl ReportSettings {
+    fn bundled() -> Result<ReportSettings, ReferenceError> {
+        ReportSettings::parse(
+            "data/reference/report_settings.csv",
+            Reference::bundled_text("report_settings.csv").unwrap_or_default(),
+        )
     }
 }
 

@@ -75,6 +75,7 @@ pub fn new_campaign(
     };
     let (units, lineage) = register_csv(register);
     write("units.csv".into(), &units)?;
+    write("report_settings.csv".into(), &reference.report.csv())?;
     let mut notes = Vec::new();
     // a register without lineage (the layout before it) gets none invented:
     // `reference check` then asks for it

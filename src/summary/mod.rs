@@ -1,10 +1,12 @@
 //! `summary`: the annual provincial summary the department sends on. It
 //! reads the year's figures through the named queries (no SQL here), draws
 //! the charts, and writes one self-contained HTML page (charts inline as
-//! SVG), a workbook with one sheet per table, and a Markdown copy.
+//! SVG), a workbook with one sheet per table, a Markdown copy, and the
+//! report itself as a Word document in the administrative format.
 
 mod charts;
 mod data;
+mod docx;
 mod figures;
 mod html;
 mod labels;
@@ -129,6 +131,9 @@ pub async fn build(
     let xlsx = dir.join("summary.xlsx");
     workbook::workbook(&data, opts, &xlsx)?;
     files.push(xlsx);
+    let report = dir.join(format!("bao-cao-{}.docx", opts.year));
+    docx::docx(&data, opts, &drawn, &reference.report, &report)?;
+    files.push(report);
     Ok(SummaryFiles { files })
 }
 

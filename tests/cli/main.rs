@@ -16,6 +16,7 @@ mod query;
 mod real_world;
 mod reason_codes;
 mod register;
+mod report_docx;
 mod scale;
 mod sql;
 mod summary;

@@ -1,0 +1,310 @@
+//! `summary`'s Word report on the hand-computed fixture lake, read back
+//! with an independent reader (the Python `python-docx` package): the
+//! administrative format (A4, margins, Times New Roman, the header block),
+//! the title, the reporting figures and the tables equal to the named
+//! queries' answers, the missing units named, one image and caption per
+//! chart, header rows that repeat, NFC text; and the English version.
+
+use serde_json::{Map, Value};
+
+use super::query::fixture_lake;
+use super::support::{Workdir, python_json, v};
+
+/// Everything python-docx reads of `path`, as JSON.
+const READ: &str = r#"
+import json, sys, unicodedata, docx
+from docx.oxml.ns import qn
+d = docx.Document(sys.argv[1])
+s = d.sections[0]
+def runs(p):
+    return [{"text": r.text, "bold": bool(r.bold), "italic": bool(r.italic),
+             "underline": bool(r.underline)} for r in p.runs]
+def cell(c):
+    return [{"text": p.text, "runs": runs(p)} for p in c.paragraphs]
+body = d.element.body
+paragraphs = [{"text": p.text, "runs": runs(p)} for p in d.paragraphs]
+tables = []
+for t in d.tables:
+    rows = [[c.text for c in r.cells] for r in t.rows]
+    tr_pr = t.rows[0]._tr.trPr
+    header = tr_pr is not None and tr_pr.find(qn("w:tblHeader")) is not None
+    tables.append({"rows": rows, "repeats_header": header})
+rpr = d.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
+texts = [p["text"] for p in paragraphs] + [c for t in tables for r in t["rows"] for c in r]
+print(json.dumps({
+    "page_mm": [round(s.page_width.mm), round(s.page_height.mm)],
+    "margins_mm": [round(s.top_margin.mm), round(s.right_margin.mm),
+                   round(s.bottom_margin.mm), round(s.left_margin.mm)],
+    "font": rpr.find(qn("w:rFonts")).get(qn("w:ascii")),
+    "size_half_points": int(rpr.find(qn("w:sz")).get(qn("w:val"))),
+    "header_left": cell(d.tables[0].cell(0, 0)),
+    "header_right": cell(d.tables[0].cell(0, 1)),
+    "signature": cell(d.tables[-1].cell(0, 1)),
+    "recipients": [p["text"] for p in cell(d.tables[-1].cell(0, 0))],
+    "paragraphs": paragraphs,
+    "tables": tables,
+    "images_cm": [round(i.width.cm, 2) for i in d.inline_shapes],
+    "nfc": all(unicodedata.normalize("NFC", t) == t for t in texts),
+}))
+"#;
+
+fn read_docx(w: &Workdir, rel: &str) -> Option<Value> {
+    let script = READ.replace("sys.argv[1]", &format!("{:?}", rel));
+    python_json(w.dir.path(), "docx", &script)
+}
+
+fn query_rows(w: &Workdir, name: &str) -> Vec<Map<String, Value>> {
+    let run = w.run(&["query", name, "--format", "json"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    serde_json::from_str(&run.stdout).unwrap()
+}
+
+fn texts(cells: &Value) -> Vec<String> {
+    cells
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["text"].as_str().unwrap().to_string())
+        .collect()
+}
+
+/// `1.234` as Vietnamese write whole numbers; `4,2` for a decimal.
+fn vi_number(v: &Value) -> String {
+    match v.as_i64() {
+        Some(n) => {
+            let digits = n.to_string();
+            let mut out = String::new();
+            for (i, c) in digits.chars().enumerate() {
+                if i > 0 && (digits.len() - i) % 3 == 0 {
+                    out.push('.');
+                }
+                out.push(c);
+            }
+            out
+        }
+        None => v.as_f64().unwrap().to_string().replace('.', ","),
+    }
+}
+
+#[test]
+fn the_report_is_an_administrative_document_with_the_queries_figures() {
+    let w = fixture_lake();
+    let run = w.run(&["summary", "--year", "2023", "--out", "s"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("wrote s/bao-cao-2023.docx"),
+        "{}",
+        run.stderr
+    );
+    let Some(doc) = read_docx(&w, "s/bao-cao-2023.docx") else {
+        return;
+    };
+    // Decree 30/2020: A4, margins top 20, right 15, bottom 20, left 30 mm,
+    // Times New Roman 14 pt
+    assert_eq!(doc["page_mm"], serde_json::json!([210, 297]));
+    assert_eq!(doc["margins_mm"], serde_json::json!([20, 15, 20, 30]));
+    assert_eq!(doc["font"], "Times New Roman");
+    assert_eq!(doc["size_half_points"], 28);
+    assert!(doc["nfc"].as_bool().unwrap(), "every text is NFC");
+
+    // the header block: the issuing body left, the motto right
+    assert_eq!(
+        texts(&doc["header_left"]),
+        [
+            "UBND TỈNH ĐIỆN BIÊN",
+            "SỞ THÔNG TIN VÀ TRUYỀN THÔNG",
+            "",
+            "Số: .../BC-STTTT"
+        ]
+    );
+    let issuer = &doc["header_left"][1]["runs"][0];
+    assert!(issuer["bold"].as_bool().unwrap() && issuer["underline"].as_bool().unwrap());
+    assert_eq!(
+        texts(&doc["header_right"]),
+        [
+            "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+            "Độc lập - Tự do - Hạnh phúc",
+            "",
+            "Điện Biên, ngày ... tháng ... năm ..."
+        ]
+    );
+    assert!(
+        doc["header_right"][3]["runs"][0]["italic"]
+            .as_bool()
+            .unwrap()
+    );
+    let paragraphs: Vec<String> = texts(&doc["paragraphs"]);
+    let at = |text: &str| {
+        paragraphs
+            .iter()
+            .position(|p| p == text)
+            .unwrap_or_else(|| panic!("no paragraph '{text}'"))
+    };
+    let title = at("BÁO CÁO");
+    assert_eq!(
+        paragraphs[title + 1],
+        "Kết quả công tác truyền thông về quyền con người năm 2023"
+    );
+
+    // the reporting situation, as reporting_rate answers it: 119 expected,
+    // 5 received (4,2 %), 4 on time, 1 late, 114 missing
+    let rate = query_rows(&w, "reporting_rate");
+    let all = rate
+        .iter()
+        .find(|r| r["period_kind"] == "all" && r["unit_kind"] == "all")
+        .unwrap();
+    let sentence = format!(
+        "Tổng số báo cáo các cơ quan, đơn vị, địa phương phải gửi trong năm 2023: {}; đã nhận {} ({}%), trong đó đúng hạn {}, muộn {}; chưa gửi {}.",
+        vi_number(&v(all, "expected")),
+        vi_number(&v(all, "received")),
+        vi_number(&v(all, "reporting_rate_pct")),
+        vi_number(&v(all, "on_time")),
+        vi_number(&v(all, "late")),
+        vi_number(&v(all, "missing"))
+    );
+    assert_eq!(
+        sentence,
+        "Tổng số báo cáo các cơ quan, đơn vị, địa phương phải gửi trong năm 2023: 119; đã nhận 5 (4,2%), trong đó đúng hạn 4, muộn 1; chưa gửi 114."
+    );
+    assert!(paragraphs.contains(&sentence), "{paragraphs:#?}");
+    // the units still missing, named: 46 units (all but the 3 whose annual
+    // report came), the Tuần Giáo office with its annual and 6 months
+    let from = at("Các cơ quan, đơn vị chưa gửi báo cáo:");
+    let missing: Vec<&String> = paragraphs[from + 1..]
+        .iter()
+        .take_while(|p| p.starts_with("- "))
+        .collect();
+    assert_eq!(missing.len(), 46, "{missing:#?}");
+    assert!(missing.contains(
+        &&"- Phòng Văn hóa - Thông tin huyện Tuần Giáo: 2023, 2023-06, 2023-08, 2023-09, 2023-10, 2023-11, 2023-12".to_string()
+    ));
+    assert!(
+        !missing.iter().any(|m| m.contains("Sở Y tế")),
+        "its report came, late"
+    );
+
+    // one image per chart, 16 cm wide, each with its numbered caption
+    let images = doc["images_cm"].as_array().unwrap();
+    assert_eq!(images.len(), 8);
+    assert!(
+        images.iter().all(|w| w.as_f64() == Some(16.0)),
+        "{images:?}"
+    );
+    for n in 1..=8 {
+        assert!(
+            paragraphs
+                .iter()
+                .any(|p| p.starts_with(&format!("Biểu đồ {n}. "))),
+            "caption {n}"
+        );
+    }
+
+    // tables: the theme figures as coverage_by_theme answers them
+    let tables = doc["tables"].as_array().unwrap();
+    let rows: Vec<Vec<String>> = tables
+        .iter()
+        .flat_map(|t| t["rows"].as_array().unwrap().iter())
+        .map(|r| {
+            r.as_array()
+                .unwrap()
+                .iter()
+                .map(|c| c.as_str().unwrap().to_string())
+                .collect()
+        })
+        .collect();
+    for r in query_rows(&w, "coverage_by_theme") {
+        let want = [
+            v(&r, "theme").as_str().unwrap().to_string(),
+            vi_number(&v(&r, "items")),
+            vi_number(&v(&r, "quantity")),
+            vi_number(&v(&r, "reach")),
+        ];
+        assert!(
+            rows.iter().any(|row| row.windows(4).any(|w| w == want)),
+            "no row {want:?}"
+        );
+    }
+    // reporting_rate's total row
+    assert!(rows.iter().any(|row| {
+        row == &["Tất cả", "Tất cả", "119", "5", "4", "1", "114", "4,2"].map(String::from)
+    }));
+    // every data table repeats its header row on each page; the header and
+    // signature blocks are not data tables
+    for t in &tables[1..tables.len() - 1] {
+        assert!(t["repeats_header"].as_bool().unwrap(), "{:?}", t["rows"][0]);
+    }
+    // the official's sections are headed blanks; then recipients, signature
+    for heading in ["IV. ĐÁNH GIÁ CHUNG", "V. ĐỀ XUẤT, KIẾN NGHỊ"] {
+        let i = at(heading);
+        assert!(
+            paragraphs[i + 1].chars().all(|c| c == '.'),
+            "{heading}: blank"
+        );
+    }
+    assert_eq!(doc["recipients"][0], "Nơi nhận:");
+    assert!(doc["recipients"].as_array().unwrap().len() > 3);
+    assert_eq!(
+        texts(&doc["signature"])[..2],
+        ["KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"]
+    );
+}
+
+#[test]
+fn the_report_in_english_has_the_same_structure() {
+    let w = fixture_lake();
+    let run = w.run(&["summary", "--year", "2023", "--out", "en", "--lang", "en"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let Some(doc) = read_docx(&w, "en/bao-cao-2023.docx") else {
+        return;
+    };
+    assert_eq!(
+        texts(&doc["header_right"])[..2],
+        [
+            "SOCIALIST REPUBLIC OF VIET NAM",
+            "Independence - Freedom - Happiness"
+        ]
+    );
+    assert_eq!(
+        texts(&doc["header_left"])[1],
+        "DEPARTMENT OF INFORMATION AND COMMUNICATIONS"
+    );
+    let paragraphs = texts(&doc["paragraphs"]);
+    assert!(paragraphs.contains(&"REPORT".to_string()));
+    assert!(paragraphs.contains(
+        &"Reports the agencies, units and localities owed in 2023: 119; received 5 (4.2%), of which 4 on time and 1 late; missing 114.".to_string()
+    ));
+    assert_eq!(doc["images_cm"].as_array().unwrap().len(), 8);
+    assert!(paragraphs.iter().any(|p| p.starts_with("Chart 8. ")));
+}
+
+#[test]
+fn the_issuing_body_comes_from_the_reference_folder() {
+    let w = fixture_lake();
+    w.bundled_reference("ref");
+    let settings = std::fs::read_to_string(w.path("ref/report_settings.csv"))
+        .unwrap()
+        .replace(
+            "SỞ THÔNG TIN VÀ TRUYỀN THÔNG",
+            "\"SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH\"",
+        )
+        .replace("signer_name,,", "signer_name,Nguyễn Văn A,");
+    w.write("ref/report_settings.csv", settings.as_bytes());
+    let run = w.run(&[
+        "summary",
+        "--year",
+        "2023",
+        "--out",
+        "s",
+        "--reference",
+        "ref",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let Some(doc) = read_docx(&w, "s/bao-cao-2023.docx") else {
+        return;
+    };
+    assert_eq!(
+        texts(&doc["header_left"])[1],
+        "SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH"
+    );
+    assert_eq!(texts(&doc["signature"]).last().unwrap(), "Nguyễn Văn A");
+}

@@ -96,7 +96,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         };
         let files = baocao::summary::build(&session, &reference, &opts).await?;
         println!(
-            "\nThe 2023 summary ({} files) is in {}: open summary.html",
+            "\nThe 2023 summary ({} files) is in {}: open summary.html, and bao-cao-2023.docx for the report to edit and sign",
             files.files.len(),
             opts.out.display()
         );

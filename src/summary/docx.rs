@@ -18,9 +18,9 @@ use serde_json::Value;
 
 use super::data::{SummaryData, Table as Rows};
 use super::figures::{Drawn, closing_sections, headline};
-use super::labels::{cols, format_number, kind_label};
+use super::labels::{cols, format_number, kind_label, theme_label};
 use super::{Lang, SummaryError, SummaryOptions};
-use crate::reference::ReportSettings;
+use crate::reference::{Campaign, ReportSettings};
 
 /// A4 in twentieths of a point; the margins of Decree 30 (top and bottom
 /// 20 mm, left 30 mm, right 15 mm): 1 mm = 56.7 twips.
@@ -223,26 +223,19 @@ fn reporting_sentence(d: &SummaryData, l: Lang) -> String {
             .map(|v| format_number(v, l))
             .unwrap_or_default()
     };
+    let (year, expected, received, rate) = (
+        d.year,
+        get("expected"),
+        get("received"),
+        get("reporting_rate_pct"),
+    );
+    let (on_time, late, missing) = (get("on_time"), get("late"), get("missing"));
     match l {
         Lang::Vi => format!(
-            "Tổng số báo cáo các cơ quan, đơn vị, địa phương phải gửi trong năm {}: {}; đã nhận {} ({}%), trong đó đúng hạn {}, muộn {}; chưa gửi {}.",
-            d.year,
-            get("expected"),
-            get("received"),
-            get("reporting_rate_pct"),
-            get("on_time"),
-            get("late"),
-            get("missing")
+            "Tổng số báo cáo các cơ quan, đơn vị, địa phương phải gửi trong năm {year}: {expected}; đã nhận {received} ({rate}%), trong đó đúng hạn {on_time}, muộn {late}; chưa gửi {missing}."
         ),
         Lang::En => format!(
-            "Reports the agencies, units and localities owed in {}: {}; received {} ({}%), of which {} on time and {} late; missing {}.",
-            d.year,
-            get("expected"),
-            get("received"),
-            get("reporting_rate_pct"),
-            get("on_time"),
-            get("late"),
-            get("missing")
+            "Reports the agencies, units and localities owed in {year}: {expected}; received {received} ({rate}%), of which {on_time} on time and {late} late; missing {missing}."
         ),
     }
 }
@@ -276,6 +269,7 @@ fn missing_lines(d: &SummaryData) -> Vec<String> {
 /// Writes the report to `path`.
 pub(super) fn docx(
     d: &SummaryData,
+    c: &Campaign,
     o: &SummaryOptions,
     charts: &[Drawn],
     s: &ReportSettings,
@@ -451,21 +445,19 @@ pub(super) fn docx(
             ));
         doc = doc.add_table(data_table(&ch.table, &ch.columns, l));
         if ch.name == "themes" {
-            // the sub-themes under the themes
+            // the sub-themes under the themes, each theme by its name
+            let mut subthemes = d.subthemes.clone();
+            for r in &mut subthemes.rows {
+                let label = theme_label(c, &Rows::text(r, "theme_code"), l);
+                r.insert("theme".into(), Value::from(label));
+            }
             let sub_cols = cols(
-                &[
-                    "theme_code",
-                    "subtheme",
-                    "items",
-                    "quantity",
-                    "reach",
-                    "units",
-                ],
+                &["theme", "subtheme", "items", "quantity", "reach", "units"],
                 l,
             );
             doc = doc
                 .add_paragraph(para(l.t("Theo chủ đề phụ:", "By sub-theme:")))
-                .add_table(data_table(&d.subthemes, &sub_cols, l));
+                .add_table(data_table(&subthemes, &sub_cols, l));
         }
     }
 

@@ -132,7 +132,7 @@ pub async fn build(
     workbook::workbook(&data, opts, &xlsx)?;
     files.push(xlsx);
     let report = dir.join(format!("bao-cao-{}.docx", opts.year));
-    docx::docx(&data, opts, &drawn, &reference.report, &report)?;
+    docx::docx(&data, campaign, opts, &drawn, &reference.report, &report)?;
     files.push(report);
     Ok(SummaryFiles { files })
 }

@@ -224,6 +224,32 @@ fn the_report_is_an_administrative_document_with_the_queries_figures() {
             "no row {want:?}"
         );
     }
+    // the sub-themes under their theme's name, as coverage_by_subtheme
+    // and coverage_by_theme answer them
+    let theme_names: std::collections::HashMap<String, String> =
+        query_rows(&w, "coverage_by_theme")
+            .iter()
+            .map(|r| {
+                (
+                    v(r, "theme_code").as_str().unwrap().to_string(),
+                    v(r, "theme").as_str().unwrap().to_string(),
+                )
+            })
+            .collect();
+    let subthemes = query_rows(&w, "coverage_by_subtheme");
+    assert!(!subthemes.is_empty());
+    for r in subthemes {
+        let want = [
+            theme_names[v(&r, "theme_code").as_str().unwrap()].clone(),
+            v(&r, "subtheme").as_str().unwrap().to_string(),
+            vi_number(&v(&r, "items")),
+            vi_number(&v(&r, "quantity")),
+        ];
+        assert!(
+            rows.iter().any(|row| row.windows(4).any(|w| w == want)),
+            "no sub-theme row {want:?}"
+        );
+    }
     // reporting_rate's total row
     assert!(rows.iter().any(|row| {
         row == &["Tất cả", "Tất cả", "119", "5", "4", "1", "114", "4,2"].map(String::from)

@@ -174,23 +174,108 @@ pub struct ReportSettings {
 }
 
 impl ReportSettings {
+    /// The keys a settings file may hold.
+    pub const KEYS: [&str; 9] = [
+        "issuer_parent",
+        "issuer",
+        "issuer_name",
+        "symbol",
+        "place",
+        "signer_authority",
+        "signer_title",
+        "signer_name",
+        "recipients",
+    ];
+
+    /// Reads `key,vi,en` rows; a key it does not know, a key given twice,
+    /// a value running over several lines (an unclosed quote) or a file
+    /// without its header is an error naming the line. A key it does not
+    /// give keeps the bundled value.
     fn parse(file: &str, text: &str) -> Result<ReportSettings, ReferenceError> {
-        let mut values = BTreeMap::new();
+        let bad = |line: u64, field: &str, message: String| ReferenceError::Invalid {
+            file: file.to_string(),
+            line,
+            field: field.to_string(),
+            message,
+        };
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         let mut reader = csv::ReaderBuilder::new()
             .trim(csv::Trim::All)
             .flexible(true)
             .from_reader(text.as_bytes());
-        for (i, record) in reader.records().enumerate() {
-            let record = record.map_err(|e| ReferenceError::Invalid {
-                file: file.to_string(),
-                line: i as u64 + 2,
-                field: String::new(),
-                message: format!("this line is not valid CSV: {e}"),
+        let header: Vec<String> = reader
+            .headers()
+            .map_err(|e| bad(1, "", format!("this line is not valid CSV: {e}")))?
+            .iter()
+            .map(str::to_string)
+            .collect();
+        if header != ["key", "vi", "en"] {
+            return Err(bad(
+                1,
+                "",
+                format!(
+                    "the first line must be the header key,vi,en, not '{}'",
+                    header.join(",")
+                ),
+            ));
+        }
+        let mut values = BTreeMap::new();
+        for record in reader.records() {
+            let record = record.map_err(|e| {
+                let line = e.position().map(|p| p.line()).unwrap_or(0);
+                bad(line, "", format!("this line is not valid CSV: {e}"))
             })?;
-            let get = |n: usize| crate::text::clean(record.get(n).unwrap_or_default());
-            values.insert(get(0), (get(1), get(2)));
+            let line = record.position().map(|p| p.line()).unwrap_or(0);
+            let get = |n: usize| record.get(n).unwrap_or_default();
+            let key = get(0);
+            if !Self::KEYS.contains(&key) {
+                return Err(bad(
+                    line,
+                    "key",
+                    format!(
+                        "'{key}' is not a setting: the settings are {}",
+                        Self::KEYS.join(", ")
+                    ),
+                ));
+            }
+            if record.len() > 3 {
+                return Err(bad(
+                    line,
+                    "",
+                    "a line has three fields, key,vi,en: put a value with a comma in double quotes"
+                        .into(),
+                ));
+            }
+            for (n, field) in [(1, "vi"), (2, "en")] {
+                if get(n).contains('\n') {
+                    return Err(bad(
+                        line,
+                        field,
+                        format!(
+                            "the value of '{key}' runs over several lines: a double quote is not closed"
+                        ),
+                    ));
+                }
+            }
+            if values
+                .insert(
+                    key.to_string(),
+                    (crate::text::clean(get(1)), crate::text::clean(get(2))),
+                )
+                .is_some()
+            {
+                return Err(bad(line, "key", format!("'{key}' is given twice")));
+            }
         }
         Ok(ReportSettings { values })
+    }
+
+    /// These settings, with `defaults` for every key they do not give.
+    fn or(mut self, defaults: &ReportSettings) -> ReportSettings {
+        for (k, v) in &defaults.values {
+            self.values.entry(k.clone()).or_insert_with(|| v.clone());
+        }
+        self
     }
 
     /// The settings as `report_settings.csv` writes them.
@@ -311,7 +396,8 @@ impl Reference {
             Some(p) => ReportSettings::parse(
                 &p.display().to_string(),
                 &read_file(&p)?.unwrap_or_default(),
-            )?,
+            )?
+            .or(&ReportSettings::bundled()?),
             None => ReportSettings::bundled()?,
         };
         let register = match register_dir.filter(|d| d.join("units.csv").exists()) {

@@ -11,8 +11,8 @@
 use std::path::Path;
 
 use docx_rs::{
-    AlignmentType, Docx, PageMargin, Paragraph, Pic, Run, RunFonts, Table, TableCell,
-    TableLayoutType, TableRow, WidthType,
+    AlignmentType, Docx, Header, PageMargin, PageNum, Paragraph, Pic, Run, RunFonts, Table,
+    TableCell, TableLayoutType, TableRow, WidthType,
 };
 use serde_json::Value;
 
@@ -82,16 +82,16 @@ fn block_cell(lines: Vec<Paragraph>, width: usize) -> TableCell {
 /// A data table: a header row repeated across pages, 11 pt, each column
 /// as wide as its longest text asks (names wide, figures narrow), within
 /// the text width.
-fn data_table(rows: &Rows, columns: &[(String, String)], l: Lang) -> Table {
+fn data_table(rows: &Rows, columns: &[(String, String)], c: &Campaign, l: Lang) -> Table {
     let texts: Vec<Vec<(String, bool)>> = rows
         .rows
         .iter()
         .map(|r| {
             columns
                 .iter()
-                .map(|(c, _)| {
-                    let v = r.get(c).unwrap_or(&Value::Null);
-                    (cell_text(c, v, l), v.is_number())
+                .map(|(col, _)| {
+                    let v = r.get(col).unwrap_or(&Value::Null);
+                    (cell_text(col, v, r, c, l), v.is_number())
                 })
                 .collect()
         })
@@ -134,19 +134,31 @@ fn data_table(rows: &Rows, columns: &[(String, String)], l: Lang) -> Table {
         columns
             .iter()
             .enumerate()
-            .map(|(i, (_, label))| cell(label, i, true, false))
+            .map(|(i, (col, label))| {
+                // on paper, counts say what they count
+                let label = match col.as_str() {
+                    "items" => l.t("Số tin, bài, hoạt động", "Items"),
+                    "units" => l.t("Số đơn vị", "Units"),
+                    _ => label,
+                };
+                cell(label, i, true, false)
+            })
             .collect(),
     )
-    // marks the header row: see `repeat_header_rows`
+    // the first row kept whole: `repeat_header_rows` makes it the header
     .cant_split();
     let mut out = vec![header];
     for r in &texts {
-        out.push(TableRow::new(
-            r.iter()
-                .enumerate()
-                .map(|(i, (text, number))| cell(text, i, false, *number))
-                .collect(),
-        ));
+        // a row is never split across two pages
+        out.push(
+            TableRow::new(
+                r.iter()
+                    .enumerate()
+                    .map(|(i, (text, number))| cell(text, i, false, *number))
+                    .collect(),
+            )
+            .cant_split(),
+        );
     }
     Table::new(out)
         .set_grid(widths.clone())
@@ -188,17 +200,106 @@ fn column_widths(chars: &[usize]) -> Vec<usize> {
         .collect()
 }
 
-/// A cell as the document shows it: kinds and report kinds by their
-/// labels, numbers the way the language writes them.
-fn cell_text(column: &str, v: &Value, l: Lang) -> String {
+/// A cell as the document shows it: codes by their labels (kinds, report
+/// kinds, statuses, kinds of gap, themes, units), dates and periods the way
+/// the language writes them (`05/07/2023`, `07/2023` in Vietnamese),
+/// numbers too.
+fn cell_text(
+    column: &str,
+    v: &Value,
+    row: &serde_json::Map<String, Value>,
+    c: &Campaign,
+    l: Lang,
+) -> String {
     let code = v.as_str().unwrap_or_default();
+    let theme = |code: &str| theme_label(c, code, l);
     match (column, code) {
         ("unit_kind", _) => kind_label(code, l),
         ("period_kind", "annual") => l.t("Năm", "Annual").to_string(),
         ("period_kind", "monthly") => l.t("Tháng", "Monthly").to_string(),
         ("period_kind", "all") => l.t("Tất cả", "All").to_string(),
+        ("status", "on_time") => l.t("Đúng hạn", "On time").to_string(),
+        ("status", "late") => l.t("Muộn", "Late").to_string(),
+        ("status", "missing") => l.t("Chưa nộp", "Missing").to_string(),
+        ("gap", "unit_silent_all_year") => l
+            .t("Đơn vị không có hoạt động cả năm", "Unit silent all year")
+            .to_string(),
+        ("gap", "unit_without_theme") => l
+            .t(
+                "Đơn vị không có hoạt động về chủ đề",
+                "Unit without the theme",
+            )
+            .to_string(),
+        ("gap", "peak_without_theme") => l
+            .t("Đợt cao điểm thiếu chủ đề", "Peak period without the theme")
+            .to_string(),
+        ("gap", "office_silent") => l
+            .t(
+                "Nhiều tháng liền không gửi báo cáo",
+                "Months running without a report",
+            )
+            .to_string(),
+        ("detail", "no activity reported") => l
+            .t("không có hoạt động", "no activity reported")
+            .to_string(),
+        ("detail", _)
+            if row
+                .get("gap")
+                .and_then(Value::as_str)
+                .is_some_and(|g| g.ends_with("_theme")) =>
+        {
+            theme(code)
+        }
+        ("theme_code", _) => theme(code),
+        // the query names themes in Vietnamese: the English report by code
+        ("theme", _) if l == Lang::En => match row.get("theme_code").and_then(Value::as_str) {
+            Some(t) => theme(t),
+            None => code.to_string(),
+        },
+        ("unit_code", _) => match c.unit(&crate::domain::UnitCode(code.to_string())) {
+            Some(u) => u.name_vi.clone(),
+            None if code == "(unknown unit)" => {
+                l.t("(không rõ đơn vị)", "(unknown unit)").to_string()
+            }
+            None => code.to_string(),
+        },
+        _ if l == Lang::Vi && is_iso_date(code) => {
+            format!("{}/{}/{}", &code[8..10], &code[5..7], &code[..4])
+        }
+        ("period" | "month" | "detail", _) if l == Lang::Vi => vi_periods(code),
         _ => format_number(v, l),
     }
+}
+
+fn is_iso_date(s: &str) -> bool {
+    s.len() == 10
+        && s.chars().enumerate().all(|(i, ch)| {
+            if i == 4 || i == 7 {
+                ch == '-'
+            } else {
+                ch.is_ascii_digit()
+            }
+        })
+}
+
+/// `2023-07` as `07/2023`, and each month in a text (`2023-06 .. 2023-08`);
+/// a year stays as it is.
+fn vi_periods(text: &str) -> String {
+    text.split(' ')
+        .map(|w| {
+            let month = w.len() == 7
+                && w.as_bytes()[4] == b'-'
+                && w.chars()
+                    .enumerate()
+                    .all(|(i, ch)| i == 4 || ch.is_ascii_digit());
+            if month {
+                format!("{}/{}", &w[5..7], &w[..4])
+            } else {
+                w.to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// The pixel size of a PNG, from its IHDR chunk (bytes 16..24).
@@ -241,8 +342,8 @@ fn reporting_sentence(d: &SummaryData, l: Lang) -> String {
 }
 
 /// The units whose reports are missing, one line per unit with its
-/// periods in order: `- name: 2023, 2023-06, 2023-08`.
-fn missing_lines(d: &SummaryData) -> Vec<String> {
+/// periods in order: `- name: năm 2023; tháng 06/2023, 08/2023`.
+fn missing_lines(d: &SummaryData, l: Lang) -> Vec<String> {
     let mut units: Vec<(String, Vec<String>)> = Vec::new();
     for r in d
         .status
@@ -261,7 +362,27 @@ fn missing_lines(d: &SummaryData) -> Vec<String> {
         .into_iter()
         .map(|(unit, mut periods)| {
             periods.sort();
-            format!("- {unit}: {}", periods.join(", "))
+            let (years, months): (Vec<String>, Vec<String>) =
+                periods.into_iter().partition(|p| p.len() == 4);
+            let said = match l {
+                Lang::En => years
+                    .into_iter()
+                    .chain(months)
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                Lang::Vi => {
+                    let mut parts = Vec::new();
+                    if !years.is_empty() {
+                        parts.push(format!("năm {}", years.join(", ")));
+                    }
+                    if !months.is_empty() {
+                        let months: Vec<String> = months.iter().map(|m| vi_periods(m)).collect();
+                        parts.push(format!("tháng {}", months.join(", ")));
+                    }
+                    parts.join("; ")
+                }
+            };
+            format!("- {unit}: {said}")
         })
         .collect()
 }
@@ -294,20 +415,31 @@ pub(super) fn docx(
                 .cs(FONT)
                 .east_asia(FONT),
         )
-        .default_size(BODY);
+        .default_size(BODY)
+        // page numbers at the top centre from page 2 (Decree 30)
+        .header(
+            Header::new().add_paragraph(
+                Paragraph::new()
+                    .add_page_num(PageNum::new())
+                    .align(AlignmentType::Center),
+            ),
+        )
+        .first_header(Header::new())
+        .title_pg();
 
     // the header block: issuing body left, the national motto right
-    // the issuing body in 13 pt on 40 % of the width, the motto in 13 pt
-    // (its first line 12 pt, to fit on one line) on 60 %
-    let (narrow, wide) = (TEXT_WIDTH * 2 / 5, TEXT_WIDTH - TEXT_WIDTH * 2 / 5);
+    // the issuing body in 12 pt on 8 cm, the motto in 13 pt (its first line
+    // 12 pt) on 10 cm: 18 cm, 0.75 cm into each margin, as the Decree's
+    // model lays it out, so that each fits on its line
+    let (narrow, wide) = (4_536, 5_670);
     let half = TEXT_WIDTH / 2;
     let left = vec![
-        centred(run(s.get("issuer_parent", en)).size(HEADER)),
+        centred(run(s.get("issuer_parent", en)).size(HEADER - 2)),
         centred(
             run(s.get("issuer", en))
                 .bold()
                 .underline("single")
-                .size(HEADER),
+                .size(HEADER - 2),
         ),
         Paragraph::new(),
         centred(
@@ -341,7 +473,7 @@ pub(super) fn docx(
         centred(
             run(&match l {
                 Lang::Vi => format!("{}, ngày ... tháng ... năm ...", s.get("place", en)),
-                Lang::En => format!("{}, ... ... ...", s.get("place", en)),
+                Lang::En => format!("{}, date: .../.../...", s.get("place", en)),
             })
             .italic()
             .size(HEADER),
@@ -354,7 +486,8 @@ pub(super) fn docx(
         ])])
         .set_grid(vec![narrow, wide])
         .layout(TableLayoutType::Fixed)
-        .width(TEXT_WIDTH, WidthType::Dxa),
+        .width(narrow + wide, WidthType::Dxa)
+        .indent(-425),
     );
     doc = doc
         .add_paragraph(Paragraph::new())
@@ -395,8 +528,8 @@ pub(super) fn docx(
         ],
         l,
     );
-    doc = doc.add_table(data_table(&d.rate, &rate_cols, l));
-    let missing = missing_lines(d);
+    doc = doc.add_table(data_table(&d.rate, &rate_cols, c, l));
+    let missing = missing_lines(d, l);
     doc = doc.add_paragraph(body(if missing.is_empty() {
         l.t(
             "Tất cả các đơn vị đã gửi đủ báo cáo.",
@@ -422,7 +555,6 @@ pub(super) fn docx(
     }
     for (i, ch) in charts.iter().enumerate() {
         let n = i + 1;
-        doc = doc.add_paragraph(heading(&format!("{n}. {}", ch.title)));
         let png_path = o.out.join(format!("{}.png", ch.name));
         let bytes = std::fs::read(&png_path).map_err(|error| SummaryError::Io {
             path: png_path.display().to_string(),
@@ -443,7 +575,43 @@ pub(super) fn docx(
                     .italic()
                     .size(SMALL + 2),
             ));
-        doc = doc.add_table(data_table(&ch.table, &ch.columns, l));
+        // on paper, the tables a reader reads: the reporting table is in
+        // section I, the month-by-month ones are the workbook's sheets
+        let keep: &[&str] = match ch.name {
+            "peaks" => &[
+                "peak",
+                "theme_code",
+                "start_date",
+                "end_date",
+                "quantity_inside",
+                "lift",
+            ],
+            _ => &[],
+        };
+        match ch.name {
+            "reporting" => {}
+            "monthly" | "offices_monthly" => {
+                doc = doc.add_paragraph(body(&match l {
+                    Lang::Vi => format!(
+                        "Số liệu chi tiết theo tháng: trang tính {} của tệp summary.xlsx.",
+                        ch.table.name
+                    ),
+                    Lang::En => format!(
+                        "Month-by-month figures: sheet {} of summary.xlsx.",
+                        ch.table.name
+                    ),
+                }));
+            }
+            _ => {
+                let columns: Vec<(String, String)> = ch
+                    .columns
+                    .iter()
+                    .filter(|(col, _)| keep.is_empty() || keep.contains(&col.as_str()))
+                    .cloned()
+                    .collect();
+                doc = doc.add_table(data_table(&ch.table, &columns, c, l));
+            }
+        }
         if ch.name == "themes" {
             // the sub-themes under the themes, each theme by its name
             let mut subthemes = d.subthemes.clone();
@@ -457,7 +625,7 @@ pub(super) fn docx(
             );
             doc = doc
                 .add_paragraph(para(l.t("Theo chủ đề phụ:", "By sub-theme:")))
-                .add_table(data_table(&subthemes, &sub_cols, l));
+                .add_table(data_table(&subthemes, &sub_cols, c, l));
         }
     }
 
@@ -489,7 +657,7 @@ pub(super) fn docx(
                 .map(String::as_str)
                 .filter(|c| keep.is_empty() || keep.contains(c))
                 .collect();
-            doc = doc.add_table(data_table(table, &cols(&names, l), l));
+            doc = doc.add_table(data_table(table, &cols(&names, l), c, l));
         }
     }
 
@@ -514,12 +682,20 @@ pub(super) fn docx(
                 .size(RECIPIENTS),
         ),
     )
-    .chain(
-        s.get("recipients", en)
+    .chain({
+        let list: Vec<&str> = s
+            .get("recipients", en)
             .split('|')
-            .filter(|r| !r.trim().is_empty())
-            .map(|r| Paragraph::new().add_run(run(&format!("- {};", r.trim())).size(SMALL))),
-    )
+            .map(str::trim)
+            .filter(|r| !r.is_empty())
+            .collect();
+        let last = list.len().saturating_sub(1);
+        // each recipient ends with `;`, the last with `.`
+        list.into_iter().enumerate().map(move |(i, r)| {
+            let end = if i == last { "." } else { ";" };
+            Paragraph::new().add_run(run(&format!("- {r}{end}")).size(SMALL))
+        })
+    })
     .collect();
     let mut signature = vec![
         centred(run(s.get("signer_authority", en)).bold()),
@@ -549,13 +725,27 @@ pub(super) fn docx(
     super::write_atomic(path, &bytes.into_inner())
 }
 
-/// `w:tblHeader` on the rows `data_table` marks (docx-rs writes
-/// `w:cantSplit` for them and has no way to say "header row"): Word and
-/// LibreOffice repeat those rows at the top of every page a table spans.
+/// `w:tblHeader` on the first row of every table whose rows `data_table`
+/// keeps whole (docx-rs writes `w:cantSplit` for them and has no way to
+/// say "header row"): Word and LibreOffice repeat that row at the top of
+/// every page the table spans. The header and signature blocks have no
+/// such rows and are left alone.
 fn repeat_header_rows(document: &[u8]) -> Vec<u8> {
-    String::from_utf8_lossy(document)
-        .replace("<w:cantSplit />", "<w:cantSplit /><w:tblHeader />")
-        .into_bytes()
+    const MARK: &str = "<w:cantSplit />";
+    let xml = String::from_utf8_lossy(document);
+    let mut out = String::with_capacity(xml.len() + 4096);
+    let mut rest: &str = &xml;
+    while let Some(at) = rest.find("<w:tbl>") {
+        let end = rest[at..]
+            .find("</w:tbl>")
+            .map(|e| at + e)
+            .unwrap_or(rest.len());
+        out.push_str(&rest[..at]);
+        out.push_str(&rest[at..end].replacen(MARK, "<w:cantSplit /><w:tblHeader />", 1));
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    out.into_bytes()
 }
 
 #[cfg(test)]
@@ -584,11 +774,16 @@ mod tests {
     }
 
     #[test]
-    fn header_rows_repeat() {
-        let xml = b"<w:tr><w:trPr><w:cantSplit /></w:trPr>";
+    fn the_first_row_of_each_data_table_repeats() {
+        let row = "<w:tr><w:trPr><w:cantSplit /></w:trPr></w:tr>";
+        let xml =
+            format!("<w:tbl><w:tr></w:tr></w:tbl><w:tbl>{row}{row}</w:tbl><w:tbl>{row}</w:tbl>");
+        let header = "<w:tr><w:trPr><w:cantSplit /><w:tblHeader /></w:trPr></w:tr>";
         assert_eq!(
-            String::from_utf8(repeat_header_rows(xml)).unwrap(),
-            "<w:tr><w:trPr><w:cantSplit /><w:tblHeader /></w:trPr>"
+            String::from_utf8(repeat_header_rows(xml.as_bytes())).unwrap(),
+            format!(
+                "<w:tbl><w:tr></w:tr></w:tbl><w:tbl>{header}{row}</w:tbl><w:tbl>{header}</w:tbl>"
+            )
         );
     }
 }

@@ -176,7 +176,7 @@ fn the_report_is_an_administrative_document_with_the_queries_figures() {
         .collect();
     assert_eq!(missing.len(), 46, "{missing:#?}");
     assert!(missing.contains(
-        &&"- Phòng Văn hóa - Thông tin huyện Tuần Giáo: 2023, 2023-06, 2023-08, 2023-09, 2023-10, 2023-11, 2023-12".to_string()
+        &&"- Phòng Văn hóa - Thông tin huyện Tuần Giáo: năm 2023; tháng 06/2023, 08/2023, 09/2023, 10/2023, 11/2023, 12/2023".to_string()
     ));
     assert!(
         !missing.iter().any(|m| m.contains("Sở Y tế")),
@@ -303,17 +303,11 @@ fn the_report_in_english_has_the_same_structure() {
     assert!(paragraphs.iter().any(|p| p.starts_with("Chart 8. ")));
 }
 
-#[test]
-fn the_issuing_body_comes_from_the_reference_folder() {
+/// The fixture lake's summary with `settings` as the reference folder's
+/// `report_settings.csv`.
+fn summary_with_settings(settings: &str) -> (Workdir, super::support::Run) {
     let w = fixture_lake();
     w.bundled_reference("ref");
-    let settings = std::fs::read_to_string(w.path("ref/report_settings.csv"))
-        .unwrap()
-        .replace(
-            "SỞ THÔNG TIN VÀ TRUYỀN THÔNG",
-            "\"SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH\"",
-        )
-        .replace("signer_name,,", "signer_name,Nguyễn Văn A,");
     w.write("ref/report_settings.csv", settings.as_bytes());
     let run = w.run(&[
         "summary",
@@ -324,6 +318,21 @@ fn the_issuing_body_comes_from_the_reference_folder() {
         "--reference",
         "ref",
     ]);
+    (w, run)
+}
+
+#[test]
+fn the_issuing_body_comes_from_the_reference_folder() {
+    let bundled =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data/reference/report_settings.csv");
+    let settings = std::fs::read_to_string(bundled)
+        .unwrap()
+        .replace(
+            "SỞ THÔNG TIN VÀ TRUYỀN THÔNG",
+            "\"SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH\"",
+        )
+        .replace("signer_name,,", "signer_name,Nguyễn Văn A,");
+    let (w, run) = summary_with_settings(&settings);
     assert_eq!(run.code, 0, "{}", run.stderr);
     let Some(doc) = read_docx(&w, "s/bao-cao-2023.docx") else {
         return;
@@ -332,5 +341,44 @@ fn the_issuing_body_comes_from_the_reference_folder() {
         texts(&doc["header_left"])[1],
         "SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH"
     );
+    assert_eq!(texts(&doc["signature"]).last().unwrap(), "Nguyễn Văn A");
+}
+
+#[test]
+fn a_broken_settings_file_is_refused_naming_the_line() {
+    let cases = [
+        (
+            "key,vi,en\nsigner_nmae,Nguyễn Văn A,\n",
+            "report_settings.csv line 2, field `key`: 'signer_nmae' is not a setting: the settings are issuer_parent, issuer,",
+        ),
+        (
+            "key,vi,en\nissuer,\"SỞ VĂN HÓA,en\nsigner_name,A,\n",
+            "report_settings.csv line 2, field `vi`: the value of 'issuer' runs over several lines: a double quote is not closed",
+        ),
+        (
+            "",
+            "report_settings.csv line 1, field ``: the first line must be the header key,vi,en, not ''",
+        ),
+        (
+            "key,vi,en\nplace,Điện Biên,\nplace,Lai Châu,\n",
+            "report_settings.csv line 3, field `key`: 'place' is given twice",
+        ),
+    ];
+    for (text, want) in cases {
+        let (_, run) = summary_with_settings(text);
+        assert_eq!(run.code, 1, "{want}");
+        assert!(
+            run.stderr.contains(want),
+            "want: {want}\ngot: {}",
+            run.stderr
+        );
+    }
+    // a file that gives only some keys keeps the others' bundled values
+    let (w, run) = summary_with_settings("key,vi,en\nsigner_name,Nguyễn Văn A,\n");
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let Some(doc) = read_docx(&w, "s/bao-cao-2023.docx") else {
+        return;
+    };
+    assert_eq!(texts(&doc["header_left"])[0], "UBND TỈNH ĐIỆN BIÊN");
     assert_eq!(texts(&doc["signature"]).last().unwrap(), "Nguyễn Văn A");
 }

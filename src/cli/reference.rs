@@ -86,10 +86,10 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 println!("{fact}");
             }
             for w in &checked.warnings {
-                println!("warning: {w}");
+                eprintln!("warning: {w}");
             }
             for e in &checked.errors {
-                println!("error: {e}");
+                eprintln!("error: {e}");
             }
             println!(
                 "{shown}: {} error(s), {} warning(s)",

@@ -455,6 +455,7 @@ pub(super) fn parse_campaign(
         keywords,
         register,
         texts: Default::default(),
+        report: None,
         index: Default::default(),
     })
 }

@@ -160,6 +160,9 @@ pub struct Campaign {
     /// The text of each campaign file as read (`themes.csv` → its CSV), so
     /// that `reference new` copies files as their authors wrote them.
     pub texts: BTreeMap<String, String>,
+    /// The year's own `report_settings.csv`, when its issuing body differs
+    /// from the folder's (a department that changed with the 2025 reform).
+    pub report: Option<ReportSettings>,
     index: matching::Index,
 }
 
@@ -199,9 +202,17 @@ impl ReportSettings {
             message,
         };
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        // Excel in Vietnamese settings saves "CSV" with semicolons
+        let first = text.lines().next().unwrap_or_default();
+        let delimiter = if first.contains(';') && !first.contains(',') {
+            b';'
+        } else {
+            b','
+        };
         let mut reader = csv::ReaderBuilder::new()
             .trim(csv::Trim::All)
             .flexible(true)
+            .delimiter(delimiter)
             .from_reader(text.as_bytes());
         let header: Vec<String> = reader
             .headers()
@@ -400,6 +411,7 @@ impl Reference {
             .or(&ReportSettings::bundled()?),
             None => ReportSettings::bundled()?,
         };
+        let register_home = register_dir.clone().unwrap_or_else(|| dir.to_path_buf());
         let register = match register_dir.filter(|d| d.join("units.csv").exists()) {
             Some(d) => {
                 let read = |file: &str| read_file(&d.join(file));
@@ -421,7 +433,7 @@ impl Reference {
                     file: path.join("units.csv").display().to_string(),
                     message: format!(
                         "this file is missing: put the register units.csv (and unit_lineage.csv) in {}, or a units.csv in the campaign folder",
-                        dir.display()
+                        register_home.display()
                     ),
                 });
             } else {
@@ -472,6 +484,17 @@ impl Reference {
     }
 }
 
+impl Reference {
+    /// The settings of the `year` report: the campaign folder's own, with
+    /// the folder's for what it leaves out.
+    pub fn report_for(&self, year: i32) -> ReportSettings {
+        match self.campaign(year).and_then(|c| c.report.clone()) {
+            Some(own) => own.or(&self.report),
+            None => self.report.clone(),
+        }
+    }
+}
+
 impl ReportSettings {
     fn bundled() -> Result<ReportSettings, ReferenceError> {
         ReportSettings::parse(
@@ -510,6 +533,13 @@ impl Campaign {
         };
         let mut campaign = files::parse_campaign(year, dir, remember, register.clone())?;
         campaign.index = matching::Index::build(&campaign, dir)?;
+        campaign.report = match read("report_settings.csv")? {
+            Some(text) => Some(ReportSettings::parse(
+                &format!("{dir}/report_settings.csv"),
+                &text,
+            )?),
+            None => None,
+        };
         campaign.texts = texts.into_inner();
         Ok(campaign)
     }
@@ -542,10 +572,7 @@ impl Campaign {
                     .iter()
                     .filter(|u| ob.unit_kinds.contains(&u.kind))
                 {
-                    let (start, end) = period_bounds(period);
-                    let alive = unit.valid_from <= end
-                        && unit.valid_to.is_none_or(|to| to >= start)
-                        && unit.valid_on(due);
+                    let alive = unit.valid_during(period) && unit.valid_on(due);
                     if alive {
                         out.push(ExpectedReport {
                             unit: unit.code.clone(),

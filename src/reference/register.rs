@@ -267,10 +267,7 @@ impl Register {
 
     /// The units that existed on some day of `period`.
     pub fn units_in(&self, period: Period) -> impl Iterator<Item = &Unit> {
-        let (start, end) = period.bounds();
-        self.units
-            .iter()
-            .filter(move |u| u.valid_from <= end && u.valid_to.is_none_or(|to| to >= start))
+        self.units.iter().filter(move |u| u.valid_during(period))
     }
 
     /// The units that existed on `day`.
@@ -291,7 +288,6 @@ impl Register {
         if candidates.is_empty() {
             return Match::NotFound;
         }
-        let (start, end) = period.bounds();
         let codes = |ix: &mut dyn Iterator<Item = &usize>| -> Vec<UnitCode> {
             let mut out: Vec<UnitCode> = Vec::new();
             for i in ix {
@@ -302,10 +298,11 @@ impl Register {
             }
             out
         };
-        let valid = codes(&mut candidates.iter().filter(|i| {
-            let u = &self.units[**i];
-            u.valid_from <= end && u.valid_to.is_none_or(|to| to >= start)
-        }));
+        let valid = codes(
+            &mut candidates
+                .iter()
+                .filter(|i| self.units[**i].valid_during(period)),
+        );
         match valid.len() {
             1 => Match::Found(valid.into_iter().next().unwrap_or_default()),
             0 => Match::Outside(codes(&mut candidates.iter())),
@@ -358,34 +355,48 @@ impl Register {
         if rows.iter().any(|u| u.valid_on(day)) {
             return Fate::Same;
         }
-        if rows.iter().all(|u| u.valid_from > day) {
+        if !rows.is_empty() && rows.iter().all(|u| u.valid_from > day) {
             return Fate::NotYet;
         }
         let mut found = BTreeSet::new();
         let mut seen = BTreeSet::new();
-        self.descend(code, day, &mut found, &mut seen);
-        match found.len() {
-            0 => Fate::Ended,
-            1 => Fate::One(found.into_iter().next().unwrap_or_default()),
-            _ => Fate::Split(found.into_iter().collect()),
+        let mut whole = true;
+        self.descend(code, day, &mut found, &mut seen, &mut whole);
+        let found: Vec<UnitCode> = found.into_iter().collect();
+        match found.as_slice() {
+            [] => Fate::Ended,
+            // all of its work went, change after change, to one unit
+            [one] if whole => Fate::One(one.clone()),
+            // split somewhere on the way (even if one branch ended since):
+            // never all of it to one unit
+            _ => Fate::Split(found),
         }
     }
 
+    /// Follows the lineage from `code` to the units that exist on `day`;
+    /// `whole` turns false where the work divided (a change with several
+    /// successors) or a branch ended.
     fn descend(
         &self,
         code: &UnitCode,
         day: NaiveDate,
         found: &mut BTreeSet<UnitCode>,
         seen: &mut BTreeSet<UnitCode>,
+        whole: &mut bool,
     ) {
         if !seen.insert(code.clone()) {
             return;
         }
-        for l in self.changes_of(code) {
+        let changes: Vec<&Lineage> = self
+            .changes_of(code)
+            .into_iter()
+            .filter(|l| l.date <= day)
+            .collect();
+        if changes.len() != 1 || changes.iter().any(|l| l.successor.is_none()) {
+            *whole = false;
+        }
+        for l in changes {
             let Some(next) = &l.successor else { continue };
-            if l.date > day {
-                continue;
-            }
             if self
                 .units
                 .iter()
@@ -393,7 +404,7 @@ impl Register {
             {
                 found.insert(next.clone());
             } else {
-                self.descend(next, day, found, seen);
+                self.descend(next, day, found, seen, whole);
             }
         }
     }
@@ -603,6 +614,12 @@ impl Unit {
         self.valid_from <= day && self.valid_to.is_none_or(|to| to >= day)
     }
 
+    /// Whether the unit existed on some day of `period` (dates inclusive).
+    pub fn valid_during(&self, period: Period) -> bool {
+        let (start, end) = period.bounds();
+        self.valid_from <= end && self.valid_to.is_none_or(|to| to >= start)
+    }
+
     fn overlaps(&self, other: &Unit) -> bool {
         let ends_before = |a: &Unit, b: &Unit| a.valid_to.is_some_and(|to| to < b.valid_from);
         !ends_before(self, other) && !ends_before(other, self)
@@ -684,6 +701,35 @@ mod tests {
             reg.fate_on(&code("ubnd-h-tuan-giao"), day("2025-06-30")),
             Fate::Same
         );
+    }
+
+    #[test]
+    fn a_split_stays_split_when_one_of_its_branches_ends_later() {
+        let units = "unit_code,name_vi,unit_kind,valid_from,valid_to\n\
+                     x,Sở X,department,2023-01-01,2024-06-30\n\
+                     a,Sở A,department,2023-01-01,\n\
+                     b,Sở B,department,2023-01-01,2025-06-30\n";
+        let lineage = "predecessor_code,successor_code,change_date,change_kind\n\
+                       x,a,2024-07-01,split\n\
+                       x,b,2024-07-01,split\n\
+                       b,,2025-07-01,abolished\n";
+        let read = |file: &str| {
+            Ok(Some(match file {
+                "units.csv" => units.to_string(),
+                _ => lineage.to_string(),
+            }))
+        };
+        let reg = Register::load("t", &read, true).unwrap();
+        assert_eq!(
+            reg.fate_on(&code("x"), day("2024-12-31")),
+            Fate::Split(vec![code("a"), code("b")])
+        );
+        // B gone: X's work is still not all A's
+        assert_eq!(
+            reg.fate_on(&code("x"), day("2026-01-01")),
+            Fate::Split(vec![code("a")])
+        );
+        assert_eq!(reg.fate_on(&code("b"), day("2026-01-01")), Fate::Ended);
     }
 
     #[test]

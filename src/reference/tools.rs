@@ -9,8 +9,8 @@ use std::path::{Path, PathBuf};
 use chrono::{Datelike, NaiveDate};
 
 use super::{
-    CAMPAIGN_FILES, Campaign, Due, Fate, Obligation, Reference, ReferenceError, Register,
-    periods_between,
+    CAMPAIGN_FILES, Campaign, Due, Fate, Match, Obligation, Reference, ReferenceError, Register,
+    ReportSettings, periods_between,
 };
 use crate::domain::{Period, UnitCode, UnitKind};
 
@@ -115,7 +115,26 @@ pub fn new_campaign(
     notes.push(format!(
         "check {year}/obligations.csv against the {year} letter: who reports, how often and by when"
     ));
+    notes.extend(issuer_warning(register, &reference.report, year));
     Ok(NewCampaign { written, notes })
+}
+
+/// A sentence when the `year` report would go out under an issuing body
+/// (`issuer_name` of `settings`) that the register says no longer existed
+/// by December of that year, naming what became of it.
+pub fn issuer_warning(register: &Register, settings: &ReportSettings, year: i32) -> Option<String> {
+    let name = settings.get("issuer_name", false);
+    let december = Period::Month { year, month: 12 };
+    let Match::Outside(list) = register.match_unit(name, december) else {
+        return None;
+    };
+    let code = list.first()?;
+    let what = register
+        .what_became_of(code)
+        .unwrap_or_else(|| "ended".to_string());
+    Some(format!(
+        "the {year} report would be issued by {name} ({code}), which {what}: put the {year} issuing body in {year}/report_settings.csv (keys issuer, issuer_name, symbol; see report_settings.csv)"
+    ))
 }
 
 /// The register as `units.csv` and `unit_lineage.csv` texts.
@@ -362,6 +381,11 @@ pub fn check(dir: Option<&Path>) -> Checked {
             expected.len(),
             c.peaks.len()
         ));
+        out.warnings.extend(issuer_warning(
+            &c.register,
+            &reference.report_for(*year),
+            *year,
+        ));
         if c.peaks.is_empty() {
             out.warnings.push(format!(
                 "{year}/peak_periods.csv lists no peak period: fill it from the {year} letter"
@@ -524,7 +548,7 @@ pub fn diff(a: &Campaign, b: &Campaign) -> Vec<String> {
             let kinds: Vec<&str> = ob.unit_kinds.iter().map(|k| k.as_str()).collect();
             let due = match ob.due {
                 Due::Date(d) => format!("due {d}"),
-                Due::DayOfMonth(d) => format!("due on the {d}th of the month reported"),
+                Due::DayOfMonth(d) => format!("due on day {d} of the month reported"),
             };
             let what = if ob.first == ob.last {
                 let kind = ob.first.kind();

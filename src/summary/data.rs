@@ -175,12 +175,14 @@ impl SummaryData {
     /// Runs the named queries for `year`; `themes` are the campaign's theme
     /// codes, in order, the columns of the unit x theme table. With
     /// `units_as_of`, the unit x theme table rolls the year's units up to
-    /// those of that day (`coverage_by_unit`'s `$units_as_of`).
+    /// those of that day (`coverage_by_unit`'s `$units_as_of`), a split unit
+    /// labelled with its successors' names (`unit_names`: code to name).
     pub async fn load(
         session: &Session,
         year: i32,
         themes: &[String],
         units_as_of: Option<chrono::NaiveDate>,
+        unit_names: &std::collections::BTreeMap<String, String>,
     ) -> Result<SummaryData, QueryError> {
         let y = year.to_string();
         let as_of = units_as_of.map(|d| d.to_string());
@@ -203,7 +205,8 @@ impl SummaryData {
                 Table::from_result(name, last)
             }
         };
-        let (units, unit_themes) = pivot_units(&run("coverage_by_unit").await?, themes)?;
+        let (units, unit_themes) =
+            pivot_units(&run("coverage_by_unit").await?, themes, unit_names)?;
         Ok(SummaryData {
             year,
             overview: run("lake_overview").await?,
@@ -245,6 +248,7 @@ impl SummaryData {
 pub(super) fn pivot_units(
     long: &Table,
     themes: &[String],
+    unit_names: &std::collections::BTreeMap<String, String>,
 ) -> Result<(Table, Vec<String>), QueryError> {
     let bad = |what: String| QueryError::Sql {
         message: format!("cannot read the answer of coverage_by_unit: {what}"),
@@ -281,7 +285,11 @@ pub(super) fn pivot_units(
                 // (rows without the column are the year's own units)
                 match r.get("fate").and_then(Value::as_str).unwrap_or("same") {
                     "split" => {
-                        let to = Table::text(r, "successors_as_of").replace('|', ", ");
+                        let to = Table::text(r, "successors_as_of")
+                            .split('|')
+                            .map(|code| unit_names.get(code).cloned().unwrap_or(code.to_string()))
+                            .collect::<Vec<_>>()
+                            .join(", ");
                         let label = format!("{} → {to}", Table::text(r, "unit"));
                         row.insert("unit".into(), Value::from(label));
                     }
@@ -375,7 +383,7 @@ mod tests {
             ("b", "water", 0, 1),
         ]);
         let themes = vec!["religion".to_string(), "ethnic".to_string()];
-        let (t, cols) = pivot_units(&rows, &themes).unwrap();
+        let (t, cols) = pivot_units(&rows, &themes, &Default::default()).unwrap();
         // `water`, another year's theme with nothing this year, is no column
         assert_eq!(cols, ["religion", "ethnic", "climate"]);
         assert_eq!(
@@ -400,7 +408,9 @@ mod tests {
     fn a_missing_cell_is_an_error_not_a_zero() {
         let rows = long(&[("a", "ethnic", 2, 2), ("b", "religion", 1, 1)]);
         let themes = vec!["religion".to_string(), "ethnic".to_string()];
-        let e = pivot_units(&rows, &themes).unwrap_err().to_string();
+        let e = pivot_units(&rows, &themes, &Default::default())
+            .unwrap_err()
+            .to_string();
         assert!(e.contains("no quantity for theme"), "{e}");
     }
 }

@@ -17,7 +17,7 @@ use docx_rs::{
 use serde_json::Value;
 
 use super::data::{SummaryData, Table as Rows};
-use super::figures::{Drawn, closing_sections, headline};
+use super::figures::{Drawn, closing_sections, headline, units_note};
 use super::labels::{cols, format_number, kind_label, theme_label};
 use super::{Lang, SummaryError, SummaryOptions};
 use crate::reference::{Campaign, ReportSettings};
@@ -324,12 +324,19 @@ fn reporting_sentence(d: &SummaryData, l: Lang) -> String {
             .map(|v| format_number(v, l))
             .unwrap_or_default()
     };
-    let (year, expected, received, rate) = (
-        d.year,
-        get("expected"),
-        get("received"),
-        get("reporting_rate_pct"),
-    );
+    let year = d.year;
+    // no reports owed (or no answer): said so, never a sentence of blanks
+    let owed = all
+        .and_then(|r| r.get("expected"))
+        .and_then(Value::as_f64)
+        .is_some_and(|n| n > 0.0);
+    if !owed {
+        return match l {
+            Lang::Vi => format!("Trong năm {year}, không có báo cáo nào phải gửi."),
+            Lang::En => format!("No reports were owed in {year}."),
+        };
+    }
+    let (expected, received, rate) = (get("expected"), get("received"), get("reporting_rate_pct"));
     let (on_time, late, missing) = (get("on_time"), get("late"), get("missing"));
     match l {
         Lang::Vi => format!(
@@ -601,6 +608,10 @@ pub(super) fn docx(
                         ch.table.name
                     ),
                 }));
+            }
+            "units_by_theme" if units_note(d, l).is_some() => {
+                doc = doc.add_paragraph(body(&units_note(d, l).unwrap_or_default()));
+                doc = doc.add_table(data_table(&ch.table, &ch.columns, c, l));
             }
             _ => {
                 let columns: Vec<(String, String)> = ch

@@ -97,7 +97,13 @@ pub async fn build(
         .iter()
         .any(|r| r.lineage.iter().any(|l| l.date > first && l.date <= last));
     let units_as_of = spans_change.then_some(last);
-    let data = SummaryData::load(session, opts.year, &themes, units_as_of).await?;
+    let unit_names: std::collections::BTreeMap<String, String> = reference
+        .registers()
+        .iter()
+        .flat_map(|r| r.units.iter())
+        .map(|u| (u.code.0.clone(), u.name_vi.clone()))
+        .collect();
+    let data = SummaryData::load(session, opts.year, &themes, units_as_of, &unit_names).await?;
     if data.items() == 0.0 {
         return Err(SummaryError::EmptyYear(opts.year));
     }
@@ -132,7 +138,14 @@ pub async fn build(
     workbook::workbook(&data, opts, &xlsx)?;
     files.push(xlsx);
     let report = dir.join(format!("bao-cao-{}.docx", opts.year));
-    docx::docx(&data, campaign, opts, &drawn, &reference.report, &report)?;
+    docx::docx(
+        &data,
+        campaign,
+        opts,
+        &drawn,
+        &reference.report_for(opts.year),
+        &report,
+    )?;
     files.push(report);
     Ok(SummaryFiles { files })
 }

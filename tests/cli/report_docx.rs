@@ -382,3 +382,33 @@ fn a_broken_settings_file_is_refused_naming_the_line() {
     assert_eq!(texts(&doc["header_left"])[0], "UBND TỈNH ĐIỆN BIÊN");
     assert_eq!(texts(&doc["signature"]).last().unwrap(), "Nguyễn Văn A");
 }
+
+#[test]
+fn a_campaign_folder_s_own_settings_name_that_year_s_issuer() {
+    let w = fixture_lake();
+    w.bundled_reference("ref");
+    w.write(
+        "ref/2023/report_settings.csv",
+        "key,vi,en\nissuer,SỞ KHOA HỌC VÀ CÔNG NGHỆ,\nissuer_name,Sở Khoa học và Công nghệ,\n"
+            .as_bytes(),
+    );
+    let run = w.run(&[
+        "summary",
+        "--year",
+        "2023",
+        "--out",
+        "s",
+        "--reference",
+        "ref",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let Some(doc) = read_docx(&w, "s/bao-cao-2023.docx") else {
+        return;
+    };
+    // the year's issuer, the folder's parent body and signatory
+    assert_eq!(
+        texts(&doc["header_left"])[..2],
+        ["UBND TỈNH ĐIỆN BIÊN", "SỞ KHOA HỌC VÀ CÔNG NGHỆ"]
+    );
+    assert_eq!(texts(&doc["signature"])[0], "KT. GIÁM ĐỐC");
+}

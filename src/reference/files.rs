@@ -85,6 +85,25 @@ impl<'a> Ctx<'a> {
     }
 }
 
+/// A reader of one reference CSV text: a byte-order mark dropped, fields
+/// trimmed, and semicolons taken as the separator when the header has no
+/// comma (Excel in Vietnamese settings saves "CSV" that way); `flexible`
+/// lets lines have fewer fields than the header.
+pub(super) fn csv_reader(text: &str, flexible: bool) -> csv::Reader<&[u8]> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let first = text.lines().next().unwrap_or_default();
+    let delimiter = if first.contains(';') && !first.contains(',') {
+        b';'
+    } else {
+        b','
+    };
+    csv::ReaderBuilder::new()
+        .trim(csv::Trim::All)
+        .flexible(flexible)
+        .delimiter(delimiter)
+        .from_reader(text.as_bytes())
+}
+
 /// Rows of one CSV file with the line each came from.
 pub(super) fn rows<T: for<'de> Deserialize<'de>>(
     ctx: &Ctx,
@@ -112,18 +131,7 @@ fn rows_of<T: for<'de> Deserialize<'de>>(
         file: format!("{}/{}", ctx.dir, ctx.file),
         message: "this file is missing; every campaign folder needs it".into(),
     })?;
-    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
-    // Excel in Vietnamese settings saves "CSV" with semicolons
-    let first = text.lines().next().unwrap_or_default();
-    let delimiter = if first.contains(';') && !first.contains(',') {
-        b';'
-    } else {
-        b','
-    };
-    let mut reader = csv::ReaderBuilder::new()
-        .trim(csv::Trim::All)
-        .delimiter(delimiter)
-        .from_reader(text.as_bytes());
+    let mut reader = csv_reader(&text, false);
     let headers = reader
         .headers()
         .map_err(|e| ctx.err(1, "", e.to_string()))?

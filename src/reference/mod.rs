@@ -201,19 +201,7 @@ impl ReportSettings {
             field: field.to_string(),
             message,
         };
-        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-        // Excel in Vietnamese settings saves "CSV" with semicolons
-        let first = text.lines().next().unwrap_or_default();
-        let delimiter = if first.contains(';') && !first.contains(',') {
-            b';'
-        } else {
-            b','
-        };
-        let mut reader = csv::ReaderBuilder::new()
-            .trim(csv::Trim::All)
-            .flexible(true)
-            .delimiter(delimiter)
-            .from_reader(text.as_bytes());
+        let mut reader = files::csv_reader(text, true);
         let header: Vec<String> = reader
             .headers()
             .map_err(|e| bad(1, "", format!("this line is not valid CSV: {e}")))?

@@ -303,13 +303,9 @@ fn the_report_in_english_has_the_same_structure() {
     assert!(paragraphs.iter().any(|p| p.starts_with("Chart 8. ")));
 }
 
-/// The fixture lake's summary with `settings` as the reference folder's
-/// `report_settings.csv`.
-fn summary_with_settings(settings: &str) -> (Workdir, super::support::Run) {
-    let w = fixture_lake();
-    w.bundled_reference("ref");
-    w.write("ref/report_settings.csv", settings.as_bytes());
-    let run = w.run(&[
+/// `summary --year 2023 --out s --reference ref` in `w`.
+fn summary_in_s(w: &Workdir) -> super::support::Run {
+    w.run(&[
         "summary",
         "--year",
         "2023",
@@ -317,7 +313,16 @@ fn summary_with_settings(settings: &str) -> (Workdir, super::support::Run) {
         "s",
         "--reference",
         "ref",
-    ]);
+    ])
+}
+
+/// The fixture lake's summary with `settings` as the reference folder's
+/// `report_settings.csv`.
+fn summary_with_settings(settings: &str) -> (Workdir, super::support::Run) {
+    let w = fixture_lake();
+    w.bundled_reference("ref");
+    w.write("ref/report_settings.csv", settings.as_bytes());
+    let run = summary_in_s(&w);
     (w, run)
 }
 
@@ -392,15 +397,7 @@ fn a_campaign_folder_s_own_settings_name_that_year_s_issuer() {
         "key,vi,en\nissuer,SỞ KHOA HỌC VÀ CÔNG NGHỆ,\nissuer_name,Sở Khoa học và Công nghệ,\n"
             .as_bytes(),
     );
-    let run = w.run(&[
-        "summary",
-        "--year",
-        "2023",
-        "--out",
-        "s",
-        "--reference",
-        "ref",
-    ]);
+    let run = summary_in_s(&w);
     assert_eq!(run.code, 0, "{}", run.stderr);
     let Some(doc) = read_docx(&w, "s/bao-cao-2023.docx") else {
         return;

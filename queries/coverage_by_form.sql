@@ -3,8 +3,9 @@
 -- Parameters:
 --   $year INT (default 2023) the year of the activities
 -- Columns: form_code, form, items, quantity, reach, units, share_pct
+-- Read from activity_rollup (grain 'form'): the figures of activities, a few rows per report.
 WITH year_activities AS (
-    SELECT * FROM activities WHERE year = $year
+    SELECT * FROM activity_rollup WHERE grain = 'form' AND year = $year
 ),
 year_total AS (
     SELECT SUM(quantity) AS quantity FROM year_activities
@@ -12,7 +13,7 @@ year_total AS (
 SELECT
     f.form_code,
     f.name_vi                        AS form,
-    COUNT(a.activity_id)             AS items,
+    COALESCE(SUM(a.items), 0)     AS items,
     COALESCE(SUM(a.quantity), 0)     AS quantity,
     COALESCE(SUM(a.reach), 0)        AS reach,
     COUNT(DISTINCT a.unit_code)      AS units,

@@ -7,8 +7,9 @@
 -- code the year's activities hold that the reference data no longer lists
 -- is listed too, named by its code, so the shares add up to 100.
 -- Only current reports count (corrections replace what they correct).
+-- Read from activity_rollup (grain 'theme'): the figures of activities, a few rows per report.
 WITH year_activities AS (
-    SELECT * FROM activities WHERE year = $year
+    SELECT * FROM activity_rollup WHERE grain = 'theme' AND year = $year
 ),
 year_total AS (
     SELECT SUM(quantity) AS quantity FROM year_activities
@@ -27,7 +28,7 @@ year_themes AS (
 SELECT
     t.theme_code,
     t.name_vi                              AS theme,
-    COUNT(a.activity_id)                   AS items,
+    COALESCE(SUM(a.items), 0)           AS items,
     COALESCE(SUM(a.quantity), 0)           AS quantity,
     COALESCE(SUM(a.reach), 0)              AS reach,
     COUNT(DISTINCT a.unit_code)            AS units,

@@ -21,10 +21,11 @@
 -- ended without successor (`ended`) or did not exist yet (`not_yet`). The
 -- year's total is the same either way. Compare 2023 with 2026 on today's
 -- map: --param year=2023 --param units_as_of=today, then year=2026.
+-- Read from activity_rollup (grain 'theme'): the figures of activities, a few rows per report.
 WITH year_activities AS (
     SELECT unit_code, theme_code, SUM(quantity) AS quantity
-    FROM activities
-    WHERE year = $year
+    FROM activity_rollup
+    WHERE grain = 'theme' AND year = $year
     GROUP BY unit_code, theme_code
 ),
 rolled AS (

@@ -4,8 +4,12 @@
 --   $year INT (default 2023) the year of the activities and reporting periods
 -- Columns: gap, subject, name, detail, months
 -- gap is one of unit_silent_all_year, unit_without_theme, peak_without_theme, office_silent.
-WITH year_activities AS (
-    SELECT unit_code, theme_code, activity_date, quantity FROM activities WHERE year = $year
+-- Units and themes are read from activity_rollup (grain 'theme'); peaks need the items' dates.
+WITH year_unit_themes AS (
+    SELECT DISTINCT unit_code, theme_code FROM activity_rollup WHERE grain = 'theme' AND year = $year
+),
+year_activities AS (
+    SELECT theme_code, activity_date FROM activities WHERE year = $year
 ),
 obliged AS (
     SELECT DISTINCT e.unit_code, u.name_vi
@@ -13,7 +17,7 @@ obliged AS (
     WHERE e.period_kind = 'annual' AND e.period = CAST($year AS VARCHAR)
 ),
 active AS (
-    SELECT DISTINCT unit_code FROM year_activities
+    SELECT DISTINCT unit_code FROM year_unit_themes
 ),
 missing_months AS (
     SELECT unit_code, period,
@@ -40,7 +44,7 @@ SELECT 'unit_without_theme', o.unit_code, o.name_vi, t.theme_code, CAST(NULL AS 
 FROM obliged o
 CROSS JOIN themes t
 WHERE o.unit_code IN (SELECT unit_code FROM active)
-  AND NOT EXISTS (SELECT 1 FROM year_activities a WHERE a.unit_code = o.unit_code AND a.theme_code = t.theme_code)
+  AND NOT EXISTS (SELECT 1 FROM year_unit_themes a WHERE a.unit_code = o.unit_code AND a.theme_code = t.theme_code)
 UNION ALL
 SELECT 'peak_without_theme', p.peak_code, p.name_vi, pt.theme_code, CAST(NULL AS BIGINT)
 FROM peak_periods p

@@ -3,13 +3,14 @@
 -- Parameters:
 --   $year INT (default 2023) the year of the activities
 -- Columns: language_code, language, items, quantity, reach, duration_min, units
+-- Read from activity_rollup (grain 'language'): the figures of activities, a few rows per report.
 WITH year_activities AS (
-    SELECT * FROM activities WHERE year = $year
+    SELECT * FROM activity_rollup WHERE grain = 'language' AND year = $year
 )
 SELECT
     l.language_code,
     l.name_vi                          AS language,
-    COUNT(a.activity_id)               AS items,
+    COALESCE(SUM(a.items), 0)       AS items,
     COALESCE(SUM(a.quantity), 0)       AS quantity,
     COALESCE(SUM(a.reach), 0)          AS reach,
     COALESCE(SUM(a.duration_min), 0)   AS duration_min,

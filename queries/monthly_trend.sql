@@ -3,17 +3,18 @@
 -- Parameters:
 --   $year INT (default 2023) the year of the activities
 -- Columns: month, period, theme_code, items, quantity, reach
+-- Read from activity_rollup (grain 'theme'): the figures of activities, a few rows per report.
 WITH year_months AS (
     SELECT month_of_year AS month, month AS period FROM months WHERE year = $year
 ),
 year_activities AS (
-    SELECT month, theme_code, activity_id, quantity, reach FROM activities WHERE year = $year
+    SELECT month, theme_code, items, quantity, reach FROM activity_rollup WHERE grain = 'theme' AND year = $year
 )
 SELECT
     m.month,
     m.period,
     t.theme_code,
-    COUNT(a.activity_id)            AS items,
+    COALESCE(SUM(a.items), 0)       AS items,
     COALESCE(SUM(a.quantity), 0)    AS quantity,
     COALESCE(SUM(a.reach), 0)       AS reach
 FROM year_months m

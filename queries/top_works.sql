@@ -5,12 +5,28 @@
 --   $limit INT (default 5) how many works per theme
 -- Columns: theme_code, theme, rank, title, unit_code, unit, form_code, activity_date, reach, url
 -- Works without a reach figure cannot be ranked and are left out; ties go to the earlier work.
-WITH ranked AS (
+-- The ranking sorts only each theme's reach figures: the $limit-th largest
+-- reach of a theme is its threshold, and only the works at or above it (a
+-- few, ties included) are ranked with their titles; a theme with fewer
+-- works than $limit has no threshold and all of them are ranked.
+WITH reach_ranks AS (
+    SELECT theme_code, reach,
+           ROW_NUMBER() OVER (PARTITION BY theme_code ORDER BY reach DESC) AS n
+    FROM activities
+    WHERE year = $year AND reach IS NOT NULL
+),
+thresholds AS (
+    SELECT theme_code, reach AS floor FROM reach_ranks WHERE n = $limit
+),
+ranked AS (
     SELECT
         a.theme_code, a.title, a.unit_code, a.form_code, a.activity_date, a.reach, a.url,
         ROW_NUMBER() OVER (PARTITION BY a.theme_code ORDER BY a.reach DESC, a.activity_date, a.activity_id) AS rank
-    FROM activities a
+    -- the thresholds (six rows) first: the side the join hashes
+    FROM thresholds t
+    RIGHT JOIN activities a ON a.theme_code = t.theme_code
     WHERE a.year = $year AND a.reach IS NOT NULL
+      AND (t.floor IS NULL OR a.reach >= t.floor)
 )
 SELECT
     r.theme_code,

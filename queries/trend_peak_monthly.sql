@@ -11,6 +11,7 @@
 -- window when the two overlap; lift (window months only) is the month's
 -- quantity over the mean monthly quantity of the listed months outside the
 -- window, empty when there are none or they had nothing.
+-- Whole months are read from activity_rollup, the month $as_of falls in from the items: the figures of activities.
 WITH used AS (
     SELECT submission_id FROM submission_versions
     WHERE received_at <= $as_of AND (current_until IS NULL OR current_until > $as_of)
@@ -18,13 +19,27 @@ WITH used AS (
 -- one pass over the lake: quantity by theme and month, and the first
 -- month with any activity
 theme_months AS (
-    SELECT a.theme_code,
-           a.year * 12 + a.month - 1                   AS month_index,
-           SUM(a.quantity)                             AS quantity,
-           MIN(MIN(a.year * 12 + a.month - 1)) OVER () AS first_index
-    FROM used u JOIN lake.activities a ON a.submission_id = u.submission_id
-    WHERE a.activity_date <= $as_of
-    GROUP BY a.theme_code, a.year * 12 + a.month - 1
+    SELECT theme_code, month_index,
+           SUM(quantity)                               AS quantity,
+           MIN(month_index) OVER ()                    AS first_index
+    FROM (
+        -- the months that ended by $as_of, from the rollup
+        SELECT r.theme_code, r.year * 12 + r.month - 1 AS month_index, r.quantity
+        FROM used u JOIN lake.activity_rollup r ON r.submission_id = u.submission_id
+        WHERE r.grain = 'theme'
+          AND (r.year * 12 + r.month < CAST(date_part('year', $as_of) * 12 + date_part('month', $as_of) AS INT)
+               OR (r.year * 12 + r.month = CAST(date_part('year', $as_of) * 12 + date_part('month', $as_of) AS INT)
+                   AND date_part('month', CAST($as_of AS DATE) + INTERVAL '1 day') <> date_part('month', $as_of)))
+        UNION ALL
+        -- the month $as_of falls in, unless it is its last day, from the items
+        SELECT a.theme_code, a.year * 12 + a.month - 1, a.quantity
+        FROM used u JOIN lake.activities a ON a.submission_id = u.submission_id
+        WHERE date_part('month', CAST($as_of AS DATE) + INTERVAL '1 day') = date_part('month', $as_of)
+          AND a.year = CAST(date_part('year', $as_of) AS INT)
+          AND a.month = CAST(date_part('month', $as_of) AS INT)
+          AND a.activity_date <= $as_of
+    ) x
+    GROUP BY theme_code, month_index
 ),
 -- every month of every peak up to the as-of day; the months before the
 -- first with activity are dropped below
@@ -64,4 +79,5 @@ SELECT
     quantity,
     CASE WHEN in_window THEN ROUND(quantity / NULLIF(outside_rate, 0), 2) END AS lift
 FROM rated
-ORDER BY month, peak_code
+-- a code can name two windows (one per campaign year): in_window breaks the tie
+ORDER BY month, peak_code, in_window

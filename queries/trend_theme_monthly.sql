@@ -11,6 +11,7 @@
 -- first two months); mom_change and yoy_change are relative changes
 -- (0.25 = a quarter more, -1 = nothing this month), empty where the month
 -- compared with is outside the data or had nothing.
+-- Whole months are read from activity_rollup, the month $as_of falls in from the items: the figures of activities.
 WITH used AS (
     SELECT submission_id FROM submission_versions
     WHERE received_at <= $as_of AND (current_until IS NULL OR current_until > $as_of)
@@ -19,15 +20,28 @@ WITH used AS (
 -- month and unit, then by theme and month (two plain groupings are faster
 -- than a COUNT(DISTINCT))
 theme_unit_months AS (
-    SELECT a.theme_code,
-           a.year * 12 + a.month - 1      AS month_index,
-           a.unit_code,
-           COUNT(*)                       AS items,
-           SUM(a.quantity)                AS quantity,
-           SUM(a.reach)                   AS reach
-    FROM used u JOIN lake.activities a ON a.submission_id = u.submission_id
-    WHERE a.activity_date <= $as_of
-    GROUP BY a.theme_code, a.year * 12 + a.month - 1, a.unit_code
+    SELECT theme_code, month_index, unit_code,
+           SUM(items)                     AS items,
+           SUM(quantity)                  AS quantity,
+           SUM(reach)                     AS reach
+    FROM (
+        -- the months that ended by $as_of, from the rollup
+        SELECT r.theme_code, r.year * 12 + r.month - 1 AS month_index, r.unit_code, r.items, r.quantity, r.reach
+        FROM used u JOIN lake.activity_rollup r ON r.submission_id = u.submission_id
+        WHERE r.grain = 'theme'
+          AND (r.year * 12 + r.month < CAST(date_part('year', $as_of) * 12 + date_part('month', $as_of) AS INT)
+               OR (r.year * 12 + r.month = CAST(date_part('year', $as_of) * 12 + date_part('month', $as_of) AS INT)
+                   AND date_part('month', CAST($as_of AS DATE) + INTERVAL '1 day') <> date_part('month', $as_of)))
+        UNION ALL
+        -- the month $as_of falls in, unless it is its last day, from the items
+        SELECT a.theme_code, a.year * 12 + a.month - 1, a.unit_code, 1, a.quantity, a.reach
+        FROM used u JOIN lake.activities a ON a.submission_id = u.submission_id
+        WHERE date_part('month', CAST($as_of AS DATE) + INTERVAL '1 day') = date_part('month', $as_of)
+          AND a.year = CAST(date_part('year', $as_of) AS INT)
+          AND a.month = CAST(date_part('month', $as_of) AS INT)
+          AND a.activity_date <= $as_of
+    ) x
+    GROUP BY theme_code, month_index, unit_code
 ),
 theme_months AS (
     SELECT theme_code, month_index,

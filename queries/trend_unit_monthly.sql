@@ -9,6 +9,7 @@
 -- activity to the as-of month (the months table), zero where nothing happened.
 -- Units are listed for the months they exist (valid_from, valid_to);
 -- reported is true when a monthly report for that month had been received.
+-- Whole months are read from activity_rollup, the month $as_of falls in from the items: the figures of activities.
 WITH used AS (
     SELECT submission_id, unit_code, period_kind, period FROM submission_versions
     WHERE received_at <= $as_of AND (current_until IS NULL OR current_until > $as_of)
@@ -16,15 +17,28 @@ WITH used AS (
 -- the activities of those versions, by unit, month and theme, then by unit
 -- and month (two plain groupings are faster than a COUNT(DISTINCT))
 unit_theme_months AS (
-    SELECT a.unit_code,
-           a.year * 12 + a.month - 1      AS month_index,
-           a.theme_code,
-           COUNT(*)                       AS items,
-           SUM(a.quantity)                AS quantity,
-           SUM(a.reach)                   AS reach
-    FROM used u JOIN lake.activities a ON a.submission_id = u.submission_id
-    WHERE a.activity_date <= $as_of
-    GROUP BY a.unit_code, a.year * 12 + a.month - 1, a.theme_code
+    SELECT unit_code, month_index, theme_code,
+           SUM(items)                     AS items,
+           SUM(quantity)                  AS quantity,
+           SUM(reach)                     AS reach
+    FROM (
+        -- the months that ended by $as_of, from the rollup
+        SELECT r.unit_code, r.year * 12 + r.month - 1 AS month_index, r.theme_code, r.items, r.quantity, r.reach
+        FROM used u JOIN lake.activity_rollup r ON r.submission_id = u.submission_id
+        WHERE r.grain = 'theme'
+          AND (r.year * 12 + r.month < CAST(date_part('year', $as_of) * 12 + date_part('month', $as_of) AS INT)
+               OR (r.year * 12 + r.month = CAST(date_part('year', $as_of) * 12 + date_part('month', $as_of) AS INT)
+                   AND date_part('month', CAST($as_of AS DATE) + INTERVAL '1 day') <> date_part('month', $as_of)))
+        UNION ALL
+        -- the month $as_of falls in, unless it is its last day, from the items
+        SELECT a.unit_code, a.year * 12 + a.month - 1, a.theme_code, 1, a.quantity, a.reach
+        FROM used u JOIN lake.activities a ON a.submission_id = u.submission_id
+        WHERE date_part('month', CAST($as_of AS DATE) + INTERVAL '1 day') = date_part('month', $as_of)
+          AND a.year = CAST(date_part('year', $as_of) AS INT)
+          AND a.month = CAST(date_part('month', $as_of) AS INT)
+          AND a.activity_date <= $as_of
+    ) x
+    GROUP BY unit_code, month_index, theme_code
 ),
 unit_months AS (
     SELECT unit_code, month_index,

@@ -27,6 +27,8 @@ use tracing::info;
 use crate::lake::{Lake, LakeError, WriteTrouble};
 use crate::query::output::{Format, write};
 use crate::query::{QueryError, QueryResult, Session, named};
+use std::sync::Arc;
+
 use crate::reference::Reference;
 
 /// The trend files, each with the named query that computes it.
@@ -140,7 +142,7 @@ pub struct SubmissionsUsed {
 /// `opts.out`; returns the manifest written.
 pub async fn run(
     lake: &Lake,
-    reference: &Reference,
+    reference: &Arc<Reference>,
     opts: &TrendsOptions,
 ) -> Result<Manifest, TrendsError> {
     if !lake.exists() {

@@ -41,9 +41,20 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             report.orphans_removed
         );
     }
-    if report.folders.is_empty() {
+    if report.rollup_built > 0 {
+        eprintln!(
+            "built the rollup of {} data file(s) written before it (the named queries read it)",
+            report.rollup_built
+        );
+    }
+    if report.folders.is_empty() && report.rollup_built == 0 {
         eprintln!(
             "{}: nothing to compact (no folder has small files to merge)",
+            lake.root.display()
+        );
+    } else if report.folders.is_empty() {
+        eprintln!(
+            "{}: no folder has small files to merge",
             lake.root.display()
         );
     }

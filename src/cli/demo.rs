@@ -30,8 +30,10 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let reference = Reference::load(args.reference.reference.as_deref())
-        .context("cannot load the reference data")?;
+    let reference = std::sync::Arc::new(
+        Reference::load(args.reference.reference.as_deref())
+            .context("cannot load the reference data")?,
+    );
     let inbox = args.out.join("inbox");
     let n = baocao::samples::extract_bundled(&inbox)
         .with_context(|| format!("cannot write the sample reports to {}", inbox.display()))?;

@@ -3,11 +3,8 @@
 
 use std::process::ExitCode;
 
-use anyhow::Context;
-
 use baocao::lake::Lake;
-use baocao::query::{Session, named};
-use baocao::reference::Reference;
+use baocao::query::{ReferenceSource, Session, named};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -31,11 +28,10 @@ fn parse_param(s: &str) -> Result<(String, String), String> {
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let query = named::find(&args.name)?;
     let params = query.bind(&args.params)?;
-    let reference = Reference::load(args.out.reference.reference.as_deref())
-        .context("cannot load the reference data")?;
+    let reference = ReferenceSource::lazy(args.out.reference.reference.as_deref())?;
     let lake = Lake::new(&args.out.lake);
     super::block_on(async {
-        let session = Session::open(&lake, &reference).await?;
+        let session = Session::open(&lake, reference).await?;
         let results = session.run(&query.sql, &params).await?;
         super::print_results(&results, args.out.format, args.out.output.as_deref())?;
         Ok(ExitCode::SUCCESS)

@@ -9,18 +9,21 @@ use std::process::ExitCode;
 use anyhow::Context;
 
 use baocao::lake::Lake;
-use baocao::query::Session;
 use baocao::query::output::Format;
-use baocao::reference::Reference;
+use baocao::query::{ReferenceSource, Session};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// The SQL to run (several statements separated by ;); - reads standard input
-    #[arg(value_name = "SQL")]
+    #[arg(value_name = "SQL", allow_hyphen_values = true)]
     pub sql: Option<String>,
     /// Read the SQL from a file
     #[arg(long, short = 'f', value_name = "FILE", conflicts_with = "sql")]
     pub file: Option<PathBuf>,
+    /// Print each statement's run time on standard error, as DuckDB's
+    /// `.timer on` does (at the prompt: `.timer on`, `.timer off`)
+    #[arg(long)]
+    pub timer: bool,
     #[command(flatten)]
     pub out: super::OutputArgs,
 }
@@ -36,20 +39,37 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         (None, None) if std::io::stdin().is_terminal() => None,
         (None, None) => Some(read_stdin()?),
     };
-    let reference = Reference::load(args.out.reference.reference.as_deref())
-        .context("cannot load the reference data")?;
+    if let Some(s) = &sql
+        && s.trim_start().starts_with('.')
+    {
+        anyhow::bail!(
+            "{} is a command of the interactive prompt (baocao sql with no SQL, in a terminal); here use SQL, e.g. SHOW TABLES, and --timer for run times",
+            s.split_whitespace().next().unwrap_or(".")
+        );
+    }
+    let reference = ReferenceSource::lazy(args.out.reference.reference.as_deref())?;
     let lake = Lake::new(&args.out.lake);
     super::block_on(async {
         match sql {
             Some(sql) => {
-                let session = Session::open(&lake, &reference).await?;
+                let session = Session::open(&lake, reference.clone()).await?;
                 let results = session.sql(&sql).await?;
                 super::print_results(&results, args.out.format, args.out.output.as_deref())?;
+                if args.timer {
+                    print_times(&results);
+                }
                 Ok(ExitCode::SUCCESS)
             }
-            None => interactive(&lake, &reference, args.out.format).await,
+            None => interactive(&lake, &reference, args.out.format, args.timer).await,
         }
     })
+}
+
+/// One line per statement on stderr: `Run Time (s): real 0.012`.
+fn print_times(results: &[baocao::query::QueryResult]) {
+    for r in results {
+        eprintln!("Run Time (s): real {:.4}", r.elapsed.as_secs_f64());
+    }
 }
 
 fn read_stdin() -> anyhow::Result<String> {
@@ -66,8 +86,9 @@ fn read_stdin() -> anyhow::Result<String> {
 /// while the prompt is open is seen by the next statement).
 async fn interactive(
     lake: &Lake,
-    reference: &Reference,
+    reference: &ReferenceSource,
     format: Format,
+    mut timer: bool,
 ) -> anyhow::Result<ExitCode> {
     use rustyline::error::ReadlineError;
     let mut editor =
@@ -76,7 +97,9 @@ async fn interactive(
     if let Some(h) = &history {
         let _ = editor.load_history(h);
     }
-    eprintln!("baocao SQL (read-only). End statements with ;  .tables lists tables, .quit leaves.");
+    eprintln!(
+        "baocao SQL (read-only). End statements with ;  .tables lists tables, .timer on times statements, .quit leaves."
+    );
     let mut buffer = String::new();
     loop {
         let prompt = if buffer.is_empty() {
@@ -93,14 +116,22 @@ async fn interactive(
                     break;
                 }
                 if buffer.is_empty() && trimmed == ".tables" {
-                    println!("{}", baocao::query::TABLES.join("\n"));
+                    println!("{}", baocao::query::table_names().join("\n"));
+                    continue;
+                }
+                if buffer.is_empty() && trimmed.starts_with(".timer") {
+                    match trimmed.trim_start_matches(".timer").trim() {
+                        "on" => timer = true,
+                        "off" => timer = false,
+                        _ => eprintln!("usage: .timer on|off"),
+                    }
                     continue;
                 }
                 buffer.push_str(&line);
                 buffer.push('\n');
                 if trimmed.ends_with(';') {
                     let _ = editor.add_history_entry(buffer.trim());
-                    let answer = match Session::open(lake, reference).await {
+                    let answer = match Session::open(lake, reference.clone()).await {
                         Ok(session) => session.sql(&buffer).await,
                         Err(e) => Err(e),
                     };
@@ -108,6 +139,9 @@ async fn interactive(
                         Ok(results) => {
                             if let Err(e) = super::print_results(&results, format, None) {
                                 eprintln!("baocao: {e:#}");
+                            }
+                            if timer {
+                                print_times(&results);
                             }
                         }
                         Err(e) => eprintln!("baocao: {e}"),

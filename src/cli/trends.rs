@@ -31,8 +31,10 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let reference = Reference::load(args.reference.reference.as_deref())
-        .context("cannot load the reference data")?;
+    let reference = std::sync::Arc::new(
+        Reference::load(args.reference.reference.as_deref())
+            .context("cannot load the reference data")?,
+    );
     let opts = TrendsOptions {
         out: args.out,
         as_of: args

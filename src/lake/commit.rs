@@ -11,6 +11,7 @@ use chrono::Datelike;
 
 use crate::domain::{Period, UnitCode};
 
+use super::rollup;
 use super::tables::{self, ActivityRecord, SubmissionRecord};
 use super::{
     Batch, LEDGER, Lake, LakeError, LakeLock, LakeState, io, ledger, relative, walk, writer,
@@ -36,7 +37,7 @@ impl Lake {
         };
         let committed: HashSet<&str> = state.files.iter().map(String::as_str).collect();
         let mut removed = 0;
-        for dir in ["activities", "rejects", "submissions"] {
+        for dir in super::DATA_FOLDERS.iter().chain(&["submissions"]) {
             for path in walk(&self.root.join(dir))? {
                 let rel = relative(&self.root, &path);
                 let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
@@ -82,6 +83,9 @@ impl Lake {
 
     fn write_commit(&self, state: &LakeState, batch: Batch) -> Result<LakeState, LakeError> {
         let mut files = state.files.clone();
+        if !state.rollup {
+            files.extend(self.write_missing_rollup(state, &batch.run_id)?);
+        }
         // the run's items by year partition, moved (not copied)
         let mut by_year: std::collections::BTreeMap<i32, Vec<ActivityRecord>> = Default::default();
         for a in batch.activities {
@@ -104,6 +108,9 @@ impl Lake {
                 vec![],
                 None,
             )?;
+            files.push(rel);
+            let rel = format!("rollup/year={year}/part-{}.parquet", batch.run_id);
+            self.write_rollup(&rel, &[data])?;
             files.push(rel);
         }
         if !batch.rejects.is_empty() {
@@ -137,9 +144,81 @@ impl Lake {
             submissions,
             files,
             refused_files,
+            rollup: true,
         };
         ledger::write(self, &new_state)?;
         Ok(new_state)
+    }
+}
+
+impl Lake {
+    /// Writes the rollup of `activities` batches as the data file `rel`.
+    pub(super) fn write_rollup(
+        &self,
+        rel: &str,
+        activities: &[arrow::array::RecordBatch],
+    ) -> Result<(), LakeError> {
+        let data = rollup::rollup_batch(activities).map_err(arrow_err(rel))?;
+        let order = writer::sort_order(&data, rollup::ROLLUP_ORDER).map_err(arrow_err(rel))?;
+        writer::write_file(
+            &self.root,
+            rel,
+            data.schema(),
+            writer::in_order(&data, &order),
+            vec![],
+            None,
+        )
+    }
+
+    /// For a lake written before the rollup: the rollup of every committed
+    /// activities file, one rollup file each (named after `run`), returned
+    /// for the commit's file list.
+    pub(super) fn write_missing_rollup(
+        &self,
+        state: &LakeState,
+        run: &str,
+    ) -> Result<Vec<String>, LakeError> {
+        let mut written = Vec::new();
+        let sources: Vec<&String> = state
+            .files
+            .iter()
+            .filter(|f| f.starts_with("activities/"))
+            .collect();
+        if !sources.is_empty() {
+            tracing::info!(
+                "building the rollup of {} data file(s) written before it",
+                sources.len()
+            );
+        }
+        for (n, f) in sources.into_iter().enumerate() {
+            let Some((folder, _)) = f.rsplit_once('/') else {
+                continue;
+            };
+            let year = folder.trim_start_matches("activities/");
+            let batches = self.read_data_file(f)?;
+            let rel = format!("rollup/{year}/part-{run}-rollup-{n}.parquet");
+            self.write_rollup(&rel, &batches)?;
+            written.push(rel);
+        }
+        Ok(written)
+    }
+
+    /// Every row of a committed data file.
+    pub(super) fn read_data_file(
+        &self,
+        rel: &str,
+    ) -> Result<Vec<arrow::array::RecordBatch>, LakeError> {
+        use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
+        let path = self.root.join(rel);
+        let bad = |e: &dyn std::fmt::Display| LakeError::Data {
+            path: rel.to_string(),
+            message: e.to_string(),
+        };
+        let file = fs::File::open(&path).map_err(io("open", &path))?;
+        let reader = ParquetRecordBatchReaderBuilder::try_new(file)
+            .and_then(|b| b.build())
+            .map_err(|e| bad(&e))?;
+        reader.map(|b| b.map_err(|e| bad(&e))).collect()
     }
 }
 

@@ -14,6 +14,7 @@ use arrow::compute::concat_batches;
 use arrow::datatypes::SchemaRef;
 use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
 
+use super::rollup::{ROLLUP_ORDER, rollup_schema};
 use super::tables::{ACTIVITIES_ORDER, REJECTS_ORDER, activities_schema, conform, rejects_schema};
 use super::{Lake, LakeError, LakeLock, LakeState, io, ledger, writer};
 
@@ -35,6 +36,8 @@ pub struct CompactedFolder {
 pub struct CompactReport {
     pub folders: Vec<CompactedFolder>,
     pub orphans_removed: usize,
+    /// Rollup files written for a lake that had none (see [`super::rollup`]).
+    pub rollup_built: usize,
 }
 
 fn data_err<E: std::fmt::Display>(path: &str) -> impl Fn(E) -> LakeError + '_ {
@@ -52,17 +55,27 @@ impl Lake {
     }
 
     fn compact_locked(&self, lock: &LakeLock) -> Result<CompactReport, LakeError> {
-        let state = self.read_state()?;
+        let mut state = self.read_state()?;
         let orphans_removed = self.remove_orphans(&state, lock)?;
+        let run = chrono::Utc::now().format("%Y%m%dT%H%M%S%6f").to_string();
+        // a lake written before the rollup gets it now
+        let upgraded = !state.rollup;
+        let mut rollup_built = 0;
+        if upgraded {
+            let written = self.write_missing_rollup(&state, &run)?;
+            rollup_built = written.len();
+            state.files.extend(written);
+            state.rollup = true;
+        }
         let mut by_folder: BTreeMap<String, Vec<String>> = BTreeMap::new();
         for f in &state.files {
             let folder = f.rsplit_once('/').map_or("", |(d, _)| d).to_string();
             by_folder.entry(folder).or_default().push(f.clone());
         }
-        let run = chrono::Utc::now().format("%Y%m%dT%H%M%S%6f").to_string();
         let mut files = Vec::new();
         let mut report = CompactReport {
             orphans_removed,
+            rollup_built,
             ..Default::default()
         };
         // (group of files, the file it becomes, its schema and order)
@@ -70,6 +83,8 @@ impl Lake {
         for (folder, members) in by_folder {
             let (schema, order) = if folder.starts_with("activities/") {
                 (activities_schema(), ACTIVITIES_ORDER)
+            } else if folder.starts_with("rollup/") {
+                (rollup_schema(), ROLLUP_ORDER)
             } else {
                 (rejects_schema(), REJECTS_ORDER)
             };
@@ -123,7 +138,7 @@ impl Lake {
                 .map(|h| h.join().unwrap_or_else(|p| std::panic::resume_unwind(p)))
                 .collect::<Result<Vec<()>, LakeError>>()
         })?;
-        if report.folders.is_empty() {
+        if report.folders.is_empty() && !upgraded {
             return Ok(report);
         }
         crate::fault::point("compact-before-commit");

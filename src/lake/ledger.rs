@@ -7,8 +7,9 @@ use std::collections::HashSet;
 use std::fs::File;
 
 use arrow::array::{Array, AsArray, RecordBatch};
-use arrow::datatypes::{Int64Type, SchemaRef};
+use arrow::datatypes::Int64Type;
 use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
+use parquet::file::metadata::ParquetMetaDataReader;
 
 use super::tables::{
     conform, rejects_schema, submissions_batch, submissions_from_batch, submissions_schema,
@@ -18,9 +19,16 @@ use super::{Lake, LakeError, LakeState};
 /// The ledger's path inside the lake.
 pub const LEDGER: &str = "submissions/submissions.parquet";
 const FILES_KEY: &str = "baocao.files";
+/// Present (`1`) when every submission has its rollup rows.
+const ROLLUP_KEY: &str = "baocao.rollup";
+/// How many submissions are superseded.
+const SUPERSEDED_KEY: &str = "baocao.superseded";
+/// Which submissions are superseded (a JSON array of ids), so that a
+/// query of the current items needs none of the ledger's rows.
+const SUPERSEDED_IDS_KEY: &str = "baocao.superseded_ids";
 
 pub(super) fn read(lake: &Lake) -> Result<LakeState, LakeError> {
-    let Some(raw) = read_raw(lake)? else {
+    let Some(raw) = open(lake)? else {
         return Ok(LakeState::default());
     };
     let bad = |message: String| LakeError::Ledger {
@@ -28,7 +36,7 @@ pub(super) fn read(lake: &Lake) -> Result<LakeState, LakeError> {
         message,
     };
     let mut submissions = Vec::new();
-    for batch in &raw.batches {
+    for batch in &raw.batches()? {
         submissions.extend(submissions_from_batch(batch).map_err(bad)?);
     }
     let refused_files = read_refused_files(lake, &raw.files)?;
@@ -36,19 +44,74 @@ pub(super) fn read(lake: &Lake) -> Result<LakeState, LakeError> {
         submissions,
         files: raw.files,
         refused_files,
+        rollup: raw.rollup,
     })
 }
 
-/// The ledger as it is stored: its rows and its list of committed files,
-/// read from one open file, so both belong to the same commit.
+/// The ledger as one commit left it: its metadata, read when it is opened
+/// (the list of committed files, whether the rollup is whole, how many
+/// submissions are superseded), and its rows, read on demand from the same
+/// open file, so that both belong to that commit even if a later commit
+/// replaces the ledger meanwhile.
 pub struct RawLedger {
-    pub schema: SchemaRef,
-    pub batches: Vec<RecordBatch>,
     pub files: Vec<String>,
+    /// Every submission has its rollup rows ([`super::LakeState::rollup`]).
+    pub rollup: bool,
+    /// How many submissions a later version superseded (`None` for a ledger
+    /// written before the count was kept: read the rows).
+    pub superseded: Option<usize>,
+    /// Their ids (`None` for a ledger written before they were kept).
+    pub superseded_ids: Option<Vec<String>>,
+    path: std::path::PathBuf,
+    file: File,
 }
 
-/// Reads the ledger (`None` for a lake nothing was committed to).
-pub(super) fn read_raw(lake: &Lake) -> Result<Option<RawLedger>, LakeError> {
+impl RawLedger {
+    /// The ledger's rows, as stored (older ledgers may lack later columns:
+    /// see [`super::tables::conform`]).
+    ///
+    /// # Errors
+    /// A ledger that cannot be read, with its path.
+    pub fn batches(&self) -> Result<Vec<RecordBatch>, LakeError> {
+        self.read(None)
+    }
+
+    /// The ledger's rows, only the columns named that it has (a column a
+    /// later contract added is absent from an older ledger).
+    ///
+    /// # Errors
+    /// A ledger that cannot be read, with its path.
+    pub fn columns(&self, names: &[&str]) -> Result<Vec<RecordBatch>, LakeError> {
+        self.read(Some(names))
+    }
+
+    fn read(&self, names: Option<&[&str]>) -> Result<Vec<RecordBatch>, LakeError> {
+        use parquet::arrow::ProjectionMask;
+        let bad = |message: String| LakeError::Ledger {
+            path: self.path.display().to_string(),
+            message,
+        };
+        let file = self.file.try_clone().map_err(|e| bad(e.to_string()))?;
+        let mut builder =
+            ParquetRecordBatchReaderBuilder::try_new(file).map_err(|e| bad(e.to_string()))?;
+        if let Some(names) = names {
+            let roots: Vec<usize> = names
+                .iter()
+                .filter_map(|n| builder.schema().index_of(n).ok())
+                .collect();
+            let mask = ProjectionMask::roots(builder.parquet_schema(), roots);
+            builder = builder.with_projection(mask);
+        }
+        let reader = builder.build().map_err(|e| bad(e.to_string()))?;
+        reader
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(|e| bad(e.to_string()))
+    }
+}
+
+/// Opens the ledger and reads its metadata (`None` for a lake nothing was
+/// committed to).
+pub(super) fn open(lake: &Lake) -> Result<Option<RawLedger>, LakeError> {
     let path = lake.ledger_path();
     let bad = |message: String| LakeError::Ledger {
         path: path.display().to_string(),
@@ -59,37 +122,57 @@ pub(super) fn read_raw(lake: &Lake) -> Result<Option<RawLedger>, LakeError> {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
         Err(e) => return Err(bad(e.to_string())),
     };
-    let builder = ParquetRecordBatchReaderBuilder::try_new(file).map_err(|e| bad(e.to_string()))?;
-    let files: Vec<String> = builder
-        .metadata()
-        .file_metadata()
-        .key_value_metadata()
-        .and_then(|kv| kv.iter().find(|k| k.key == FILES_KEY))
-        .and_then(|k| k.value.as_deref())
+    let metadata = ParquetMetaDataReader::new()
+        .parse_and_finish(&file)
+        .map_err(|e| bad(e.to_string()))?;
+    let kv = metadata.file_metadata().key_value_metadata();
+    let value = |key: &str| {
+        kv.and_then(|kv| kv.iter().find(|k| k.key == key))
+            .and_then(|k| k.value.as_deref())
+    };
+    let rollup = value(ROLLUP_KEY) == Some("1");
+    let superseded = value(SUPERSEDED_KEY).and_then(|v| v.parse().ok());
+    let superseded_ids = value(SUPERSEDED_IDS_KEY).and_then(|v| serde_json::from_str(v).ok());
+    let files: Vec<String> = value(FILES_KEY)
         .map(serde_json::from_str)
         .transpose()
         .map_err(|e| bad(format!("its file list is not valid JSON: {e}")))?
         .unwrap_or_default();
-    let schema = builder.schema().clone();
-    let reader = builder.build().map_err(|e| bad(e.to_string()))?;
-    let batches = reader
-        .collect::<Result<Vec<_>, _>>()
-        .map_err(|e| bad(e.to_string()))?;
     Ok(Some(RawLedger {
-        schema,
-        batches,
         files,
+        rollup,
+        superseded,
+        superseded_ids,
+        path,
+        file,
     }))
 }
 
 pub(super) fn write(lake: &Lake, state: &LakeState) -> Result<(), LakeError> {
     let files = serde_json::to_string(&state.files).unwrap_or_else(|_| "[]".into());
+    let superseded: Vec<&str> = state
+        .submissions
+        .iter()
+        .filter(|s| s.superseded_by.is_some())
+        .map(|s| s.submission_id.as_str())
+        .collect();
+    let mut metadata = vec![
+        (FILES_KEY.to_string(), files),
+        (SUPERSEDED_KEY.to_string(), superseded.len().to_string()),
+        (
+            SUPERSEDED_IDS_KEY.to_string(),
+            serde_json::to_string(&superseded).unwrap_or_else(|_| "[]".into()),
+        ),
+    ];
+    if state.rollup {
+        metadata.push((ROLLUP_KEY.to_string(), "1".to_string()));
+    }
     super::writer::write_file(
         &lake.root,
         LEDGER,
         submissions_schema(),
         [submissions_batch(&state.submissions)],
-        vec![(FILES_KEY.to_string(), files)],
+        metadata,
         Some("ledger"),
     )
 }

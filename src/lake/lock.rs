@@ -27,7 +27,7 @@ impl Lake {
     pub fn lock(&self, wait: bool) -> Result<LakeLock, LakeError> {
         let meta = self.root.join("_baocao");
         fs::create_dir_all(&meta).map_err(io("create", &meta))?;
-        for dir in ["activities", "submissions", "rejects"] {
+        for dir in super::DATA_FOLDERS.iter().chain(&["submissions"]) {
             let d = self.root.join(dir);
             fs::create_dir_all(&d).map_err(io("create", &d))?;
         }
@@ -73,7 +73,7 @@ impl Lake {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
             Err(e) => return Err(io("open", &path)(e)),
         };
-        Ok(ledger::read_raw(self)?.map(|ledger| Snapshot {
+        Ok(ledger::open(self)?.map(|ledger| Snapshot {
             ledger,
             _readers: readers,
         }))

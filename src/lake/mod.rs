@@ -4,7 +4,9 @@
 //! and the one writer of [`writer`].
 //!
 //! Layout (the contract's section 4): `activities/year=YYYY/part-*.parquet`,
-//! `rejects/part-*.parquet`, `submissions/submissions.parquet` (the ledger,
+//! `rollup/year=YYYY/part-*.parquet` (the [`rollup`], written with the
+//! items it aggregates), `rejects/part-*.parquet`,
+//! `submissions/submissions.parquet` (the ledger,
 //! which lists every committed data file in its metadata) and `_baocao/`
 //! (the lock and the readers' lock). Data files are written under names no
 //! reader picks up, flushed and renamed into place; then the ledger is
@@ -15,6 +17,7 @@ mod commit;
 mod compact;
 mod ledger;
 mod lock;
+pub mod rollup;
 pub mod tables;
 pub mod writer;
 
@@ -108,6 +111,10 @@ pub struct LakeState {
     pub files: Vec<String>,
     /// Whole-file refusals already recorded: (submission_id, reason).
     pub refused_files: HashSet<(String, String)>,
+    /// True when every submission's rows are in the rollup files
+    /// ([`rollup`]): always, for a lake this version wrote; false for a
+    /// lake written before the rollup, until its next commit.
+    pub rollup: bool,
 }
 
 /// Everything one run adds.
@@ -118,6 +125,9 @@ pub struct Batch {
     pub activities: Vec<ActivityRecord>,
     pub rejects: Vec<RejectRecord>,
 }
+
+/// The folders of data files, each listed file by file in the ledger.
+pub const DATA_FOLDERS: &[&str] = &["activities", "rollup", "rejects"];
 
 /// A lake folder.
 #[derive(Debug, Clone)]

@@ -105,11 +105,13 @@ pub struct RejectRecord {
     pub ingested_at: NaiveDateTime,
 }
 
-fn text(name: &str) -> Field {
+/// A nullable text column, as every text column of the lake is.
+pub(super) fn text(name: &str) -> Field {
     Field::new(name, DataType::Utf8, true)
 }
 
-fn typed(name: &str, t: DataType) -> Field {
+/// A nullable column of type `t`.
+pub(super) fn typed(name: &str, t: DataType) -> Field {
     Field::new(name, t, true)
 }
 

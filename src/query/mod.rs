@@ -1,17 +1,24 @@
 //! `query`: the one place that builds DataFusion's context. It registers the
-//! lake's Parquet folders (with the `year` partition), the reference tables
-//! and the contract's views, runs SQL read-only, and binds named queries'
-//! parameters through DataFusion (never spliced into the text).
+//! lake's Parquet folders (with the `year` partition), the rollup, the
+//! reference tables and the contract's views, each made when a statement
+//! first names it ([`catalog`]); runs SQL read-only; and binds named
+//! queries' parameters through DataFusion (never spliced into the text).
 
+mod catalog;
 pub mod named;
 pub mod output;
 mod snapshot;
 pub mod tables;
 
+pub use catalog::ReferenceSource;
+pub use tables::Rollup;
+
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use arrow::array::{Array, RecordBatch};
 use arrow::datatypes::SchemaRef;
+use datafusion::catalog::{MemorySchemaProvider, SchemaProvider};
 use datafusion::common::ScalarValue;
 use datafusion::error::DataFusionError;
 use datafusion::execution::context::SQLOptions;
@@ -19,30 +26,17 @@ use datafusion::prelude::{SessionConfig, SessionContext};
 use datafusion::sql::parser::DFParser;
 
 use crate::lake::{Lake, Snapshot};
-use crate::reference::Reference;
 
-/// The tables and views analysts can query, for hints.
-pub const TABLES: &[&str] = &[
-    "activities",
-    "activities_all",
-    "submissions",
-    "rejects",
-    "units",
-    "unit_lineage",
-    "unit_rollup",
-    "themes",
-    "subthemes",
-    "forms",
-    "languages",
-    "hrc_priorities",
-    "peak_periods",
-    "peak_themes",
-    "expected_reports",
-    "reporting_status",
-    "submission_versions",
-    "reason_codes",
-    "months",
-];
+/// The tables and views analysts can query, in the order hints list them:
+/// the items, the ledger and refusals, the reference tables, the views over
+/// them, the rollup, the fixed tables.
+pub fn table_names() -> Vec<&'static str> {
+    let mut names = vec!["activities", "activities_all", "submissions", "rejects"];
+    names.extend(tables::REFERENCE_TABLES);
+    names.extend(["reporting_status", "submission_versions", "activity_rollup"]);
+    names.extend(tables::FIXED_TABLES);
+    names
+}
 
 /// What can go wrong answering a question.
 #[derive(Debug, thiserror::Error)]
@@ -96,6 +90,9 @@ impl From<crate::atomic::WriteError> for QueryError {
 pub struct QueryResult {
     pub schema: SchemaRef,
     pub batches: Vec<RecordBatch>,
+    /// How long the statement took, from planning to its last batch
+    /// (printing apart): what `sql --timer` shows.
+    pub elapsed: std::time::Duration,
 }
 
 impl QueryResult {
@@ -128,12 +125,59 @@ impl QueryResult {
     }
 }
 
+/// An answer with its `Utf8View` columns (the engine's text) as `Utf8`,
+/// the contract's text type, for every writer and reader downstream.
+fn as_utf8(schema: SchemaRef, batches: Vec<RecordBatch>) -> Result<QueryResult, QueryError> {
+    use arrow::datatypes::{DataType, Schema};
+    if !schema
+        .fields()
+        .iter()
+        .any(|f| f.data_type() == &DataType::Utf8View)
+    {
+        return Ok(QueryResult {
+            schema,
+            batches,
+            elapsed: Default::default(),
+        });
+    }
+    let fields: Vec<_> = schema
+        .fields()
+        .iter()
+        .map(|f| match f.data_type() {
+            DataType::Utf8View => f.as_ref().clone().with_data_type(DataType::Utf8),
+            _ => f.as_ref().clone(),
+        })
+        .collect();
+    let to = Arc::new(Schema::new_with_metadata(fields, schema.metadata().clone()));
+    let batches = batches
+        .iter()
+        .map(|b| {
+            let columns = b
+                .columns()
+                .iter()
+                .zip(to.fields())
+                .map(|(c, f)| arrow::compute::cast(c, f.data_type()))
+                .collect::<Result<Vec<_>, _>>()?;
+            RecordBatch::try_new(to.clone(), columns)
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(QueryResult {
+        schema: to,
+        batches,
+        elapsed: Default::default(),
+    })
+}
+
 /// A DataFusion context over one snapshot of a lake and the reference data.
 pub struct Session {
     ctx: SessionContext,
     /// Keeps the snapshot's files from being removed while the session lives.
-    _snapshot: Snapshot,
+    _snapshot: Arc<Snapshot>,
 }
+
+/// `lake.superseded` for a ledger that keeps no list of superseded ids.
+const SUPERSEDED_FROM_LEDGER: &str =
+    "SELECT submission_id FROM submissions WHERE superseded_by IS NOT NULL";
 
 fn read_only() -> SQLOptions {
     SQLOptions::new()
@@ -145,6 +189,11 @@ fn read_only() -> SQLOptions {
 /// Turns DataFusion's message into one a user can act on.
 fn explain_error(e: DataFusionError) -> QueryError {
     let message = e.to_string();
+    // the engine's wrapping of our own sentences (a table made on first use)
+    let message = message
+        .strip_prefix("Execution error: ")
+        .map(str::to_string)
+        .unwrap_or(message);
     let lower = message.to_lowercase();
     for (needle, what) in [
         (
@@ -182,36 +231,106 @@ fn explain_error(e: DataFusionError) -> QueryError {
     }
     if lower.contains("not found") && (lower.contains("table") || lower.contains("view")) {
         return QueryError::Sql {
-            message: format!("{message}\nhint: the tables are {}", TABLES.join(", ")),
+            message: format!(
+                "{message}\nhint: the tables are {}",
+                table_names().join(", ")
+            ),
         };
     }
     QueryError::Sql { message }
 }
 
 impl Session {
-    /// Opens the lake and registers every table; a missing lake is an error
-    /// that says what to do.
-    pub async fn open(lake: &Lake, reference: &Reference) -> Result<Session, QueryError> {
+    /// Opens the lake as its last commit left it; a missing lake is an
+    /// error that says what to do. Tables are made when a statement first
+    /// names them (the reference data is read then, if `reference` is
+    /// [`ReferenceSource::lazy`]).
+    pub async fn open(
+        lake: &Lake,
+        reference: impl Into<ReferenceSource>,
+    ) -> Result<Session, QueryError> {
+        Session::open_with(lake, reference, Rollup::Stored).await
+    }
+
+    /// [`Session::open`], with `activity_rollup` read as `rollup` says.
+    pub async fn open_with(
+        lake: &Lake,
+        reference: impl Into<ReferenceSource>,
+        rollup: Rollup,
+    ) -> Result<Session, QueryError> {
         let snapshot = lake
             .snapshot()
             .map_err(|e| QueryError::Lake(e.to_string()))?
             .ok_or_else(|| QueryError::NoLake(lake.root.display().to_string()))?;
+        let snapshot = Arc::new(snapshot);
         // DataFusion's own settings may be tuned from the environment
         // (DATAFUSION_EXECUTION_BATCH_SIZE=..., see DataFusion's configuration
         // page); partitions default to the number of cores.
         let mut config = SessionConfig::from_env()
             .map_err(explain_error)?
             .with_information_schema(true);
-        // The views put the ledger (small) on the build side of their joins;
-        // without statistics for the filtered partitions DataFusion's join
-        // reordering would swap it for the activities (ten times the memory,
-        // twice the time on a 10 M lake: bench/RESULTS.md).
+        // The views and named queries put the small side of each join first
+        // (the superseded submissions, the reports current on a day), the
+        // side DataFusion hashes; its join reordering, guessing sizes after
+        // filters, would swap them for the items (ten times the memory,
+        // twice the time on a 10 M lake before issue 17: bench/RESULTS.md).
         if std::env::var_os("DATAFUSION_OPTIMIZER_JOIN_REORDERING").is_none() {
             config.options_mut().optimizer.join_reordering = false;
         }
         let ctx = SessionContext::new_with_config(config);
-        tables::register_reference(&ctx, reference)?;
-        tables::register_lake(&ctx, lake, &snapshot).await?;
+        let lake_tables = tables::lake_tables(&ctx, lake, &snapshot, rollup)?;
+        let ledger = snapshot.clone();
+        let public = Arc::new(catalog::PublicSchema::new(
+            reference.into(),
+            lake_tables.public,
+            Box::new(move || Ok(Arc::new(tables::LedgerTable::new(ledger.clone())) as _)),
+            tables::views(lake_tables.any_superseded),
+        ));
+        let weak = ctx.state_weak_ref();
+        public.set_state(Box::new(move || weak.upgrade().map(|s| s.read().clone())));
+        let options = ctx.state().config_options().catalog.clone();
+        let catalog = ctx.catalog(&options.default_catalog).ok_or_else(|| {
+            QueryError::Lake(format!(
+                "DataFusion has no catalog {}",
+                options.default_catalog
+            ))
+        })?;
+        let in_lake = Arc::new(MemorySchemaProvider::new());
+        in_lake.register_table("activities".into(), lake_tables.activities)?;
+        catalog.register_schema(&options.default_schema, public)?;
+        catalog.register_schema("lake", in_lake.clone())?;
+        match lake_tables.superseded {
+            Some(ids) => {
+                in_lake.register_table("superseded".into(), ids)?;
+            }
+            None => {
+                let body = SUPERSEDED_FROM_LEDGER;
+                let plan = ctx.state().create_logical_plan(body).await?;
+                in_lake.register_table(
+                    "superseded".into(),
+                    Arc::new(datafusion::catalog::view::ViewTable::new(
+                        plan,
+                        Some(body.to_string()),
+                    )),
+                )?;
+            }
+        }
+        match lake_tables.rollup {
+            Some(stored) => {
+                in_lake.register_table("activity_rollup".into(), stored)?;
+            }
+            None => {
+                let view = tables::computed_rollup();
+                let plan = ctx.state().create_logical_plan(&view.body).await?;
+                in_lake.register_table(
+                    view.name.into(),
+                    Arc::new(datafusion::catalog::view::ViewTable::new(
+                        plan,
+                        Some(view.body),
+                    )),
+                )?;
+            }
+        }
         crate::fault::point("session-opened");
         Ok(Session {
             ctx,
@@ -235,11 +354,17 @@ impl Session {
     ) -> Result<Vec<QueryResult>, QueryError> {
         let statements = DFParser::parse_sql(sql).map_err(explain_error)?;
         if statements.is_empty() {
+            if !sql.trim().is_empty() {
+                return Err(QueryError::Sql {
+                    message: "the SQL holds only comments: give a statement after them".into(),
+                });
+            }
             return Err(QueryError::Empty);
         }
         let state = self.ctx.state();
         let mut out = Vec::new();
         for stmt in statements {
+            let started = std::time::Instant::now();
             let plan = state.statement_to_plan(stmt).await.map_err(explain_error)?;
             read_only().verify_plan(&plan).map_err(explain_error)?;
             let mut df = self
@@ -273,7 +398,9 @@ impl Session {
             }
             let schema = df.schema().inner().clone();
             let batches = df.collect().await.map_err(explain_error)?;
-            out.push(QueryResult { schema, batches });
+            let mut result = as_utf8(schema, batches)?;
+            result.elapsed = started.elapsed();
+            out.push(result);
         }
         Ok(out)
     }

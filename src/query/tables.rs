@@ -1,11 +1,17 @@
 //! The tables analysts see: the reference data as in-memory tables (units,
 //! themes, forms, peak periods, expected reports, ...) and the lake's
 //! Parquet folders as listing tables, with the views the contract names.
+//! Each is built by itself, when a statement first names it
+//! ([`super::catalog`]): a query pays only for the tables it reads.
+//!
+//! Text columns are `Utf8View`, the type DataFusion reads Parquet text
+//! as, so that no column is cast between the engine's reader and the
+//! query; answers are handed back as `Utf8` ([`super::Session::run`]).
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
-use arrow::array::{ArrayRef, Date32Array, Float64Array, Int32Array, RecordBatch, StringArray};
+use arrow::array::{ArrayRef, Date32Array, Float64Array, Int32Array, RecordBatch, StringViewArray};
 use arrow::datatypes::{DataType, Field, Schema, SchemaRef};
 use chrono::NaiveDate;
 use datafusion::datasource::MemTable;
@@ -18,17 +24,18 @@ use datafusion::prelude::SessionContext;
 use datafusion::execution::object_store::ObjectStoreUrl;
 
 use super::QueryError;
+use super::catalog::View;
 use super::snapshot::SnapshotStore;
 use crate::lake::tables::{activities_schema, conform, days, rejects_schema, submissions_schema};
 use crate::lake::{Lake, Snapshot};
 use crate::reference::{Fate, Reference};
 
 fn text(v: Vec<String>) -> ArrayRef {
-    Arc::new(StringArray::from(v))
+    Arc::new(StringViewArray::from_iter_values(v))
 }
 
 fn opt_text(v: Vec<Option<String>>) -> ArrayRef {
-    Arc::new(StringArray::from(v))
+    Arc::new(v.into_iter().collect::<StringViewArray>())
 }
 
 fn dates(v: Vec<Option<NaiveDate>>) -> ArrayRef {
@@ -38,72 +45,237 @@ fn dates(v: Vec<Option<NaiveDate>>) -> ArrayRef {
 }
 
 fn field(name: &str, t: DataType, nullable: bool) -> Field {
+    // text is read as the engine reads Parquet text
+    let t = if t == DataType::Utf8 {
+        DataType::Utf8View
+    } else {
+        t
+    };
     Field::new(name, t, nullable)
 }
 
-fn register_mem(
-    ctx: &SessionContext,
-    name: &str,
-    fields: Vec<Field>,
-    columns: Vec<ArrayRef>,
-) -> Result<(), QueryError> {
+/// An in-memory table, as DataFusion takes it.
+pub(super) type Table = Arc<dyn datafusion::catalog::TableProvider>;
+
+fn mem(fields: Vec<Field>, columns: Vec<ArrayRef>) -> Result<Table, QueryError> {
     let schema: SchemaRef = Arc::new(Schema::new(fields));
     let batch = RecordBatch::try_new(schema.clone(), columns)?;
-    let table = MemTable::try_new(schema, vec![vec![batch]])?;
-    ctx.register_table(name, Arc::new(table))?;
-    Ok(())
+    Ok(Arc::new(MemTable::try_new(schema, vec![vec![batch]])?))
 }
 
-/// Registers the reference tables. With several campaign years, a code's
-/// latest year wins for units, themes, forms and languages; peak periods
-/// and expected reports are kept for every year.
-pub fn register_reference(ctx: &SessionContext, reference: &Reference) -> Result<(), QueryError> {
+/// `schema` with its text columns as `Utf8View`.
+pub(super) fn view_types(schema: &Schema) -> SchemaRef {
+    Arc::new(Schema::new(
+        schema
+            .fields()
+            .iter()
+            .map(|f| match f.data_type() {
+                DataType::Utf8 => f.as_ref().clone().with_data_type(DataType::Utf8View),
+                _ => f.as_ref().clone(),
+            })
+            .collect::<Vec<_>>(),
+    ))
+}
+
+/// The tables built from the reference data (see [`reference_table`]).
+pub(super) const REFERENCE_TABLES: &[&str] = &[
+    "units",
+    "unit_lineage",
+    "unit_rollup",
+    "themes",
+    "subthemes",
+    "forms",
+    "languages",
+    "hrc_priorities",
+    "peak_periods",
+    "peak_themes",
+    "expected_reports",
+];
+
+/// The tables that need neither the reference nor the lake.
+pub(super) const FIXED_TABLES: &[&str] = &["reason_codes", "months"];
+
+/// A table of [`FIXED_TABLES`] (`None` for another name).
+pub(super) fn fixed_table(name: &str) -> Result<Option<Table>, QueryError> {
+    match name {
+        "reason_codes" => reason_codes().map(Some),
+        "months" => months().map(Some),
+        _ => Ok(None),
+    }
+}
+
+/// A table of [`REFERENCE_TABLES`] built from `reference` (`None` for
+/// another name). With several campaign years, a code's latest year wins
+/// for units, themes, forms and languages; peak periods and expected
+/// reports are kept for every year.
+pub(super) fn reference_table(
+    name: &str,
+    reference: &Reference,
+) -> Result<Option<Table>, QueryError> {
+    let campaigns = || reference.campaigns.values();
+    let table = match name {
+        "units" => units(reference)?,
+        "unit_lineage" => unit_lineage(reference)?,
+        "unit_rollup" => unit_rollup(reference)?,
+        "themes" => {
+            let rows: BTreeMap<_, _> = campaigns()
+                .flat_map(|c| &c.themes)
+                .map(|t| (t.code.0.clone(), t))
+                .collect();
+            let rows: Vec<_> = rows.into_values().collect();
+            mem(
+                vec![
+                    field("theme_code", DataType::Utf8, false),
+                    field("name_vi", DataType::Utf8, false),
+                    field("name_en", DataType::Utf8, false),
+                ],
+                vec![
+                    text(rows.iter().map(|t| t.code.0.clone()).collect()),
+                    text(rows.iter().map(|t| t.name_vi.clone()).collect()),
+                    text(rows.iter().map(|t| t.name_en.clone()).collect()),
+                ],
+            )?
+        }
+        "subthemes" => {
+            let rows: BTreeMap<_, _> = campaigns()
+                .flat_map(|c| &c.subthemes)
+                .map(|s| (s.code.clone(), s))
+                .collect();
+            let rows: Vec<_> = rows.into_values().collect();
+            mem(
+                vec![
+                    field("subtheme_code", DataType::Utf8, false),
+                    field("theme_code", DataType::Utf8, false),
+                    field("name_vi", DataType::Utf8, false),
+                ],
+                vec![
+                    text(rows.iter().map(|s| s.code.clone()).collect()),
+                    text(rows.iter().map(|s| s.theme.0.clone()).collect()),
+                    text(rows.iter().map(|s| s.name_vi.clone()).collect()),
+                ],
+            )?
+        }
+        "forms" | "languages" => {
+            let (code_col, rows): (_, BTreeMap<_, _>) = if name == "forms" {
+                let rows = campaigns().flat_map(|c| &c.forms);
+                (
+                    "form_code",
+                    rows.map(|f| (f.code.clone(), f.name_vi.clone())).collect(),
+                )
+            } else {
+                let rows = campaigns().flat_map(|c| &c.languages);
+                (
+                    "language_code",
+                    rows.map(|l| (l.code.clone(), l.name_vi.clone())).collect(),
+                )
+            };
+            mem(
+                vec![
+                    field(code_col, DataType::Utf8, false),
+                    field("name_vi", DataType::Utf8, false),
+                ],
+                vec![
+                    text(rows.keys().cloned().collect()),
+                    text(rows.into_values().collect()),
+                ],
+            )?
+        }
+        "hrc_priorities" => {
+            let rows: BTreeMap<_, _> = campaigns()
+                .flat_map(|c| &c.hrc_priorities)
+                .map(|h| (h.number, h))
+                .collect();
+            let rows: Vec<_> = rows.into_values().collect();
+            mem(
+                vec![
+                    field("hrc_priority", DataType::Int32, false),
+                    field("name_vi", DataType::Utf8, false),
+                    field("name_en", DataType::Utf8, false),
+                ],
+                vec![
+                    Arc::new(Int32Array::from(
+                        rows.iter().map(|h| h.number as i32).collect::<Vec<_>>(),
+                    )),
+                    text(rows.iter().map(|h| h.name_vi.clone()).collect()),
+                    text(rows.iter().map(|h| h.name_en.clone()).collect()),
+                ],
+            )?
+        }
+        "peak_periods" => {
+            let peaks: Vec<_> = campaigns().flat_map(|c| &c.peaks).collect();
+            mem(
+                vec![
+                    field("peak_code", DataType::Utf8, false),
+                    field("name_vi", DataType::Utf8, false),
+                    field("name_en", DataType::Utf8, false),
+                    field("start_date", DataType::Date32, false),
+                    field("end_date", DataType::Date32, false),
+                ],
+                vec![
+                    text(peaks.iter().map(|p| p.code.clone()).collect()),
+                    text(peaks.iter().map(|p| p.name_vi.clone()).collect()),
+                    text(peaks.iter().map(|p| p.name_en.clone()).collect()),
+                    dates(peaks.iter().map(|p| Some(p.start)).collect()),
+                    dates(peaks.iter().map(|p| Some(p.end)).collect()),
+                ],
+            )?
+        }
+        "peak_themes" => {
+            let mut rows: Vec<(String, String)> = campaigns()
+                .flat_map(|c| &c.peaks)
+                .flat_map(|p| p.themes.iter().map(|t| (p.code.clone(), t.0.clone())))
+                .collect();
+            rows.sort();
+            rows.dedup();
+            mem(
+                vec![
+                    field("peak_code", DataType::Utf8, false),
+                    field("theme_code", DataType::Utf8, false),
+                ],
+                vec![
+                    text(rows.iter().map(|(p, _)| p.clone()).collect()),
+                    text(rows.iter().map(|(_, t)| t.clone()).collect()),
+                ],
+            )?
+        }
+        "expected_reports" => {
+            let expected: Vec<_> = campaigns().flat_map(|c| c.expected_reports()).collect();
+            mem(
+                vec![
+                    field("unit_code", DataType::Utf8, false),
+                    field("period_kind", DataType::Utf8, false),
+                    field("period", DataType::Utf8, false),
+                    field("due_date", DataType::Date32, false),
+                ],
+                vec![
+                    text(expected.iter().map(|e| e.unit.0.clone()).collect()),
+                    text(
+                        expected
+                            .iter()
+                            .map(|e| e.period.kind().to_string())
+                            .collect(),
+                    ),
+                    text(expected.iter().map(|e| e.period.to_string()).collect()),
+                    dates(expected.iter().map(|e| Some(e.due)).collect()),
+                ],
+            )?
+        }
+        _ => return Ok(None),
+    };
+    Ok(Some(table))
+}
+
+/// `units`: the register first, then any campaign folder's own units.csv
+/// (the layout before the register): a code's latest row wins.
+fn units(reference: &Reference) -> Result<Table, QueryError> {
     let mut units = BTreeMap::new();
-    let mut themes = BTreeMap::new();
-    let mut subthemes = BTreeMap::new();
-    let mut forms = BTreeMap::new();
-    let mut languages = BTreeMap::new();
-    let mut hrc = BTreeMap::new();
-    let mut peaks = Vec::new();
-    let mut peak_themes = Vec::new();
-    let mut expected = Vec::new();
-    // the register first, then any campaign folder's own units.csv (the
-    // layout before the register): a code's latest row wins
     for r in reference.registers() {
         for u in &r.units {
-            units.insert(u.code.0.clone(), u.clone());
+            units.insert(u.code.0.clone(), u);
         }
     }
-    for c in reference.campaigns.values() {
-        for t in &c.themes {
-            themes.insert(t.code.0.clone(), t.clone());
-        }
-        for s in &c.subthemes {
-            subthemes.insert(s.code.clone(), s.clone());
-        }
-        for f in &c.forms {
-            forms.insert(f.code.clone(), f.clone());
-        }
-        for l in &c.languages {
-            languages.insert(l.code.clone(), l.clone());
-        }
-        for h in &c.hrc_priorities {
-            hrc.insert(h.number, h.clone());
-        }
-        for p in &c.peaks {
-            peaks.push(p.clone());
-            for t in &p.themes {
-                peak_themes.push((p.code.clone(), t.0.clone()));
-            }
-        }
-        expected.extend(c.expected_reports());
-    }
-    peak_themes.sort();
-    peak_themes.dedup();
     let units: Vec<_> = units.into_values().collect();
-    register_mem(
-        ctx,
-        "units",
+    mem(
         vec![
             field("unit_code", DataType::Utf8, false),
             field("name_vi", DataType::Utf8, false),
@@ -134,126 +306,7 @@ pub fn register_reference(ctx: &SessionContext, reference: &Reference) -> Result
                     .collect(),
             ),
         ],
-    )?;
-    register_lineage(ctx, reference)?;
-    let themes: Vec<_> = themes.into_values().collect();
-    register_mem(
-        ctx,
-        "themes",
-        vec![
-            field("theme_code", DataType::Utf8, false),
-            field("name_vi", DataType::Utf8, false),
-            field("name_en", DataType::Utf8, false),
-        ],
-        vec![
-            text(themes.iter().map(|t| t.code.0.clone()).collect()),
-            text(themes.iter().map(|t| t.name_vi.clone()).collect()),
-            text(themes.iter().map(|t| t.name_en.clone()).collect()),
-        ],
-    )?;
-    let subthemes: Vec<_> = subthemes.into_values().collect();
-    register_mem(
-        ctx,
-        "subthemes",
-        vec![
-            field("subtheme_code", DataType::Utf8, false),
-            field("theme_code", DataType::Utf8, false),
-            field("name_vi", DataType::Utf8, false),
-        ],
-        vec![
-            text(subthemes.iter().map(|s| s.code.clone()).collect()),
-            text(subthemes.iter().map(|s| s.theme.0.clone()).collect()),
-            text(subthemes.iter().map(|s| s.name_vi.clone()).collect()),
-        ],
-    )?;
-    for (name, code_col, rows) in [
-        ("forms", "form_code", forms),
-        ("languages", "language_code", languages),
-    ] {
-        let rows: Vec<_> = rows.into_values().collect();
-        register_mem(
-            ctx,
-            name,
-            vec![
-                field(code_col, DataType::Utf8, false),
-                field("name_vi", DataType::Utf8, false),
-            ],
-            vec![
-                text(rows.iter().map(|f| f.code.clone()).collect()),
-                text(rows.iter().map(|f| f.name_vi.clone()).collect()),
-            ],
-        )?;
-    }
-    let hrc: Vec<_> = hrc.into_values().collect();
-    register_mem(
-        ctx,
-        "hrc_priorities",
-        vec![
-            field("hrc_priority", DataType::Int32, false),
-            field("name_vi", DataType::Utf8, false),
-            field("name_en", DataType::Utf8, false),
-        ],
-        vec![
-            Arc::new(Int32Array::from(
-                hrc.iter().map(|h| h.number as i32).collect::<Vec<_>>(),
-            )),
-            text(hrc.iter().map(|h| h.name_vi.clone()).collect()),
-            text(hrc.iter().map(|h| h.name_en.clone()).collect()),
-        ],
-    )?;
-    register_mem(
-        ctx,
-        "peak_periods",
-        vec![
-            field("peak_code", DataType::Utf8, false),
-            field("name_vi", DataType::Utf8, false),
-            field("name_en", DataType::Utf8, false),
-            field("start_date", DataType::Date32, false),
-            field("end_date", DataType::Date32, false),
-        ],
-        vec![
-            text(peaks.iter().map(|p| p.code.clone()).collect()),
-            text(peaks.iter().map(|p| p.name_vi.clone()).collect()),
-            text(peaks.iter().map(|p| p.name_en.clone()).collect()),
-            dates(peaks.iter().map(|p| Some(p.start)).collect()),
-            dates(peaks.iter().map(|p| Some(p.end)).collect()),
-        ],
-    )?;
-    register_mem(
-        ctx,
-        "peak_themes",
-        vec![
-            field("peak_code", DataType::Utf8, false),
-            field("theme_code", DataType::Utf8, false),
-        ],
-        vec![
-            text(peak_themes.iter().map(|(p, _)| p.clone()).collect()),
-            text(peak_themes.iter().map(|(_, t)| t.clone()).collect()),
-        ],
-    )?;
-    register_mem(
-        ctx,
-        "expected_reports",
-        vec![
-            field("unit_code", DataType::Utf8, false),
-            field("period_kind", DataType::Utf8, false),
-            field("period", DataType::Utf8, false),
-            field("due_date", DataType::Date32, false),
-        ],
-        vec![
-            text(expected.iter().map(|e| e.unit.0.clone()).collect()),
-            text(
-                expected
-                    .iter()
-                    .map(|e| e.period.kind().to_string())
-                    .collect(),
-            ),
-            text(expected.iter().map(|e| e.period.to_string()).collect()),
-            dates(expected.iter().map(|e| Some(e.due)).collect()),
-        ],
-    )?;
-    register_reason_codes(ctx)?;
-    register_months(ctx)
+    )
 }
 
 /// One row of `unit_rollup`: unit, first and last day of the span, the
@@ -269,22 +322,63 @@ type RollupRow = (
 
 /// `unit_lineage`: what became of each unit that ended, one row per
 /// predecessor and successor (`successor_code` null for a unit abolished
-/// without one); and `unit_rollup`: for each unit and each span of days
-/// (`as_of_from` to `as_of_to`, inclusive, null while open), where its
-/// work belongs on any day of the span, following the lineage: `fate`
-/// `same` (the unit existed), `successor` (all of it to `unit_code_as_of`),
-/// `split` (parts to each of `successors_as_of`, never one), `ended` (no
-/// successor) or `not_yet` (the unit did not exist yet).
-fn register_lineage(ctx: &SessionContext, reference: &Reference) -> Result<(), QueryError> {
+/// without one).
+fn unit_lineage(reference: &Reference) -> Result<Table, QueryError> {
     let mut lineage = Vec::new();
+    for r in reference.registers() {
+        for l in &r.lineage {
+            if !lineage.contains(&l) {
+                lineage.push(l);
+            }
+        }
+    }
+    mem(
+        vec![
+            field("predecessor_code", DataType::Utf8, false),
+            field("successor_code", DataType::Utf8, true),
+            field("change_date", DataType::Date32, false),
+            field("change_kind", DataType::Utf8, false),
+            field("share", DataType::Float64, true),
+            field("status", DataType::Utf8, true),
+        ],
+        vec![
+            text(lineage.iter().map(|l| l.predecessor.0.clone()).collect()),
+            opt_text(
+                lineage
+                    .iter()
+                    .map(|l| l.successor.as_ref().map(|s| s.0.clone()))
+                    .collect(),
+            ),
+            dates(lineage.iter().map(|l| Some(l.date)).collect()),
+            text(
+                lineage
+                    .iter()
+                    .map(|l| l.kind.as_str().to_string())
+                    .collect(),
+            ),
+            Arc::new(Float64Array::from(
+                lineage.iter().map(|l| l.share).collect::<Vec<_>>(),
+            )),
+            opt_text(
+                lineage
+                    .iter()
+                    .map(|l| Some(l.status.clone()).filter(|s| !s.is_empty()))
+                    .collect(),
+            ),
+        ],
+    )
+}
+
+/// `unit_rollup`: for each unit and each span of days (`as_of_from` to
+/// `as_of_to`, inclusive, null while open), where its work belongs on any
+/// day of the span, following the lineage: `fate` `same` (the unit
+/// existed), `successor` (all of it to `unit_code_as_of`), `split` (parts
+/// to each of `successors_as_of`, never one), `ended` (no successor) or
+/// `not_yet` (the unit did not exist yet).
+fn unit_rollup(reference: &Reference) -> Result<Table, QueryError> {
     let mut rollup: Vec<RollupRow> = Vec::new();
     let mut seen = std::collections::BTreeSet::new();
     for r in reference.registers() {
-        for l in &r.lineage {
-            if !lineage.contains(l) {
-                lineage.push(l.clone());
-            }
-        }
         let days = r.turning_days();
         let first = NaiveDate::from_ymd_opt(1900, 1, 1).unwrap_or_default();
         for u in &r.units {
@@ -320,46 +414,7 @@ fn register_lineage(ctx: &SessionContext, reference: &Reference) -> Result<(), Q
             }
         }
     }
-    register_mem(
-        ctx,
-        "unit_lineage",
-        vec![
-            field("predecessor_code", DataType::Utf8, false),
-            field("successor_code", DataType::Utf8, true),
-            field("change_date", DataType::Date32, false),
-            field("change_kind", DataType::Utf8, false),
-            field("share", DataType::Float64, true),
-            field("status", DataType::Utf8, true),
-        ],
-        vec![
-            text(lineage.iter().map(|l| l.predecessor.0.clone()).collect()),
-            opt_text(
-                lineage
-                    .iter()
-                    .map(|l| l.successor.as_ref().map(|s| s.0.clone()))
-                    .collect(),
-            ),
-            dates(lineage.iter().map(|l| Some(l.date)).collect()),
-            text(
-                lineage
-                    .iter()
-                    .map(|l| l.kind.as_str().to_string())
-                    .collect(),
-            ),
-            Arc::new(Float64Array::from(
-                lineage.iter().map(|l| l.share).collect::<Vec<_>>(),
-            )),
-            opt_text(
-                lineage
-                    .iter()
-                    .map(|l| Some(l.status.clone()).filter(|s| !s.is_empty()))
-                    .collect(),
-            ),
-        ],
-    )?;
-    register_mem(
-        ctx,
-        "unit_rollup",
+    mem(
         vec![
             field("unit_code", DataType::Utf8, false),
             field("as_of_from", DataType::Date32, false),
@@ -381,11 +436,9 @@ fn register_lineage(ctx: &SessionContext, reference: &Reference) -> Result<(), Q
 
 /// `reason_codes`: every kind of refusal `rejects.reason_code` can hold,
 /// with what it means (the list in `domain::ReasonCode`).
-fn register_reason_codes(ctx: &SessionContext) -> Result<(), QueryError> {
+fn reason_codes() -> Result<Table, QueryError> {
     let all = crate::domain::ReasonCode::ALL;
-    register_mem(
-        ctx,
-        "reason_codes",
+    mem(
         vec![
             field("reason_code", DataType::Utf8, false),
             field("description", DataType::Utf8, false),
@@ -403,7 +456,7 @@ pub const CALENDAR_YEARS: (i32, i32) = (2000, 2099);
 /// `months`: one row per calendar month of [`CALENDAR_YEARS`], the spine
 /// that trend queries join to so that a month without activity shows as a
 /// zero rather than as a missing row (`generate_series` only takes literals).
-fn register_months(ctx: &SessionContext) -> Result<(), QueryError> {
+fn months() -> Result<Table, QueryError> {
     let mut label = Vec::new();
     let (mut start, mut end) = (Vec::new(), Vec::new());
     let (mut year, mut month, mut index) = (Vec::new(), Vec::new(), Vec::new());
@@ -424,9 +477,7 @@ fn register_months(ctx: &SessionContext) -> Result<(), QueryError> {
         }
     }
     let int = |v: Vec<i32>| -> ArrayRef { Arc::new(Int32Array::from(v)) };
-    register_mem(
-        ctx,
-        "months",
+    mem(
         vec![
             field("month", DataType::Utf8, false),
             field("month_start", DataType::Date32, false),
@@ -451,7 +502,7 @@ fn listing(
     dir: &str,
     schema: SchemaRef,
     partitions: Vec<(String, DataType)>,
-) -> Result<Arc<ListingTable>, QueryError> {
+) -> Result<Table, QueryError> {
     let path = lake.root.join(dir);
     let abs = std::fs::canonicalize(&path)
         .map_err(|e| QueryError::Lake(format!("cannot open {}: {e}", path.display())))?;
@@ -461,90 +512,279 @@ fn listing(
         .with_table_partition_cols(partitions);
     let config = ListingTableConfig::new(url)
         .with_listing_options(options)
-        .with_schema(schema);
+        .with_schema(view_types(&schema));
     Ok(Arc::new(ListingTable::try_new(config)?))
 }
 
-/// Registers the lake's tables as `snapshot` sees them, and the views over
-/// them.
-pub async fn register_lake(
+/// The lake's tables as `snapshot` sees them: `lake.activities` (every
+/// committed row, each version of each report), and `submissions` (the
+/// ledger read with the snapshot) and `rejects` for the default schema.
+/// Registers the snapshot's view of the file system with `ctx`.
+pub(super) struct LakeTables {
+    pub activities: Table,
+    /// `lake.superseded`: the ids of the superseded submissions, from the
+    /// ledger's metadata (`None` for a ledger written before they were
+    /// kept: then a view over `submissions`).
+    pub superseded: Option<Table>,
+    /// `lake.activity_rollup`: the rollup files, or (for a lake written
+    /// before the rollup, or with [`Rollup::FromActivities`]) none, and
+    /// the view computes the same rows from the items.
+    pub rollup: Option<Table>,
+    pub public: std::collections::HashMap<&'static str, Table>,
+    /// True when some report was replaced by a correction.
+    pub any_superseded: bool,
+}
+
+/// See [`LakeTables`].
+pub(super) fn lake_tables(
     ctx: &SessionContext,
     lake: &Lake,
     snapshot: &Snapshot,
-) -> Result<(), QueryError> {
+    rollup: Rollup,
+) -> Result<LakeTables, QueryError> {
     let root = std::fs::canonicalize(&lake.root)
         .map_err(|e| QueryError::Lake(format!("cannot open {}: {e}", lake.root.display())))?;
-    let store = SnapshotStore::new(&root, &["activities", "rejects"], &snapshot.ledger.files)
+    let store = SnapshotStore::new(&root, crate::lake::DATA_FOLDERS, &snapshot.ledger.files)
         .map_err(|e| QueryError::Lake(format!("cannot open {}: {e}", root.display())))?;
     ctx.register_object_store(ObjectStoreUrl::local_filesystem().as_ref(), Arc::new(store));
-    ctx.sql("CREATE SCHEMA lake").await?;
     let activities = listing(
         lake,
         "activities",
         activities_schema(),
         vec![("year".into(), DataType::Int32)],
     )?;
-    ctx.register_table("lake.activities", activities)?;
-    let schema = submissions_schema();
-    let ledger = snapshot
+    let any_superseded = match snapshot.ledger.superseded {
+        Some(n) => n > 0,
+        // a ledger written before the count: look at its rows
+        None => {
+            let ledger = ledger_rows(snapshot)?;
+            let superseded = ledger
+                .first()
+                .map(|b| b.schema().index_of("superseded_by"))
+                .transpose()?;
+            superseded.is_some_and(|c| {
+                ledger
+                    .iter()
+                    .any(|b| b.column(c).null_count() < b.num_rows())
+            })
+        }
+    };
+    let mut public: std::collections::HashMap<&'static str, Table> = Default::default();
+    public.insert(
+        "rejects",
+        listing(lake, "rejects", rejects_schema(), vec![])?,
+    );
+    let superseded = snapshot.ledger.superseded_ids.as_ref().map(|ids| {
+        let schema = Arc::new(Schema::new(vec![Field::new(
+            "submission_id",
+            DataType::Utf8View,
+            false,
+        )]));
+        let column: ArrayRef = Arc::new(StringViewArray::from_iter_values(ids));
+        RecordBatch::try_new(schema.clone(), vec![column])
+            .map_err(QueryError::from)
+            .and_then(|b| Ok(Arc::new(MemTable::try_new(schema, vec![vec![b]])?) as Table))
+    });
+    let rollup = match rollup {
+        Rollup::Stored if snapshot.ledger.rollup => Some(listing(
+            lake,
+            "rollup",
+            crate::lake::rollup::rollup_schema(),
+            vec![("year".into(), DataType::Int32)],
+        )?),
+        _ => None,
+    };
+    Ok(LakeTables {
+        activities,
+        superseded: superseded.transpose()?,
+        rollup,
+        public,
+        any_superseded,
+    })
+}
+
+/// Where `activity_rollup` is read from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Rollup {
+    /// The rollup files each commit writes (computed from the items for a
+    /// lake written before them).
+    #[default]
+    Stored,
+    /// Always computed from the items: the same answers, slower; what the
+    /// tests compare the stored rollup with.
+    FromActivities,
+}
+
+/// The ledger's rows as the query sees them (text as `Utf8View`).
+fn ledger_rows(snapshot: &Snapshot) -> Result<Vec<RecordBatch>, QueryError> {
+    let schema = view_types(&submissions_schema());
+    let unreadable = |e: String| {
+        QueryError::Lake(format!(
+            "the lake's ledger cannot be read ({e}); restore the lake from a backup"
+        ))
+    };
+    snapshot
         .ledger
-        .batches
+        .batches()
+        .map_err(|e| unreadable(e.to_string()))?
         .iter()
-        .map(|b| conform(b, &schema))
-        .collect::<Result<Vec<_>, _>>()
-        .map_err(|e| {
+        .map(|b| conform(b, &schema).map_err(unreadable))
+        .collect()
+}
+
+/// `submissions`: the ledger of the snapshot; a scan reads only the
+/// columns its statement needs (the ledger of a national lake has 100,000
+/// rows of 64-character ids that `reporting_rate` never reads), each set of
+/// columns once per session, from the file opened with the snapshot.
+pub(super) struct LedgerTable {
+    snapshot: Arc<Snapshot>,
+    schema: SchemaRef,
+    read: std::sync::Mutex<std::collections::HashMap<Vec<usize>, Arc<MemTable>>>,
+}
+
+impl std::fmt::Debug for LedgerTable {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("LedgerTable")
+    }
+}
+
+impl LedgerTable {
+    pub(super) fn new(snapshot: Arc<Snapshot>) -> LedgerTable {
+        LedgerTable {
+            snapshot,
+            schema: view_types(&submissions_schema()),
+            read: Default::default(),
+        }
+    }
+
+    /// The rows with the columns `indices` of [`Self::schema`].
+    fn columns(&self, indices: &[usize]) -> Result<Arc<MemTable>, QueryError> {
+        if let Some(t) = self.read.lock().ok().and_then(|r| r.get(indices).cloned()) {
+            return Ok(t);
+        }
+        let schema = Arc::new(self.schema.project(indices)?);
+        let names: Vec<&str> = schema.fields().iter().map(|f| f.name().as_str()).collect();
+        let unreadable = |e: String| {
             QueryError::Lake(format!(
                 "the lake's ledger cannot be read ({e}); restore the lake from a backup"
             ))
-        })?;
-    ctx.register_table(
-        "submissions",
-        Arc::new(MemTable::try_new(schema, vec![ledger])?),
-    )?;
-    ctx.register_table(
-        "rejects",
-        listing(lake, "rejects", rejects_schema(), vec![])?,
-    )?;
-    for view in VIEWS {
-        ctx.sql(view).await?.collect().await?;
+        };
+        let batches = self
+            .snapshot
+            .ledger
+            .columns(&names)
+            .map_err(|e| unreadable(e.to_string()))?
+            .iter()
+            .map(|b| {
+                if indices.is_empty() {
+                    // COUNT(*): the rows, no column
+                    let rows =
+                        arrow::array::RecordBatchOptions::new().with_row_count(Some(b.num_rows()));
+                    RecordBatch::try_new_with_options(schema.clone(), vec![], &rows)
+                        .map_err(|e| unreadable(e.to_string()))
+                } else {
+                    conform(b, &schema).map_err(unreadable)
+                }
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        let table = Arc::new(MemTable::try_new(schema, vec![batches])?);
+        if let Ok(mut read) = self.read.lock() {
+            read.insert(indices.to_vec(), table.clone());
+        }
+        Ok(table)
     }
-    Ok(())
+}
+
+#[async_trait::async_trait]
+impl datafusion::catalog::TableProvider for LedgerTable {
+    fn schema(&self) -> SchemaRef {
+        self.schema.clone()
+    }
+
+    fn table_type(&self) -> datafusion::datasource::TableType {
+        datafusion::datasource::TableType::Base
+    }
+
+    async fn scan(
+        &self,
+        state: &dyn datafusion::catalog::Session,
+        projection: Option<&Vec<usize>>,
+        filters: &[datafusion::prelude::Expr],
+        limit: Option<usize>,
+    ) -> datafusion::error::Result<Arc<dyn datafusion::physical_plan::ExecutionPlan>> {
+        let all: Vec<usize> = (0..self.schema.fields().len()).collect();
+        let indices = projection.unwrap_or(&all);
+        let table = self
+            .columns(indices)
+            .map_err(|e| datafusion::error::DataFusionError::Execution(e.to_string()))?;
+        table.scan(state, None, filters, limit).await
+    }
 }
 
 /// The views of the contract's section 5. Rows of data files a crashed run
-/// left (not in the ledger) are invisible through both activity views.
-const VIEWS: &[&str] = &[
-    // A join with the ledger on the build side (one row per submission, so
-    // no row is repeated): DataFusion hashes the ledger, not the activities.
-    "CREATE VIEW activities_all AS
-       SELECT a.* FROM submissions s
-       JOIN lake.activities a ON a.submission_id = s.submission_id",
-    "CREATE VIEW activities AS
-       SELECT a.* FROM submissions s
-       JOIN lake.activities a ON a.submission_id = s.submission_id
-       WHERE s.superseded_by IS NULL",
-    // Every version of every report with the day it stopped being current
-    // (`current_until`, the `received_at` of the next version of the same unit
-    // and period; null while current), so that "current on day D" is
-    // `received_at <= D AND (current_until IS NULL OR current_until > D)`.
-    // Versions are ordered as ingest marks them: by `received_at`, and on a
-    // tie the one the ledger holds current last.
-    "CREATE VIEW submission_versions AS
-       SELECT s.*,
-              LEAD(received_at) OVER (
-                PARTITION BY unit_code, period
-                ORDER BY received_at, superseded_by IS NULL, ingested_at, submission_id
-              ) AS current_until
-       FROM submissions s",
-    "CREATE VIEW reporting_status AS
-       WITH received AS (
-         SELECT unit_code, period, MIN(received_at) AS received_at
-         FROM submissions GROUP BY unit_code, period)
-       SELECT e.unit_code, e.period_kind, e.period, e.due_date, r.received_at,
-              COALESCE(r.received_at <= e.due_date, false) AS on_time,
-              CASE WHEN r.received_at IS NULL THEN 'missing'
-                   WHEN r.received_at <= e.due_date THEN 'on_time'
-                   ELSE 'late' END AS status
-       FROM expected_reports e
-       LEFT JOIN received r ON r.unit_code = e.unit_code AND r.period = e.period",
-];
+/// left (not in the ledger) are invisible through both activity views: the
+/// snapshot's file system lists only the files the ledger lists, so
+/// `lake.activities` holds only committed rows, and `activities` needs no
+/// join with the ledger unless some report was superseded; then only the
+/// superseded submissions (few) are hashed, and each item is looked up
+/// among them.
+pub(super) fn views(any_superseded: bool) -> Vec<View> {
+    let current = |table: &str| {
+        if any_superseded {
+            format!(
+                "SELECT a.*
+  FROM lake.superseded superseded
+  RIGHT ANTI JOIN {table} a ON a.submission_id = superseded.submission_id"
+            )
+        } else {
+            format!("SELECT * FROM {table}")
+        }
+    };
+    let view = |name, body: &str| View {
+        name,
+        body: body.to_string(),
+    };
+    vec![
+        view("activities_all", "SELECT * FROM lake.activities"),
+        view("activities", &current("lake.activities")),
+        // the rollup of the current reports (see lake::rollup)
+        view("activity_rollup", &current("lake.activity_rollup")),
+        // Every version of every report with the day it stopped being current
+        // (`current_until`, the `received_at` of the next version of the same unit
+        // and period; null while current), so that "current on day D" is
+        // `received_at <= D AND (current_until IS NULL OR current_until > D)`.
+        // Versions are ordered as ingest marks them: by `received_at`, and on a
+        // tie the one the ledger holds current last.
+        view(
+            "submission_versions",
+            "SELECT s.*,
+       LEAD(received_at) OVER (
+         PARTITION BY unit_code, period
+         ORDER BY received_at, superseded_by IS NULL, ingested_at, submission_id
+       ) AS current_until
+FROM submissions s",
+        ),
+        view(
+            "reporting_status",
+            "WITH received AS (
+  SELECT unit_code, period, MIN(received_at) AS received_at
+  FROM submissions GROUP BY unit_code, period)
+SELECT e.unit_code, e.period_kind, e.period, e.due_date, r.received_at,
+       COALESCE(r.received_at <= e.due_date, false) AS on_time,
+       CASE WHEN r.received_at IS NULL THEN 'missing'
+            WHEN r.received_at <= e.due_date THEN 'on_time'
+            ELSE 'late' END AS status
+FROM expected_reports e
+LEFT JOIN received r ON r.unit_code = e.unit_code AND r.period = e.period",
+        ),
+    ]
+}
+
+/// `lake.activity_rollup` computed from the items, when there are no
+/// rollup files to read (see [`Rollup`]).
+pub(super) fn computed_rollup() -> View {
+    View {
+        name: "activity_rollup",
+        body: crate::lake::rollup::rollup_sql("lake.activities"),
+    }
+}

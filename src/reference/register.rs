@@ -91,7 +91,9 @@ pub struct Register {
     pub lineage: Vec<Lineage>,
     /// Where it was read from (`data/reference/units.csv`), for messages.
     pub origin: String,
-    index: UnitIndex,
+    /// The names to match, built the first time a name is matched (a
+    /// query over the units never needs it).
+    index: std::sync::OnceLock<UnitIndex>,
 }
 
 #[derive(Deserialize)]
@@ -186,6 +188,13 @@ impl Register {
         let unit_rows = known_rows::<UnitRow>(&c, read, &UNIT_COLUMNS)?;
         let mut units: Lined<Unit> = Vec::new();
         let mut problems = Vec::new();
+        // codes seen so far, and the codes of the file (for parents): a
+        // register of thousands of units is checked in one pass
+        let mut seen: std::collections::HashMap<String, usize> = Default::default();
+        let codes: std::collections::HashSet<&str> = unit_rows
+            .iter()
+            .map(|(_, u)| u.unit_code.as_str())
+            .collect();
         for (line, r) in &unit_rows {
             let line = *line;
             let code = c.code(line, "unit_code", &r.unit_code)?;
@@ -198,9 +207,7 @@ impl Register {
             };
             let parent = match r.parent_code.as_str() {
                 "" => None,
-                p if unit_rows.iter().any(|(_, u)| u.unit_code == p) => {
-                    Some(UnitCode(p.to_string()))
-                }
+                p if codes.contains(p) => Some(UnitCode(p.to_string())),
                 p => return Err(c.err(line, "parent_code", format!("unknown unit '{p}'"))),
             };
             let valid_from = c.date(line, "valid_from", &r.valid_from)?;
@@ -231,7 +238,7 @@ impl Register {
             };
             // one code, one row: a unit's new name is an alias, or a new
             // code with a lineage row `renamed`
-            if let Some((other_line, other)) = units.iter().find(|(_, u)| u.code == unit.code) {
+            if let Some((other_line, other)) = seen.get(&unit.code.0).map(|&i| &units[i]) {
                 let message = if other.overlaps(&unit) {
                     format!(
                         "'{}' is valid {} here, and on line {other_line} {}: one code names one unit on any day, and has one row; remove one of the two",
@@ -246,13 +253,15 @@ impl Register {
                     )
                 };
                 problems.push(c.err(line, "unit_code", message));
+            } else {
+                seen.insert(unit.code.0.clone(), units.len());
             }
             units.push((line, unit));
         }
         let mut register = Register {
             lineage: Vec::new(),
             origin: format!("{dir}/units.csv"),
-            index: UnitIndex::default(),
+            index: Default::default(),
             units: Vec::new(),
         };
         if lineage {
@@ -261,7 +270,6 @@ impl Register {
             problems.extend(more);
         }
         register.units = units.into_iter().map(|(_, u)| u).collect();
-        register.index = UnitIndex::build(&register.units);
         Ok((register, problems))
     }
 
@@ -284,7 +292,10 @@ impl Register {
     /// existed during `period`; [`Match::Outside`] when it names only units
     /// that did not.
     pub fn match_unit(&self, text: &str, period: Period) -> Match<UnitCode> {
-        let candidates = self.index.candidates(&self.units, text);
+        let candidates = self
+            .index
+            .get_or_init(|| UnitIndex::build(&self.units))
+            .candidates(&self.units, text);
         if candidates.is_empty() {
             return Match::NotFound;
         }

@@ -13,6 +13,42 @@ use super::labels::{cols, format_number, kind_label, theme_label};
 use super::{Lang, SummaryError, SummaryOptions};
 use crate::reference::Campaign;
 
+/// The unit x theme chart, and the table under it in the documents, show
+/// at most this many units: a national lake has thousands, which no page
+/// holds; the workbook always has every unit.
+pub(super) const MAX_UNITS_SHOWN: usize = 60;
+
+/// The units the chart and the documents show: every unit, or the
+/// [`MAX_UNITS_SHOWN`] with the most work (`total`, then name), and the
+/// sentence that says so (empty when every unit is shown).
+fn top_units(all: &Table, l: Lang) -> (Table, String) {
+    if all.rows.len() <= MAX_UNITS_SHOWN {
+        return (all.clone(), String::new());
+    }
+    let mut rows = all.rows.clone();
+    rows.sort_by(|a, b| {
+        Table::num(b, "total")
+            .total_cmp(&Table::num(a, "total"))
+            .then_with(|| Table::text(a, "unit").cmp(&Table::text(b, "unit")))
+    });
+    rows.truncate(MAX_UNITS_SHOWN);
+    let of = format_number(&Value::from(all.rows.len()), l);
+    let note = match l {
+        Lang::Vi => {
+            format!(" · {MAX_UNITS_SHOWN}/{of} đơn vị có số lượng lớn nhất (đủ: summary.xlsx)")
+        }
+        Lang::En => format!(" · the {MAX_UNITS_SHOWN} of {of} units with most (all: summary.xlsx)"),
+    };
+    (
+        Table {
+            name: all.name.clone(),
+            columns: all.columns.clone(),
+            rows,
+        },
+        note,
+    )
+}
+
 /// A chart as drawn, with the table of its numbers.
 pub(super) struct Drawn {
     pub name: &'static str,
@@ -109,9 +145,11 @@ pub(super) fn draw_charts(
         ),
     )?);
 
-    // 2. unit x theme heat map: a column per theme of the pivoted table
+    // 2. unit x theme heat map: a column per theme of the pivoted table;
+    // with more units than a page holds, the units with the most work
     let theme_codes: Vec<String> = c.themes.iter().map(|t| t.code.0.clone()).collect();
     let unit_themes = &d.unit_themes;
+    let (shown, shown_note) = top_units(&d.units, l);
     let heat = Heatmap {
         lang: l,
         title: format!(
@@ -122,12 +160,13 @@ pub(super) fn draw_charts(
             )
         ),
         subtitle: match units_note(d, l) {
-            None => l
-                .t(
+            None => format!(
+                "{}{shown_note}",
+                l.t(
                     "Ô trống: đơn vị không có hoạt động nào về chủ đề đó",
                     "Empty cell: the unit reported nothing on that theme",
                 )
-                .into(),
+            ),
             // the long note goes under the table; the chart says the day
             Some(_) => match (l, d.units_as_of) {
                 (Lang::Vi, Some(day)) => format!(
@@ -145,8 +184,7 @@ pub(super) fn draw_charts(
             .iter()
             .map(|code| (theme_label(c, code, l), theme_colour(c, code)))
             .collect(),
-        rows: d
-            .units
+        rows: shown
             .rows
             .iter()
             .map(|r| {
@@ -169,7 +207,7 @@ pub(super) fn draw_charts(
         "units_by_theme",
         &heat,
         &heat.title,
-        d.units.clone(),
+        shown,
         unit_cols,
     )?);
 
@@ -630,4 +668,51 @@ pub(super) fn units_note(d: &SummaryData, l: Lang) -> Option<String> {
             "Units as of {day}: a merged unit counts for its successor; a split unit keeps its own row (→ where its work went)."
         ),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::{Map, json};
+
+    fn units(n: usize) -> Table {
+        Table {
+            name: "coverage_by_unit".into(),
+            columns: vec!["unit".into(), "total".into()],
+            rows: (0..n)
+                .map(|i| {
+                    let mut r = Map::new();
+                    r.insert("unit".into(), json!(format!("u{i:04}")));
+                    // totals 0, 1, 2, ...; two units share the largest
+                    r.insert(
+                        "total".into(),
+                        json!(if i == 0 { (n - 1) as f64 } else { i as f64 }),
+                    );
+                    r
+                })
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn a_page_of_units_is_shown_whole_and_thousands_by_their_top() {
+        let (shown, note) = top_units(&units(MAX_UNITS_SHOWN), Lang::Vi);
+        assert_eq!(shown.rows.len(), MAX_UNITS_SHOWN);
+        assert_eq!(note, "");
+        let (shown, note) = top_units(&units(5100), Lang::Vi);
+        assert_eq!(shown.rows.len(), MAX_UNITS_SHOWN);
+        // the largest total first; a tie goes to the name
+        let names: Vec<String> = shown.rows.iter().map(|r| Table::text(r, "unit")).collect();
+        assert_eq!(&names[..3], ["u0000", "u5099", "u5098"]);
+        assert_eq!(names.last().unwrap(), &format!("u{:04}", 5099 - 58));
+        assert_eq!(
+            note,
+            " · 60/5.100 đơn vị có số lượng lớn nhất (đủ: summary.xlsx)"
+        );
+        let (_, note) = top_units(&units(5100), Lang::En);
+        assert_eq!(
+            note,
+            " · the 60 of 5,100 units with most (all: summary.xlsx)"
+        );
+    }
 }

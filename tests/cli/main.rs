@@ -17,6 +17,7 @@ mod real_world;
 mod reason_codes;
 mod register;
 mod report_docx;
+mod rollup;
 mod scale;
 mod sql;
 mod summary;

@@ -184,7 +184,8 @@ fn a_year_filter_prunes_partitions() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     let explain = w2.run(&[
         "sql",
-        "EXPLAIN SELECT COUNT(*) FROM activities WHERE year = 2024",
+        // (a sum: a count the planner answers from the files' statistics)
+        "EXPLAIN SELECT SUM(quantity) FROM activities WHERE year = 2024",
         "--reference",
         "ref",
     ]);
@@ -204,4 +205,91 @@ fn a_year_filter_prunes_partitions() {
         "csv",
     ]);
     assert_eq!(n.stdout, "n\n1\n");
+}
+
+#[test]
+fn a_mistyped_reference_folder_comment_only_sql_and_prompt_commands_are_said_plainly() {
+    let w = fixture_lake();
+    // the reference is read only when a statement needs it, but a folder
+    // that is not there is said at once
+    let run = w.run(&["sql", "SELECT 1", "--reference", "no-such-folder"]);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr
+            .contains("the reference folder no-such-folder does not exist")
+            && run
+                .stderr
+                .contains("leave --reference out for the bundled data"),
+        "{}",
+        run.stderr
+    );
+    // a folder whose files are broken: the loader's sentence, not the engine's
+    w.write("broken/units.csv", b"unit_code,name_vi\n");
+    let run = w.run(&["sql", "SELECT COUNT(*) FROM units", "--reference", "broken"]);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr
+            .starts_with("baocao: cannot load the reference data: "),
+        "{}",
+        run.stderr
+    );
+    assert!(!run.stderr.contains("Execution error"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("baocao reference check"),
+        "{}",
+        run.stderr
+    );
+    // ... while a statement that reads no reference table runs
+    let run = w.run(&[
+        "sql",
+        "SELECT COUNT(*) AS n FROM activities",
+        "--reference",
+        "broken",
+        "--format",
+        "csv",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let run = w.run(&["sql", "-- only a comment"]);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr.contains("the SQL holds only comments"),
+        "{}",
+        run.stderr
+    );
+    let run = w.run(&["sql", ".tables"]);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr
+            .contains(".tables is a command of the interactive prompt")
+            && run.stderr.contains("SHOW TABLES"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn the_timer_prints_each_statements_run_time_on_stderr() {
+    let w = fixture_lake();
+    let run = w.run(&[
+        "sql",
+        "-- two statements\nSELECT 1; SELECT COUNT(*) FROM activities",
+        "--timer",
+        "--format",
+        "csv",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let times: Vec<f64> = run
+        .stderr
+        .lines()
+        .filter_map(|l| l.strip_prefix("Run Time (s): real "))
+        .map(|t| t.parse().expect("seconds"))
+        .collect();
+    assert_eq!(times.len(), 2, "{}", run.stderr);
+    assert!(times.iter().all(|t| *t >= 0.0), "{times:?}");
+    assert_eq!(
+        run.stdout.lines().filter(|l| !l.is_empty()).count(),
+        4,
+        "{}",
+        run.stdout
+    );
 }

@@ -557,16 +557,13 @@ pub(super) fn lake_tables(
         Some(n) => n > 0,
         // a ledger written before the count: look at its rows
         None => {
-            let ledger = ledger_rows(snapshot)?;
-            let superseded = ledger
-                .first()
-                .map(|b| b.schema().index_of("superseded_by"))
-                .transpose()?;
-            superseded.is_some_and(|c| {
-                ledger
-                    .iter()
-                    .any(|b| b.column(c).null_count() < b.num_rows())
-            })
+            let ledger = snapshot
+                .ledger
+                .columns(&["superseded_by"])
+                .map_err(|e| QueryError::Lake(e.to_string()))?;
+            ledger
+                .iter()
+                .any(|b| b.num_columns() == 1 && b.column(0).null_count() < b.num_rows())
         }
     };
     let mut public: std::collections::HashMap<&'static str, Table> = Default::default();
@@ -613,23 +610,6 @@ pub enum Rollup {
     /// Always computed from the items: the same answers, slower; what the
     /// tests compare the stored rollup with.
     FromActivities,
-}
-
-/// The ledger's rows as the query sees them (text as `Utf8View`).
-fn ledger_rows(snapshot: &Snapshot) -> Result<Vec<RecordBatch>, QueryError> {
-    let schema = view_types(&submissions_schema());
-    let unreadable = |e: String| {
-        QueryError::Lake(format!(
-            "the lake's ledger cannot be read ({e}); restore the lake from a backup"
-        ))
-    };
-    snapshot
-        .ledger
-        .batches()
-        .map_err(|e| unreadable(e.to_string()))?
-        .iter()
-        .map(|b| conform(b, &schema).map_err(unreadable))
-        .collect()
 }
 
 /// `submissions`: the ledger of the snapshot; a scan reads only the

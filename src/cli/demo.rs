@@ -26,7 +26,7 @@ pub struct Args {
     #[arg(long, value_name = "DIR", default_value = "baocao-demo")]
     pub out: PathBuf,
     #[command(flatten)]
-    pub reference: super::ReferenceArg,
+    pub reference: super::common::ReferenceArg,
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
@@ -49,7 +49,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     .context("the demo's ingest failed")?;
     eprint!("{}", report.render(&lake.root));
 
-    super::block_on(async {
+    super::common::block_on(async {
         let session = Session::open(&lake, &reference).await?;
         let run = |name: &'static str| {
             let session = &session;

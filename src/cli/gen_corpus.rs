@@ -39,7 +39,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         seed: args.seed,
     };
     let started = std::time::Instant::now();
-    let bar = super::progress_bar(0);
+    let bar = super::common::progress_bar(0);
     let stats = generate_corpus(&opts, |done, total| {
         if let Some(bar) = &bar {
             bar.set_length(total);

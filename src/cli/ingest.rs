@@ -28,7 +28,7 @@ pub struct Args {
     #[arg(long, value_name = "P", value_parser = parse_period)]
     pub period: Option<String>,
     /// The date the report was received (YYYY-MM-DD or dd/mm/yyyy)
-    #[arg(long, value_name = "DATE", value_parser = super::parse_day)]
+    #[arg(long, value_name = "DATE", value_parser = super::common::parse_day)]
     pub received_at: Option<NaiveDate>,
     /// Check the files and print what would happen, without writing
     #[arg(long)]
@@ -46,7 +46,7 @@ pub struct Args {
     #[arg(long, value_name = "MB", default_value_t = baocao::ingest::MAX_FILE_BYTES >> 20)]
     pub max_file_mb: u64,
     #[command(flatten)]
-    pub reference: super::ReferenceArg,
+    pub reference: super::common::ReferenceArg,
 }
 
 fn parse_period(s: &str) -> Result<String, String> {
@@ -79,7 +79,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         |done, total, path| {
             let mut bar = bar.borrow_mut();
             if bar.is_none() && total > 1 {
-                *bar = super::progress_bar(total as u64);
+                *bar = super::common::progress_bar(total as u64);
             }
             if let Some(b) = bar.as_ref() {
                 b.set_position(done as u64);

@@ -15,7 +15,7 @@ pub struct Args {
     #[arg(long = "param", short = 'p', value_name = "KEY=VALUE", value_parser = parse_param)]
     pub params: Vec<(String, String)>,
     #[command(flatten)]
-    pub out: super::OutputArgs,
+    pub out: super::common::OutputArgs,
 }
 
 fn parse_param(s: &str) -> Result<(String, String), String> {
@@ -30,10 +30,10 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let params = query.bind(&args.params)?;
     let reference = ReferenceSource::lazy(args.out.reference.reference.as_deref())?;
     let lake = Lake::new(&args.out.lake);
-    super::block_on(async {
+    super::common::block_on(async {
         let session = Session::open(&lake, reference).await?;
         let results = session.run(&query.sql, &params).await?;
-        super::print_results(&results, args.out.format, args.out.output.as_deref())?;
+        super::common::print_results(&results, args.out.format, args.out.output.as_deref())?;
         Ok(ExitCode::SUCCESS)
     })
 }

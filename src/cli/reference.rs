@@ -9,7 +9,7 @@ use std::process::ExitCode;
 use anyhow::Context;
 use baocao::reference::{Reference, tools};
 
-use super::ReferenceArg;
+use super::common::ReferenceArg;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {

@@ -25,7 +25,7 @@ pub struct Args {
     #[arg(long)]
     pub timer: bool,
     #[command(flatten)]
-    pub out: super::OutputArgs,
+    pub out: super::common::OutputArgs,
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
@@ -49,12 +49,16 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     }
     let reference = ReferenceSource::lazy(args.out.reference.reference.as_deref())?;
     let lake = Lake::new(&args.out.lake);
-    super::block_on(async {
+    super::common::block_on(async {
         match sql {
             Some(sql) => {
                 let session = Session::open(&lake, reference.clone()).await?;
                 let results = session.sql(&sql).await?;
-                super::print_results(&results, args.out.format, args.out.output.as_deref())?;
+                super::common::print_results(
+                    &results,
+                    args.out.format,
+                    args.out.output.as_deref(),
+                )?;
                 if args.timer {
                     print_times(&results);
                 }
@@ -137,7 +141,7 @@ async fn interactive(
                     };
                     match answer {
                         Ok(results) => {
-                            if let Err(e) = super::print_results(&results, format, None) {
+                            if let Err(e) = super::common::print_results(&results, format, None) {
                                 eprintln!("baocao: {e:#}");
                             }
                             if timer {

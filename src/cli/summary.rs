@@ -27,7 +27,7 @@ pub struct Args {
     #[arg(long, value_enum, default_value = "vi")]
     pub lang: Lang,
     #[command(flatten)]
-    pub reference: super::ReferenceArg,
+    pub reference: super::common::ReferenceArg,
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
@@ -43,7 +43,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         stamp: today(),
         source: lake.root.display().to_string(),
     };
-    super::block_on(async {
+    super::common::block_on(async {
         let session = Session::open(&lake, &reference).await?;
         let files = build(&session, &reference, &opts).await?;
         for f in &files.files {

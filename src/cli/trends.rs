@@ -21,13 +21,13 @@ pub struct Args {
     #[arg(long, value_name = "DIR", default_value = "trends")]
     pub out: PathBuf,
     /// What "now" is (YYYY-MM-DD or dd/mm/yyyy): submissions received later and later months are left out [default: today]
-    #[arg(long, value_name = "DATE", value_parser = super::parse_day)]
+    #[arg(long, value_name = "DATE", value_parser = super::common::parse_day)]
     pub as_of: Option<NaiveDate>,
     /// Fail at once if another run is writing the same folder (or an ingest the lake), instead of waiting
     #[arg(long)]
     pub no_wait: bool,
     #[command(flatten)]
-    pub reference: super::ReferenceArg,
+    pub reference: super::common::ReferenceArg,
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
@@ -43,7 +43,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         wait: !args.no_wait,
     };
     let lake = Lake::new(&args.lake);
-    super::block_on(async {
+    super::common::block_on(async {
         write_trends(&lake, &reference, &opts).await?;
         Ok(ExitCode::SUCCESS)
     })

@@ -364,6 +364,35 @@ fn plausible_year(year: i32) -> bool {
     (2000..=2100).contains(&year)
 }
 
+impl Period {
+    /// The periods from `self` to `last` inclusive, stepping by their kind
+    /// (months, or years); none when they are of different kinds.
+    pub fn through(self, last: Period) -> Vec<Period> {
+        let mut out = Vec::new();
+        match (self, last) {
+            (
+                Period::Month {
+                    year: y0,
+                    month: m0,
+                },
+                Period::Month {
+                    year: y1,
+                    month: m1,
+                },
+            ) => {
+                let (mut y, mut m) = (y0, m0);
+                while (y, m) <= (y1, m1) {
+                    out.push(Period::Month { year: y, month: m });
+                    (y, m) = if m == 12 { (y + 1, 1) } else { (y, m + 1) };
+                }
+            }
+            (Period::Year(a), Period::Year(b)) => out.extend((a..=b).map(Period::Year)),
+            _ => {}
+        }
+        out
+    }
+}
+
 impl fmt::Display for Period {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {

@@ -5,9 +5,9 @@
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
-use super::header::Field;
+use super::cell::{Cell, SourceRow};
+use super::fields::Field;
 use super::readers::ReadOutput;
-use super::table::{Cell, SourceRow};
 
 /// A figure cell merged over several rows: its first and last line.
 pub(super) type MergedFigures = HashMap<(u64, usize), (u64, u64)>;

@@ -12,37 +12,10 @@ use std::sync::LazyLock;
 use chrono::{Datelike, NaiveDate};
 use regex::Regex;
 
+use super::cell::{Cell, DateSystem};
 use super::reason::{Problem, ReasonCode};
-use super::table::Cell;
 use crate::domain::{DatePrecision, MONTH_NAMES, Period};
 use crate::text::strip_marks_lower;
-
-/// What day an Excel serial number counts from. Excel for Windows counts
-/// from 1900 (serial 1 is 1900-01-01, with its 1900 leap-year bug); Excel
-/// for Mac saved workbooks counting from 1904 (serial 0 is 1904-01-01), so
-/// the same serial is 1,462 days later there.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub(super) enum DateSystem {
-    #[default]
-    Excel1900,
-    Excel1904,
-}
-
-impl DateSystem {
-    /// The day an Excel serial stands for; `None` outside Excel's range.
-    pub(super) fn serial_to_date(self, serial: f64) -> Option<NaiveDate> {
-        let (origin, first) = match self {
-            // the leap-year bug makes 1899-12-30 the origin of every serial
-            // after February 1900
-            DateSystem::Excel1900 => (NaiveDate::from_ymd_opt(1899, 12, 30)?, 1.0),
-            DateSystem::Excel1904 => (NaiveDate::from_ymd_opt(1904, 1, 1)?, 0.0),
-        };
-        if !serial.is_finite() || !(first..=2_958_465.0).contains(&serial) {
-            return None;
-        }
-        origin.checked_add_days(chrono::Days::new(serial.floor() as u64))
-    }
-}
 
 /// The order of day and month in a column's `a/b/yyyy` dates.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

@@ -6,8 +6,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::{NaiveDate, Utc};
 
-use super::IngestError;
-use super::run::CHUNK_FILES;
+use super::error::IngestError;
 
 /// Why a path inside a folder is not read.
 pub const SKIPPED_LINK: &str = "a symbolic link; links inside a folder are not followed, so that an inbox cannot lead outside itself: copy the file into the folder, or name it on the command line";
@@ -88,7 +87,11 @@ fn collect_dir(
     Ok(())
 }
 
-/// Files to read together: up to [`super::run::CHUNK_FILES`] files or `max_bytes`
+/// Files read and parsed together, by every core, before their outcomes are
+/// applied in path order.
+pub(super) const CHUNK_FILES: usize = 256;
+
+/// Files to read together: up to [`CHUNK_FILES`] files or `max_bytes`
 /// bytes, so that a chunk of big exports does not overshoot a batch.
 pub(super) fn chunks(files: &[PathBuf], max_bytes: u64) -> Vec<&[PathBuf]> {
     let mut out = Vec::new();

@@ -6,7 +6,10 @@
 //! period supersedes the older one, which stays, marked.
 
 mod body;
+mod cell;
 mod dates;
+mod error;
+mod fields;
 mod guard;
 mod header;
 mod inbox;
@@ -22,7 +25,7 @@ mod table;
 mod template;
 mod values;
 
-use crate::lake::LakeError;
+pub use error::IngestError;
 pub use inbox::{Inbox, SKIPPED_LINK, SKIPPED_SPECIAL, expand_paths, file_date};
 pub use legacy::{Legacy, Verdict, detect as detect_legacy};
 pub use limits::MAX_FILE_BYTES;
@@ -30,20 +33,3 @@ pub use normalise::{Overrides, Refusal, activity_id};
 pub use reason::{Problem, ReasonCode};
 pub use report::{FileReport, FileStatus, IngestReport};
 pub use run::{BATCH_ITEMS, IngestOptions, READER_STOPPED, ingest, read_bytes};
-
-/// What stops a whole ingest run (a bad file never does: it is refused).
-#[derive(Debug, thiserror::Error)]
-pub enum IngestError {
-    #[error("{0} does not exist: check the path")]
-    Missing(String),
-    #[error(
-        "{0} is not a file or a folder (a pipe, socket or device): name report files or folders of them"
-    )]
-    NotAFile(String),
-    #[error(
-        "cannot read {path}: {error}; check that it is still there and that this user may read it, then run again"
-    )]
-    Unreadable { path: String, error: std::io::Error },
-    #[error(transparent)]
-    Lake(#[from] LakeError),
-}

@@ -9,13 +9,14 @@ use std::path::{Path, PathBuf};
 use chrono::{NaiveDateTime, Utc};
 use sha2::{Digest, Sha256};
 
+use super::error::IngestError;
+use super::guard;
 use super::inbox::{Inbox, chunks, expand_paths, file_date};
 use super::limits::{self, MAX_FILE_BYTES};
 use super::normalise::{self, Overrides};
 use super::reason::{Problem, ReasonCode};
 use super::report::{self, FileReport, FileStatus, IngestReport};
-use super::sniff::{format_name, named_format, sniff};
-use super::{IngestError, guard};
+use super::sniff::{Format, sniff};
 use crate::lake::{
     ActivityRecord, Batch, Lake, LakeError, LakeState, RejectRecord, SubmissionRecord,
 };
@@ -150,12 +151,12 @@ fn read_and_normalise(
         Ok(out) => out,
         Err(problem) => return refuse(problem),
     };
-    if format != named_format(&ext) {
+    if Format::named(&ext) != Some(format) {
         out.notes.insert(
             0,
             format!(
                 "the file is named .{ext} but is {}: read as such",
-                format_name(format)
+                format.describe()
             ),
         );
     }
@@ -164,11 +165,11 @@ fn read_and_normalise(
         Ok(n) => n,
         Err(problem) => return refuse(problem),
     };
-    let format = if format == "json" && out.detail == "NDJSON" {
-        "ndjson"
-    } else {
-        format
-    };
+    let format = match format {
+        Format::Json if out.detail == "NDJSON" => Format::Ndjson,
+        f => f,
+    }
+    .as_str();
     let sub = SubmissionRecord {
         submission_id: id.to_string(),
         unit_code: n.unit.clone(),
@@ -224,10 +225,6 @@ fn read_and_normalise(
 /// time this many accepted items have accumulated (and at the end), so its
 /// memory is bounded by one batch, not by the number of files.
 pub const BATCH_ITEMS: usize = 250_000;
-
-/// Files read and parsed together, by every core, before their outcomes are
-/// applied in path order.
-pub(super) const CHUNK_FILES: usize = 256;
 
 /// ... or this many bytes of files, whichever comes first.
 const CHUNK_BYTES: u64 = 16 << 20;

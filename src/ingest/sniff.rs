@@ -19,7 +19,7 @@ const READ: &str = ".xlsx, .xls, .ods, .csv, .tsv, .txt, .json, .docx or .html";
 /// (what web systems' "Xuất Excel" save as `.xls`) or, for `.xls`, text
 /// separated by tabs; a Word name (`.docx`, `.doc`) a Word document or
 /// HTML. The format returned is what the bytes are.
-pub(super) fn sniff(ext: &str, bytes: &[u8]) -> Result<(&'static str, ReadFn), Problem> {
+pub(super) fn sniff(ext: &str, bytes: &[u8]) -> Result<(Format, ReadFn), Problem> {
     use ReasonCode::*;
     let refuse = |code, text: String| Err(Problem::new(code, text));
     if bytes.is_empty() {
@@ -64,11 +64,11 @@ pub(super) fn sniff(ext: &str, bytes: &[u8]) -> Result<(&'static str, ReadFn), P
     let word = matches!(ext, "docx" | "doc");
     match ext {
         _ if sheet && spreadsheet_xml => refuse(FileUnsupportedType, "The file is an Excel 2003 XML spreadsheet, which is not read: open it in Excel, save it as .xlsx and ingest it again.".into()),
-        _ if sheet && matches!(zip, Some(Zip::Workbook | Zip::Damaged)) => Ok(("xlsx", readers::read_xlsx)),
-        _ if sheet && zip == Some(Zip::Ods) => Ok(("ods", readers::read_ods)),
-        _ if sheet && is_ole => Ok(("xls", readers::read_xls)),
-        _ if (sheet || word) && html => Ok(("html", readers::read_html)),
-        _ if word && matches!(zip, Some(Zip::Word | Zip::Damaged)) => Ok(("docx", readers::read_docx)),
+        _ if sheet && matches!(zip, Some(Zip::Workbook | Zip::Damaged)) => Ok((Format::Xlsx, readers::read_xlsx)),
+        _ if sheet && zip == Some(Zip::Ods) => Ok((Format::Ods, readers::read_ods)),
+        _ if sheet && is_ole => Ok((Format::Xls, readers::read_xls)),
+        _ if (sheet || word) && html => Ok((Format::Html, readers::read_html)),
+        _ if word && matches!(zip, Some(Zip::Word | Zip::Damaged)) => Ok((Format::Docx, readers::read_docx)),
         _ if (sheet || word || text) && zip == Some(Zip::Word) => refuse(FileWrongExtension, format!(
             "The file is named .{ext} but is a Word document: rename it to .docx and ingest it again (its table of activities is then read)."
         )),
@@ -78,7 +78,7 @@ pub(super) fn sniff(ext: &str, bytes: &[u8]) -> Result<(&'static str, ReadFn), P
         _ if (sheet || text || word) && zip.is_some() => refuse(FileWrongExtension, format!(
             "The file is named .{ext} but is an Excel workbook: rename it to .xlsx (or save it from Excel as CSV) and ingest it again."
         )),
-        "xls" => Ok(("txt", readers::read_delimited)),
+        "xls" => Ok((Format::Txt, readers::read_delimited)),
         "doc" if is_ole => refuse(FileUnsupportedType, "The file is an old Word 97-2003 document (.doc): open it in Word, save it as .docx (its table of activities is then read) and ingest it again.".into()),
         _ if word && is_ole => refuse(FileWrongExtension, format!("The file is named .{ext} but is an old Word 97-2003 document: open it in Word, save it as .docx and ingest it again.")),
         _ if sheet || word => refuse(FileWrongExtension, format!(
@@ -97,36 +97,77 @@ pub(super) fn sniff(ext: &str, bytes: &[u8]) -> Result<(&'static str, ReadFn), P
         _ if text && is_ole => refuse(FileWrongExtension, format!(
             "The file is named .{ext} but is an Excel 97-2003 workbook: rename it to .xls and ingest it again."
         )),
-        "htm" | "html" => Ok(("html", readers::read_html)),
-        "csv" => Ok(("csv", readers::read_delimited)),
-        "tsv" => Ok(("tsv", readers::read_delimited)),
-        "txt" => Ok(("txt", readers::read_delimited)),
-        "json" | "ndjson" | "jsonl" => Ok(("json", readers::read_json)),
+        "htm" | "html" => Ok((Format::Html, readers::read_html)),
+        "csv" => Ok((Format::Csv, readers::read_delimited)),
+        "tsv" => Ok((Format::Tsv, readers::read_delimited)),
+        "txt" => Ok((Format::Txt, readers::read_delimited)),
+        "json" | "ndjson" | "jsonl" => Ok((Format::Json, readers::read_json)),
         "" => refuse(FileNoExtension, format!("The file has no extension, so its format is unknown: name it after what it is ({READ}).")),
         other => refuse(FileUnsupportedType, format!("Files of type .{other} are not read: send the report as {READ}.")),
     }
 }
 
-/// A format as a person would name it, for notes.
-pub(super) fn format_name(format: &str) -> &'static str {
-    match format {
-        "xlsx" => "an Excel workbook (.xlsx)",
-        "xls" => "an Excel 97-2003 workbook (.xls)",
-        "ods" => "a LibreOffice spreadsheet (.ods)",
-        "docx" => "a Word document (.docx)",
-        "html" => "an HTML table (a web page, as web systems export \"Excel\")",
-        "txt" => "text with separated columns",
-        _ => "another format",
-    }
+/// What a file is, as its bytes say: the format recorded in
+/// `submissions.format` and `lake_overview`'s `formats`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Format {
+    Xlsx,
+    Xls,
+    Ods,
+    Docx,
+    Html,
+    Csv,
+    Tsv,
+    Txt,
+    Json,
+    Ndjson,
 }
 
-/// The format an extension names (`xlsm` is `xlsx`, `htm` is `html`).
-pub(super) fn named_format(ext: &str) -> &str {
-    match ext {
-        "xlsm" => "xlsx",
-        "htm" => "html",
-        "ndjson" | "jsonl" => "json",
-        e => e,
+impl Format {
+    /// The format as stored (`xlsx`, `ndjson`, ...).
+    pub(super) fn as_str(self) -> &'static str {
+        match self {
+            Format::Xlsx => "xlsx",
+            Format::Xls => "xls",
+            Format::Ods => "ods",
+            Format::Docx => "docx",
+            Format::Html => "html",
+            Format::Csv => "csv",
+            Format::Tsv => "tsv",
+            Format::Txt => "txt",
+            Format::Json => "json",
+            Format::Ndjson => "ndjson",
+        }
+    }
+
+    /// The format an extension names (`xlsm` is `xlsx`, `htm` is `html`,
+    /// `ndjson` and `jsonl` are JSON), if any.
+    pub(super) fn named(ext: &str) -> Option<Format> {
+        Some(match ext {
+            "xlsx" | "xlsm" => Format::Xlsx,
+            "xls" => Format::Xls,
+            "ods" => Format::Ods,
+            "docx" => Format::Docx,
+            "html" | "htm" => Format::Html,
+            "csv" => Format::Csv,
+            "tsv" => Format::Tsv,
+            "txt" => Format::Txt,
+            "json" | "ndjson" | "jsonl" => Format::Json,
+            _ => return None,
+        })
+    }
+
+    /// The format as a person would name it, for notes.
+    pub(super) fn describe(self) -> &'static str {
+        match self {
+            Format::Xlsx => "an Excel workbook (.xlsx)",
+            Format::Xls => "an Excel 97-2003 workbook (.xls)",
+            Format::Ods => "a LibreOffice spreadsheet (.ods)",
+            Format::Docx => "a Word document (.docx)",
+            Format::Html => "an HTML table (a web page, as web systems export \"Excel\")",
+            Format::Txt => "text with separated columns",
+            _ => "another format",
+        }
     }
 }
 
@@ -238,7 +279,7 @@ mod tests {
         ];
         for (ext, bytes, want) in cases {
             let got = sniff(ext, &bytes)
-                .map(|(format, _)| format)
+                .map(|(format, _)| format.as_str())
                 .map_err(|p| p.code);
             assert_eq!(got, want, ".{ext}");
         }

@@ -3,113 +3,12 @@
 //! under a title block by matching column names, maps headers to contract
 //! fields, and reads submission metadata from preamble lines.
 
-use std::fmt;
-
-use chrono::NaiveDate;
-use serde_json::Value;
-
-use super::dates::DateSystem;
-use super::header::{Band, Field, Header};
+use super::cell::{Cell, DateSystem, Merge, SourceRow};
+use super::fields::Field;
+use super::header::{Band, Header};
 use super::legacy::Legacy;
 use crate::domain::Period;
 use crate::text::clean;
-
-/// One cell as the source gave it.
-#[derive(Debug, Clone, PartialEq)]
-pub(super) enum Cell {
-    Empty,
-    Text(String),
-    Number(f64),
-    Date(NaiveDate),
-    Bool(bool),
-    /// A formula with no stored result (its text kept for `rejects.raw`):
-    /// a cell with no value, never read as empty.
-    Formula(String),
-    /// A time or a duration, as a spreadsheet cell formatted `h:mm` holds
-    /// it, in minutes.
-    Minutes(f64),
-}
-
-impl Cell {
-    pub(super) fn text(s: &str) -> Cell {
-        Cell::from_clean(clean(s))
-    }
-
-    /// A cell of text already in NFC (a decoded delimited file).
-    pub(super) fn text_nfc(s: &str) -> Cell {
-        Cell::from_clean(crate::text::collapse_spaces(&crate::text::look_alikes(s)))
-    }
-
-    fn from_clean(s: String) -> Cell {
-        if s.is_empty() {
-            Cell::Empty
-        } else {
-            Cell::Text(s)
-        }
-    }
-
-    pub(super) fn is_empty(&self) -> bool {
-        matches!(self, Cell::Empty)
-    }
-
-    /// The cell as JSON, for `rejects.raw`.
-    pub(super) fn to_json(&self) -> Value {
-        match self {
-            Cell::Empty => Value::Null,
-            Cell::Text(s) => Value::String(s.clone()),
-            Cell::Number(n) if n.fract() == 0.0 && n.abs() < 9.0e15 => Value::from(*n as i64),
-            Cell::Number(n) => serde_json::Number::from_f64(*n)
-                .map(Value::Number)
-                .unwrap_or(Value::Null),
-            Cell::Date(d) => Value::String(d.format("%Y-%m-%d").to_string()),
-            Cell::Bool(b) => Value::Bool(*b),
-            Cell::Formula(f) => Value::String(format!("={f}")),
-            Cell::Minutes(_) => Value::String(self.to_string()),
-        }
-    }
-}
-
-impl fmt::Display for Cell {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Cell::Empty => Ok(()),
-            Cell::Text(s) => f.write_str(s),
-            Cell::Number(n) if n.fract() == 0.0 && n.abs() < 1e15 => write!(f, "{}", *n as i64),
-            Cell::Number(n) => write!(f, "{n}"),
-            Cell::Date(d) => write!(f, "{}", d.format("%d/%m/%Y")),
-            Cell::Bool(b) => write!(f, "{b}"),
-            Cell::Formula(formula) => write!(f, "={formula}"),
-            Cell::Minutes(m) => {
-                let seconds = (m * 60.0).round() as i64;
-                write!(
-                    f,
-                    "{}:{:02}:{:02}",
-                    seconds / 3600,
-                    seconds / 60 % 60,
-                    seconds % 60
-                )
-            }
-        }
-    }
-}
-
-/// A row of cells and where it stands in the source (1-based line or row).
-#[derive(Debug, Clone)]
-pub(super) struct SourceRow {
-    pub line: u64,
-    pub cells: Vec<Cell>,
-}
-
-/// A merged range of a sheet: the value is in its first cell.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) struct Merge {
-    /// First and last row, as 1-based lines (a [`SourceRow`]'s `line`).
-    pub first_line: u64,
-    pub last_line: u64,
-    /// First and last column, 0-based.
-    pub first_col: u32,
-    pub last_col: u32,
-}
 
 /// A table: its header, the data rows under it and the preamble above.
 #[derive(Debug, Clone, Default)]

@@ -3,8 +3,8 @@
 //! the signature block under the table, and how section headings are
 //! numbered.
 
-use super::header::Field;
-use super::table::Cell;
+use super::cell::Cell;
+use super::fields::Field;
 use crate::text::fold;
 
 /// `(1) (2) (3)` or `1 2 3` under the header: a template's column numbers.

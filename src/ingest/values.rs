@@ -9,8 +9,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::cell::Cell;
 use super::dates::FORMULA;
-use super::table::Cell;
 use crate::text::strip_marks_lower;
 
 /// How far, relative to its size, a computed number may be from a whole

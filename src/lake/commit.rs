@@ -11,11 +11,13 @@ use chrono::Datelike;
 
 use crate::domain::{Period, UnitCode};
 
+use super::error::{LakeError, io};
+use super::layout::{Batch, DATA_FOLDERS, LEDGER, Lake, LakeState, relative, walk};
+use super::ledger;
+use super::lock::LakeLock;
 use super::rollup;
 use super::tables::{self, ActivityRecord, SubmissionRecord};
-use super::{
-    Batch, LEDGER, Lake, LakeError, LakeLock, LakeState, io, ledger, relative, walk, writer,
-};
+use super::writer;
 
 fn arrow_err(rel: &str) -> impl Fn(arrow::error::ArrowError) -> LakeError + '_ {
     move |e| LakeError::Data {
@@ -37,7 +39,7 @@ impl Lake {
         };
         let committed: HashSet<&str> = state.files.iter().map(String::as_str).collect();
         let mut removed = 0;
-        for dir in super::DATA_FOLDERS.iter().chain(&["submissions"]) {
+        for dir in DATA_FOLDERS.iter().chain(&["submissions"]) {
             for path in walk(&self.root.join(dir))? {
                 let rel = relative(&self.root, &path);
                 let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");

@@ -14,9 +14,13 @@ use arrow::compute::concat_batches;
 use arrow::datatypes::SchemaRef;
 use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
 
+use super::error::{LakeError, io};
+use super::layout::{Lake, LakeState};
+use super::ledger;
+use super::lock::LakeLock;
 use super::rollup::{ROLLUP_ORDER, rollup_schema};
 use super::tables::{ACTIVITIES_ORDER, REJECTS_ORDER, activities_schema, conform, rejects_schema};
-use super::{Lake, LakeError, LakeLock, LakeState, io, ledger, writer};
+use super::writer;
 
 /// Rows per compacted file: large enough for few files, small enough that
 /// sorting one file's rows stays within a few hundred MB.

@@ -11,13 +11,14 @@ use arrow::datatypes::Int64Type;
 use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
 use parquet::file::metadata::ParquetMetaDataReader;
 
+use super::error::LakeError;
+use super::layout::{LEDGER, Lake, LakeState};
 use super::tables::{
     conform, rejects_schema, submissions_batch, submissions_from_batch, submissions_schema,
 };
-use super::{Lake, LakeError, LakeState};
+use super::writer;
 
 /// The ledger's path inside the lake.
-pub const LEDGER: &str = "submissions/submissions.parquet";
 const FILES_KEY: &str = "baocao.files";
 /// Present (`1`) when every submission has its rollup rows.
 const ROLLUP_KEY: &str = "baocao.rollup";
@@ -26,6 +27,13 @@ const SUPERSEDED_KEY: &str = "baocao.superseded";
 /// Which submissions are superseded (a JSON array of ids), so that a
 /// query of the current items needs none of the ledger's rows.
 const SUPERSEDED_IDS_KEY: &str = "baocao.superseded_ids";
+
+impl Lake {
+    /// Reads the ledger (an empty state for a new lake).
+    pub fn read_state(&self) -> Result<LakeState, LakeError> {
+        read(self)
+    }
+}
 
 pub(super) fn read(lake: &Lake) -> Result<LakeState, LakeError> {
     let Some(raw) = open(lake)? else {
@@ -167,7 +175,7 @@ pub(super) fn write(lake: &Lake, state: &LakeState) -> Result<(), LakeError> {
     if state.rollup {
         metadata.push((ROLLUP_KEY.to_string(), "1".to_string()));
     }
-    super::writer::write_file(
+    writer::write_file(
         &lake.root,
         LEDGER,
         submissions_schema(),

@@ -7,7 +7,9 @@ use std::fs::{self, File};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use super::{Lake, LakeError, RawLedger, io, ledger};
+use super::error::{LakeError, io};
+use super::layout::{DATA_FOLDERS, Lake};
+use super::ledger::{self, RawLedger};
 
 /// A reader's consistent view of the lake (see [`Lake::snapshot`]).
 pub struct Snapshot {
@@ -27,7 +29,7 @@ impl Lake {
     pub fn lock(&self, wait: bool) -> Result<LakeLock, LakeError> {
         let meta = self.root.join("_baocao");
         fs::create_dir_all(&meta).map_err(io("create", &meta))?;
-        for dir in super::DATA_FOLDERS.iter().chain(&["submissions"]) {
+        for dir in DATA_FOLDERS.iter().chain(&["submissions"]) {
             let d = self.root.join(dir);
             fs::create_dir_all(&d).map_err(io("create", &d))?;
         }

@@ -19,8 +19,8 @@ use parquet::file::metadata::KeyValue;
 use parquet::file::properties::{EnabledStatistics, WriterProperties, WriterVersion};
 use parquet::schema::types::ColumnPath;
 
+use super::error::{LakeError, io};
 use super::tables::FREE_TEXT_COLUMNS;
-use super::{LakeError, io};
 use crate::atomic::write_atomic;
 
 /// Rows per row group: the unit DataFusion and DuckDB skip by statistics.

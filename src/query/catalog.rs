@@ -13,7 +13,11 @@ use datafusion::catalog::{SchemaProvider, TableProvider, view::ViewTable};
 use datafusion::error::{DataFusionError, Result};
 use datafusion::execution::SessionState;
 
-use super::tables::{self, FIXED_TABLES, REFERENCE_TABLES, Table};
+use super::columns::Table;
+use super::error::QueryError;
+use super::fixed_tables::{FIXED_TABLES, fixed_table};
+use super::reference_tables::{REFERENCE_TABLES, reference_table};
+use super::views::View;
 use crate::reference::Reference;
 
 /// Where a session's reference tables come from: data already loaded, or
@@ -34,11 +38,11 @@ impl ReferenceSource {
     /// # Errors
     /// `dir` is not a folder (a mistyped `--reference` is said at once,
     /// whatever the statement reads).
-    pub fn lazy(dir: Option<&Path>) -> Result<ReferenceSource, super::QueryError> {
+    pub fn lazy(dir: Option<&Path>) -> Result<ReferenceSource, QueryError> {
         if let Some(d) = dir
             && !d.is_dir()
         {
-            return Err(super::QueryError::Param(format!(
+            return Err(QueryError::Param(format!(
                 "the reference folder {} does not exist; give --reference the folder that holds units.csv and the year folders, or leave --reference out for the bundled data",
                 d.display()
             )));
@@ -85,16 +89,10 @@ impl From<&Arc<Reference>> for ReferenceSource {
 }
 
 /// A table made on first use.
-pub(super) type LazyTable = Box<dyn Fn() -> Result<Table, super::QueryError> + Send + Sync>;
+pub(super) type LazyTable = Box<dyn Fn() -> Result<Table, QueryError> + Send + Sync>;
 
 /// A copy of the session's state, while the session lives.
 pub(super) type StateFn = Box<dyn Fn() -> Option<SessionState> + Send + Sync>;
-
-/// A view: its name and the SELECT that defines it.
-pub(super) struct View {
-    pub name: &'static str,
-    pub body: String,
-}
 
 /// The default schema (`public`): reference tables, the ledger, rejects
 /// and the views, each made on first use.
@@ -147,19 +145,19 @@ impl PublicSchema {
     }
 
     async fn build(&self, name: &str) -> Result<Option<Table>> {
-        let failed = |e: super::QueryError| DataFusionError::Execution(e.to_string());
+        let failed = |e: QueryError| DataFusionError::Execution(e.to_string());
         if let Some(t) = self.lake.get(name) {
             return Ok(Some(t.clone()));
         }
         if name == "submissions" {
             return (self.submissions)().map(Some).map_err(failed);
         }
-        if let Some(t) = tables::fixed_table(name).map_err(failed)? {
+        if let Some(t) = fixed_table(name).map_err(failed)? {
             return Ok(Some(t));
         }
         if REFERENCE_TABLES.contains(&name) {
             let reference = self.reference.get().map_err(DataFusionError::Execution)?;
-            return tables::reference_table(name, &reference).map_err(failed);
+            return reference_table(name, &reference).map_err(failed);
         }
         let Some(view) = self.views.iter().find(|v| v.name == name) else {
             return Ok(None);

@@ -5,19 +5,27 @@
 //! queries' parameters through DataFusion (never spliced into the text).
 
 mod catalog;
+mod columns;
+mod error;
+mod fixed_tables;
+mod lake_tables;
 pub mod named;
 pub mod output;
+mod reference_tables;
+mod result;
 mod snapshot;
-pub mod tables;
+mod views;
 
 pub use catalog::ReferenceSource;
-pub use tables::Rollup;
+pub use error::QueryError;
+pub use lake_tables::Rollup;
+pub use result::QueryResult;
+
+use self::result::as_utf8;
 
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use arrow::array::{Array, RecordBatch};
-use arrow::datatypes::SchemaRef;
 use datafusion::catalog::{MemorySchemaProvider, SchemaProvider};
 use datafusion::common::ScalarValue;
 use datafusion::error::DataFusionError;
@@ -32,140 +40,10 @@ use crate::lake::{Lake, Snapshot};
 /// them, the rollup, the fixed tables.
 pub fn table_names() -> Vec<&'static str> {
     let mut names = vec!["activities", "activities_all", "submissions", "rejects"];
-    names.extend(tables::REFERENCE_TABLES);
+    names.extend(reference_tables::REFERENCE_TABLES);
     names.extend(["reporting_status", "submission_versions", "activity_rollup"]);
-    names.extend(tables::FIXED_TABLES);
+    names.extend(fixed_tables::FIXED_TABLES);
     names
-}
-
-/// What can go wrong answering a question.
-#[derive(Debug, thiserror::Error)]
-pub enum QueryError {
-    #[error(
-        "there is no lake at {0}: ingest reports first (baocao ingest PATH --lake {0}), or run baocao demo"
-    )]
-    NoLake(String),
-    #[error("{0}")]
-    Lake(String),
-    #[error(
-        "baocao only reads the lake: {0} is refused (no CREATE, INSERT, UPDATE, DELETE, COPY or SET); ask a question with SELECT"
-    )]
-    ReadOnly(String),
-    #[error("{message}")]
-    Sql { message: String },
-    #[error("there is no SQL to run: give a statement, --file FILE, or - to read standard input")]
-    Empty,
-    #[error("unknown query '{name}'; the named queries are: {known} (see baocao queries)")]
-    UnknownQuery { name: String, known: String },
-    #[error("{0}")]
-    Param(String),
-    #[error("the named query file {file} is malformed: {message}")]
-    BadQueryFile { file: String, message: String },
-    #[error(transparent)]
-    DataFusion(#[from] DataFusionError),
-    #[error(transparent)]
-    Arrow(#[from] arrow::error::ArrowError),
-    #[error(
-        "cannot write {path} (check that its folder exists and can be written, and that the disk has room)"
-    )]
-    Output {
-        path: String,
-        source: std::io::Error,
-    },
-    #[error("cannot write {path}: {message}")]
-    OutputFormat { path: String, message: String },
-}
-
-impl From<crate::atomic::WriteError> for QueryError {
-    fn from(e: crate::atomic::WriteError) -> QueryError {
-        QueryError::Output {
-            path: e.path.display().to_string(),
-            source: e.error,
-        }
-    }
-}
-
-/// A query's answer.
-#[derive(Debug, Clone)]
-pub struct QueryResult {
-    pub schema: SchemaRef,
-    pub batches: Vec<RecordBatch>,
-    /// How long the statement took, from planning to its last batch
-    /// (printing apart): what `sql --timer` shows.
-    pub elapsed: std::time::Duration,
-}
-
-impl QueryResult {
-    pub fn num_rows(&self) -> usize {
-        self.batches.iter().map(|b| b.num_rows()).sum()
-    }
-
-    /// The first row's value of an integer column, for headline figures.
-    pub fn first_i64(&self, column: &str) -> Option<i64> {
-        let col = self.first_as(column, arrow::datatypes::DataType::Int64)?;
-        let ints = col.as_any().downcast_ref::<arrow::array::Int64Array>()?;
-        (!ints.is_null(0)).then(|| ints.value(0))
-    }
-
-    /// The first row's value of a text column (`None` if absent or null).
-    pub fn first_str(&self, column: &str) -> Option<String> {
-        let col = self.first_as(column, arrow::datatypes::DataType::Utf8)?;
-        let text = col.as_any().downcast_ref::<arrow::array::StringArray>()?;
-        (!text.is_null(0)).then(|| text.value(0).to_string())
-    }
-
-    /// A column of the first non-empty batch, cast to `to`.
-    fn first_as(
-        &self,
-        column: &str,
-        to: arrow::datatypes::DataType,
-    ) -> Option<arrow::array::ArrayRef> {
-        let batch = self.batches.iter().find(|b| b.num_rows() > 0)?;
-        arrow::compute::cast(batch.column_by_name(column)?, &to).ok()
-    }
-}
-
-/// An answer with its `Utf8View` columns (the engine's text) as `Utf8`,
-/// the contract's text type, for every writer and reader downstream.
-fn as_utf8(schema: SchemaRef, batches: Vec<RecordBatch>) -> Result<QueryResult, QueryError> {
-    use arrow::datatypes::{DataType, Schema};
-    if !schema
-        .fields()
-        .iter()
-        .any(|f| f.data_type() == &DataType::Utf8View)
-    {
-        return Ok(QueryResult {
-            schema,
-            batches,
-            elapsed: Default::default(),
-        });
-    }
-    let fields: Vec<_> = schema
-        .fields()
-        .iter()
-        .map(|f| match f.data_type() {
-            DataType::Utf8View => f.as_ref().clone().with_data_type(DataType::Utf8),
-            _ => f.as_ref().clone(),
-        })
-        .collect();
-    let to = Arc::new(Schema::new_with_metadata(fields, schema.metadata().clone()));
-    let batches = batches
-        .iter()
-        .map(|b| {
-            let columns = b
-                .columns()
-                .iter()
-                .zip(to.fields())
-                .map(|(c, f)| arrow::compute::cast(c, f.data_type()))
-                .collect::<Result<Vec<_>, _>>()?;
-            RecordBatch::try_new(to.clone(), columns)
-        })
-        .collect::<Result<Vec<_>, _>>()?;
-    Ok(QueryResult {
-        schema: to,
-        batches,
-        elapsed: Default::default(),
-    })
 }
 
 /// A DataFusion context over one snapshot of a lake and the reference data.
@@ -278,13 +156,13 @@ impl Session {
             config.options_mut().optimizer.join_reordering = false;
         }
         let ctx = SessionContext::new_with_config(config);
-        let lake_tables = tables::lake_tables(&ctx, lake, &snapshot, rollup)?;
+        let lake_tables = lake_tables::lake_tables(&ctx, lake, &snapshot, rollup)?;
         let ledger = snapshot.clone();
         let public = Arc::new(catalog::PublicSchema::new(
             reference.into(),
             lake_tables.public,
-            Box::new(move || Ok(Arc::new(tables::LedgerTable::new(ledger.clone())) as _)),
-            tables::views(lake_tables.any_superseded),
+            Box::new(move || Ok(Arc::new(lake_tables::LedgerTable::new(ledger.clone())) as _)),
+            views::views(lake_tables.any_superseded),
         ));
         let weak = ctx.state_weak_ref();
         public.set_state(Box::new(move || weak.upgrade().map(|s| s.read().clone())));
@@ -320,7 +198,7 @@ impl Session {
                 in_lake.register_table("activity_rollup".into(), stored)?;
             }
             None => {
-                let view = tables::computed_rollup();
+                let view = views::computed_rollup();
                 let plan = ctx.state().create_logical_plan(&view.body).await?;
                 in_lake.register_table(
                     view.name.into(),

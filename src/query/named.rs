@@ -9,7 +9,7 @@ use datafusion::common::ScalarValue;
 use include_dir::{Dir, include_dir};
 use regex::Regex;
 
-use super::QueryError;
+use super::error::QueryError;
 
 static QUERIES: Dir = include_dir!("$CARGO_MANIFEST_DIR/queries");
 

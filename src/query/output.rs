@@ -12,7 +12,8 @@ use arrow::json::writer::JsonArray;
 use arrow::util::pretty::pretty_format_batches;
 use parquet::arrow::ArrowWriter;
 
-use super::{QueryError, QueryResult};
+use super::error::QueryError;
+use super::result::QueryResult;
 use crate::text::plural;
 
 /// The output formats of `sql` and `query`.

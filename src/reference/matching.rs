@@ -6,7 +6,8 @@
 
 use std::collections::{BTreeSet, HashMap};
 
-use super::{Campaign, ReferenceError, Unit};
+use super::error::ReferenceError;
+use super::types::{Labelled, Subtheme, Theme, ThemeKeyword, Unit};
 use crate::domain::ThemeCode;
 use crate::text::{clean, fold, strip_marks_lower, words};
 
@@ -173,12 +174,23 @@ fn insert_unique(
     }
 }
 
+/// The labels a campaign's matching index is built from.
+pub(super) struct Vocabulary<'a> {
+    pub themes: &'a [Theme],
+    pub subthemes: &'a [Subtheme],
+    pub forms: &'a [Labelled],
+    pub languages: &'a [Labelled],
+    pub keywords: &'a [ThemeKeyword],
+}
+
 impl Index {
-    pub(super) fn build(c: &Campaign, dir: &str) -> Result<Index, ReferenceError> {
+    /// The index of `c`'s labels; a label that names two codes of one file
+    /// is an error naming the file (`dir`).
+    pub(super) fn build(c: &Vocabulary, dir: &str) -> Result<Index, ReferenceError> {
         let mut ix = Index::default();
         let themes_file = format!("{dir}/themes.csv");
         let mut themes: HashMap<String, String> = HashMap::new();
-        for t in &c.themes {
+        for t in c.themes {
             for label in [&t.code.0, &t.name_vi, &t.name_en]
                 .into_iter()
                 .chain(&t.aliases)
@@ -187,20 +199,20 @@ impl Index {
             }
         }
         let sub_file = format!("{dir}/subthemes.csv");
-        for s in &c.subthemes {
+        for s in c.subthemes {
             for label in [&s.code, &s.name_vi].into_iter().chain(&s.aliases) {
                 insert_unique(&mut ix.subthemes, fold(label), &s.code, &sub_file, label)?;
             }
         }
         ix.themes = themes.into_iter().map(|(k, v)| (k, ThemeCode(v))).collect();
         let forms_file = format!("{dir}/forms.csv");
-        for f in &c.forms {
+        for f in c.forms {
             for label in [&f.code, &f.name_vi].into_iter().chain(&f.aliases) {
                 insert_unique(&mut ix.forms, fold(label), &f.code, &forms_file, label)?;
             }
         }
         let lang_file = format!("{dir}/languages.csv");
-        for l in &c.languages {
+        for l in c.languages {
             for label in [&l.code, &l.name_vi].into_iter().chain(&l.aliases) {
                 insert_unique(&mut ix.languages, fold(label), &l.code, &lang_file, label)?;
             }
@@ -247,7 +259,7 @@ impl Index {
             .collect()
     }
 
-    pub(super) fn infer(&self, _c: &Campaign, title: &str) -> Inference {
+    pub(super) fn infer(&self, title: &str) -> Inference {
         let hay = format!(" {} ", fold(title));
         let hits = |fallback: bool| -> BTreeSet<ThemeCode> {
             self.keywords

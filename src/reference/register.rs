@@ -10,9 +10,10 @@ use std::collections::{BTreeMap, BTreeSet};
 use chrono::NaiveDate;
 use serde::Deserialize;
 
+use super::error::ReferenceError;
 use super::files::{Ctx, known_rows, list};
 use super::matching::{Match, UnitIndex};
-use super::{ReferenceError, Unit};
+use super::types::Unit;
 use crate::domain::{Period, UnitCode, UnitKind};
 
 /// What happened to a unit on the day it ended (`unit_lineage.change_kind`).
@@ -435,6 +436,9 @@ impl Register {
     }
 }
 
+/// Reads `unit_lineage.csv` against the register's `units`: the rows it
+/// could read, and the problems that do not stop the reading (each names
+/// its file, line and field); an error stops it.
 fn read_lineage(
     dir: &str,
     read: &impl Fn(&str) -> Result<Option<String>, ReferenceError>,
@@ -442,9 +446,24 @@ fn read_lineage(
 ) -> Result<(Vec<Lineage>, Vec<ReferenceError>), ReferenceError> {
     let c = Ctx::new(dir, "unit_lineage.csv");
     let mut problems = Vec::new();
+    let out = lineage_rows(&c, read, units, &mut problems)?;
+    let by_pred = check_changes(&c, &out, &mut problems);
+    check_closed(dir, units, &by_pred, &mut problems);
+    Ok((out.into_iter().map(|(_, l)| l).collect(), problems))
+}
+
+/// The rows of `unit_lineage.csv`, each checked by itself: a known kind,
+/// date and share, units of the register, a successor that existed on the
+/// day, and a predecessor whose last day is the day before.
+fn lineage_rows(
+    c: &Ctx,
+    read: &impl Fn(&str) -> Result<Option<String>, ReferenceError>,
+    units: &Lined<Unit>,
+    problems: &mut Vec<ReferenceError>,
+) -> Result<Lined<Lineage>, ReferenceError> {
     let mut out: Lined<Lineage> = Vec::new();
     let known = |code: &str| units.iter().find(|(_, u)| u.code.0 == code);
-    for (line, r) in known_rows::<LineageRow>(&c, read, &LINEAGE_COLUMNS)? {
+    for (line, r) in known_rows::<LineageRow>(c, read, &LINEAGE_COLUMNS)? {
         let kind = ChangeKind::parse(&r.change_kind).ok_or_else(|| {
             c.err(
                 line,
@@ -545,10 +564,19 @@ fn read_lineage(
             },
         ));
     }
-    // per predecessor: one kind of change; merged and renamed name one
-    // successor, a split at least two; shares of a split add up to at most 1
+    Ok(out)
+}
+
+/// Per predecessor: one kind of change; merged and renamed name one
+/// successor, a split at least two; shares of a split add up to at most
+/// 1. Returns the rows by predecessor.
+fn check_changes<'l>(
+    c: &Ctx,
+    out: &'l Lined<Lineage>,
+    problems: &mut Vec<ReferenceError>,
+) -> BTreeMap<&'l UnitCode, Vec<(u64, &'l Lineage)>> {
     let mut by_pred: BTreeMap<&UnitCode, Vec<(u64, &Lineage)>> = BTreeMap::new();
-    for (line, l) in &out {
+    for (line, l) in out {
         by_pred.entry(&l.predecessor).or_default().push((*line, l));
     }
     for (pred, rows) in &by_pred {
@@ -596,7 +624,16 @@ fn read_lineage(
             ));
         }
     }
-    // closed: every unit that ended says what became of it
+    by_pred
+}
+
+/// Closed: every unit that ended says what became of it.
+fn check_closed(
+    dir: &str,
+    units: &Lined<Unit>,
+    by_pred: &BTreeMap<&UnitCode, Vec<(u64, &Lineage)>>,
+    problems: &mut Vec<ReferenceError>,
+) {
     for (line, u) in units {
         let last = units
             .iter()
@@ -616,7 +653,6 @@ fn read_lineage(
             });
         }
     }
-    Ok((out.into_iter().map(|(_, l)| l).collect(), problems))
 }
 
 impl Unit {

@@ -8,10 +8,14 @@ use std::path::{Path, PathBuf};
 
 use chrono::{Datelike, NaiveDate};
 
-use super::{
-    CAMPAIGN_FILES, Campaign, Due, Fate, Match, Obligation, Reference, ReferenceError, Register,
-    ReportSettings, periods_between,
-};
+use super::campaign::Campaign;
+use super::campaign_files::CAMPAIGN_FILES;
+use super::error::ReferenceError;
+use super::loading::{Reference, read_file};
+use super::matching::Match;
+use super::register::{Fate, Register};
+use super::settings::ReportSettings;
+use super::types::{Due, Obligation, Unit};
 use crate::domain::{Period, UnitCode, UnitKind};
 
 /// What `reference new` did: the files it wrote and what the official must
@@ -239,7 +243,7 @@ fn obligations_for(source: &Campaign, year: i32, notes: &mut Vec<String>) -> Str
             }
         };
         for kind in &ob.unit_kinds {
-            let during: Vec<&super::Unit> = register
+            let during: Vec<&Unit> = register
                 .units
                 .iter()
                 .filter(|u| {
@@ -330,7 +334,7 @@ pub fn check(dir: Option<&Path>) -> Checked {
         && dir.join("units.csv").exists()
         && !dir.join("themes.csv").exists()
     {
-        let read = |file: &str| super::read_file(&dir.join(file));
+        let read = |file: &str| read_file(&dir.join(file));
         let lineage = dir.join("unit_lineage.csv").exists();
         if !lineage {
             out.warnings.push(format!(
@@ -403,7 +407,7 @@ pub fn check(dir: Option<&Path>) -> Checked {
             for kind in &ob.unit_kinds {
                 let owes = expected.iter().any(|e| {
                     c.unit(&e.unit).is_some_and(|u| u.kind == *kind)
-                        && periods_between(ob.first, ob.last).contains(&e.period)
+                        && ob.first.through(ob.last).contains(&e.period)
                 });
                 if !owes {
                     out.warnings.push(format!(
@@ -421,6 +425,14 @@ pub fn check(dir: Option<&Path>) -> Checked {
 /// that existed in each year (gone, with what became of them; new, with
 /// what they came from), the peak periods and the obligations.
 pub fn diff(a: &Campaign, b: &Campaign) -> Vec<String> {
+    let mut out = diff_units(a, b);
+    out.extend(diff_peaks(a, b));
+    out.extend(diff_obligations(a, b));
+    out
+}
+
+/// [`diff`] of the units: gone, new, and ending during the second year.
+fn diff_units(a: &Campaign, b: &Campaign) -> Vec<String> {
     let mut out = Vec::new();
     let (ya, yb) = (a.year, b.year);
     let codes =
@@ -485,7 +497,13 @@ pub fn diff(a: &Campaign, b: &Campaign) -> Vec<String> {
             ));
         }
     }
-    // peak periods, by code
+    out
+}
+
+/// [`diff`] of the peak periods, by code.
+fn diff_peaks(a: &Campaign, b: &Campaign) -> Vec<String> {
+    let mut out = Vec::new();
+    let (ya, yb) = (a.year, b.year);
     for p in &a.peaks {
         match b.peaks.iter().find(|q| q.code == p.code) {
             None => out.push(format!(
@@ -531,9 +549,16 @@ pub fn diff(a: &Campaign, b: &Campaign) -> Vec<String> {
     if b.peaks.is_empty() {
         out.push(format!("{yb} lists no peak period yet."));
     }
-    // obligations, as sentences for each year
+    out
+}
+
+/// [`diff`] of the obligations, as sentences for each year, and the
+/// reports each year expects.
+fn diff_obligations(a: &Campaign, b: &Campaign) -> Vec<String> {
+    let mut out = Vec::new();
+    let (ya, yb) = (a.year, b.year);
     let expected = |c: &Campaign, ob: &Obligation| {
-        let periods = periods_between(ob.first, ob.last);
+        let periods = ob.first.through(ob.last);
         c.expected_reports()
             .iter()
             .filter(|e| {

@@ -16,8 +16,8 @@ use chrono::{Datelike, Days, NaiveDate};
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 
-use super::writers::{Layout, Report, Row};
-use super::{Gen, ymd};
+use super::generator::Gen;
+use super::report::{Layout, Report, Row, latest, ymd};
 use crate::domain::{UnitCode, UnitKind};
 use crate::reference::{Reference, ReferenceError, Unit};
 
@@ -330,7 +330,7 @@ pub fn generate_corpus(
                 let n = items(&mut g.rng, opts.items_per_report, weight(unit.kind) / mean);
                 let rows = bad_rows(&mut g, unit, n, from, to, &mut w.stats);
                 let late = g.rng.random_bool(0.12);
-                let received = g.received(due, late).max(super::latest(&rows));
+                let received = g.received(due, late).max(latest(&rows));
                 let period = format!("{year}-{month:02}");
                 let lay = layout(i as u32 * 7 + month, false);
                 let mut report = Report {
@@ -371,7 +371,7 @@ pub fn generate_corpus(
             let rows = bad_rows(&mut g, unit, n, from, to, &mut w.stats);
             let late = g.rng.random_bool(0.1);
             let lay = layout(i as u32 * 3 + year as u32, true);
-            let received = g.received(due, late).max(super::latest(&rows));
+            let received = g.received(due, late).max(latest(&rows));
             let report = Report {
                 unit,
                 unit_label: unit.name_vi.clone(),

@@ -7,7 +7,8 @@
 //! and XML parts are written here (the readers' tests use files made by
 //! xlwt, odfpy and python-docx instead).
 
-use super::writers::{Report, Row};
+use super::containers::zip_parts;
+use super::report::{Report, Row};
 use crate::text::group_thousands;
 
 /// A cell of a sample table.
@@ -172,7 +173,7 @@ impl Report<'_> {
             r#"<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2"><office:body><office:spreadsheet><table:table table:name="Báo cáo">{rows}</table:table></office:spreadsheet></office:body></office:document-content>"#
         );
         let manifest = r#"<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2"><manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/><manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>"#;
-        super::zip_parts(
+        zip_parts(
             &[
                 (
                     "mimetype",
@@ -249,7 +250,7 @@ impl Report<'_> {
         );
         let types = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>"#;
         let rels = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>"#;
-        super::zip_parts(
+        zip_parts(
             &[
                 ("[Content_Types].xml", types.as_bytes()),
                 ("_rels/.rels", rels.as_bytes()),
@@ -448,6 +449,6 @@ mod biff {
         }
         record(&mut s, 0x000A, &[]);
         globals.extend(s);
-        super::super::compound_workbook(&globals)
+        crate::samples::containers::compound_workbook(&globals)
     }
 }

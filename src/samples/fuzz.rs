@@ -1,6 +1,8 @@
 //! Inputs for the fuzz targets (`fuzz/`), shared with the test that
 //! replays their corpus.
 
+use super::containers::{compound_workbook, zip_parts};
+
 /// A minimal workbook around fuzzed parts: the bytes are split at the first
 /// `0xFF` (never in UTF-8 text) into the sheet's XML and the shared strings'
 /// XML, and stored (not compressed) in a zip with the parts every workbook
@@ -34,7 +36,7 @@ pub fn fuzz_workbook(bytes: &[u8]) -> Vec<u8> {
         ("xl/worksheets/sheet1.xml", sheet),
         ("xl/sharedStrings.xml", strings),
     ];
-    super::zip_parts(&parts, false)
+    zip_parts(&parts, false)
 }
 
 /// An Excel 97-2003 workbook around fuzzed bytes: they are the workbook
@@ -45,7 +47,7 @@ pub fn fuzz_xls(bytes: &[u8]) -> Vec<u8> {
     if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
         return bytes.to_vec();
     }
-    super::compound_workbook(bytes)
+    compound_workbook(bytes)
 }
 
 /// A Word document around fuzzed bytes: they are `word/document.xml`,
@@ -55,7 +57,7 @@ pub fn fuzz_docx(bytes: &[u8]) -> Vec<u8> {
     if bytes.starts_with(b"PK") {
         return bytes.to_vec();
     }
-    super::zip_parts(
+    zip_parts(
         &[
             ("[Content_Types].xml", &b"<Types/>"[..]),
             ("word/document.xml", bytes),

@@ -11,8 +11,8 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 use unicode_normalization::UnicodeNormalization;
 
-use super::Lang;
 use super::labels::format_f64;
+use super::options::Lang;
 
 use crate::reference::Campaign;
 
@@ -40,6 +40,8 @@ pub(super) const PALETTE: [RGBColor; 8] = [
     RGBColor(240, 228, 66),  // yellow
     RGBColor(0, 0, 0),       // black
 ];
+/// What a chart writes where a figure has no value (a null).
+pub(super) const NO_VALUE: &str = "—";
 const INK: RGBColor = RGBColor(33, 33, 33);
 const GRID: RGBColor = RGBColor(220, 220, 220);
 const FAINT: RGBColor = RGBColor(120, 120, 120);
@@ -247,7 +249,9 @@ pub(super) struct HBars {
     pub subtitle: String,
     pub axis: String,
     pub foot: String,
-    pub bars: Vec<(String, f64, RGBColor)>,
+    /// (label, value, colour); a bar with no value (a null) is drawn as
+    /// none, labelled "—", never as a zero.
+    pub bars: Vec<(String, Option<f64>, RGBColor)>,
 }
 
 impl Chart for HBars {
@@ -262,7 +266,7 @@ impl Chart for HBars {
         let left = 40 + label_w as i32 + 20;
         let right = w as i32 - 140;
         let plot_bottom = bottom - 70;
-        let (max, step) = nice_max(self.bars.iter().map(|b| b.1).fold(0.0, f64::max));
+        let (max, step) = nice_max(self.bars.iter().filter_map(|b| b.1).fold(0.0, f64::max));
         let x = |v: f64| left + ((right - left) as f64 * v / max) as i32;
         let mut t = 0.0;
         while t <= max + 1e-9 {
@@ -293,13 +297,15 @@ impl Chart for HBars {
         for (i, (label, value, colour)) in self.bars.iter().enumerate() {
             let y0 = top + band * i as i32;
             let mid = y0 + band / 2;
-            root.draw(&Rectangle::new(
-                [
-                    (left, y0 + band / 5),
-                    (x(*value).max(left + 1), y0 + band * 4 / 5),
-                ],
-                colour.filled(),
-            ))?;
+            if let Some(value) = value {
+                root.draw(&Rectangle::new(
+                    [
+                        (left, y0 + band / 5),
+                        (x(*value).max(left + 1), y0 + band * 4 / 5),
+                    ],
+                    colour.filled(),
+                ))?;
+            }
             let lines = wrap(root, label, &lab, label_w);
             let n = lines.len() as i32;
             for (j, line) in lines.iter().enumerate() {
@@ -314,8 +320,8 @@ impl Chart for HBars {
             }
             put(
                 root,
-                &format_f64(self.lang, *value),
-                (x(*value) + 10, mid),
+                &value.map_or(NO_VALUE.to_string(), |v| format_f64(self.lang, v)),
+                (x(value.unwrap_or(0.0)) + 10, mid),
                 &style(24, INK),
                 HPos::Left,
                 VPos::Center,
@@ -336,7 +342,8 @@ pub(super) struct Heatmap {
     pub subtitle: String,
     pub foot: String,
     pub columns: Vec<(String, RGBColor)>,
-    pub rows: Vec<(String, Vec<f64>)>,
+    /// (unit, a value per column); an empty cell for none or zero.
+    pub rows: Vec<(String, Vec<Option<f64>>)>,
 }
 
 const HEAT_ROW: i32 = 34;
@@ -356,7 +363,7 @@ impl Chart for Heatmap {
         let max = self
             .rows
             .iter()
-            .flat_map(|r| r.1.iter())
+            .flat_map(|r| r.1.iter().flatten())
             .fold(0.0f64, |a, b| a.max(*b))
             .max(1.0);
         let head_style = style(22, INK);
@@ -389,7 +396,7 @@ impl Chart for Heatmap {
             for (j, v) in values.iter().enumerate() {
                 let x0 = left + cell_w * j as i32;
                 let colour = self.columns[j].1;
-                if *v > 0.0 {
+                if let Some(v) = v.filter(|v| *v > 0.0) {
                     let a = 0.25 + 0.75 * (v / max);
                     root.draw(&Rectangle::new(
                         [(x0 + 1, y0 + 1), (x0 + cell_w - 1, y0 + HEAT_ROW - 1)],
@@ -398,7 +405,7 @@ impl Chart for Heatmap {
                     let text_colour = if a > 0.6 { WHITE } else { INK };
                     put(
                         root,
-                        &format_f64(self.lang, *v),
+                        &format_f64(self.lang, v),
                         (x0 + cell_w / 2, y0 + HEAT_ROW / 2),
                         &style(20, text_colour),
                         HPos::Center,
@@ -423,7 +430,9 @@ pub(super) struct MonthLines {
     pub axis: String,
     pub foot: String,
     pub months: Vec<String>,
-    pub series: Vec<(String, RGBColor, Vec<f64>)>,
+    /// (name, colour, a value per month); a month with no value (a
+    /// null) has no point.
+    pub series: Vec<(String, RGBColor, Vec<Option<f64>>)>,
     /// (label, first month index 0-11, last month index)
     pub windows: Vec<(String, usize, usize)>,
 }
@@ -446,7 +455,7 @@ impl Chart for MonthLines {
         let (max, step) = nice_max(
             self.series
                 .iter()
-                .flat_map(|s| s.2.iter())
+                .flat_map(|s| s.2.iter().flatten())
                 .fold(0.0, |a: f64, b| a.max(*b)),
         );
         let y = |v: f64| plot_bottom - ((plot_bottom - plot_top) as f64 * v / max) as i32;
@@ -491,7 +500,7 @@ impl Chart for MonthLines {
             let pts: Vec<(i32, i32)> = values
                 .iter()
                 .enumerate()
-                .map(|(i, v)| (x(i as f64), y(*v)))
+                .filter_map(|(i, v)| v.map(|v| (x(i as f64), y(v))))
                 .collect();
             root.draw(&PathElement::new(pts.clone(), colour.stroke_width(4)))?;
             for p in pts {
@@ -532,7 +541,10 @@ pub(super) struct GroupBars {
     pub axis: String,
     pub foot: String,
     pub series: Vec<(String, RGBColor)>,
-    pub groups: Vec<(String, Vec<f64>)>,
+    /// (label, a value per series); a value that is none (a null: a peak
+    /// window over the whole year has no months outside it) is drawn as no
+    /// bar, labelled "—", never as a zero.
+    pub groups: Vec<(String, Vec<Option<f64>>)>,
     pub stacked: bool,
 }
 
@@ -551,9 +563,9 @@ impl Chart for GroupBars {
         let plot_bottom = bottom - 190;
         let totals = self.groups.iter().map(|g| {
             if self.stacked {
-                g.1.iter().sum()
+                g.1.iter().flatten().sum()
             } else {
-                g.1.iter().fold(0.0, |a: f64, b| a.max(*b))
+                g.1.iter().flatten().fold(0.0, |a: f64, b| a.max(*b))
             }
         });
         let (max, step) = nice_max(totals.fold(0.0, f64::max));
@@ -585,6 +597,7 @@ impl Chart for GroupBars {
             if self.stacked {
                 let mut base = 0.0;
                 for (k, v) in values.iter().enumerate() {
+                    let Some(v) = v else { continue };
                     if *v > 0.0 {
                         root.draw(&Rectangle::new(
                             [(gx, y(base + v)), (gx + inner, y(base))],
@@ -607,14 +620,16 @@ impl Chart for GroupBars {
                 let bw = inner / values.len().max(1) as i32;
                 for (k, v) in values.iter().enumerate() {
                     let bx = gx + bw * k as i32;
-                    root.draw(&Rectangle::new(
-                        [(bx + 2, y(*v)), (bx + bw - 2, y(0.0))],
-                        self.series[k].1.filled(),
-                    ))?;
+                    if let Some(v) = v {
+                        root.draw(&Rectangle::new(
+                            [(bx + 2, y(*v)), (bx + bw - 2, y(0.0))],
+                            self.series[k].1.filled(),
+                        ))?;
+                    }
                     put(
                         root,
-                        &format_f64(self.lang, *v),
-                        (bx + bw / 2, y(*v) - 14),
+                        &v.map_or(NO_VALUE.to_string(), |v| format_f64(self.lang, v)),
+                        (bx + bw / 2, y(v.unwrap_or(0.0)) - 14),
                         &style(18, INK),
                         HPos::Center,
                         VPos::Center,

@@ -1,174 +1,41 @@
 //! The figures of the summary, as the named queries answer them: each
-//! query's answer becomes a small table of typed cells, read from its Arrow
-//! columns, that the charts, the page, the workbook and the Markdown all
+//! query's answer decoded once into typed rows ([`Answer`]) that the
+//! charts, the page, the workbook, the Markdown and the Word report all
 //! read, so every document shows the same numbers as `baocao query`. The
 //! unit x theme table is pivoted here, one column per theme of the
 //! reference data.
 
-use arrow::array::{Array, ArrayRef, AsArray};
-use arrow::compute::cast;
-use arrow::datatypes::{Float64Type, Int64Type};
-use serde_json::{Map, Value};
+use std::collections::{BTreeMap, HashMap};
 
-use crate::query::{QueryError, QueryResult, Session, named};
-
-/// One answer: column names in order and the rows.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Table {
-    pub name: String,
-    pub columns: Vec<String>,
-    pub rows: Vec<Map<String, Value>>,
-}
-
-impl Table {
-    /// The answer's rows, cell by cell from its Arrow columns: integers as
-    /// whole numbers, floating-point columns as decimals (a whole value
-    /// stays a decimal, so `100.0` prints as `100,0`), text and booleans as
-    /// they are, dates `YYYY-MM-DD`, nulls as null.
-    pub fn from_result(name: &str, r: &QueryResult) -> Result<Table, QueryError> {
-        let columns: Vec<String> = r.schema.fields().iter().map(|f| f.name().clone()).collect();
-        let mut rows = Vec::new();
-        for b in &r.batches {
-            let cells: Vec<Vec<Value>> = b
-                .columns()
-                .iter()
-                .map(|c| cells(c.as_ref()))
-                .collect::<Result<_, _>>()?;
-            for i in 0..b.num_rows() {
-                rows.push(
-                    columns
-                        .iter()
-                        .zip(&cells)
-                        .map(|(name, col)| (name.clone(), col[i].clone()))
-                        .collect(),
-                );
-            }
-        }
-        Ok(Table {
-            name: name.to_string(),
-            columns,
-            rows,
-        })
-    }
-
-    /// A number of `row`; null (nothing to sum) is 0. A column the row does
-    /// not have is a fault of the summary's code, not of the data: it stops
-    /// the run rather than draw a zero.
-    pub fn num(row: &Map<String, Value>, col: &str) -> f64 {
-        match row.get(col) {
-            Some(v) => v.as_f64().unwrap_or(0.0),
-            None => {
-                panic!("the summary reads a column {col} that the query's answer does not have")
-            }
-        }
-    }
-
-    /// A text of `row` (numbers written out; null as empty). A missing
-    /// column stops the run, as in [`Table::num`].
-    pub fn text(row: &Map<String, Value>, col: &str) -> String {
-        match row.get(col) {
-            Some(Value::String(s)) => s.clone(),
-            Some(Value::Null) => String::new(),
-            Some(v) => v.to_string(),
-            None => {
-                panic!("the summary reads a column {col} that the query's answer does not have")
-            }
-        }
-    }
-}
-
-/// One Arrow column as cells.
-fn cells(col: &dyn Array) -> Result<Vec<Value>, QueryError> {
-    use arrow::datatypes::DataType as T;
-    let n = col.len();
-    let typed: Option<ArrayRef> = match col.data_type() {
-        T::Int8 | T::Int16 | T::Int32 | T::Int64 | T::UInt8 | T::UInt16 | T::UInt32 | T::UInt64 => {
-            Some(cast(col, &T::Int64)?)
-        }
-        T::Float16 | T::Float32 | T::Float64 | T::Decimal128(..) | T::Decimal256(..) => {
-            Some(cast(col, &T::Float64)?)
-        }
-        _ => None,
-    };
-    let out = match (col.data_type(), &typed) {
-        (_, Some(t)) if t.data_type() == &T::Int64 => {
-            let a = t.as_primitive::<Int64Type>();
-            (0..n)
-                .map(|i| {
-                    if a.is_null(i) {
-                        Value::Null
-                    } else {
-                        Value::from(a.value(i))
-                    }
-                })
-                .collect()
-        }
-        (_, Some(t)) => {
-            let a = t.as_primitive::<Float64Type>();
-            (0..n)
-                .map(|i| {
-                    if a.is_null(i) {
-                        Value::Null
-                    } else {
-                        serde_json::Number::from_f64(a.value(i)).map_or(Value::Null, Value::Number)
-                    }
-                })
-                .collect()
-        }
-        (T::Boolean, None) => {
-            let a = col.as_boolean();
-            (0..n)
-                .map(|i| {
-                    if a.is_null(i) {
-                        Value::Null
-                    } else {
-                        Value::Bool(a.value(i))
-                    }
-                })
-                .collect()
-        }
-        _ => {
-            let text = cast(col, &T::Utf8)?;
-            let a = text.as_string::<i32>();
-            (0..n)
-                .map(|i| {
-                    if a.is_null(i) {
-                        Value::Null
-                    } else {
-                        Value::String(a.value(i).to_string())
-                    }
-                })
-                .collect()
-        }
-    };
-    Ok(out)
-}
+use super::answer::{Answer, Cell, Kind, at};
+use super::error::SummaryError;
+use crate::query::{QueryError, Session, named};
 
 /// Every table the summary shows, for one year.
 #[derive(Debug, Clone)]
 pub struct SummaryData {
     pub year: i32,
-    pub overview: Table,
-    pub themes: Table,
-    pub subthemes: Table,
+    pub overview: Answer,
+    pub themes: Answer,
+    pub subthemes: Answer,
     /// One row per unit, a column per theme ([`SummaryData::unit_themes`])
     /// and `total`: `coverage_by_unit`'s rows pivoted.
-    pub units: Table,
+    pub units: Answer,
     /// The day whose units `units` shows (a year that spans a change of
     /// units), or none for the year's own units.
     pub units_as_of: Option<chrono::NaiveDate>,
     /// The theme columns of `units`: the campaign's themes in their order,
     /// then any theme code the year's activities hold that it does not list.
     pub unit_themes: Vec<String>,
-    pub peaks: Table,
-    pub forms: Table,
-    pub languages: Table,
-    pub trend: Table,
-    pub rate: Table,
-    pub status: Table,
-    pub gaps: Table,
-    pub top: Table,
-    pub rejects: Table,
+    pub peaks: Answer,
+    pub forms: Answer,
+    pub languages: Answer,
+    pub trend: Answer,
+    pub rate: Answer,
+    pub status: Answer,
+    pub gaps: Answer,
+    pub top: Answer,
+    pub rejects: Answer,
 }
 
 impl SummaryData {
@@ -182,8 +49,8 @@ impl SummaryData {
         year: i32,
         themes: &[String],
         units_as_of: Option<chrono::NaiveDate>,
-        unit_names: &std::collections::BTreeMap<String, String>,
-    ) -> Result<SummaryData, QueryError> {
+        unit_names: &BTreeMap<String, String>,
+    ) -> Result<SummaryData, SummaryError> {
         let y = year.to_string();
         let as_of = units_as_of.map(|d| d.to_string());
         let run = |name: &'static str| {
@@ -202,7 +69,7 @@ impl SummaryData {
                 let params = q.bind(&given)?;
                 let results = session.run(&q.sql, &params).await?;
                 let last = results.last().ok_or(QueryError::Empty)?;
-                Table::from_result(name, last)
+                Ok::<_, SummaryError>(Answer::from_result(name, last)?)
             }
         };
         let (units, unit_themes) =
@@ -228,14 +95,14 @@ impl SummaryData {
     }
 
     /// Items of the year (all themes).
-    pub fn items(&self) -> f64 {
-        self.themes
-            .rows
-            .iter()
-            .map(|r| Table::num(r, "items"))
-            .sum()
+    pub fn items(&self) -> Result<f64, SummaryError> {
+        Ok(self.themes.sum(self.themes.number("items")?))
     }
 }
+
+/// One unit of the pivoted table: code, label, kind, total, and its
+/// quantity per theme.
+type UnitRow = (Cell, String, Cell, Cell, HashMap<String, Cell>);
 
 /// `coverage_by_unit`'s rows (one per unit and theme, in the query's order
 /// of units) as one row per unit: `unit_code`, `unit`, `unit_kind`, a
@@ -246,128 +113,137 @@ impl SummaryData {
 /// without a unit, a theme or a quantity, or a campaign theme the rows do
 /// not cover, is an error, never a zero.
 pub(super) fn pivot_units(
-    long: &Table,
+    long: &Answer,
     themes: &[String],
-    unit_names: &std::collections::BTreeMap<String, String>,
-) -> Result<(Table, Vec<String>), QueryError> {
-    let bad = |what: String| QueryError::Sql {
-        message: format!("cannot read the answer of coverage_by_unit: {what}"),
+    unit_names: &BTreeMap<String, String>,
+) -> Result<(Answer, Vec<String>), SummaryError> {
+    let bad = |what: String| {
+        SummaryError::Query(QueryError::Sql {
+            message: format!("cannot read the answer of coverage_by_unit: {what}"),
+        })
     };
+    let (unit_code, unit, kind) = (
+        long.text("unit_code")?,
+        long.text("unit")?,
+        long.text("unit_kind")?,
+    );
+    let (theme_code, quantity, total) = (
+        long.text("theme_code")?,
+        long.number("quantity")?,
+        long.number("unit_total")?,
+    );
+    // rolled up to a later day's units (rows without these columns are the
+    // year's own units)
+    let fate = long.text("fate").ok();
+    let successors = long.text("successors_as_of").ok();
     let mut columns: Vec<String> = themes.to_vec();
-    let mut units: Vec<Map<String, Value>> = Vec::new();
-    let mut index: std::collections::HashMap<String, usize> = Default::default();
+    let mut units: Vec<UnitRow> = Vec::new();
+    let mut index: HashMap<String, usize> = HashMap::new();
     for r in &long.rows {
-        let field = |name: &str| {
-            r.get(name)
-                .filter(|v| !v.is_null())
-                .cloned()
-                .ok_or_else(|| bad(format!("a row has no {name}")))
-        };
-        let unit = Table::text(r, "unit_code");
-        let theme = Table::text(r, "theme_code");
-        if unit.is_empty() || theme.is_empty() {
+        let (code, theme) = (at(r, unit_code).text(), at(r, theme_code).text());
+        if code.is_empty() || theme.is_empty() {
             return Err(bad("a row has no unit_code or theme_code".into()));
         }
-        let quantity = field("quantity")?;
-        // another year's theme, with nothing this year: not a column
-        if !columns.contains(&theme) && quantity.as_f64().is_some_and(|q| q != 0.0) {
-            columns.push(theme.clone());
+        let q = at(r, quantity);
+        if q.is_null() {
+            return Err(bad("a row has no quantity".into()));
         }
-        let i = match index.get(&unit) {
+        // another year's theme, with nothing this year: not a column
+        if !columns.iter().any(|c| c == theme) && q.number().is_some_and(|q| q != 0.0) {
+            columns.push(theme.to_string());
+        }
+        let i = match index.get(code) {
             Some(&i) => i,
             None => {
-                let mut row = Map::new();
-                for name in ["unit_code", "unit", "unit_kind"] {
-                    row.insert(name.into(), r.get(name).cloned().unwrap_or(Value::Null));
+                if at(r, total).is_null() {
+                    return Err(bad("a row has no unit_total".into()));
                 }
-                // rolled up to a later day's units: a unit split between
-                // several keeps its row, labelled with where its work went
-                // (rows without the column are the year's own units)
-                match r.get("fate").and_then(Value::as_str).unwrap_or("same") {
-                    "split" => {
-                        let to = Table::text(r, "successors_as_of")
+                // a unit split between several keeps its row, labelled with
+                // where its work went
+                let name = at(r, unit).text();
+                let label = match fate.map(|f| at(r, f).text()) {
+                    Some("split") => {
+                        let to = successors
+                            .map(|s| at(r, s).text())
+                            .unwrap_or_default()
                             .split('|')
-                            .map(|code| unit_names.get(code).cloned().unwrap_or(code.to_string()))
+                            .map(|c| unit_names.get(c).cloned().unwrap_or(c.to_string()))
                             .collect::<Vec<_>>()
                             .join(", ");
-                        let label = format!("{} → {to}", Table::text(r, "unit"));
-                        row.insert("unit".into(), Value::from(label));
+                        format!("{name} → {to}")
                     }
-                    "ended" => {
-                        let label = format!("{} → —", Table::text(r, "unit"));
-                        row.insert("unit".into(), Value::from(label));
-                    }
-                    _ => {}
-                }
-                row.insert("total".into(), field("unit_total")?);
-                units.push(row);
-                index.insert(unit, units.len() - 1);
+                    Some("ended") => format!("{name} → —"),
+                    _ => name.to_string(),
+                };
+                units.push((
+                    at(r, unit_code).clone(),
+                    label,
+                    at(r, kind).clone(),
+                    at(r, total).clone(),
+                    HashMap::new(),
+                ));
+                index.insert(code.to_string(), units.len() - 1);
                 units.len() - 1
             }
         };
-        units[i].insert(theme, quantity);
+        units[i].4.insert(theme.to_string(), q.clone());
     }
-    for row in &mut units {
+    let mut rows = Vec::with_capacity(units.len());
+    for (code, label, kind, total, by_theme) in units {
+        let mut row = vec![code, Cell::Text(label), kind];
         for theme in &columns {
-            // a theme with a quantity for some unit: the others have none
-            if !themes.contains(theme) {
-                row.entry(theme.clone()).or_insert(Value::from(0));
-                continue;
-            }
-            // a theme the query had no row for: the query lists every
-            // theme for every unit, so this is a theme it did not know
-            if !row.contains_key(theme) {
-                return Err(bad(format!("no quantity for theme {theme}")));
+            match by_theme.get(theme) {
+                Some(q) => row.push(q.clone()),
+                // a theme with a quantity for some unit: the others have none
+                None if !themes.contains(theme) => row.push(Cell::Int(0)),
+                // a theme the query had no row for: the query lists every
+                // theme for every unit, so this is a theme it did not know
+                None => return Err(bad(format!("no quantity for theme {theme}"))),
             }
         }
+        row.push(total);
+        rows.push(row);
     }
-    let mut names: Vec<String> = ["unit_code", "unit", "unit_kind"]
+    let quantity_kind = long.kind(quantity);
+    let mut names: Vec<(String, Kind)> = ["unit_code", "unit", "unit_kind"]
         .iter()
-        .map(|s| s.to_string())
+        .map(|s| (s.to_string(), Kind::Text))
         .collect();
-    names.extend(columns.iter().cloned());
-    names.push("total".into());
-    // the theme columns before `total`, as the workbook shows them
-    let rows = units
-        .into_iter()
-        .map(|mut row| {
-            let mut ordered = Map::new();
-            for n in &names {
-                ordered.insert(n.clone(), row.remove(n).unwrap_or(Value::Null));
-            }
-            ordered
-        })
-        .collect();
-    Ok((
-        Table {
-            name: long.name.clone(),
-            columns: names,
-            rows,
-        },
-        columns,
-    ))
+    names.extend(columns.iter().map(|c| (c.clone(), quantity_kind)));
+    names.push(("total".into(), quantity_kind));
+    Ok((Answer::new(&long.query, names, rows), columns))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use serde_json::json;
 
-    fn long(rows: &[(&str, &str, i64, i64)]) -> Table {
-        Table {
-            name: "coverage_by_unit".into(),
-            columns: vec![],
-            rows: rows
-                .iter()
+    fn long(rows: &[(&str, &str, i64, i64)]) -> Answer {
+        let text = |s: &str| (s.to_string(), Kind::Text);
+        let int = |s: &str| (s.to_string(), Kind::Int);
+        Answer::new(
+            "coverage_by_unit",
+            vec![
+                text("unit_code"),
+                text("unit"),
+                text("unit_kind"),
+                text("theme_code"),
+                int("quantity"),
+                int("unit_total"),
+            ],
+            rows.iter()
                 .map(|(u, t, q, total)| {
-                    json!({"unit_code": u, "unit": u.to_uppercase(), "unit_kind": "district",
-                           "theme_code": t, "quantity": q, "unit_total": total})
-                    .as_object()
-                    .cloned()
-                    .unwrap_or_default()
+                    vec![
+                        Cell::Text(u.to_string()),
+                        Cell::Text(u.to_uppercase()),
+                        Cell::Text("district".into()),
+                        Cell::Text(t.to_string()),
+                        Cell::Int(*q),
+                        Cell::Int(*total),
+                    ]
                 })
                 .collect(),
-        }
+        )
     }
 
     #[test]
@@ -387,7 +263,7 @@ mod tests {
         // `water`, another year's theme with nothing this year, is no column
         assert_eq!(cols, ["religion", "ethnic", "climate"]);
         assert_eq!(
-            t.columns,
+            t.names(),
             [
                 "unit_code",
                 "unit",
@@ -399,9 +275,9 @@ mod tests {
             ]
         );
         assert_eq!(t.rows.len(), 2);
-        assert_eq!(t.rows[0]["climate"], json!(7));
-        assert_eq!(t.rows[0]["total"], json!(9));
-        assert_eq!(t.rows[1]["religion"], json!(1));
+        assert_eq!(t.rows[0][5], Cell::Int(7));
+        assert_eq!(t.rows[0][6], Cell::Int(9));
+        assert_eq!(t.rows[1][3], Cell::Int(1));
     }
 
     #[test]
@@ -412,5 +288,14 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(e.contains("no quantity for theme"), "{e}");
+        // a query that lost its quantity column: named, never read as zero
+        let mut no_quantity = long(&[("a", "ethnic", 2, 2)]);
+        no_quantity.columns[4].0 = "qty".into();
+        assert_eq!(
+            pivot_units(&no_quantity, &themes, &Default::default())
+                .unwrap_err()
+                .to_string(),
+            "the answer of coverage_by_unit has no column quantity, which the summary reads"
+        );
     }
 }

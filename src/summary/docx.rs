@@ -10,17 +10,17 @@
 
 use std::path::Path;
 
+use super::answer::{Answer, Cell, Kind, at};
+use super::data::SummaryData;
+use super::error::{SummaryError, write_atomic};
+use super::figures::{Drawn, closing_sections, headline, units_note};
+use super::labels::{cols, format_cell, show, theme_label, vi_periods};
+use super::options::{Lang, SummaryOptions};
+use crate::reference::{Campaign, ReportSettings};
 use docx_rs::{
     AlignmentType, Docx, Header, PageMargin, PageNum, Paragraph, Pic, Run, RunFonts, Table,
     TableCell, TableLayoutType, TableRow, WidthType,
 };
-use serde_json::Value;
-
-use super::data::{SummaryData, Table as Rows};
-use super::figures::{Drawn, closing_sections, headline, units_note};
-use super::labels::{cols, format_number, kind_label, theme_label};
-use super::{Lang, SummaryError, SummaryOptions};
-use crate::reference::{Campaign, ReportSettings};
 
 /// A4 in twentieths of a point; the margins of Decree 30 (top and bottom
 /// 20 mm, left 30 mm, right 15 mm): 1 mm = 56.7 twips.
@@ -82,7 +82,7 @@ fn block_cell(lines: Vec<Paragraph>, width: usize) -> TableCell {
 /// A data table: a header row repeated across pages, 11 pt, each column
 /// as wide as its longest text asks (names wide, figures narrow), within
 /// the text width.
-fn data_table(rows: &Rows, columns: &[(String, String)], c: &Campaign, l: Lang) -> Table {
+fn data_table(rows: &Answer, columns: &[(String, String)], c: &Campaign, l: Lang) -> Table {
     let texts: Vec<Vec<(String, bool)>> = rows
         .rows
         .iter()
@@ -90,8 +90,8 @@ fn data_table(rows: &Rows, columns: &[(String, String)], c: &Campaign, l: Lang) 
             columns
                 .iter()
                 .map(|(col, _)| {
-                    let v = r.get(col).unwrap_or(&Value::Null);
-                    (cell_text(col, v, r, c, l), v.is_number())
+                    let number = rows.get(r, col).number().is_some();
+                    (show(rows, r, col, c, l), number)
                 })
                 .collect()
         })
@@ -200,108 +200,6 @@ fn column_widths(chars: &[usize]) -> Vec<usize> {
         .collect()
 }
 
-/// A cell as the document shows it: codes by their labels (kinds, report
-/// kinds, statuses, kinds of gap, themes, units), dates and periods the way
-/// the language writes them (`05/07/2023`, `07/2023` in Vietnamese),
-/// numbers too.
-fn cell_text(
-    column: &str,
-    v: &Value,
-    row: &serde_json::Map<String, Value>,
-    c: &Campaign,
-    l: Lang,
-) -> String {
-    let code = v.as_str().unwrap_or_default();
-    let theme = |code: &str| theme_label(c, code, l);
-    match (column, code) {
-        ("unit_kind", _) => kind_label(code, l),
-        ("period_kind", "annual") => l.t("Năm", "Annual").to_string(),
-        ("period_kind", "monthly") => l.t("Tháng", "Monthly").to_string(),
-        ("period_kind", "all") => l.t("Tất cả", "All").to_string(),
-        ("status", "on_time") => l.t("Đúng hạn", "On time").to_string(),
-        ("status", "late") => l.t("Muộn", "Late").to_string(),
-        ("status", "missing") => l.t("Chưa nộp", "Missing").to_string(),
-        ("gap", "unit_silent_all_year") => l
-            .t("Đơn vị không có hoạt động cả năm", "Unit silent all year")
-            .to_string(),
-        ("gap", "unit_without_theme") => l
-            .t(
-                "Đơn vị không có hoạt động về chủ đề",
-                "Unit without the theme",
-            )
-            .to_string(),
-        ("gap", "peak_without_theme") => l
-            .t("Đợt cao điểm thiếu chủ đề", "Peak period without the theme")
-            .to_string(),
-        ("gap", "office_silent") => l
-            .t(
-                "Nhiều tháng liền không gửi báo cáo",
-                "Months running without a report",
-            )
-            .to_string(),
-        ("detail", "no activity reported") => l
-            .t("không có hoạt động", "no activity reported")
-            .to_string(),
-        ("detail", _)
-            if row
-                .get("gap")
-                .and_then(Value::as_str)
-                .is_some_and(|g| g.ends_with("_theme")) =>
-        {
-            theme(code)
-        }
-        ("theme_code", _) => theme(code),
-        // the query names themes in Vietnamese: the English report by code
-        ("theme", _) if l == Lang::En => match row.get("theme_code").and_then(Value::as_str) {
-            Some(t) => theme(t),
-            None => code.to_string(),
-        },
-        ("unit_code", _) => match c.unit(&crate::domain::UnitCode(code.to_string())) {
-            Some(u) => u.name_vi.clone(),
-            None if code == "(unknown unit)" => {
-                l.t("(không rõ đơn vị)", "(unknown unit)").to_string()
-            }
-            None => code.to_string(),
-        },
-        _ if l == Lang::Vi && is_iso_date(code) => {
-            format!("{}/{}/{}", &code[8..10], &code[5..7], &code[..4])
-        }
-        ("period" | "month" | "detail", _) if l == Lang::Vi => vi_periods(code),
-        _ => format_number(v, l),
-    }
-}
-
-fn is_iso_date(s: &str) -> bool {
-    s.len() == 10
-        && s.chars().enumerate().all(|(i, ch)| {
-            if i == 4 || i == 7 {
-                ch == '-'
-            } else {
-                ch.is_ascii_digit()
-            }
-        })
-}
-
-/// `2023-07` as `07/2023`, and each month in a text (`2023-06 .. 2023-08`);
-/// a year stays as it is.
-fn vi_periods(text: &str) -> String {
-    text.split(' ')
-        .map(|w| {
-            let month = w.len() == 7
-                && w.as_bytes()[4] == b'-'
-                && w.chars()
-                    .enumerate()
-                    .all(|(i, ch)| i == 4 || ch.is_ascii_digit());
-            if month {
-                format!("{}/{}", &w[5..7], &w[..4])
-            } else {
-                w.to_string()
-            }
-        })
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
 /// The pixel size of a PNG, from its IHDR chunk (bytes 16..24).
 fn png_size(bytes: &[u8]) -> Option<(u32, u32)> {
     let be = |at: usize| -> Option<u32> {
@@ -313,59 +211,68 @@ fn png_size(bytes: &[u8]) -> Option<(u32, u32)> {
 
 /// The report's figures in one sentence: expected, received (rate), on
 /// time, late, missing (`reporting_rate`'s `all` row).
-fn reporting_sentence(d: &SummaryData, l: Lang) -> String {
-    let all = d
-        .rate
+fn reporting_sentence(d: &SummaryData, l: Lang) -> Result<String, SummaryError> {
+    let rate = &d.rate;
+    let (period_kind, kind) = (rate.text("period_kind")?, rate.text("unit_kind")?);
+    let all = rate
         .rows
         .iter()
-        .find(|r| Rows::text(r, "period_kind") == "all" && Rows::text(r, "unit_kind") == "all");
-    let get = |c: &str| {
-        all.and_then(|r| r.get(c))
-            .map(|v| format_number(v, l))
-            .unwrap_or_default()
+        .find(|r| at(r, period_kind).text() == "all" && at(r, kind).text() == "all");
+    let get = |col: &str| -> Result<String, SummaryError> {
+        let col = rate.number(col)?;
+        Ok(all.map(|r| format_cell(at(r, col), l)).unwrap_or_default())
     };
     let year = d.year;
     // no reports owed (or no answer): said so, never a sentence of blanks
+    let expected_col = rate.number("expected")?;
     let owed = all
-        .and_then(|r| r.get("expected"))
-        .and_then(Value::as_f64)
+        .and_then(|r| at(r, expected_col).number())
         .is_some_and(|n| n > 0.0);
     if !owed {
-        return match l {
+        return Ok(match l {
             Lang::Vi => format!("Trong năm {year}, không có báo cáo nào phải gửi."),
             Lang::En => format!("No reports were owed in {year}."),
-        };
+        });
     }
-    let (expected, received, rate) = (get("expected"), get("received"), get("reporting_rate_pct"));
-    let (on_time, late, missing) = (get("on_time"), get("late"), get("missing"));
-    match l {
+    let (expected, received, rate) = (
+        get("expected")?,
+        get("received")?,
+        get("reporting_rate_pct")?,
+    );
+    let (on_time, late, missing) = (get("on_time")?, get("late")?, get("missing")?);
+    Ok(match l {
         Lang::Vi => format!(
             "Tổng số báo cáo các cơ quan, đơn vị, địa phương phải gửi trong năm {year}: {expected}; đã nhận {received} ({rate}%), trong đó đúng hạn {on_time}, muộn {late}; chưa gửi {missing}."
         ),
         Lang::En => format!(
             "Reports the agencies, units and localities owed in {year}: {expected}; received {received} ({rate}%), of which {on_time} on time and {late} late; missing {missing}."
         ),
-    }
+    })
 }
 
 /// The units whose reports are missing, one line per unit with its
 /// periods in order: `- name: năm 2023; tháng 06/2023, 08/2023`.
-fn missing_lines(d: &SummaryData, l: Lang) -> Vec<String> {
+fn missing_lines(d: &SummaryData, l: Lang) -> Result<Vec<String>, SummaryError> {
+    let status = &d.status;
+    let (state, unit, period) = (
+        status.text("status")?,
+        status.text("unit")?,
+        status.text("period")?,
+    );
     let mut units: Vec<(String, Vec<String>)> = Vec::new();
-    for r in d
-        .status
+    for r in status
         .rows
         .iter()
-        .filter(|r| Rows::text(r, "status") == "missing")
+        .filter(|r| at(r, state).text() == "missing")
     {
-        let (unit, period) = (Rows::text(r, "unit"), Rows::text(r, "period"));
-        match units.iter_mut().find(|(u, _)| *u == unit) {
+        let (unit, period) = (at(r, unit).text(), at(r, period).text().to_string());
+        match units.iter_mut().find(|(u, _)| u == unit) {
             Some((_, periods)) => periods.push(period),
-            None => units.push((unit, vec![period])),
+            None => units.push((unit.to_string(), vec![period])),
         }
     }
     units.sort();
-    units
+    Ok(units
         .into_iter()
         .map(|(unit, mut periods)| {
             periods.sort();
@@ -391,10 +298,11 @@ fn missing_lines(d: &SummaryData, l: Lang) -> Vec<String> {
             };
             format!("- {unit}: {said}")
         })
-        .collect()
+        .collect())
 }
 
-/// Writes the report to `path`.
+/// Writes the report to `path`: the page, the header block and title,
+/// then sections I to V, the recipients and the signature.
 pub(super) fn docx(
     d: &SummaryData,
     c: &Campaign,
@@ -404,9 +312,28 @@ pub(super) fn docx(
     path: &Path,
 ) -> Result<(), SummaryError> {
     let l = o.lang;
-    let en = l == Lang::En;
-    let year = d.year;
-    let mut doc = Docx::new()
+    let mut doc = page();
+    doc = header_block(doc, s, l);
+    doc = title(doc, d.year, s, l);
+    doc = reporting(doc, d, c, l)?;
+    doc = results(doc, d, c, o, charts)?;
+    doc = follow_up(doc, d, c, l);
+    doc = officials_words(doc, l);
+    doc = signature(doc, s, l);
+    let mut xml = doc.build();
+    xml.document = repeat_header_rows(&xml.document);
+    let mut bytes = std::io::Cursor::new(Vec::new());
+    xml.pack(&mut bytes).map_err(|e| SummaryError::Io {
+        path: path.display().to_string(),
+        error: std::io::Error::other(e.to_string()),
+    })?;
+    write_atomic(path, &bytes.into_inner())
+}
+
+/// The page of Decree 30: A4, its margins, Times New Roman 14 pt, page
+/// numbers at the top centre from page 2.
+fn page() -> Docx {
+    Docx::new()
         .page_size(A4.0, A4.1)
         .page_margin(
             PageMargin::new()
@@ -423,7 +350,6 @@ pub(super) fn docx(
                 .east_asia(FONT),
         )
         .default_size(BODY)
-        // page numbers at the top centre from page 2 (Decree 30)
         .header(
             Header::new().add_paragraph(
                 Paragraph::new()
@@ -432,14 +358,16 @@ pub(super) fn docx(
             ),
         )
         .first_header(Header::new())
-        .title_pg();
+        .title_pg()
+}
 
-    // the header block: issuing body left, the national motto right
-    // the issuing body in 12 pt on 8 cm, the motto in 13 pt (its first line
-    // 12 pt) on 10 cm: 18 cm, 0.75 cm into each margin, as the Decree's
-    // model lays it out, so that each fits on its line
+/// The header block: the issuing body on the left, the national motto on
+/// the right. The issuing body in 12 pt on 8 cm, the motto in 13 pt (its
+/// first line 12 pt) on 10 cm: 18 cm, 0.75 cm into each margin, as the
+/// Decree's model lays it out, so that each fits on its line.
+fn header_block(doc: Docx, s: &ReportSettings, l: Lang) -> Docx {
+    let en = l == Lang::En;
     let (narrow, wide) = (4_536, 5_670);
-    let half = TEXT_WIDTH / 2;
     let left = vec![
         centred(run(s.get("issuer_parent", en)).size(HEADER - 2)),
         centred(
@@ -486,7 +414,7 @@ pub(super) fn docx(
             .size(HEADER),
         ),
     ];
-    doc = doc.add_table(
+    doc.add_table(
         Table::without_borders(vec![TableRow::new(vec![
             block_cell(left, narrow),
             block_cell(right, wide),
@@ -495,9 +423,13 @@ pub(super) fn docx(
         .layout(TableLayoutType::Fixed)
         .width(narrow + wide, WidthType::Dxa)
         .indent(-425),
-    );
-    doc = doc
-        .add_paragraph(Paragraph::new())
+    )
+}
+
+/// The title and the opening sentence.
+fn title(doc: Docx, year: i32, s: &ReportSettings, l: Lang) -> Docx {
+    let en = l == Lang::En;
+    doc.add_paragraph(Paragraph::new())
         .add_paragraph(centred(run(l.t("BÁO CÁO", "REPORT")).bold()))
         .add_paragraph(centred(
             run(&match l {
@@ -506,22 +438,25 @@ pub(super) fn docx(
             })
             .bold(),
         ))
-        .add_paragraph(Paragraph::new());
-    doc = doc.add_paragraph(body(&match l {
-        Lang::Vi => format!(
-            "Thực hiện công văn về tăng cường công tác truyền thông về quyền con người năm {year}, trên cơ sở báo cáo của các cơ quan, đơn vị, địa phương, {} báo cáo kết quả như sau:",
-            s.get("issuer_name", en)
-        ),
-        Lang::En => format!(
-            "Following the letter on communication on human rights in {year}, and from the reports of the agencies, units and localities, the {} reports as follows:",
-            s.get("issuer_name", en)
-        ),
-    }));
+        .add_paragraph(Paragraph::new())
+        .add_paragraph(body(&match l {
+            Lang::Vi => format!(
+                "Thực hiện công văn về tăng cường công tác truyền thông về quyền con người năm {year}, trên cơ sở báo cáo của các cơ quan, đơn vị, địa phương, {} báo cáo kết quả như sau:",
+                s.get("issuer_name", en)
+            ),
+            Lang::En => format!(
+                "Following the letter on communication on human rights in {year}, and from the reports of the agencies, units and localities, the {} reports as follows:",
+                s.get("issuer_name", en)
+            ),
+        }))
+}
 
-    // I. the reporting situation
+/// I. The reporting situation: the sentence, the table of rates, and the
+/// units whose reports are missing.
+fn reporting(mut doc: Docx, d: &SummaryData, c: &Campaign, l: Lang) -> Result<Docx, SummaryError> {
     doc = doc
         .add_paragraph(heading(l.t("I. TÌNH HÌNH GỬI BÁO CÁO", "I. REPORTING")))
-        .add_paragraph(body(&reporting_sentence(d, l)));
+        .add_paragraph(body(&reporting_sentence(d, l)?));
     let rate_cols = cols(
         &[
             "period_kind",
@@ -536,7 +471,7 @@ pub(super) fn docx(
         l,
     );
     doc = doc.add_table(data_table(&d.rate, &rate_cols, c, l));
-    let missing = missing_lines(d, l);
+    let missing = missing_lines(d, l)?;
     doc = doc.add_paragraph(body(if missing.is_empty() {
         l.t(
             "Tất cả các đơn vị đã gửi đủ báo cáo.",
@@ -551,96 +486,130 @@ pub(super) fn docx(
     for m in &missing {
         doc = doc.add_paragraph(para(m));
     }
+    Ok(doc)
+}
 
-    // II. results: the headline, then each chart with its table
+/// II. Results: the headline figures, then each chart with its caption
+/// and the table a reader reads on paper.
+fn results(
+    mut doc: Docx,
+    d: &SummaryData,
+    c: &Campaign,
+    o: &SummaryOptions,
+    charts: &[Drawn],
+) -> Result<Docx, SummaryError> {
+    let l = o.lang;
     doc = doc.add_paragraph(heading(l.t(
         "II. KẾT QUẢ CÔNG TÁC TRUYỀN THÔNG",
         "II. RESULTS OF THE COMMUNICATION",
     )));
-    for (label, v) in headline(d, l) {
-        doc = doc.add_paragraph(para(&format!("- {label}: {}", format_number(&v, l))));
+    for (label, v) in headline(d, l)? {
+        doc = doc.add_paragraph(para(&format!("- {label}: {}", format_cell(&v, l))));
     }
     for (i, ch) in charts.iter().enumerate() {
-        let n = i + 1;
-        let png_path = o.out.join(format!("{}.png", ch.name));
-        let bytes = std::fs::read(&png_path).map_err(|error| SummaryError::Io {
-            path: png_path.display().to_string(),
-            error,
-        })?;
-        let (w, h) = png_size(&bytes).unwrap_or((1800, 900));
-        let height = (CHART_WIDTH_EMU as u64 * h as u64 / w.max(1) as u64) as u32;
-        let pic = Pic::new_with_dimensions(bytes, w, h).size(CHART_WIDTH_EMU, height);
-        doc = doc
-            .add_paragraph(
-                Paragraph::new()
-                    .add_run(Run::new().add_image(pic))
-                    .align(AlignmentType::Center)
-                    .keep_next(true),
-            )
-            .add_paragraph(centred(
-                run(&format!("{} {n}. {}", l.t("Biểu đồ", "Chart"), ch.title))
-                    .italic()
-                    .size(SMALL + 2),
-            ));
-        // on paper, the tables a reader reads: the reporting table is in
-        // section I, the month-by-month ones are the workbook's sheets
-        let keep: &[&str] = match ch.name {
-            "peaks" => &[
-                "peak",
-                "theme_code",
-                "start_date",
-                "end_date",
-                "quantity_inside",
-                "lift",
-            ],
-            _ => &[],
-        };
-        match ch.name {
-            "reporting" => {}
-            "monthly" | "offices_monthly" => {
-                doc = doc.add_paragraph(body(&match l {
-                    Lang::Vi => format!(
-                        "Số liệu chi tiết theo tháng: trang tính {} của tệp summary.xlsx.",
-                        ch.table.name
-                    ),
-                    Lang::En => format!(
-                        "Month-by-month figures: sheet {} of summary.xlsx.",
-                        ch.table.name
-                    ),
-                }));
-            }
-            "units_by_theme" if units_note(d, l).is_some() => {
-                doc = doc.add_paragraph(body(&units_note(d, l).unwrap_or_default()));
-                doc = doc.add_table(data_table(&ch.table, &ch.columns, c, l));
-            }
-            _ => {
-                let columns: Vec<(String, String)> = ch
-                    .columns
-                    .iter()
-                    .filter(|(col, _)| keep.is_empty() || keep.contains(&col.as_str()))
-                    .cloned()
-                    .collect();
-                doc = doc.add_table(data_table(&ch.table, &columns, c, l));
-            }
+        doc = chart(doc, ch, i + 1, o)?;
+        doc = chart_table(doc, d, ch, c, l)?;
+    }
+    Ok(doc)
+}
+
+/// A chart at 16 cm wide, kept with its numbered caption.
+fn chart(doc: Docx, ch: &Drawn, n: usize, o: &SummaryOptions) -> Result<Docx, SummaryError> {
+    let l = o.lang;
+    let png_path = o.out.join(format!("{}.png", ch.name));
+    let bytes = std::fs::read(&png_path).map_err(|error| SummaryError::Io {
+        path: png_path.display().to_string(),
+        error,
+    })?;
+    let (w, h) = png_size(&bytes).unwrap_or((1800, 900));
+    let height = (CHART_WIDTH_EMU as u64 * h as u64 / w.max(1) as u64) as u32;
+    let pic = Pic::new_with_dimensions(bytes, w, h).size(CHART_WIDTH_EMU, height);
+    Ok(doc
+        .add_paragraph(
+            Paragraph::new()
+                .add_run(Run::new().add_image(pic))
+                .align(AlignmentType::Center)
+                .keep_next(true),
+        )
+        .add_paragraph(centred(
+            run(&format!("{} {n}. {}", l.t("Biểu đồ", "Chart"), ch.title))
+                .italic()
+                .size(SMALL + 2),
+        )))
+}
+
+/// The table under a chart, as a reader reads it on paper: the reporting
+/// table is in section I, the month-by-month ones are the workbook's
+/// sheets; the themes' chart is followed by the sub-themes.
+fn chart_table(
+    mut doc: Docx,
+    d: &SummaryData,
+    ch: &Drawn,
+    c: &Campaign,
+    l: Lang,
+) -> Result<Docx, SummaryError> {
+    let keep: &[&str] = match ch.name {
+        "peaks" => &[
+            "peak",
+            "theme_code",
+            "start_date",
+            "end_date",
+            "quantity_inside",
+            "lift",
+        ],
+        _ => &[],
+    };
+    match ch.name {
+        "reporting" => {}
+        "monthly" | "offices_monthly" => {
+            doc = doc.add_paragraph(body(&match l {
+                Lang::Vi => format!(
+                    "Số liệu chi tiết theo tháng: trang tính {} của tệp summary.xlsx.",
+                    ch.table.query
+                ),
+                Lang::En => format!(
+                    "Month-by-month figures: sheet {} of summary.xlsx.",
+                    ch.table.query
+                ),
+            }));
         }
-        if ch.name == "themes" {
-            // the sub-themes under the themes, each theme by its name
-            let mut subthemes = d.subthemes.clone();
-            for r in &mut subthemes.rows {
-                let label = theme_label(c, &Rows::text(r, "theme_code"), l);
-                r.insert("theme".into(), Value::from(label));
-            }
-            let sub_cols = cols(
-                &["theme", "subtheme", "items", "quantity", "reach", "units"],
-                l,
-            );
-            doc = doc
-                .add_paragraph(para(l.t("Theo chủ đề phụ:", "By sub-theme:")))
-                .add_table(data_table(&subthemes, &sub_cols, c, l));
+        "units_by_theme" if units_note(d, l).is_some() => {
+            doc = doc.add_paragraph(body(&units_note(d, l).unwrap_or_default()));
+            doc = doc.add_table(data_table(&ch.table, &ch.columns, c, l));
+        }
+        _ => {
+            let columns: Vec<(String, String)> = ch
+                .columns
+                .iter()
+                .filter(|(col, _)| keep.is_empty() || keep.contains(&col.as_str()))
+                .cloned()
+                .collect();
+            doc = doc.add_table(data_table(&ch.table, &columns, c, l));
         }
     }
+    if ch.name == "themes" {
+        // the sub-themes under the themes, each theme by its name
+        let mut subthemes = d.subthemes.clone();
+        let code = subthemes.text("theme_code")?;
+        subthemes.columns.push(("theme".into(), Kind::Text));
+        for r in &mut subthemes.rows {
+            let label = theme_label(c, at(r, code).text(), l);
+            r.push(Cell::Text(label));
+        }
+        let sub_cols = cols(
+            &["theme", "subtheme", "items", "quantity", "reach", "units"],
+            l,
+        );
+        doc = doc
+            .add_paragraph(para(l.t("Theo chủ đề phụ:", "By sub-theme:")))
+            .add_table(data_table(&subthemes, &sub_cols, c, l));
+    }
+    Ok(doc)
+}
 
-    // III. what to follow up
+/// III. What to follow up: gaps, award candidates and refused rows, each
+/// in the columns a reader acts on (the workbook has them all).
+fn follow_up(mut doc: Docx, d: &SummaryData, c: &Campaign, l: Lang) -> Docx {
     doc = doc.add_paragraph(heading(
         l.t("III. NHỮNG NỘI DUNG CẦN LƯU Ý", "III. POINTS TO FOLLOW UP"),
     ));
@@ -648,31 +617,32 @@ pub(super) fn docx(
         doc = doc.add_paragraph(heading(&format!("{}. {title}", i + 1)));
         if table.rows.is_empty() {
             doc = doc.add_paragraph(body(l.t("Không có.", "None.")));
-        } else {
-            // on paper, the columns a reader acts on (the workbook has all)
-            let keep: &[&str] = match table.name.as_str() {
-                "top_works" => &["rank", "theme", "title", "unit", "activity_date", "reach"],
-                "rejects_summary" => &[
-                    "unit_code",
-                    "reason_kind",
-                    "rows_refused",
-                    "files_refused",
-                    "example_reason",
-                ],
-                "gaps" => &["gap", "name", "detail", "months"],
-                _ => &[],
-            };
-            let names: Vec<&str> = table
-                .columns
-                .iter()
-                .map(String::as_str)
-                .filter(|c| keep.is_empty() || keep.contains(c))
-                .collect();
-            doc = doc.add_table(data_table(table, &cols(&names, l), c, l));
+            continue;
         }
+        let keep: &[&str] = match table.query.as_str() {
+            "top_works" => &["rank", "theme", "title", "unit", "activity_date", "reach"],
+            "rejects_summary" => &[
+                "unit_code",
+                "reason_kind",
+                "rows_refused",
+                "files_refused",
+                "example_reason",
+            ],
+            "gaps" => &["gap", "name", "detail", "months"],
+            _ => &[],
+        };
+        let names: Vec<&str> = table
+            .names()
+            .into_iter()
+            .filter(|c| keep.is_empty() || keep.contains(c))
+            .collect();
+        doc = doc.add_table(data_table(table, &cols(&names, l), c, l));
     }
+    doc
+}
 
-    // IV-V. the official's own words: headed blanks, never invented text
+/// IV-V. The official's own words: headed blanks, never invented text.
+fn officials_words(mut doc: Docx, l: Lang) -> Docx {
     let dots = ".".repeat(90);
     for title in [
         l.t("IV. ĐÁNH GIÁ CHUNG", "IV. ASSESSMENT"),
@@ -683,8 +653,21 @@ pub(super) fn docx(
             doc = doc.add_paragraph(para(&dots));
         }
     }
+    doc
+}
 
-    // recipients and signature
+/// The recipients (each ends with `;`, the last with `.`) and the
+/// signature block.
+fn signature(doc: Docx, s: &ReportSettings, l: Lang) -> Docx {
+    let en = l == Lang::En;
+    let half = TEXT_WIDTH / 2;
+    let list: Vec<&str> = s
+        .get("recipients", en)
+        .split('|')
+        .map(str::trim)
+        .filter(|r| !r.is_empty())
+        .collect();
+    let last = list.len().saturating_sub(1);
     let recipients: Vec<Paragraph> = std::iter::once(
         Paragraph::new().add_run(
             run(l.t("Nơi nhận:", "To:"))
@@ -693,47 +676,28 @@ pub(super) fn docx(
                 .size(RECIPIENTS),
         ),
     )
-    .chain({
-        let list: Vec<&str> = s
-            .get("recipients", en)
-            .split('|')
-            .map(str::trim)
-            .filter(|r| !r.is_empty())
-            .collect();
-        let last = list.len().saturating_sub(1);
-        // each recipient ends with `;`, the last with `.`
-        list.into_iter().enumerate().map(move |(i, r)| {
-            let end = if i == last { "." } else { ";" };
-            Paragraph::new().add_run(run(&format!("- {r}{end}")).size(SMALL))
-        })
-    })
+    .chain(list.into_iter().enumerate().map(|(i, r)| {
+        let end = if i == last { "." } else { ";" };
+        Paragraph::new().add_run(run(&format!("- {r}{end}")).size(SMALL))
+    }))
     .collect();
-    let mut signature = vec![
+    let mut signer = vec![
         centred(run(s.get("signer_authority", en)).bold()),
         centred(run(s.get("signer_title", en)).bold()),
     ];
     for _ in 0..4 {
-        signature.push(Paragraph::new());
+        signer.push(Paragraph::new());
     }
-    signature.push(centred(run(s.get("signer_name", en)).bold()));
-    doc = doc.add_paragraph(Paragraph::new()).add_table(
+    signer.push(centred(run(s.get("signer_name", en)).bold()));
+    doc.add_paragraph(Paragraph::new()).add_table(
         Table::without_borders(vec![TableRow::new(vec![
             block_cell(recipients, half),
-            block_cell(signature, half),
+            block_cell(signer, half),
         ])])
         .set_grid(vec![half, half])
         .layout(TableLayoutType::Fixed)
         .width(TEXT_WIDTH, WidthType::Dxa),
-    );
-
-    let mut xml = doc.build();
-    xml.document = repeat_header_rows(&xml.document);
-    let mut bytes = std::io::Cursor::new(Vec::new());
-    xml.pack(&mut bytes).map_err(|e| SummaryError::Io {
-        path: path.display().to_string(),
-        error: std::io::Error::other(e.to_string()),
-    })?;
-    super::write_atomic(path, &bytes.into_inner())
+    )
 }
 
 /// `w:tblHeader` on the first row of every table whose rows `data_table`

@@ -1,16 +1,17 @@
 //! The charts of the summary, built from the year's figures: which charts,
 //! in which order, each with the table of its numbers; and the headline
-//! figures and closing sections both documents share. Every figure drawn is
-//! a value of a named query's answer.
+//! figures and closing sections every document shares. Every figure drawn
+//! is a value of a named query's answer; a value the answer does not have
+//! (a null) is drawn as none, never as a zero.
 
 use std::path::Path;
 
-use serde_json::Value;
-
+use super::answer::{Answer, Cell, at};
 use super::charts::{self, Chart, GroupBars, HBars, Heatmap, MonthLines, StatusGrid, theme_colour};
-use super::data::{SummaryData, Table};
-use super::labels::{cols, format_number, kind_label, theme_label};
-use super::{Lang, SummaryError, SummaryOptions};
+use super::data::SummaryData;
+use super::error::SummaryError;
+use super::labels::{cols, format_cell, kind_label, theme_label};
+use super::options::{Lang, SummaryOptions};
 use crate::reference::Campaign;
 
 /// The unit x theme chart, and the table under it in the documents, show
@@ -18,93 +19,98 @@ use crate::reference::Campaign;
 /// holds; the workbook always has every unit.
 pub(super) const MAX_UNITS_SHOWN: usize = 60;
 
-/// The units the chart and the documents show: every unit, or the
-/// [`MAX_UNITS_SHOWN`] with the most work (`total`, then name), and the
-/// sentence that says so (empty when every unit is shown).
-fn top_units(all: &Table, l: Lang) -> (Table, String) {
-    if all.rows.len() <= MAX_UNITS_SHOWN {
-        return (all.clone(), String::new());
-    }
-    let mut rows = all.rows.clone();
-    rows.sort_by(|a, b| {
-        Table::num(b, "total")
-            .total_cmp(&Table::num(a, "total"))
-            .then_with(|| Table::text(a, "unit").cmp(&Table::text(b, "unit")))
-    });
-    rows.truncate(MAX_UNITS_SHOWN);
-    let of = format_number(&Value::from(all.rows.len()), l);
-    let note = match l {
-        Lang::Vi => {
-            format!(" · {MAX_UNITS_SHOWN}/{of} đơn vị có số lượng lớn nhất (đủ: summary.xlsx)")
-        }
-        Lang::En => format!(" · the {MAX_UNITS_SHOWN} of {of} units with most (all: summary.xlsx)"),
-    };
-    (
-        Table {
-            name: all.name.clone(),
-            columns: all.columns.clone(),
-            rows,
-        },
-        note,
-    )
-}
-
 /// A chart as drawn, with the table of its numbers.
 pub(super) struct Drawn {
     pub name: &'static str,
     pub title: String,
     pub svg: String,
-    pub table: Table,
+    pub table: Answer,
+    /// The table's columns the documents show under it: (column, heading).
     pub columns: Vec<(String, String)>,
 }
 
-/// Draws one chart (PNG and SVG) and keeps it with its table.
-fn drawn(
-    dir: &Path,
-    name: &'static str,
-    chart: &impl Chart,
-    title: &str,
-    table: Table,
-    columns: Vec<(String, String)>,
-) -> Result<Drawn, SummaryError> {
-    let svg = charts::render(dir, name, chart).map_err(SummaryError::Draw)?;
-    Ok(Drawn {
-        name,
-        title: title.to_string(),
-        svg,
-        table,
-        columns,
-    })
+/// What every chart of one summary shares.
+struct Page<'a> {
+    d: &'a SummaryData,
+    c: &'a Campaign,
+    l: Lang,
+    dir: &'a Path,
+    /// The footnote: source and date.
+    foot: String,
 }
 
-/// Draws every chart of the summary (PNG and SVG files in `opts.out`).
+impl Page<'_> {
+    /// Draws one chart (PNG and SVG files) and keeps it with its table;
+    /// every column the documents show must be one of the table's.
+    fn drawn(
+        &self,
+        name: &'static str,
+        chart: &impl Chart,
+        title: &str,
+        table: Answer,
+        columns: Vec<(String, String)>,
+    ) -> Result<Drawn, SummaryError> {
+        for (col, _) in &columns {
+            table.col(col)?;
+        }
+        let svg = charts::render(self.dir, name, chart).map_err(SummaryError::Draw)?;
+        Ok(Drawn {
+            name,
+            title: title.to_string(),
+            svg,
+            table,
+            columns,
+        })
+    }
+
+    /// `text year` as a chart's title.
+    fn title(&self, vi: &str, en: &str) -> String {
+        format!("{} {}", self.l.t(vi, en), self.d.year)
+    }
+}
+
+/// Draws every chart of the summary (PNG and SVG files in `o.out`).
 pub(super) fn draw_charts(
     d: &SummaryData,
     c: &Campaign,
     o: &SummaryOptions,
 ) -> Result<Vec<Drawn>, SummaryError> {
     let l = o.lang;
-    let foot = format!(
-        "{}: baocao, {} ({}) · {} {}",
-        l.t("Nguồn", "Source"),
-        l.t("báo cáo của các đơn vị", "reports of the units"),
-        o.source,
-        l.t("lập ngày", "made on"),
-        o.stamp
-    );
-    let year = d.year;
-    let dir = &o.out;
-    let mut out = Vec::new();
+    let page = Page {
+        d,
+        c,
+        l,
+        dir: &o.out,
+        foot: format!(
+            "{}: baocao, {} ({}) · {} {}",
+            l.t("Nguồn", "Source"),
+            l.t("báo cáo của các đơn vị", "reports of the units"),
+            o.source,
+            l.t("lập ngày", "made on"),
+            o.stamp
+        ),
+    };
+    Ok(vec![
+        themes(&page)?,
+        units_by_theme(&page)?,
+        monthly(&page)?,
+        peaks(&page)?,
+        reporting(&page)?,
+        offices_monthly(&page)?,
+        forms(&page)?,
+        languages(&page)?,
+    ])
+}
 
-    // 1. quantity per theme
+/// Quantity per theme (chart 1).
+fn themes(p: &Page) -> Result<Drawn, SummaryError> {
+    let (d, l) = (p.d, p.l);
+    let (code, quantity) = (d.themes.text("theme_code")?, d.themes.number("quantity")?);
     let bars = HBars {
         lang: l,
-        title: format!(
-            "{} {year}",
-            l.t(
-                "Số lượng tin, bài, hoạt động theo chủ đề,",
-                "Quantity of items per theme,"
-            )
+        title: p.title(
+            "Số lượng tin, bài, hoạt động theo chủ đề,",
+            "Quantity of items per theme,",
         ),
         subtitle: l
             .t(
@@ -118,46 +124,44 @@ pub(super) fn draw_charts(
                 "Quantity (items, articles, sessions, ...)",
             )
             .into(),
-        foot: foot.clone(),
+        foot: p.foot.clone(),
         bars: d
             .themes
             .rows
             .iter()
             .map(|r| {
-                let code = Table::text(r, "theme_code");
+                let code = at(r, code).text();
                 (
-                    theme_label(c, &code, l),
-                    Table::num(r, "quantity"),
-                    theme_colour(c, &code),
+                    theme_label(p.c, code, l),
+                    at(r, quantity).number(),
+                    theme_colour(p.c, code),
                 )
             })
             .collect(),
     };
-    out.push(drawn(
-        dir,
-        "themes",
-        &bars,
-        &bars.title,
-        d.themes.clone(),
-        cols(
-            &["theme", "items", "quantity", "reach", "units", "share_pct"],
-            l,
-        ),
-    )?);
+    let columns = cols(
+        &["theme", "items", "quantity", "reach", "units", "share_pct"],
+        l,
+    );
+    p.drawn("themes", &bars, &bars.title, d.themes.clone(), columns)
+}
 
-    // 2. unit x theme heat map: a column per theme of the pivoted table;
-    // with more units than a page holds, the units with the most work
-    let theme_codes: Vec<String> = c.themes.iter().map(|t| t.code.0.clone()).collect();
+/// The unit x theme heat map (chart 2): a column per theme of the pivoted
+/// table; with more units than a page holds, the units with the most work.
+fn units_by_theme(p: &Page) -> Result<Drawn, SummaryError> {
+    let (d, c, l) = (p.d, p.c, p.l);
     let unit_themes = &d.unit_themes;
-    let (shown, shown_note) = top_units(&d.units, l);
+    let (shown, shown_note) = top_units(&d.units, l)?;
+    let unit = shown.text("unit")?;
+    let theme_cols = unit_themes
+        .iter()
+        .map(|code| shown.number(code))
+        .collect::<Result<Vec<_>, _>>()?;
     let heat = Heatmap {
         lang: l,
-        title: format!(
-            "{} {year}",
-            l.t(
-                "Số lượng theo đơn vị và chủ đề,",
-                "Quantity per unit and theme,"
-            )
+        title: p.title(
+            "Số lượng theo đơn vị và chủ đề,",
+            "Quantity per unit and theme,",
         ),
         subtitle: match units_note(d, l) {
             None => format!(
@@ -179,7 +183,7 @@ pub(super) fn draw_charts(
                 ),
             },
         },
-        foot: foot.clone(),
+        foot: p.foot.clone(),
         columns: unit_themes
             .iter()
             .map(|code| (theme_label(c, code, l), theme_colour(c, code)))
@@ -188,10 +192,8 @@ pub(super) fn draw_charts(
             .rows
             .iter()
             .map(|r| {
-                (
-                    Table::text(r, "unit"),
-                    unit_themes.iter().map(|code| Table::num(r, code)).collect(),
-                )
+                let values = theme_cols.iter().map(|&col| at(r, col).number()).collect();
+                (at(r, unit).text().to_string(), values)
             })
             .collect(),
     };
@@ -202,16 +204,38 @@ pub(super) fn draw_charts(
             .map(|code| (code.clone(), theme_label(c, code, l))),
     );
     unit_cols.extend(cols(&["total"], l));
-    out.push(drawn(
-        dir,
-        "units_by_theme",
-        &heat,
-        &heat.title,
-        shown,
-        unit_cols,
-    )?);
+    p.drawn("units_by_theme", &heat, &heat.title, shown, unit_cols)
+}
 
-    // 3. monthly lines with the peak windows
+/// The units the chart and the documents show: every unit, or the
+/// [`MAX_UNITS_SHOWN`] with the most work (`total`, then name), and the
+/// sentence that says so (empty when every unit is shown).
+fn top_units(all: &Answer, l: Lang) -> Result<(Answer, String), SummaryError> {
+    if all.rows.len() <= MAX_UNITS_SHOWN {
+        return Ok((all.clone(), String::new()));
+    }
+    let (total, unit) = (all.number("total")?, all.text("unit")?);
+    let mut shown = all.clone();
+    shown.rows.sort_by(|a, b| {
+        let t = |r: &[Cell]| at(r, total).number().unwrap_or(f64::NEG_INFINITY);
+        t(b).total_cmp(&t(a))
+            .then_with(|| at(a, unit).text().cmp(at(b, unit).text()))
+    });
+    shown.rows.truncate(MAX_UNITS_SHOWN);
+    let of = format_cell(&Cell::Int(all.rows.len() as i64), l);
+    let note = match l {
+        Lang::Vi => {
+            format!(" · {MAX_UNITS_SHOWN}/{of} đơn vị có số lượng lớn nhất (đủ: summary.xlsx)")
+        }
+        Lang::En => format!(" · the {MAX_UNITS_SHOWN} of {of} units with most (all: summary.xlsx)"),
+    };
+    Ok((shown, note))
+}
+
+/// Monthly lines with the peak windows (chart 3).
+fn monthly(p: &Page) -> Result<Drawn, SummaryError> {
+    let (d, c, l) = (p.d, p.c, p.l);
+    let year = d.year;
     let months: Vec<String> = (1..=12)
         .map(|m| match l {
             Lang::Vi => format!("T{m}"),
@@ -221,19 +245,22 @@ pub(super) fn draw_charts(
                 .to_string(),
         })
         .collect();
-    let series = theme_codes
+    let (theme, month, quantity) = (
+        d.trend.text("theme_code")?,
+        d.trend.number("month")?,
+        d.trend.number("quantity")?,
+    );
+    let series = c
+        .themes
         .iter()
-        .map(|code| {
-            let mut v = vec![0.0; 12];
-            for r in d
-                .trend
-                .rows
-                .iter()
-                .filter(|r| Table::text(r, "theme_code") == *code)
-            {
-                let m = Table::num(r, "month") as usize;
+        .map(|t| {
+            let code = &t.code.0;
+            // the query lists every month and theme, zero where nothing happened
+            let mut v = vec![Some(0.0); 12];
+            for r in d.trend.rows.iter().filter(|r| at(r, theme).text() == code) {
+                let m = at(r, month).number().unwrap_or(0.0) as usize;
                 if (1..=12).contains(&m) {
-                    v[m - 1] = Table::num(r, "quantity");
+                    v[m - 1] = at(r, quantity).number();
                 }
             }
             (theme_label(c, code, l), theme_colour(c, code), v)
@@ -242,47 +269,35 @@ pub(super) fn draw_charts(
     let windows = c
         .peaks
         .iter()
-        .map(|p| {
-            let first = if p.start.format("%Y").to_string() == year.to_string() {
-                p.start
-                    .format("%m")
-                    .to_string()
-                    .parse::<usize>()
-                    .unwrap_or(1)
-                    - 1
+        .map(|pk| {
+            use chrono::Datelike;
+            let first = if pk.start.year() == year {
+                pk.start.month0()
             } else {
                 0
             };
-            let last = if p.end.format("%Y").to_string() == year.to_string() {
-                p.end
-                    .format("%m")
-                    .to_string()
-                    .parse::<usize>()
-                    .unwrap_or(12)
-                    - 1
+            let last = if pk.end.year() == year {
+                pk.end.month0()
             } else {
                 11
             };
             (
                 format!(
                     "{} ({} – {})",
-                    p.code.to_uppercase(),
-                    p.start.format("%d/%m"),
-                    p.end.format("%d/%m")
+                    pk.code.to_uppercase(),
+                    pk.start.format("%d/%m"),
+                    pk.end.format("%d/%m")
                 ),
-                first,
-                last,
+                first as usize,
+                last as usize,
             )
         })
         .collect();
     let lines = MonthLines {
         lang: l,
-        title: format!(
-            "{} {year}",
-            l.t(
-                "Số lượng theo tháng và chủ đề,",
-                "Quantity per month and theme,"
-            )
+        title: p.title(
+            "Số lượng theo tháng và chủ đề,",
+            "Quantity per month and theme,",
         ),
         subtitle: l
             .t(
@@ -291,40 +306,40 @@ pub(super) fn draw_charts(
             )
             .into(),
         axis: l.t("Số lượng", "Quantity").into(),
-        foot: foot.clone(),
+        foot: p.foot.clone(),
         months,
         series,
         windows,
     };
-    out.push(drawn(
-        dir,
-        "monthly",
-        &lines,
-        &lines.title,
-        d.trend.clone(),
-        cols(&["period", "theme_code", "items", "quantity", "reach"], l),
-    )?);
+    let columns = cols(&["period", "theme_code", "items", "quantity", "reach"], l);
+    p.drawn("monthly", &lines, &lines.title, d.trend.clone(), columns)
+}
 
-    // 4. peak windows: monthly rate inside versus outside
-    let peaks = GroupBars {
+/// Peak windows (chart 4): the monthly rate inside versus outside; a window
+/// over the whole year has no outside, and no bar for it.
+fn peaks(p: &Page) -> Result<Drawn, SummaryError> {
+    let (d, l) = (p.d, p.l);
+    let (peak, theme) = (d.peaks.text("peak_code")?, d.peaks.text("theme_code")?);
+    let (inside, outside) = (
+        d.peaks.number("rate_inside")?,
+        d.peaks.number("rate_outside")?,
+    );
+    let chart = GroupBars {
         lang: l,
-        title: format!(
-            "{} {year}",
-            l.t(
-                "Bình quân mỗi tháng trong và ngoài đợt cao điểm,",
-                "Monthly rate inside and outside the peak periods,"
-            )
+        title: p.title(
+            "Bình quân mỗi tháng trong và ngoài đợt cao điểm,",
+            "Monthly rate inside and outside the peak periods,",
         ),
         subtitle: l
             .t(
-                "Mỗi cột: một đợt cao điểm và một chủ đề liên quan",
-                "Each group: a peak period and a theme it concerns",
+                "Mỗi cột: một đợt cao điểm và một chủ đề liên quan; —: đợt kéo dài cả năm, không có tháng ngoài đợt",
+                "Each group: a peak period and a theme it concerns; —: a window over the whole year has no months outside it",
             )
             .into(),
         axis: l
             .t("Số lượng bình quân mỗi tháng", "Average quantity per month")
             .into(),
-        foot: foot.clone(),
+        foot: p.foot.clone(),
         series: vec![
             (
                 l.t("Trong đợt cao điểm", "Inside the window").into(),
@@ -343,120 +358,132 @@ pub(super) fn draw_charts(
                 (
                     format!(
                         "{} · {}",
-                        Table::text(r, "peak_code").to_uppercase(),
-                        theme_label(c, &Table::text(r, "theme_code"), l)
+                        at(r, peak).text().to_uppercase(),
+                        theme_label(p.c, at(r, theme).text(), l)
                     ),
-                    vec![Table::num(r, "rate_inside"), Table::num(r, "rate_outside")],
+                    vec![at(r, inside).number(), at(r, outside).number()],
                 )
             })
             .collect(),
         stacked: false,
     };
-    out.push(drawn(
-        dir,
-        "peaks",
-        &peaks,
-        &peaks.title,
-        d.peaks.clone(),
-        cols(
-            &[
-                "peak",
-                "theme_code",
-                "start_date",
-                "end_date",
-                "quantity_inside",
-                "quantity_outside",
-                "rate_inside",
-                "rate_outside",
-                "lift",
-            ],
-            l,
-        ),
-    )?);
+    let columns = cols(
+        &[
+            "peak",
+            "theme_code",
+            "start_date",
+            "end_date",
+            "quantity_inside",
+            "quantity_outside",
+            "rate_inside",
+            "rate_outside",
+            "lift",
+        ],
+        l,
+    );
+    p.drawn("peaks", &chart, &chart.title, d.peaks.clone(), columns)
+}
 
-    // 5. reporting status per unit kind
-    let status_series = vec![
+/// The labels of the three statuses, in the order the charts draw them.
+fn status_series(l: Lang) -> Vec<(String, plotters::style::RGBColor)> {
+    vec![
         (l.t("Đúng hạn", "On time").to_string(), charts::PALETTE[2]),
         (l.t("Muộn", "Late").to_string(), charts::PALETTE[1]),
         (l.t("Chưa nộp", "Missing").to_string(), charts::PALETTE[5]),
+    ]
+}
+
+/// Reporting status per kind of unit (chart 5).
+fn reporting(p: &Page) -> Result<Drawn, SummaryError> {
+    let (d, l) = (p.d, p.l);
+    let rate = &d.rate;
+    let (kind, period_kind) = (rate.text("unit_kind")?, rate.text("period_kind")?);
+    let counts = [
+        rate.number("on_time")?,
+        rate.number("late")?,
+        rate.number("missing")?,
     ];
-    let rate_rows: Vec<&serde_json::Map<String, Value>> = d
-        .rate
-        .rows
-        .iter()
-        .filter(|r| Table::text(r, "unit_kind") != "all" && Table::text(r, "period_kind") != "all")
-        .collect();
-    let reporting = GroupBars {
+    let chart = GroupBars {
         lang: l,
-        title: format!("{} {year}", l.t("Tình hình nộp báo cáo theo loại đơn vị,", "Reports received per kind of unit,")),
+        title: p.title("Tình hình nộp báo cáo theo loại đơn vị,", "Reports received per kind of unit,"),
         subtitle: l.t("Báo cáo năm (hạn 05/11) và báo cáo tháng của Phòng VH-TT (hạn ngày 15)", "Annual reports (due 5 Nov) and the culture offices' monthly reports (due the 15th)").into(),
         axis: l.t("Số báo cáo", "Reports").into(),
-        foot: foot.clone(),
-        series: status_series.clone(),
-        groups: rate_rows.iter().map(|r| {
-            let kind = kind_label(&Table::text(r, "unit_kind"), l);
-            let period = if Table::text(r, "period_kind") == "monthly" { l.t("hằng tháng", "monthly") } else { l.t("năm", "annual") };
-            (format!("{kind} ({period})"), vec![Table::num(r, "on_time"), Table::num(r, "late"), Table::num(r, "missing")])
-        }).collect(),
+        foot: p.foot.clone(),
+        series: status_series(l),
+        groups: rate
+            .rows
+            .iter()
+            .filter(|r| at(r, kind).text() != "all" && at(r, period_kind).text() != "all")
+            .map(|r| {
+                let unit_kind = kind_label(at(r, kind).text(), l);
+                let period = if at(r, period_kind).text() == "monthly" {
+                    l.t("hằng tháng", "monthly")
+                } else {
+                    l.t("năm", "annual")
+                };
+                let values = counts.iter().map(|&col| at(r, col).number()).collect();
+                (format!("{unit_kind} ({period})"), values)
+            })
+            .collect(),
         stacked: true,
     };
-    out.push(drawn(
-        dir,
-        "reporting",
-        &reporting,
-        &reporting.title,
-        d.rate.clone(),
-        cols(
-            &[
-                "period_kind",
-                "unit_kind",
-                "expected",
-                "received",
-                "on_time",
-                "late",
-                "missing",
-                "reporting_rate_pct",
-                "on_time_rate_pct",
-            ],
-            l,
-        ),
-    )?);
+    let columns = cols(
+        &[
+            "period_kind",
+            "unit_kind",
+            "expected",
+            "received",
+            "on_time",
+            "late",
+            "missing",
+            "reporting_rate_pct",
+            "on_time_rate_pct",
+        ],
+        l,
+    );
+    p.drawn("reporting", &chart, &chart.title, rate.clone(), columns)
+}
 
-    // 6. culture offices' monthly reports, month by month
-    let monthly: Vec<&serde_json::Map<String, Value>> = d
-        .status
+/// (Chart 6) The culture offices' monthly reports, month by month.
+fn offices_monthly(p: &Page) -> Result<Drawn, SummaryError> {
+    let (d, l) = (p.d, p.l);
+    let status = &d.status;
+    let (period_kind, kind) = (status.text("period_kind")?, status.text("unit_kind")?);
+    let (unit, period, state) = (
+        status.text("unit")?,
+        status.text("period")?,
+        status.text("status")?,
+    );
+    let monthly = status.filtered(|r| {
+        at(r, period_kind).text() == "monthly" && at(r, kind).text() == "culture_office"
+    });
+    let mut periods: Vec<String> = monthly
         .rows
         .iter()
-        .filter(|r| {
-            Table::text(r, "period_kind") == "monthly"
-                && Table::text(r, "unit_kind") == "culture_office"
-        })
+        .map(|r| at(r, period).text().to_string())
         .collect();
-    let mut periods: Vec<String> = monthly.iter().map(|r| Table::text(r, "period")).collect();
     periods.sort();
     periods.dedup();
     let mut offices: Vec<(String, Vec<String>)> = Vec::new();
-    for r in &monthly {
-        let name = Table::text(r, "unit");
-        if !offices.iter().any(|(n, _)| *n == name) {
-            offices.push((name.clone(), vec![String::new(); periods.len()]));
+    for r in &monthly.rows {
+        let name = at(r, unit).text();
+        if !offices.iter().any(|(n, _)| n == name) {
+            offices.push((name.to_string(), vec![String::new(); periods.len()]));
         }
         let col = periods
             .iter()
-            .position(|p| *p == Table::text(r, "period"))
+            .position(|p| p == at(r, period).text())
             .unwrap_or(0);
-        if let Some(row) = offices.iter_mut().find(|(n, _)| *n == name) {
-            row.1[col] = Table::text(r, "status");
+        if let Some(row) = offices.iter_mut().find(|(n, _)| n == name) {
+            row.1[col] = at(r, state).text().to_string();
         }
     }
     offices.sort();
+    let labels = status_series(l);
     let grid = StatusGrid {
-        title: format!(
-            "{} {year}",
-            l.t(
-                "Báo cáo tháng của các Phòng VH-TT,",
-                "Monthly reports of the culture offices,"
-            )
+        title: p.title(
+            "Báo cáo tháng của các Phòng VH-TT,",
+            "Monthly reports of the culture offices,",
         ),
         subtitle: l
             .t(
@@ -464,7 +491,7 @@ pub(super) fn draw_charts(
                 "Each cell: one month's report (due the 15th)",
             )
             .into(),
-        foot: foot.clone(),
+        foot: p.foot.clone(),
         columns: periods
             .iter()
             .map(|p| match l {
@@ -474,32 +501,22 @@ pub(super) fn draw_charts(
             .collect(),
         rows: offices,
         legend: vec![
-            ("on_time".into(), status_series[0].0.clone()),
-            ("late".into(), status_series[1].0.clone()),
-            ("missing".into(), status_series[2].0.clone()),
+            ("on_time".into(), labels[0].0.clone()),
+            ("late".into(), labels[1].0.clone()),
+            ("missing".into(), labels[2].0.clone()),
         ],
     };
-    let status_table = Table {
-        name: "reporting_status".into(),
-        columns: d.status.columns.clone(),
-        rows: monthly.iter().map(|r| (*r).clone()).collect(),
-    };
-    out.push(drawn(
-        dir,
-        "offices_monthly",
-        &grid,
-        &grid.title,
-        status_table,
-        cols(&["unit", "period", "due_date", "received_at", "status"], l),
-    )?);
+    let columns = cols(&["unit", "period", "due_date", "received_at", "status"], l);
+    p.drawn("offices_monthly", &grid, &grid.title, monthly, columns)
+}
 
-    // 7. forms and 8. languages
-    let forms = HBars {
+/// The forms of communication (chart 7).
+fn forms(p: &Page) -> Result<Drawn, SummaryError> {
+    let (d, l) = (p.d, p.l);
+    let (form, quantity) = (d.forms.text("form")?, d.forms.number("quantity")?);
+    let chart = HBars {
         lang: l,
-        title: format!(
-            "{} {year}",
-            l.t("Hình thức truyền thông,", "Forms of communication,")
-        ),
+        title: p.title("Hình thức truyền thông,", "Forms of communication,"),
         subtitle: l
             .t(
                 "Tin, bài, phát thanh, truyền hình, tuyên truyền lưu động, ...",
@@ -507,43 +524,43 @@ pub(super) fn draw_charts(
             )
             .into(),
         axis: l.t("Số lượng", "Quantity").into(),
-        foot: foot.clone(),
+        foot: p.foot.clone(),
         bars: d
             .forms
             .rows
             .iter()
             .map(|r| {
                 (
-                    Table::text(r, "form"),
-                    Table::num(r, "quantity"),
+                    at(r, form).text().to_string(),
+                    at(r, quantity).number(),
                     charts::PALETTE[0],
                 )
             })
             .collect(),
     };
-    out.push(drawn(
-        dir,
-        "forms",
-        &forms,
-        &forms.title,
-        d.forms.clone(),
-        cols(&["form", "items", "quantity", "reach", "share_pct"], l),
-    )?);
-    let vietnamese = d
-        .languages
+    let columns = cols(&["form", "items", "quantity", "reach", "share_pct"], l);
+    p.drawn("forms", &chart, &chart.title, d.forms.clone(), columns)
+}
+
+/// (Chart 8) Output in ethnic-minority languages (Vietnamese in the subtitle).
+fn languages(p: &Page) -> Result<Drawn, SummaryError> {
+    let (d, l) = (p.d, p.l);
+    let langs = &d.languages;
+    let (code, name, quantity) = (
+        langs.text("language_code")?,
+        langs.text("language")?,
+        langs.number("quantity")?,
+    );
+    let vietnamese = langs
         .rows
         .iter()
-        .find(|r| Table::text(r, "language_code") == "vi")
-        .map(|r| Table::num(r, "quantity"))
-        .unwrap_or(0.0);
-    let langs = HBars {
+        .find(|r| at(r, code).text() == "vi")
+        .map_or(Cell::Int(0), |r| at(r, quantity).clone());
+    let chart = HBars {
         lang: l,
-        title: format!(
-            "{} {year}",
-            l.t(
-                "Truyền thông bằng tiếng dân tộc thiểu số,",
-                "Output in ethnic-minority languages,"
-            )
+        title: p.title(
+            "Truyền thông bằng tiếng dân tộc thiểu số,",
+            "Output in ethnic-minority languages,",
         ),
         subtitle: format!(
             "{} {}",
@@ -551,49 +568,41 @@ pub(super) fn draw_charts(
                 "Số lượng theo ngôn ngữ phát sóng, đăng tải; bằng tiếng Việt:",
                 "Quantity per language of broadcast or publication; in Vietnamese:"
             ),
-            format_number(&Value::from(vietnamese as i64), l)
+            format_cell(&vietnamese, l)
         ),
         axis: l.t("Số lượng", "Quantity").into(),
-        foot,
-        bars: d
-            .languages
+        foot: p.foot.clone(),
+        bars: langs
             .rows
             .iter()
-            .filter(|r| Table::text(r, "language_code") != "vi")
+            .filter(|r| at(r, code).text() != "vi")
             .enumerate()
             .map(|(i, r)| {
                 (
-                    Table::text(r, "language"),
-                    Table::num(r, "quantity"),
+                    at(r, name).text().to_string(),
+                    at(r, quantity).number(),
                     charts::PALETTE[(i + 2) % 8],
                 )
             })
             .collect(),
     };
-    out.push(drawn(
-        dir,
-        "languages",
-        &langs,
-        &langs.title,
-        d.languages.clone(),
-        cols(
-            &[
-                "language",
-                "items",
-                "quantity",
-                "reach",
-                "duration_min",
-                "units",
-            ],
-            l,
-        ),
-    )?);
-    Ok(out)
+    let columns = cols(
+        &[
+            "language",
+            "items",
+            "quantity",
+            "reach",
+            "duration_min",
+            "units",
+        ],
+        l,
+    );
+    p.drawn("languages", &chart, &chart.title, langs.clone(), columns)
 }
 
-/// The sections that close both documents: gaps, award candidates and the
+/// The sections that close every document: gaps, award candidates and the
 /// refused rows still to follow up.
-pub(super) fn closing_sections(d: &SummaryData, l: Lang) -> [(&'static str, &Table); 3] {
+pub(super) fn closing_sections(d: &SummaryData, l: Lang) -> [(&'static str, &Answer); 3] {
     [
         (l.t("Những khoảng trống", "Gaps"), &d.gaps),
         (
@@ -614,45 +623,45 @@ pub(super) fn closing_sections(d: &SummaryData, l: Lang) -> [(&'static str, &Tab
 }
 
 /// The headline figures: (label, value).
-pub(super) fn headline(d: &SummaryData, l: Lang) -> Vec<(String, Value)> {
-    let sum = |col: &str| {
-        Value::from(
-            d.themes
-                .rows
-                .iter()
-                .map(|r| Table::num(r, col))
-                .sum::<f64>() as i64,
-        )
+pub(super) fn headline(d: &SummaryData, l: Lang) -> Result<Vec<(String, Cell)>, SummaryError> {
+    let sum = |col: &str| -> Result<Cell, SummaryError> {
+        Ok(Cell::Int(d.themes.sum(d.themes.number(col)?) as i64))
     };
+    let total = d.units.number("total")?;
     let reporting_units = d
         .units
         .rows
         .iter()
-        .filter(|r| Table::num(r, "total") > 0.0)
+        .filter(|r| at(r, total).number().is_some_and(|t| t > 0.0))
         .count();
-    let all =
-        d.rate.rows.iter().find(|r| {
-            Table::text(r, "period_kind") == "all" && Table::text(r, "unit_kind") == "all"
-        });
-    let pick = |col: &str| all.and_then(|r| r.get(col).cloned()).unwrap_or(Value::Null);
-    vec![
-        (l.t("Tin, bài, hoạt động", "Items").into(), sum("items")),
-        (l.t("Số lượng", "Quantity").into(), sum("quantity")),
-        (l.t("Lượt tiếp cận", "Reach").into(), sum("reach")),
+    let rate = &d.rate;
+    let (period_kind, kind) = (rate.text("period_kind")?, rate.text("unit_kind")?);
+    let all = rate
+        .rows
+        .iter()
+        .find(|r| at(r, period_kind).text() == "all" && at(r, kind).text() == "all");
+    let pick = |col: &str| -> Result<Cell, SummaryError> {
+        let col = rate.number(col)?;
+        Ok(all.map_or(Cell::Null, |r| at(r, col).clone()))
+    };
+    Ok(vec![
+        (l.t("Tin, bài, hoạt động", "Items").into(), sum("items")?),
+        (l.t("Số lượng", "Quantity").into(), sum("quantity")?),
+        (l.t("Lượt tiếp cận", "Reach").into(), sum("reach")?),
         (
             l.t("Đơn vị có hoạt động", "Units reporting activity")
                 .into(),
-            Value::from(reporting_units),
+            Cell::Int(reporting_units as i64),
         ),
         (
             l.t("Tỷ lệ nộp báo cáo (%)", "Reporting rate (%)").into(),
-            pick("reporting_rate_pct"),
+            pick("reporting_rate_pct")?,
         ),
         (
             l.t("Tỷ lệ đúng hạn (%)", "On-time rate (%)").into(),
-            pick("on_time_rate_pct"),
+            pick("on_time_rate_pct")?,
         ),
-    ]
+    ])
 }
 
 /// For a year shown on a later day's units: which day, and how merged and
@@ -672,44 +681,39 @@ pub(super) fn units_note(d: &SummaryData, l: Lang) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
+    use super::super::answer::Kind;
     use super::*;
-    use serde_json::{Map, json};
 
-    fn units(n: usize) -> Table {
-        Table {
-            name: "coverage_by_unit".into(),
-            columns: vec!["unit".into(), "total".into()],
-            rows: (0..n)
+    fn units(n: usize) -> Answer {
+        Answer::new(
+            "coverage_by_unit",
+            vec![("unit".into(), Kind::Text), ("total".into(), Kind::Decimal)],
+            (0..n)
                 .map(|i| {
-                    let mut r = Map::new();
-                    r.insert("unit".into(), json!(format!("u{i:04}")));
                     // totals 0, 1, 2, ...; two units share the largest
-                    r.insert(
-                        "total".into(),
-                        json!(if i == 0 { (n - 1) as f64 } else { i as f64 }),
-                    );
-                    r
+                    let total = if i == 0 { (n - 1) as f64 } else { i as f64 };
+                    vec![Cell::Text(format!("u{i:04}")), Cell::Decimal(total)]
                 })
                 .collect(),
-        }
+        )
     }
 
     #[test]
     fn a_page_of_units_is_shown_whole_and_thousands_by_their_top() {
-        let (shown, note) = top_units(&units(MAX_UNITS_SHOWN), Lang::Vi);
+        let (shown, note) = top_units(&units(MAX_UNITS_SHOWN), Lang::Vi).unwrap();
         assert_eq!(shown.rows.len(), MAX_UNITS_SHOWN);
         assert_eq!(note, "");
-        let (shown, note) = top_units(&units(5100), Lang::Vi);
+        let (shown, note) = top_units(&units(5100), Lang::Vi).unwrap();
         assert_eq!(shown.rows.len(), MAX_UNITS_SHOWN);
         // the largest total first; a tie goes to the name
-        let names: Vec<String> = shown.rows.iter().map(|r| Table::text(r, "unit")).collect();
+        let names: Vec<&str> = shown.rows.iter().map(|r| r[0].text()).collect();
         assert_eq!(&names[..3], ["u0000", "u5099", "u5098"]);
         assert_eq!(names.last().unwrap(), &format!("u{:04}", 5099 - 58));
         assert_eq!(
             note,
             " · 60/5.100 đơn vị có số lượng lớn nhất (đủ: summary.xlsx)"
         );
-        let (_, note) = top_units(&units(5100), Lang::En);
+        let (_, note) = top_units(&units(5100), Lang::En).unwrap();
         assert_eq!(
             note,
             " · the 60 of 5,100 units with most (all: summary.xlsx)"

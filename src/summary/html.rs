@@ -3,12 +3,12 @@
 
 use std::fmt::Write;
 
-use serde_json::Value;
-
-use super::data::{SummaryData, Table};
+use super::answer::{Answer, at};
+use super::data::SummaryData;
+use super::error::SummaryError;
 use super::figures::{Drawn, closing_sections, headline, units_note};
-use super::labels::{cols, format_number};
-use super::{Lang, SummaryOptions};
+use super::labels::{cols, format_cell, show};
+use super::options::{Lang, SummaryOptions};
 use crate::reference::Campaign;
 
 fn esc(s: &str) -> String {
@@ -18,7 +18,9 @@ fn esc(s: &str) -> String {
         .replace('"', "&quot;")
 }
 
-fn html_table(t: &Table, cols: &[(String, String)], lang: Lang) -> String {
+/// A table of `t`'s rows in the columns `cols` (column, heading), each cell
+/// as every document shows it; numbers right-aligned.
+fn html_table(t: &Answer, cols: &[(String, String)], c: &Campaign, lang: Lang) -> String {
     let mut s = String::from("<table>\n<thead><tr>");
     for (_, label) in cols {
         let _ = write!(s, "<th>{}</th>", esc(label));
@@ -26,10 +28,10 @@ fn html_table(t: &Table, cols: &[(String, String)], lang: Lang) -> String {
     s.push_str("</tr></thead>\n<tbody>\n");
     for r in &t.rows {
         s.push_str("<tr>");
-        for (c, _) in cols {
-            let v = r.get(c).cloned().unwrap_or(Value::Null);
-            let class = if v.is_number() { " class=\"n\"" } else { "" };
-            let _ = write!(s, "<td{class}>{}</td>", esc(&format_number(&v, lang)));
+        for (col, _) in cols {
+            let number = t.get(r, col).number().is_some();
+            let class = if number { " class=\"n\"" } else { "" };
+            let _ = write!(s, "<td{class}>{}</td>", esc(&show(t, r, col, c, lang)));
         }
         s.push_str("</tr>\n");
     }
@@ -45,7 +47,12 @@ th,td{border:1px solid #ddd;padding:.3em .5em;text-align:left;vertical-align:top
 figure{margin:1em 0}figure svg{width:100%;height:auto}footer{margin-top:3em;color:#777;font-size:.85em}";
 
 /// The self-contained page: charts inline as SVG, a table under each.
-pub(super) fn html(d: &SummaryData, c: &Campaign, o: &SummaryOptions, charts: &[Drawn]) -> String {
+pub(super) fn html(
+    d: &SummaryData,
+    c: &Campaign,
+    o: &SummaryOptions,
+    charts: &[Drawn],
+) -> Result<String, SummaryError> {
     let l = o.lang;
     let mut s = String::new();
     let title = format!(
@@ -65,11 +72,11 @@ pub(super) fn html(d: &SummaryData, c: &Campaign, o: &SummaryOptions, charts: &[
     let _ = writeln!(s, "<h1>{}</h1>", esc(&title));
     let _ = writeln!(s, "<p>{} {}</p>", esc(l.t("Tỉnh Điện Biên. Số liệu từ báo cáo của các cơ quan, đơn vị gửi Sở Thông tin và Truyền thông; lập ngày", "Điện Biên province. Figures from the reports units sent to the Department of Information and Communications; made on")), esc(&o.stamp));
     s.push_str("<div class=\"cards\">\n");
-    for (label, v) in headline(d, l) {
+    for (label, v) in headline(d, l)? {
         let _ = writeln!(
             s,
             "<div class=\"card\"><b>{}</b>{}</div>",
-            esc(&format_number(&v, l)),
+            esc(&format_cell(&v, l)),
             esc(&label)
         );
     }
@@ -86,48 +93,51 @@ pub(super) fn html(d: &SummaryData, c: &Campaign, o: &SummaryOptions, charts: &[
         {
             let _ = writeln!(s, "<p>{}</p>", esc(&note));
         }
-        s.push_str(&html_table(&ch.table, &ch.columns, l));
+        s.push_str(&html_table(&ch.table, &ch.columns, c, l));
     }
     let _ = writeln!(
         s,
         "<h2>{}</h2>",
         esc(l.t("Theo từng chủ đề", "Theme by theme"))
     );
+    let (theme_code, sub_theme) = (
+        d.themes.text("theme_code")?,
+        d.subthemes.text("theme_code")?,
+    );
+    let figures = ["items", "quantity", "reach", "units"]
+        .map(|col| d.themes.number(col))
+        .into_iter()
+        .collect::<Result<Vec<_>, _>>()?;
     for t in &c.themes {
         let row = d
             .themes
             .rows
             .iter()
-            .find(|r| Table::text(r, "theme_code") == t.code.0);
+            .find(|r| at(r, theme_code).text() == t.code.0);
         let _ = writeln!(s, "<h3>{}</h3>", esc(l.t(&t.name_vi, &t.name_en)));
         if let Some(r) = row {
+            let f = |i: usize| format_cell(at(r, figures[i]), l);
             let _ = writeln!(
                 s,
                 "<p>{}: {} · {}: {} · {}: {} · {}: {}</p>",
                 esc(l.t("Số mục", "Items")),
-                format_number(&r["items"], l),
+                f(0),
                 esc(l.t("Số lượng", "Quantity")),
-                format_number(&r["quantity"], l),
+                f(1),
                 esc(l.t("Lượt tiếp cận", "Reach")),
-                format_number(&r["reach"], l),
+                f(2),
                 esc(l.t("Đơn vị", "Units")),
-                format_number(&r["units"], l)
+                f(3)
             );
         }
-        let subs = Table {
-            rows: d
-                .subthemes
-                .rows
-                .iter()
-                .filter(|r| Table::text(r, "theme_code") == t.code.0)
-                .cloned()
-                .collect(),
-            ..d.subthemes.clone()
-        };
+        let subs = d
+            .subthemes
+            .filtered(|r| at(r, sub_theme).text() == t.code.0);
         if !subs.rows.is_empty() {
             s.push_str(&html_table(
                 &subs,
                 &cols(&["subtheme", "items", "quantity", "reach"], l),
+                c,
                 l,
             ));
         }
@@ -137,17 +147,9 @@ pub(super) fn html(d: &SummaryData, c: &Campaign, o: &SummaryOptions, charts: &[
         "<h2>{}</h2>",
         esc(l.t("Theo từng đợt cao điểm", "Peak period by peak period"))
     );
+    let peak_code = d.peaks.text("peak_code")?;
     for p in &c.peaks {
-        let rows = Table {
-            rows: d
-                .peaks
-                .rows
-                .iter()
-                .filter(|r| Table::text(r, "peak_code") == p.code)
-                .cloned()
-                .collect(),
-            ..d.peaks.clone()
-        };
+        let rows = d.peaks.filtered(|r| at(r, peak_code).text() == p.code);
         let _ = writeln!(
             s,
             "<h3>{} ({} – {})</h3>",
@@ -167,19 +169,13 @@ pub(super) fn html(d: &SummaryData, c: &Campaign, o: &SummaryOptions, charts: &[
                 ],
                 l,
             ),
+            c,
             l,
         ));
     }
     for (title, table) in closing_sections(d, l) {
         let _ = writeln!(s, "<h2>{}</h2>", esc(title));
-        s.push_str(&html_table(
-            table,
-            &cols(
-                &table.columns.iter().map(String::as_str).collect::<Vec<_>>(),
-                l,
-            ),
-            l,
-        ));
+        s.push_str(&html_table(table, &cols(&table.names(), l), c, l));
     }
     let _ = writeln!(
         s,
@@ -187,7 +183,7 @@ pub(super) fn html(d: &SummaryData, c: &Campaign, o: &SummaryOptions, charts: &[
         esc(&o.source),
         esc(&o.stamp)
     );
-    s
+    Ok(s)
 }
 
 fn strip_xml_header(svg: &str) -> &str {

@@ -5,9 +5,8 @@
 
 use std::fmt::Write;
 
-use serde_json::Value;
-
-use super::Lang;
+use super::answer::{Answer, Cell};
+use super::options::Lang;
 use crate::reference::Campaign;
 
 pub(super) fn theme_label(c: &Campaign, code: &str, lang: Lang) -> String {
@@ -51,22 +50,129 @@ pub(super) fn format_f64(lang: Lang, f: f64) -> String {
     format!("{}{out}", if f < 0.0 && rounded > 0.0 { "-" } else { "" })
 }
 
-/// A table cell: numbers as [`format_f64`] writes them (a decimal column's
-/// whole values keep one decimal, `100,0`), text as it is.
-pub(super) fn format_number(v: &Value, lang: Lang) -> String {
+/// A number cell as the language writes it: an integer grouped
+/// (`2.850`), a decimal with its decimals (a whole one keeps one: `100,0`),
+/// anything else as [`show`] would without a column.
+pub(super) fn format_cell(v: &Cell, lang: Lang) -> String {
     match v {
-        Value::Number(n) if n.is_f64() && n.as_f64().is_some_and(|f| f.fract() == 0.0) => {
-            format!(
-                "{}{}0",
-                format_f64(lang, n.as_f64().unwrap_or(0.0)),
-                lang.t(",", ".")
-            )
+        Cell::Int(n) => format_f64(lang, *n as f64),
+        Cell::Decimal(f) if f.fract() == 0.0 => {
+            format!("{}{}0", format_f64(lang, *f), lang.t(",", "."))
         }
-        Value::Number(n) => format_f64(lang, n.as_f64().unwrap_or(0.0)),
-        Value::String(s) => s.clone(),
-        Value::Null => String::new(),
-        other => other.to_string(),
+        Cell::Decimal(f) => format_f64(lang, *f),
+        Cell::Text(s) => s.clone(),
+        Cell::Date(d) => match lang {
+            Lang::Vi => d.format("%d/%m/%Y").to_string(),
+            Lang::En => d.to_string(),
+        },
+        Cell::Bool(b) => match (lang, b) {
+            (Lang::Vi, true) => "có".into(),
+            (Lang::Vi, false) => "không".into(),
+            (Lang::En, b) => b.to_string(),
+        },
+        Cell::Null => String::new(),
     }
+}
+
+/// A cell of `answer`'s `row` in `column` as every document shows it (the
+/// page, the Markdown copy, the Word report): codes by their labels (kinds
+/// of unit and of report, statuses, kinds of gap, themes, units), dates
+/// and periods the way the language writes them (`05/07/2023`, `07/2023`
+/// in Vietnamese), numbers too. The workbook keeps the values themselves
+/// ([`workbook_cell`]).
+pub(super) fn show(answer: &Answer, row: &[Cell], column: &str, c: &Campaign, l: Lang) -> String {
+    let v = answer.get(row, column);
+    let code = v.text();
+    let theme = |code: &str| theme_label(c, code, l);
+    match (column, code) {
+        (_, _) if !matches!(v, Cell::Text(_)) => format_cell(v, l),
+        ("unit_kind", _) => kind_label(code, l),
+        ("period_kind", "annual") => l.t("Năm", "Annual").to_string(),
+        ("period_kind", "monthly") => l.t("Tháng", "Monthly").to_string(),
+        ("period_kind", "all") => l.t("Tất cả", "All").to_string(),
+        ("status", "on_time") => l.t("Đúng hạn", "On time").to_string(),
+        ("status", "late") => l.t("Muộn", "Late").to_string(),
+        ("status", "missing") => l.t("Chưa nộp", "Missing").to_string(),
+        ("gap", "unit_silent_all_year") => l
+            .t("Đơn vị không có hoạt động cả năm", "Unit silent all year")
+            .to_string(),
+        ("gap", "unit_without_theme") => l
+            .t(
+                "Đơn vị không có hoạt động về chủ đề",
+                "Unit without the theme",
+            )
+            .to_string(),
+        ("gap", "peak_without_theme") => l
+            .t("Đợt cao điểm thiếu chủ đề", "Peak period without the theme")
+            .to_string(),
+        ("gap", "office_silent") => l
+            .t(
+                "Nhiều tháng liền không gửi báo cáo",
+                "Months running without a report",
+            )
+            .to_string(),
+        ("detail", "no activity reported") => l
+            .t("không có hoạt động", "no activity reported")
+            .to_string(),
+        ("detail", _) if answer.get(row, "gap").text().ends_with("_theme") => theme(code),
+        ("theme_code", _) => theme(code),
+        // the query names themes in Vietnamese: the English report by code
+        ("theme", _) if l == Lang::En => match answer.get(row, "theme_code") {
+            Cell::Text(t) => theme(t),
+            _ => code.to_string(),
+        },
+        ("unit_code", _) => match c.unit(&crate::domain::UnitCode(code.to_string())) {
+            Some(u) => u.name_vi.clone(),
+            None if code == "(unknown unit)" => {
+                l.t("(không rõ đơn vị)", "(unknown unit)").to_string()
+            }
+            None => code.to_string(),
+        },
+        ("period" | "month" | "detail", _) if l == Lang::Vi => vi_periods(code),
+        _ => code.to_string(),
+    }
+}
+
+/// A cell as the workbook holds it, for those who work the figures
+/// further: numbers as numbers, the query's own text and codes, dates as
+/// `YYYY-MM-DD` text (as `baocao query` prints them), nothing for a null.
+pub(super) enum WorkbookCell<'a> {
+    Number(f64),
+    Text(std::borrow::Cow<'a, str>),
+    Bool(bool),
+    Empty,
+}
+
+/// See [`WorkbookCell`].
+pub(super) fn workbook_cell(v: &Cell) -> WorkbookCell<'_> {
+    match v {
+        Cell::Int(n) => WorkbookCell::Number(*n as f64),
+        Cell::Decimal(f) => WorkbookCell::Number(*f),
+        Cell::Text(s) => WorkbookCell::Text(s.as_str().into()),
+        Cell::Date(d) => WorkbookCell::Text(d.to_string().into()),
+        Cell::Bool(b) => WorkbookCell::Bool(*b),
+        Cell::Null => WorkbookCell::Empty,
+    }
+}
+
+/// `2023-07` as `07/2023`, and each month in a text (`2023-06 .. 2023-08`);
+/// a year stays as it is.
+pub(super) fn vi_periods(text: &str) -> String {
+    text.split(' ')
+        .map(|w| {
+            let month = w.len() == 7
+                && w.as_bytes()[4] == b'-'
+                && w.chars()
+                    .enumerate()
+                    .all(|(i, ch)| i == 4 || ch.is_ascii_digit());
+            if month {
+                format!("{}/{}", &w[5..7], &w[..4])
+            } else {
+                w.to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// A column's heading in the document's language (the column name itself
@@ -149,10 +255,77 @@ mod tests {
         assert_eq!(format_f64(Lang::Vi, 1.666), "1,67");
         assert_eq!(format_f64(Lang::En, 0.05), "0.05");
         assert_eq!(format_f64(Lang::Vi, -3.0), "-3");
-        assert_eq!(format_number(&serde_json::json!(100.0), Lang::Vi), "100,0");
-        assert_eq!(format_number(&serde_json::json!(24.5), Lang::Vi), "24,5");
-        assert_eq!(format_number(&serde_json::json!(2850), Lang::Vi), "2.850");
-        assert_eq!(format_number(&serde_json::json!("Tin"), Lang::Vi), "Tin");
-        assert_eq!(format_number(&Value::Null, Lang::Vi), "");
+        assert_eq!(format_cell(&Cell::Decimal(100.0), Lang::Vi), "100,0");
+        assert_eq!(format_cell(&Cell::Decimal(24.5), Lang::Vi), "24,5");
+        assert_eq!(format_cell(&Cell::Int(2850), Lang::Vi), "2.850");
+        assert_eq!(format_cell(&Cell::Text("Tin".into()), Lang::Vi), "Tin");
+        assert_eq!(format_cell(&Cell::Null, Lang::Vi), "");
+    }
+
+    #[test]
+    fn codes_read_as_words_and_dates_as_the_language_writes_them() {
+        use super::super::answer::Kind;
+        let reference = crate::reference::Reference::bundled().unwrap();
+        let c = reference.campaign(2023).unwrap();
+        let t = |s: &str| Cell::Text(s.into());
+        let a = Answer::new(
+            "reporting_status",
+            [
+                "unit_code",
+                "period_kind",
+                "period",
+                "due_date",
+                "status",
+                "gap",
+                "detail",
+            ]
+            .iter()
+            .map(|n| {
+                (
+                    n.to_string(),
+                    if *n == "due_date" {
+                        Kind::Date
+                    } else {
+                        Kind::Text
+                    },
+                )
+            })
+            .collect(),
+            vec![vec![
+                t("so-y-te"),
+                t("monthly"),
+                t("2023-07"),
+                Cell::Date(chrono::NaiveDate::from_ymd_opt(2023, 7, 15).unwrap()),
+                t("on_time"),
+                t("unit_without_theme"),
+                t("trafficking"),
+            ]],
+        );
+        let row = &a.rows[0];
+        let vi: Vec<String> = a
+            .names()
+            .iter()
+            .map(|n| show(&a, row, n, c, Lang::Vi))
+            .collect();
+        assert_eq!(
+            vi,
+            [
+                "Sở Y tế",
+                "Tháng",
+                "07/2023",
+                "15/07/2023",
+                "Đúng hạn",
+                "Đơn vị không có hoạt động về chủ đề",
+                "Phòng, chống mua bán người",
+            ]
+        );
+        assert_eq!(show(&a, row, "status", c, Lang::En), "On time");
+        assert_eq!(show(&a, row, "due_date", c, Lang::En), "2023-07-15");
+        assert_eq!(show(&a, row, "period", c, Lang::En), "2023-07");
+        // a column the answer does not have shows nothing
+        assert_eq!(show(&a, row, "lift", c, Lang::Vi), "");
+        assert!(matches!(workbook_cell(&row[4]), WorkbookCell::Text(s) if s == "on_time"));
+        assert!(matches!(workbook_cell(&row[3]), WorkbookCell::Text(s) if s == "2023-07-15"));
+        assert!(matches!(workbook_cell(&Cell::Null), WorkbookCell::Empty));
     }
 }

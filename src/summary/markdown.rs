@@ -3,15 +3,17 @@
 
 use std::fmt::Write;
 
-use serde_json::Value;
-
-use super::data::{SummaryData, Table};
+use super::answer::Answer;
+use super::data::SummaryData;
+use super::error::SummaryError;
 use super::figures::{Drawn, closing_sections, headline, units_note};
-use super::labels::{cols, format_number};
-use super::{Lang, SummaryOptions};
+use super::labels::{cols, format_cell, show};
+use super::options::{Lang, SummaryOptions};
 use crate::reference::Campaign;
 
-fn md_table(t: &Table, cols: &[(String, String)], lang: Lang) -> String {
+/// A table of `t`'s rows in the columns `cols` (column, heading), each cell
+/// as every document shows it.
+fn md_table(t: &Answer, cols: &[(String, String)], c: &Campaign, lang: Lang) -> String {
     let mut s = String::new();
     let _ = writeln!(
         s,
@@ -25,7 +27,7 @@ fn md_table(t: &Table, cols: &[(String, String)], lang: Lang) -> String {
     for r in &t.rows {
         let cells: Vec<String> = cols
             .iter()
-            .map(|(c, _)| format_number(r.get(c).unwrap_or(&Value::Null), lang).replace('|', "\\|"))
+            .map(|(col, _)| show(t, r, col, c, lang).replace('|', "\\|"))
             .collect();
         let _ = writeln!(s, "| {} |", cells.join(" | "));
     }
@@ -35,10 +37,10 @@ fn md_table(t: &Table, cols: &[(String, String)], lang: Lang) -> String {
 /// The same content as Markdown, charts linked as PNG files.
 pub(super) fn markdown(
     d: &SummaryData,
-    _c: &Campaign,
+    c: &Campaign,
     o: &SummaryOptions,
     charts: &[Drawn],
-) -> String {
+) -> Result<String, SummaryError> {
     let l = o.lang;
     let mut s = format!(
         "# {} {}\n\n",
@@ -49,8 +51,8 @@ pub(super) fn markdown(
         d.year
     );
     let _ = writeln!(s, "{} {}\n", l.t("Lập ngày", "Made on"), o.stamp);
-    for (label, v) in headline(d, l) {
-        let _ = writeln!(s, "- {label}: **{}**", format_number(&v, l));
+    for (label, v) in headline(d, l)? {
+        let _ = writeln!(s, "- {label}: **{}**", format_cell(&v, l));
     }
     for ch in charts {
         let _ = writeln!(s, "\n## {}\n\n![{}]({}.png)\n", ch.title, ch.title, ch.name);
@@ -59,18 +61,11 @@ pub(super) fn markdown(
         {
             let _ = writeln!(s, "{note}\n");
         }
-        s.push_str(&md_table(&ch.table, &ch.columns, l));
+        s.push_str(&md_table(&ch.table, &ch.columns, c, l));
     }
     for (title, table) in closing_sections(d, l) {
         let _ = writeln!(s, "\n## {title}\n");
-        s.push_str(&md_table(
-            table,
-            &cols(
-                &table.columns.iter().map(String::as_str).collect::<Vec<_>>(),
-                l,
-            ),
-            l,
-        ));
+        s.push_str(&md_table(table, &cols(&table.names(), l), c, l));
     }
-    s
+    Ok(s)
 }

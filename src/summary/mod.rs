@@ -4,78 +4,29 @@
 //! SVG), a workbook with one sheet per table, a Markdown copy, and the
 //! report itself as a Word document in the administrative format.
 
+mod answer;
 mod charts;
 mod data;
 mod docx;
+mod error;
 mod figures;
 mod html;
 mod labels;
 mod markdown;
+mod options;
 mod workbook;
 
 use std::path::{Path, PathBuf};
 
+pub use answer::{Answer, AnswerError, Cell, Col, Kind};
 pub use charts::{FONT, register_font};
-pub use data::{SummaryData, Table};
+pub use data::SummaryData;
+pub use error::SummaryError;
+pub use options::{Lang, SummaryFiles, SummaryOptions};
 
-use crate::query::{QueryError, Session};
+use self::error::write_atomic;
+use crate::query::Session;
 use crate::reference::Reference;
-
-/// The language of the documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum Lang {
-    Vi,
-    En,
-}
-
-impl Lang {
-    /// Picks the Vietnamese or English text.
-    pub fn t<'a>(self, vi: &'a str, en: &'a str) -> &'a str {
-        match self {
-            Lang::Vi => vi,
-            Lang::En => en,
-        }
-    }
-}
-
-/// What can go wrong making the summary.
-#[derive(Debug, thiserror::Error)]
-pub enum SummaryError {
-    #[error(
-        "the lake holds no activity for {0}: ingest that year's reports first, or choose another --year"
-    )]
-    EmptyYear(i32),
-    #[error("there is no reference data for {0}, so its themes and peak periods are unknown")]
-    NoCampaign(i32),
-    #[error(transparent)]
-    Query(#[from] QueryError),
-    #[error("{0}")]
-    Draw(String),
-    #[error(
-        "cannot write {path}: {error}; check that the folder can be written (or give another --out) and that the disk has room"
-    )]
-    Io { path: String, error: std::io::Error },
-    #[error("cannot write the workbook {path}: {message}")]
-    Workbook { path: String, message: String },
-}
-
-/// How to make the summary.
-#[derive(Debug, Clone)]
-pub struct SummaryOptions {
-    pub year: i32,
-    pub lang: Lang,
-    pub out: PathBuf,
-    /// The generation stamp printed on every document (a date).
-    pub stamp: String,
-    /// Where the figures come from, for footnotes.
-    pub source: String,
-}
-
-/// The files written, in order.
-#[derive(Debug, Clone)]
-pub struct SummaryFiles {
-    pub files: Vec<PathBuf>,
-}
 
 /// Makes the summary of `opts.year` into `opts.out`.
 pub async fn build(
@@ -104,7 +55,7 @@ pub async fn build(
         .map(|u| (u.code.0.clone(), u.name_vi.clone()))
         .collect();
     let data = SummaryData::load(session, opts.year, &themes, units_as_of, &unit_names).await?;
-    if data.items() == 0.0 {
+    if data.items()? == 0.0 {
         return Err(SummaryError::EmptyYear(opts.year));
     }
     let campaign = reference
@@ -128,11 +79,11 @@ pub async fn build(
     };
     files.push(write(
         "summary.html",
-        html::html(&data, campaign, opts, &drawn),
+        html::html(&data, campaign, opts, &drawn)?,
     )?);
     files.push(write(
         "summary.md",
-        markdown::markdown(&data, campaign, opts, &drawn),
+        markdown::markdown(&data, campaign, opts, &drawn)?,
     )?);
     let xlsx = dir.join("summary.xlsx");
     workbook::workbook(&data, opts, &xlsx)?;
@@ -148,14 +99,6 @@ pub async fn build(
     )?;
     files.push(report);
     Ok(SummaryFiles { files })
-}
-
-/// Writes `bytes` to `path` whole or not at all (see [`crate::atomic`]).
-fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), SummaryError> {
-    crate::atomic::write_bytes(path, bytes).map_err(|e| SummaryError::Io {
-        path: e.path.display().to_string(),
-        error: e.error,
-    })
 }
 
 /// Today's date, for the generation stamp.

@@ -4,10 +4,11 @@
 use std::path::Path;
 
 use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook};
-use serde_json::Value;
 
 use super::data::SummaryData;
-use super::{SummaryError, SummaryOptions};
+use super::error::{SummaryError, write_atomic};
+use super::labels::{WorkbookCell, workbook_cell};
+use super::options::SummaryOptions;
 
 /// One sheet per table, header row bold and frozen, numbers as numbers.
 pub(super) fn workbook(
@@ -48,34 +49,32 @@ pub(super) fn workbook(
         &d.rejects,
     ] {
         let sheet = book.add_worksheet();
-        sheet.set_name(&t.name).map_err(bad)?;
-        for (j, col) in t.columns.iter().enumerate() {
+        sheet.set_name(&t.query).map_err(bad)?;
+        for (j, (col, _)) in t.columns.iter().enumerate() {
             sheet
                 .write_string_with_format(0, j as u16, col, &header)
                 .map_err(bad)?;
             sheet.set_column_width(j as u16, 16).map_err(bad)?;
         }
         for (i, r) in t.rows.iter().enumerate() {
-            for (j, col) in t.columns.iter().enumerate() {
+            for (j, cell) in r.iter().enumerate() {
                 let (row, c) = (i as u32 + 1, j as u16);
-                match r.get(col) {
-                    Some(Value::Number(n)) => {
-                        sheet
-                            .write_number(row, c, n.as_f64().unwrap_or(0.0))
-                            .map_err(bad)?;
+                match workbook_cell(cell) {
+                    WorkbookCell::Number(n) => {
+                        sheet.write_number(row, c, n).map_err(bad)?;
                     }
-                    Some(Value::String(s)) => {
-                        sheet.write_string(row, c, s).map_err(bad)?;
+                    WorkbookCell::Text(s) => {
+                        sheet.write_string(row, c, s.as_ref()).map_err(bad)?;
                     }
-                    Some(Value::Bool(b)) => {
-                        sheet.write_boolean(row, c, *b).map_err(bad)?;
+                    WorkbookCell::Bool(b) => {
+                        sheet.write_boolean(row, c, b).map_err(bad)?;
                     }
-                    _ => {}
+                    WorkbookCell::Empty => {}
                 }
             }
         }
         sheet.set_freeze_panes(1, 0).map_err(bad)?;
     }
     let bytes = book.save_to_buffer().map_err(bad)?;
-    super::write_atomic(path, &bytes)
+    write_atomic(path, &bytes)
 }

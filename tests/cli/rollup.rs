@@ -11,7 +11,6 @@ use std::path::Path;
 use baocao::lake::Lake;
 use baocao::query::output::{Format, write};
 use baocao::query::{ReferenceSource, Rollup, Session, named};
-use serde_json::Value;
 
 use super::support::{Workdir, read_rows, v};
 
@@ -144,10 +143,7 @@ fn check_files(lake: &Path, when: &str) {
     }
     for grain in ["theme", "form", "language"] {
         let mut got: BTreeMap<String, (i64, i64)> = BTreeMap::new();
-        for row in rollup
-            .iter()
-            .filter(|r| v(r, "grain") == Value::from(grain))
-        {
+        for row in rollup.iter().filter(|r| v(r, "grain") == grain) {
             let e = got
                 .entry(v(row, "submission_id").as_str().unwrap().to_string())
                 .or_default();

@@ -2,12 +2,13 @@
 //! (`,` `;` or tab) is the one under which a header band names the most
 //! contract fields; quoted fields may hold separators and line breaks.
 
+use super::output::{NO_HEADER, ReadOutput};
 use super::text::{TextCells, decode};
-use super::{NO_HEADER, ReadOutput};
+use crate::ingest::cell::SourceRow;
 use crate::ingest::header::find_band;
 use crate::ingest::limits::{MAX_COLUMNS, check_lines, too_many_columns};
 use crate::ingest::reason::{Problem, ReasonCode};
-use crate::ingest::table::{SourceRow, Table};
+use crate::ingest::table::Table;
 
 fn csv_rows(
     text: &str,
@@ -111,7 +112,7 @@ pub(crate) fn read_delimited(bytes: &[u8]) -> Result<ReadOutput, Problem> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ingest::table::Cell;
+    use crate::ingest::cell::Cell;
 
     #[test]
     fn separator_is_detected_and_quotes_hold_newlines() {

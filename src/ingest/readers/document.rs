@@ -8,14 +8,15 @@
 //! the table is narrative: it is not mined for figures, and a second table
 //! of items after it refuses the file, since figures must not be dropped.
 
+use super::output::{NO_HEADER, ReadOutput};
 use super::text::TextCells;
-use super::{NO_HEADER, ReadOutput};
+use crate::ingest::cell::{Cell, Merge, SourceRow};
 use crate::ingest::header::{Band, find_band};
 use crate::ingest::limits::{
     MAX_COLUMNS, MAX_GRID_CELLS, MAX_SHEET_ROWS, grid_too_large, too_many_columns,
 };
 use crate::ingest::reason::{Problem, ReasonCode};
-use crate::ingest::table::{Cell, Merge, SourceRow, Table};
+use crate::ingest::table::Table;
 use crate::ingest::template::is_column_number_row;
 
 /// A paragraph or a table of a document, in the document's order.
@@ -211,177 +212,36 @@ pub(super) fn read_blocks(blocks: Vec<Block>, kind: Kind) -> Result<ReadOutput, 
             Block::Text(_) => None,
         })
         .collect();
-    // the items' table: the first with a date and a form column, else the
-    // first with a header at all
-    let mut best: Option<(usize, &LaidTable, &Band)> = None;
-    let mut numbers = Vec::new();
-    for (i, block) in blocks.iter().enumerate() {
-        let Block::Table(t) = block else { continue };
-        numbers.push(i);
-        let Some(band) = &bands[i] else { continue };
-        let good = band.header.has_required() && t.rows.len() > band.start + band.header.rows;
-        match &best {
-            Some((_, _, b)) if b.header.has_required() || !good => {}
-            _ => best = Some((i, t, band)),
-        }
-    }
-    let document = kind.noun();
-    let Some((at, items, band)) = best else {
-        return Err(Problem::new(
-            ReasonCode::FileNoTable,
-            format!(
-                "none of the {tables} table{} of the {document} has a header: {}",
-                crate::text::plural(tables),
-                NO_HEADER.trim_start_matches("no header row was found: ")
-            ),
-        ));
-    };
+    let numbers: Vec<usize> = (0..blocks.len())
+        .filter(|&i| matches!(blocks[i], Block::Table(_)))
+        .collect();
     // tables are numbered as a reader counts them, from the top
     let number_of = |i: usize| numbers.iter().position(|b| *b == i).map_or(0, |n| n + 1);
+    let (at, band) = items_table(&blocks, &bands, kind, tables)?;
+    let Block::Table(items) = &blocks[at] else {
+        return Err(Problem::new(ReasonCode::FileNoTable, NO_HEADER));
+    };
     let header_rows: Vec<Vec<String>> =
         items.rows[band.start..band.start + band.header.rows].to_vec();
-    let width = items.width();
-    // the same table continued: the next block that is not a blank
-    // paragraph is a table of the same width that repeats the header or
-    // has none of its own
-    let repeats_header = |t: &LaidTable| {
-        t.rows.len() >= header_rows.len() && t.rows[..header_rows.len()] == header_rows[..]
-    };
-    let continues = |i: usize, t: &LaidTable| {
-        t.width() == width && !t.is_blank() && (repeats_header(t) || bands[i].is_none())
-    };
-    let mut continued = Vec::new();
-    let mut next = at + 1;
-    while let Some(block) = blocks.get(next) {
-        match block {
-            Block::Text(t) if t.iter().all(|s| s.trim().is_empty()) => next += 1,
-            Block::Table(t) if continues(next, t) => {
-                continued.push(next);
-                next += 1;
-            }
-            _ => break,
-        }
-    }
+    let (continued, next) = continuation(&blocks, &bands, at, &header_rows);
     // a further table of items after the narrative
     for (i, band) in bands.iter().enumerate().skip(next) {
         if band.as_ref().is_some_and(|b| b.header.has_required()) {
             return Err(Problem::new(
                 ReasonCode::FileSeveralReports,
                 format!(
-                    "the {document} holds two tables of activities, table {} and table {} with text between them; a report's activities must be in one table (a table continued over a page is read as one): join them and send the report again",
+                    "the {} holds two tables of activities, table {} and table {} with text between them; a report's activities must be in one table (a table continued over a page is read as one): join them and send the report again",
+                    kind.noun(),
                     number_of(at),
                     number_of(i)
                 ),
             ));
         }
     }
-    // every paragraph and table row has its line, read or not
-    let mut starts = Vec::with_capacity(blocks.len());
-    let mut line = 1u64;
-    for block in &blocks {
-        starts.push(line);
-        line += match block {
-            Block::Text(_) => 1,
-            Block::Table(t) => t.rows.len() as u64,
-        };
-    }
-    let mut cells = TextCells::default();
-    let mut grid: Vec<SourceRow> = Vec::new();
-    let mut merges: Vec<Merge> = Vec::new();
-    let mut hidden: Vec<u64> = Vec::new();
-    let mut push = |grid: &mut Vec<SourceRow>, row: &[String], line: u64| {
-        grid.push(SourceRow {
-            line,
-            cells: row
-                .iter()
-                .enumerate()
-                .map(|(col, s)| cells.cell(s, line, col))
-                .collect(),
-        });
-    };
-    for (block, &line) in blocks[..at].iter().zip(&starts) {
-        match block {
-            Block::Text(t) => push(&mut grid, t, line),
-            // a table above the items lays out lines (a letterhead: the
-            // issuing body over the department on the left, the motto on
-            // the right, each a cell of two paragraphs): line k of the row
-            // is the k-th paragraph of each of its cells
-            Block::Table(t) => {
-                for (r, row) in t.rows.iter().enumerate() {
-                    let lines: Vec<Vec<&str>> = row
-                        .iter()
-                        .map(|cell| cell.split('\n').filter(|l| !l.trim().is_empty()).collect())
-                        .collect();
-                    let depth = lines.iter().map(Vec::len).max().unwrap_or(0).max(1);
-                    for k in 0..depth {
-                        let sub: Vec<String> = lines
-                            .iter()
-                            .map(|l| l.get(k).map_or(String::new(), |s| s.to_string()))
-                            .collect();
-                        push(&mut grid, &sub, line + r as u64);
-                    }
-                }
-            }
-        }
-    }
-    let start = grid.len() + band.start;
-    for (k, i) in std::iter::once(at)
-        .chain(continued.iter().copied())
-        .enumerate()
-    {
-        let Block::Table(t) = &blocks[i] else {
-            continue;
-        };
-        // a continuation may repeat the header on its new page, and the
-        // column numbers under it (`(1) (2) (3)`) if the first part has them
-        let skip = if k > 0 {
-            let header = if repeats_header(t) {
-                header_rows.len()
-            } else {
-                0
-            };
-            let numbers = items
-                .rows
-                .get(band.start + header_rows.len())
-                .filter(|row| {
-                    let cells: Vec<Cell> = row.iter().map(|s| Cell::text(s)).collect();
-                    is_column_number_row(&cells)
-                });
-            match numbers {
-                Some(first) if t.rows.get(header) == Some(first) => header + 1,
-                _ => header,
-            }
-        } else {
-            0
-        };
-        let first = starts[i];
-        let data_from = if k == 0 {
-            band.start + header_rows.len()
-        } else {
-            skip
-        };
-        hidden.extend(
-            t.hidden_rows
-                .iter()
-                .filter(|r| **r >= data_from)
-                .filter(|r| t.rows[**r].iter().any(|c| !c.trim().is_empty()))
-                .map(|r| first + *r as u64),
-        );
-        for (r, row) in t.rows.iter().enumerate().skip(skip) {
-            push(&mut grid, row, first + r as u64);
-        }
-        merges.extend(
-            t.merges
-                .iter()
-                .filter(|m| m.0 >= skip)
-                .map(|&(r0, r1, c0, c1)| Merge {
-                    first_line: first + r0 as u64,
-                    last_line: first + r1 as u64,
-                    first_col: c0 as u32,
-                    last_col: c1 as u32,
-                }),
-        );
-    }
+    let mut grid = Grid::new(&blocks);
+    grid.preamble(&blocks[..at]);
+    let start = grid.rows.len() + band.start;
+    grid.items(&blocks, at, &continued, band, &header_rows);
     let what = match kind {
         Kind::Word => "table",
         Kind::Html => "HTML table",
@@ -400,16 +260,230 @@ pub(super) fn read_blocks(blocks: Vec<Block>, kind: Kind) -> Result<ReadOutput, 
         start,
         header: band.header.clone(),
     };
-    let mut notes = cells.notes();
-    notes.extend(super::hidden_rows_note(&hidden, kind.noun()));
-    let mut table = Table::from_grid(grid, band, merges);
-    table.unconvertible = cells.unconvertible;
+    let mut notes = grid.cells.notes();
+    notes.extend(super::output::hidden_rows_note(&grid.hidden, kind.noun()));
+    let mut table = Table::from_grid(grid.rows, band, grid.merges);
+    table.unconvertible = grid.cells.unconvertible;
     Ok(ReadOutput {
         table,
         detail,
         notes,
         ..Default::default()
     })
+}
+
+/// The items' table: the first with a date and a form column (and rows
+/// under its header), else the first with a header at all; its block
+/// index and header band.
+fn items_table<'b>(
+    blocks: &[Block],
+    bands: &'b [Option<Band>],
+    kind: Kind,
+    tables: usize,
+) -> Result<(usize, &'b Band), Problem> {
+    let mut best: Option<(usize, &Band)> = None;
+    for (i, block) in blocks.iter().enumerate() {
+        let Block::Table(t) = block else { continue };
+        let Some(band) = &bands[i] else { continue };
+        let good = band.header.has_required() && t.rows.len() > band.start + band.header.rows;
+        match &best {
+            Some((_, b)) if b.header.has_required() || !good => {}
+            _ => best = Some((i, band)),
+        }
+    }
+    best.ok_or_else(|| {
+        Problem::new(
+            ReasonCode::FileNoTable,
+            format!(
+                "none of the {tables} table{} of the {} has a header: {}",
+                crate::text::plural(tables),
+                kind.noun(),
+                NO_HEADER.trim_start_matches("no header row was found: ")
+            ),
+        )
+    })
+}
+
+/// Whether `t` starts with the header rows of the items' table.
+fn repeats_header(t: &LaidTable, header_rows: &[Vec<String>]) -> bool {
+    t.rows.len() >= header_rows.len() && t.rows[..header_rows.len()] == header_rows[..]
+}
+
+/// The same table continued after block `at`: each next block that is not
+/// a blank paragraph and is a table of the same width that repeats the
+/// header or has none of its own. Returns those blocks and the first
+/// block after them.
+fn continuation(
+    blocks: &[Block],
+    bands: &[Option<Band>],
+    at: usize,
+    header_rows: &[Vec<String>],
+) -> (Vec<usize>, usize) {
+    let Block::Table(items) = &blocks[at] else {
+        return (Vec::new(), at + 1);
+    };
+    let width = items.width();
+    let continues = |i: usize, t: &LaidTable| {
+        t.width() == width
+            && !t.is_blank()
+            && (repeats_header(t, header_rows) || bands[i].is_none())
+    };
+    let mut continued = Vec::new();
+    let mut next = at + 1;
+    while let Some(block) = blocks.get(next) {
+        match block {
+            Block::Text(t) if t.iter().all(|s| s.trim().is_empty()) => next += 1,
+            Block::Table(t) if continues(next, t) => {
+                continued.push(next);
+                next += 1;
+            }
+            _ => break,
+        }
+    }
+    (continued, next)
+}
+
+/// The grid the document's blocks make: every paragraph and table row has
+/// its line, read or not.
+struct Grid {
+    /// The first line of each block.
+    starts: Vec<u64>,
+    cells: TextCells,
+    rows: Vec<SourceRow>,
+    merges: Vec<Merge>,
+    hidden: Vec<u64>,
+}
+
+impl Grid {
+    fn new(blocks: &[Block]) -> Grid {
+        let mut starts = Vec::with_capacity(blocks.len());
+        let mut line = 1u64;
+        for block in blocks {
+            starts.push(line);
+            line += match block {
+                Block::Text(_) => 1,
+                Block::Table(t) => t.rows.len() as u64,
+            };
+        }
+        Grid {
+            starts,
+            cells: TextCells::default(),
+            rows: Vec::new(),
+            merges: Vec::new(),
+            hidden: Vec::new(),
+        }
+    }
+
+    fn push(&mut self, row: &[String], line: u64) {
+        let cells = row
+            .iter()
+            .enumerate()
+            .map(|(col, s)| self.cells.cell(s, line, col))
+            .collect();
+        self.rows.push(SourceRow { line, cells });
+    }
+
+    /// The blocks above the items' table, as lines. A table above the
+    /// items lays out lines (a letterhead: the issuing body over the
+    /// department on the left, the motto on the right, each a cell of two
+    /// paragraphs): line k of the row is the k-th paragraph of each of its
+    /// cells.
+    fn preamble(&mut self, blocks: &[Block]) {
+        for (i, block) in blocks.iter().enumerate() {
+            let line = self.starts[i];
+            match block {
+                Block::Text(t) => self.push(t, line),
+                Block::Table(t) => {
+                    for (r, row) in t.rows.iter().enumerate() {
+                        let lines: Vec<Vec<&str>> = row
+                            .iter()
+                            .map(|cell| cell.split('\n').filter(|l| !l.trim().is_empty()).collect())
+                            .collect();
+                        let depth = lines.iter().map(Vec::len).max().unwrap_or(0).max(1);
+                        for k in 0..depth {
+                            let sub: Vec<String> = lines
+                                .iter()
+                                .map(|l| l.get(k).map_or(String::new(), |s| s.to_string()))
+                                .collect();
+                            self.push(&sub, line + r as u64);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// The items' table (block `at`) and its continuations, their merged
+    /// cells and the item rows hidden where the file is shown.
+    fn items(
+        &mut self,
+        blocks: &[Block],
+        at: usize,
+        continued: &[usize],
+        band: &Band,
+        header_rows: &[Vec<String>],
+    ) {
+        let Block::Table(items) = &blocks[at] else {
+            return;
+        };
+        for (k, i) in std::iter::once(at)
+            .chain(continued.iter().copied())
+            .enumerate()
+        {
+            let Block::Table(t) = &blocks[i] else {
+                continue;
+            };
+            // a continuation may repeat the header on its new page, and the
+            // column numbers under it (`(1) (2) (3)`) if the first part has them
+            let skip = if k > 0 {
+                let header = if repeats_header(t, header_rows) {
+                    header_rows.len()
+                } else {
+                    0
+                };
+                let numbers = items
+                    .rows
+                    .get(band.start + header_rows.len())
+                    .filter(|row| {
+                        let cells: Vec<Cell> = row.iter().map(|s| Cell::text(s)).collect();
+                        is_column_number_row(&cells)
+                    });
+                match numbers {
+                    Some(first) if t.rows.get(header) == Some(first) => header + 1,
+                    _ => header,
+                }
+            } else {
+                0
+            };
+            let first = self.starts[i];
+            let data_from = if k == 0 {
+                band.start + header_rows.len()
+            } else {
+                skip
+            };
+            self.hidden.extend(
+                t.hidden_rows
+                    .iter()
+                    .filter(|r| **r >= data_from)
+                    .filter(|r| t.rows[**r].iter().any(|c| !c.trim().is_empty()))
+                    .map(|r| first + *r as u64),
+            );
+            for (r, row) in t.rows.iter().enumerate().skip(skip) {
+                self.push(row, first + r as u64);
+            }
+            self.merges.extend(
+                t.merges
+                    .iter()
+                    .filter(|m| m.0 >= skip)
+                    .map(|&(r0, r1, c0, c1)| Merge {
+                        first_line: first + r0 as u64,
+                        last_line: first + r1 as u64,
+                        first_col: c0 as u32,
+                        last_col: c1 as u32,
+                    }),
+            );
+        }
+    }
 }
 
 /// A table's own header band, found on its rows alone.

@@ -13,9 +13,9 @@ use std::io::{BufReader, Cursor};
 
 use quick_xml::events::{BytesStart, Event};
 
-use super::ReadOutput;
 use super::document::{Block, Kind, LaidTable, RowCount, read_blocks};
 use super::measure::attr;
+use super::output::ReadOutput;
 use crate::ingest::limits::{cannot_open, check_unpacked};
 use crate::ingest::reason::Problem;
 

@@ -23,8 +23,8 @@ use html5ever::tokenizer::{
     TokenizerOpts,
 };
 
-use super::ReadOutput;
 use super::document::{Block, Kind, LaidTable, RowCount, read_blocks};
+use super::output::ReadOutput;
 use super::text::decode;
 use crate::ingest::limits::{MAX_HTML_BYTES, megabytes};
 use crate::ingest::reason::{Problem, ReasonCode};
@@ -426,7 +426,7 @@ pub(crate) fn read_html(bytes: &[u8]) -> Result<ReadOutput, Problem> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ingest::table::Cell;
+    use crate::ingest::cell::Cell;
 
     #[test]
     fn an_export_with_title_rows_spanning_the_table() {
@@ -502,7 +502,7 @@ mod tests {
             vec!["Ngày", "Hình thức", "Tên tin bài", "column 4", "Số lượng"]
         );
         assert_eq!(
-            out.table.header.column(crate::ingest::header::Field::Title),
+            out.table.header.column(crate::ingest::fields::Field::Title),
             Some(2)
         );
     }

@@ -4,12 +4,14 @@
 
 use serde_json::Value;
 
-use super::ReadOutput;
+use super::output::ReadOutput;
 use super::text::{TextCells, decode};
-use crate::ingest::header::{Field, Header};
+use crate::ingest::cell::{Cell, SourceRow};
+use crate::ingest::fields::Field;
+use crate::ingest::header::Header;
 use crate::ingest::limits::{MAX_CELLS, MAX_COLUMNS, too_many_columns};
 use crate::ingest::reason::{Problem, ReasonCode};
-use crate::ingest::table::{Cell, Preamble, SourceRow, Table};
+use crate::ingest::table::{Preamble, Table};
 
 fn json_cell(v: &Value, text: &mut TextCells, line: u64, col: usize) -> Cell {
     match v {
@@ -32,9 +34,54 @@ pub(crate) fn read_json(bytes: &[u8]) -> Result<ReadOutput, Problem> {
     }
     let mut cells = TextCells::default();
     let mut envelope = Preamble::default();
-    let mut items: Vec<(u64, Result<Value, String>)> = Vec::new();
+    let (items, detail) = items_of(&text, &mut cells, &mut envelope)?;
+    let names = field_names(&items)?;
+    let header = Header::from_names(&names, true);
+    let (rows, bad_rows, absent) = lay_out(items, &names, &header, &mut cells);
+    if names.is_empty() && bad_rows.is_empty() {
+        return Err(Problem::new(
+            ReasonCode::FileNoTable,
+            "the JSON holds no items",
+        ));
+    }
+    if header.score() < 2 && bad_rows.is_empty() {
+        return Err(Problem::new(
+            ReasonCode::FileNoTable,
+            "the JSON items have no known fields: name them like the columns, e.g. date, theme, form, title (or Ngày, Chủ đề, Hình thức, Tên tin bài)",
+        ));
+    }
+    let notes = cells.notes();
+    Ok(ReadOutput {
+        table: Table {
+            header,
+            rows,
+            unconvertible: cells.unconvertible,
+            keyed: true,
+            absent,
+            ..Default::default()
+        },
+        envelope,
+        bad_rows,
+        detail,
+        notes,
+    })
+}
+
+/// An item and the line (or place in the list) it came from; an item that
+/// is not JSON is the reason why.
+type Item = (u64, Result<Value, String>);
+
+/// The items of a JSON text: an object with `items` (whose other fields
+/// are the envelope's metadata), a list of items, one item object, or
+/// NDJSON; and how the file was laid out, for messages.
+fn items_of(
+    text: &str,
+    cells: &mut TextCells,
+    envelope: &mut Preamble,
+) -> Result<(Vec<Item>, String), Problem> {
+    let mut items: Vec<Item> = Vec::new();
     let detail;
-    match serde_json::from_str::<Value>(&text) {
+    match serde_json::from_str::<Value>(text) {
         Ok(Value::Object(map)) if map.contains_key("items") => {
             for (key, value) in map {
                 match (key.as_str(), Field::from_header(&key)) {
@@ -54,13 +101,13 @@ pub(crate) fn read_json(bytes: &[u8]) -> Result<ReadOutput, Problem> {
                         }
                     },
                     (_, Some(Field::Unit)) => {
-                        envelope.unit = Some(json_cell(&value, &mut cells, 0, 0).to_string())
+                        envelope.unit = Some(json_cell(&value, cells, 0, 0).to_string())
                     }
                     (_, Some(Field::Period)) => {
-                        envelope.period = Some(json_cell(&value, &mut cells, 0, 0).to_string())
+                        envelope.period = Some(json_cell(&value, cells, 0, 0).to_string())
                     }
                     (_, Some(Field::ReceivedAt)) => {
-                        envelope.received_at = Some(json_cell(&value, &mut cells, 0, 0))
+                        envelope.received_at = Some(json_cell(&value, cells, 0, 0))
                     }
                     _ => {}
                 }
@@ -93,7 +140,7 @@ pub(crate) fn read_json(bytes: &[u8]) -> Result<ReadOutput, Problem> {
             ));
         }
         Err(e) => {
-            items = ndjson_items(&text);
+            items = ndjson_items(text);
             if items.iter().all(|(_, item)| item.is_err()) {
                 return Err(Problem::new(
                     ReasonCode::FileNotJson,
@@ -105,9 +152,15 @@ pub(crate) fn read_json(bytes: &[u8]) -> Result<ReadOutput, Problem> {
             detail = "NDJSON".to_string();
         }
     }
+    Ok((items, detail))
+}
+
+/// The field names the items use, in the order first met; refused past
+/// the reading limits.
+fn field_names(items: &[Item]) -> Result<Vec<String>, Problem> {
     let mut names: Vec<String> = Vec::new();
     let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
-    for (_, item) in &items {
+    for (_, item) in items {
         if let Ok(Value::Object(map)) = item {
             for key in map.keys() {
                 if seen.insert(key) {
@@ -130,7 +183,21 @@ pub(crate) fn read_json(bytes: &[u8]) -> Result<ReadOutput, Problem> {
             ),
         ));
     }
-    let header = Header::from_names(&names, true);
+    Ok(names)
+}
+
+/// The rows, the items refused, and the (line, column) of fields an item
+/// does not state at all.
+type LaidOut = (
+    Vec<SourceRow>,
+    Vec<(u64, Value, Problem)>,
+    std::collections::HashSet<(u64, usize)>,
+);
+
+/// The items as rows of every field any item has (cells of fields an
+/// item does not state at all are noted as absent), and the items that
+/// are not objects, refused.
+fn lay_out(items: Vec<Item>, names: &[String], header: &Header, cells: &mut TextCells) -> LaidOut {
     let mut rows = Vec::new();
     let mut bad_rows = Vec::new();
     let mut absent = std::collections::HashSet::new();
@@ -140,7 +207,7 @@ pub(crate) fn read_json(bytes: &[u8]) -> Result<ReadOutput, Problem> {
                 let mut row = Vec::with_capacity(names.len());
                 for (col, h) in names.iter().enumerate() {
                     match map.get(h) {
-                        Some(v) => row.push(json_cell(v, &mut cells, line, col)),
+                        Some(v) => row.push(json_cell(v, cells, line, col)),
                         None => {
                             // only the fields' keys matter: a default is
                             // for an item that does not state the field
@@ -173,33 +240,7 @@ pub(crate) fn read_json(bytes: &[u8]) -> Result<ReadOutput, Problem> {
             )),
         }
     }
-    if names.is_empty() && bad_rows.is_empty() {
-        return Err(Problem::new(
-            ReasonCode::FileNoTable,
-            "the JSON holds no items",
-        ));
-    }
-    if header.score() < 2 && bad_rows.is_empty() {
-        return Err(Problem::new(
-            ReasonCode::FileNoTable,
-            "the JSON items have no known fields: name them like the columns, e.g. date, theme, form, title (or Ngày, Chủ đề, Hình thức, Tên tin bài)",
-        ));
-    }
-    let notes = cells.notes();
-    Ok(ReadOutput {
-        table: Table {
-            header,
-            rows,
-            unconvertible: cells.unconvertible,
-            keyed: true,
-            absent,
-            ..Default::default()
-        },
-        envelope,
-        bad_rows,
-        detail,
-        notes,
-    })
+    (rows, bad_rows, absent)
 }
 
 /// Splits NDJSON into one item per non-blank line, keeping line numbers.

@@ -13,9 +13,9 @@ use std::io::{BufReader, Cursor, Read};
 
 use quick_xml::events::{BytesStart, Event};
 
+use crate::ingest::cell::Merge;
 use crate::ingest::limits::{MAX_GRID_CELLS, MAX_SHEET_ROWS, cannot_open, grid_too_large};
 use crate::ingest::reason::{Problem, ReasonCode};
-use crate::ingest::table::Merge;
 use crate::ingest::values::is_spreadsheet_error;
 
 /// What the scan of an `.xls` file learned.
@@ -79,91 +79,64 @@ pub(super) fn xls(bytes: &[u8]) -> Result<XlsLayout, Problem> {
     file.open_stream(name)
         .and_then(|mut s| s.read_to_end(&mut stream))
         .map_err(|e| damaged(&e))?;
-    let mut layout = XlsLayout::default();
-    // sheets by where they start, and the hidden rows of the one being read
-    let mut names: HashMap<usize, String> = HashMap::new();
-    let mut hidden: Option<(usize, Vec<u32>)> = None;
+    let mut scan = XlsScan {
+        stream_len: stream.len(),
+        ..Default::default()
+    };
     let mut at = 0usize;
-    let mut total = 0u64;
-    // (first row, first column, last row, last column) of the sheet's cells
-    let mut rect: Option<(u32, u32, u32, u32)> = None;
-    let mut in_sheet = false;
-    let mut depth = 0usize;
-    let mut first = true;
     while at + 4 <= stream.len() {
         let typ = u16::from_le_bytes([stream[at], stream[at + 1]]);
         let len = u16::from_le_bytes([stream[at + 2], stream[at + 3]]) as usize;
         let Some(data) = stream.get(at + 4..at + 4 + len) else {
             return Err(damaged(&"a record runs past the end of the file"));
         };
-        let record_at = at;
+        scan.record(typ, data, at)?;
         at += 4 + len;
-        let u16_at = |i: usize| {
-            data.get(i..i + 2)
-                .map(|b| u16::from_le_bytes([b[0], b[1]]) as u32)
-        };
+    }
+    Ok(scan.layout)
+}
+
+/// The state of a scan of a workbook stream, record by record.
+#[derive(Default)]
+struct XlsScan {
+    layout: XlsLayout,
+    stream_len: usize,
+    /// Sheets by where they start.
+    names: HashMap<usize, String>,
+    /// The hidden rows of the sheet being read, and where it starts.
+    hidden: Option<(usize, Vec<u32>)>,
+    /// Cells of the sheets read so far (first to last used cell).
+    total: u64,
+    /// (first row, first column, last row, last column) of the sheet's cells.
+    rect: Option<(u32, u32, u32, u32)>,
+    in_sheet: bool,
+    /// Substreams (charts) nested in the sheet.
+    depth: usize,
+    /// No BOF seen yet.
+    started: bool,
+}
+
+/// A little-endian u16 of `data` at `i`.
+fn u16_at(data: &[u8], i: usize) -> Option<u32> {
+    data.get(i..i + 2)
+        .map(|b| u16::from_le_bytes([b[0], b[1]]) as u32)
+}
+
+impl XlsScan {
+    /// One record of type `typ`, starting at `record_at` in the stream.
+    fn record(&mut self, typ: u16, data: &[u8], record_at: usize) -> Result<(), Problem> {
+        let in_cells = self.in_sheet && self.depth == 0;
         match typ {
             // BOF: the workbook's globals, a worksheet, or a chart inside one
-            0x0809 | 0x0409 | 0x0209 | 0x0009 => {
-                if first {
-                    layout.biff8 = typ == 0x0809 && u16_at(0) == Some(0x0600);
-                    first = false;
-                } else if in_sheet || depth > 0 {
-                    depth += 1;
-                } else {
-                    in_sheet = u16_at(2) == Some(0x0010);
-                    rect = None;
-                    hidden = in_sheet.then(|| (record_at, Vec::new()));
-                }
-            }
-            // EOF
-            0x000A => {
-                if depth > 0 {
-                    depth -= 1;
-                } else if in_sheet {
-                    in_sheet = false;
-                    if let Some((start, rows)) = hidden.take().filter(|(_, r)| !r.is_empty())
-                        && let Some(name) = names.get(&start)
-                    {
-                        layout.hidden_rows.insert(name.clone(), rows);
-                    }
-                    if let Some((r0, c0, r1, c1)) = rect.take() {
-                        total += (r1 - r0 + 1) as u64 * (c1 - c0 + 1) as u64;
-                        if total > MAX_GRID_CELLS {
-                            return Err(grid_too_large(total));
-                        }
-                    }
-                }
-            }
+            0x0809 | 0x0409 | 0x0209 | 0x0009 => self.bof(typ, data, record_at),
+            0x000A => return self.eof(),
             // BOUNDSHEET8: where a sheet starts (calamine slices the stream
             // there unchecked)
-            0x0085 if !in_sheet => {
-                let position = data
-                    .get(..4)
-                    .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]));
-                let Some(position) = position.filter(|p| (*p as usize) < stream.len()) else {
-                    return Err(damaged(&"a sheet starts past the end of the workbook"));
-                };
-                // its name: a short string, 8-bit or UTF-16 by its flag
-                if let (Some(&n), Some(&flags)) = (data.get(6), data.get(7)) {
-                    let raw = &data[8.min(data.len())..];
-                    let name: String = if flags & 1 == 1 {
-                        let units: Vec<u16> = raw
-                            .chunks_exact(2)
-                            .take(n as usize)
-                            .map(|b| u16::from_le_bytes([b[0], b[1]]))
-                            .collect();
-                        String::from_utf16_lossy(&units)
-                    } else {
-                        raw.iter().take(n as usize).map(|b| *b as char).collect()
-                    };
-                    names.insert(position as usize, name.replace('\0', ""));
-                }
-            }
+            0x0085 if !self.in_sheet => return self.boundsheet(data),
             // ROW: a row Excel hides (fDyZero)
-            0x0208 if in_sheet && depth == 0 => {
+            0x0208 if in_cells => {
                 if let (Some(row), Some(flags), Some((_, rows))) =
-                    (u16_at(0), u16_at(12), hidden.as_mut())
+                    (u16_at(data, 0), u16_at(data, 12), self.hidden.as_mut())
                     && flags & 0x20 != 0
                     && rows.len() < MAX_HIDDEN_ROWS
                 {
@@ -171,64 +144,131 @@ pub(super) fn xls(bytes: &[u8]) -> Result<XlsLayout, Problem> {
                 }
             }
             // FILEPASS: the workbook is encrypted
-            0x002F if !in_sheet => return Err(protected()),
-            0x0042 if !in_sheet => layout.codepage = u16_at(0).map(|p| p as u16),
+            0x002F if !self.in_sheet => return Err(protected()),
+            0x0042 if !self.in_sheet => self.layout.codepage = u16_at(data, 0).map(|p| p as u16),
             // DIMENSIONS: calamine reserves rows x columns cells from it
-            0x0200 if in_sheet && depth == 0 => {
-                let (first_row, last_row, last_col) = if len >= 14 {
-                    let u32_at = |i: usize| {
-                        u32::from_le_bytes([data[i], data[i + 1], data[i + 2], data[i + 3]])
-                    };
-                    (u32_at(0), u32_at(4), u16_at(10).unwrap_or(0))
-                } else {
-                    (
-                        u16_at(0).unwrap_or(0),
-                        u16_at(2).unwrap_or(0),
-                        u16_at(6).unwrap_or(0),
-                    )
-                };
-                let lying = last_row >= 1
-                    && last_col >= 1
-                    && (first_row > last_row - 1 || last_row > XLS_ROWS || last_col > XLS_COLUMNS);
-                if lying {
-                    return Err(Problem::new(
-                        ReasonCode::FileDamaged,
-                        format!(
-                            "a sheet of the workbook says it spans rows {} to {last_row} and {last_col} columns, which an Excel 97-2003 workbook cannot hold ({XLS_ROWS} rows, {XLS_COLUMNS} columns): the file is damaged; open it in Excel, save it again and resend it",
-                            first_row + 1
-                        ),
-                    ));
-                }
-            }
+            0x0200 if in_cells => return dimensions(data),
             // cells: NUMBER, LABEL, BOOLERR, FORMULA, RK, LABELSST, RSTRING, MULRK
-            0x0203 | 0x0204 | 0x0205 | 0x0006 | 0x027E | 0x00FD | 0x00D6 | 0x00BD
-                if in_sheet && depth == 0 =>
-            {
-                let (Some(row), Some(col)) = (u16_at(0), u16_at(2)) else {
-                    continue;
-                };
-                let last_col = if typ == 0x00BD {
-                    // MULRK: a run of 6-byte cells from its first column to
-                    // its last (calamine subtracts them unchecked)
-                    let last = u16_at(len.saturating_sub(2)).unwrap_or(0);
-                    if last < col || len != 6 + 6 * (last - col + 1) as usize {
-                        return Err(damaged(&"a row of numbers does not match its length"));
-                    }
-                    last
-                } else {
-                    col
-                };
-                rect = Some(match rect {
-                    None => (row, col, row, last_col),
-                    Some((r0, c0, r1, c1)) => {
-                        (r0.min(row), c0.min(col), r1.max(row), c1.max(last_col))
-                    }
-                });
+            0x0203 | 0x0204 | 0x0205 | 0x0006 | 0x027E | 0x00FD | 0x00D6 | 0x00BD if in_cells => {
+                return self.cell(typ, data);
             }
             _ => {}
         }
+        Ok(())
     }
-    Ok(layout)
+
+    fn bof(&mut self, typ: u16, data: &[u8], record_at: usize) {
+        if !self.started {
+            self.layout.biff8 = typ == 0x0809 && u16_at(data, 0) == Some(0x0600);
+            self.started = true;
+        } else if self.in_sheet || self.depth > 0 {
+            self.depth += 1;
+        } else {
+            self.in_sheet = u16_at(data, 2) == Some(0x0010);
+            self.rect = None;
+            self.hidden = self.in_sheet.then(|| (record_at, Vec::new()));
+        }
+    }
+
+    /// EOF: the end of a nested chart, or of a sheet, whose cells count
+    /// towards the limit.
+    fn eof(&mut self) -> Result<(), Problem> {
+        if self.depth > 0 {
+            self.depth -= 1;
+        } else if self.in_sheet {
+            self.in_sheet = false;
+            if let Some((start, rows)) = self.hidden.take().filter(|(_, r)| !r.is_empty())
+                && let Some(name) = self.names.get(&start)
+            {
+                self.layout.hidden_rows.insert(name.clone(), rows);
+            }
+            if let Some((r0, c0, r1, c1)) = self.rect.take() {
+                self.total += (r1 - r0 + 1) as u64 * (c1 - c0 + 1) as u64;
+                if self.total > MAX_GRID_CELLS {
+                    return Err(grid_too_large(self.total));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// BOUNDSHEET8: where a sheet starts, and its name (a short string,
+    /// 8-bit or UTF-16 by its flag).
+    fn boundsheet(&mut self, data: &[u8]) -> Result<(), Problem> {
+        let position = data
+            .get(..4)
+            .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]));
+        let Some(position) = position.filter(|p| (*p as usize) < self.stream_len) else {
+            return Err(damaged(&"a sheet starts past the end of the workbook"));
+        };
+        if let (Some(&n), Some(&flags)) = (data.get(6), data.get(7)) {
+            let raw = &data[8.min(data.len())..];
+            let name: String = if flags & 1 == 1 {
+                let units: Vec<u16> = raw
+                    .chunks_exact(2)
+                    .take(n as usize)
+                    .map(|b| u16::from_le_bytes([b[0], b[1]]))
+                    .collect();
+                String::from_utf16_lossy(&units)
+            } else {
+                raw.iter().take(n as usize).map(|b| *b as char).collect()
+            };
+            self.names.insert(position as usize, name.replace('\0', ""));
+        }
+        Ok(())
+    }
+
+    /// A cell record: the sheet's rectangle of cells grows to it.
+    fn cell(&mut self, typ: u16, data: &[u8]) -> Result<(), Problem> {
+        let (Some(row), Some(col)) = (u16_at(data, 0), u16_at(data, 2)) else {
+            return Ok(());
+        };
+        let last_col = if typ == 0x00BD {
+            // MULRK: a run of 6-byte cells from its first column to its
+            // last (calamine subtracts them unchecked)
+            let last = u16_at(data, data.len().saturating_sub(2)).unwrap_or(0);
+            if last < col || data.len() != 6 + 6 * (last - col + 1) as usize {
+                return Err(damaged(&"a row of numbers does not match its length"));
+            }
+            last
+        } else {
+            col
+        };
+        self.rect = Some(match self.rect {
+            None => (row, col, row, last_col),
+            Some((r0, c0, r1, c1)) => (r0.min(row), c0.min(col), r1.max(row), c1.max(last_col)),
+        });
+        Ok(())
+    }
+}
+
+/// DIMENSIONS: a sheet that claims more rows or columns than the format
+/// holds is refused before calamine reserves them.
+fn dimensions(data: &[u8]) -> Result<(), Problem> {
+    let (first_row, last_row, last_col) = if data.len() >= 14 {
+        let u32_at =
+            |i: usize| u32::from_le_bytes([data[i], data[i + 1], data[i + 2], data[i + 3]]);
+        (u32_at(0), u32_at(4), u16_at(data, 10).unwrap_or(0))
+    } else {
+        (
+            u16_at(data, 0).unwrap_or(0),
+            u16_at(data, 2).unwrap_or(0),
+            u16_at(data, 6).unwrap_or(0),
+        )
+    };
+    let lying = last_row >= 1
+        && last_col >= 1
+        && (first_row > last_row - 1 || last_row > XLS_ROWS || last_col > XLS_COLUMNS);
+    if lying {
+        return Err(Problem::new(
+            ReasonCode::FileDamaged,
+            format!(
+                "a sheet of the workbook says it spans rows {} to {last_row} and {last_col} columns, which an Excel 97-2003 workbook cannot hold ({XLS_ROWS} rows, {XLS_COLUMNS} columns): the file is damaged; open it in Excel, save it again and resend it",
+                first_row + 1
+            ),
+        ));
+    }
+    Ok(())
 }
 
 /// What the scan of an `.ods` file learned: each sheet's merged ranges,

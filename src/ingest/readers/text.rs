@@ -9,8 +9,8 @@ use std::collections::BTreeMap;
 use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, WINDOWS_1258};
 use unicode_normalization::UnicodeNormalization;
 
+use crate::ingest::cell::Cell;
 use crate::ingest::legacy::{self, Legacy, Verdict};
-use crate::ingest::table::Cell;
 use crate::text::plural;
 
 /// Bytes to text: a BOM decides (UTF-8, UTF-16 LE/BE); without one, UTF-16

@@ -19,15 +19,16 @@ use calamine::{
 };
 
 use super::measure::{self, OdsLayout, XlsLayout};
+use super::output::{NO_HEADER, ReadOutput};
 use super::text::TextCells;
-use super::{NO_HEADER, ReadOutput};
-use crate::ingest::dates::DateSystem;
+use crate::ingest::cell::DateSystem;
+use crate::ingest::cell::{Cell, Merge, SourceRow};
 use crate::ingest::header::{Band, find_band};
 use crate::ingest::limits::{
     MAX_COLUMNS, MAX_SHEET_ROWS, cannot_open, check_unpacked, too_many_columns,
 };
 use crate::ingest::reason::{Problem, ReasonCode};
-use crate::ingest::table::{Cell, Merge, SourceRow, Table};
+use crate::ingest::table::Table;
 use crate::text::plural;
 
 /// The most merged ranges a sheet may declare; a report has a few dozen.
@@ -512,7 +513,7 @@ fn read_book(mut book: Book, system: DateSystem) -> Result<ReadOutput, Problem> 
         .filter(|r| hidden.contains(&r.line) && !r.cells.iter().all(Cell::is_empty))
         .map(|r| r.line)
         .collect();
-    notes.extend(super::hidden_rows_note(&read_hidden, "sheet"));
+    notes.extend(super::output::hidden_rows_note(&read_hidden, "sheet"));
     Ok(ReadOutput {
         table,
         detail,

@@ -1,0 +1,363 @@
+//! The files of one campaign folder (`2023/themes.csv`, ...) read into a
+//! [`Campaign`], each file by itself, every row checked: codes, dates,
+//! themes that exist, periods that match their kind, exactly one due date.
+
+use std::sync::Arc;
+
+use serde::Deserialize;
+
+use super::campaign::Campaign;
+use super::error::ReferenceError;
+use super::files::{Ctx, list, rows};
+use super::register::Register;
+use super::types::{
+    Due, HrcPriority, Labelled, Obligation, PeakPeriod, Subtheme, Theme, ThemeKeyword,
+};
+use crate::domain::{Period, ThemeCode, UnitKind};
+
+/// Every file a campaign folder holds (`2023/themes.csv`, ...).
+pub const CAMPAIGN_FILES: [&str; 8] = [
+    "themes.csv",
+    "subthemes.csv",
+    "hrc_priorities.csv",
+    "forms.csv",
+    "languages.csv",
+    "peak_periods.csv",
+    "obligations.csv",
+    "theme_keywords.csv",
+];
+
+#[derive(Deserialize)]
+struct ThemeRow {
+    theme_code: String,
+    name_vi: String,
+    name_en: String,
+    #[serde(default)]
+    aliases: String,
+}
+
+#[derive(Deserialize)]
+struct SubthemeRow {
+    subtheme_code: String,
+    theme_code: String,
+    name_vi: String,
+    #[serde(default)]
+    aliases: String,
+}
+
+#[derive(Deserialize)]
+struct HrcRow {
+    hrc_priority: String,
+    name_vi: String,
+    name_en: String,
+}
+
+#[derive(Deserialize)]
+struct FormRow {
+    form_code: String,
+    name_vi: String,
+    #[serde(default)]
+    aliases: String,
+}
+
+#[derive(Deserialize)]
+struct LanguageRow {
+    language_code: String,
+    name_vi: String,
+    #[serde(default)]
+    aliases: String,
+}
+
+#[derive(Deserialize)]
+struct PeakRow {
+    peak_code: String,
+    name_vi: String,
+    name_en: String,
+    start_date: String,
+    end_date: String,
+    themes: String,
+}
+
+#[derive(Deserialize)]
+struct ObligationRow {
+    period_kind: String,
+    unit_kinds: String,
+    first_period: String,
+    last_period: String,
+    #[serde(default)]
+    due_date: String,
+    #[serde(default)]
+    due_day: String,
+}
+
+#[derive(Deserialize)]
+struct KeywordRow {
+    keyword: String,
+    theme_code: String,
+    #[serde(default)]
+    fallback: String,
+}
+
+/// Reads the campaign folder `dir` of `year` through `read` (a file's
+/// text, `None` when it is not there); its units are `register`'s units
+/// that existed during the year.
+pub(super) fn parse_campaign(
+    year: i32,
+    dir: &str,
+    read: impl Fn(&str) -> Result<Option<String>, ReferenceError>,
+    register: Arc<Register>,
+) -> Result<Campaign, ReferenceError> {
+    let ctx = |file| Ctx { dir, file };
+    let themes = themes(&ctx("themes.csv"), &read)?;
+    let subthemes = subthemes(&ctx("subthemes.csv"), &read, &themes)?;
+    let hrc_priorities = hrc_priorities(&ctx("hrc_priorities.csv"), &read)?;
+    let forms = forms(&ctx("forms.csv"), &read)?;
+    let languages = languages(&ctx("languages.csv"), &read)?;
+    if !languages.iter().any(|l| l.code == "vi") {
+        return Err(ReferenceError::File {
+            file: format!("{dir}/languages.csv"),
+            message: "the default language 'vi' is missing".into(),
+        });
+    }
+    let peaks = peaks(&ctx("peak_periods.csv"), &read, &themes)?;
+    let obligations = obligations(&ctx("obligations.csv"), &read)?;
+    let keywords = keywords(&ctx("theme_keywords.csv"), &read, &themes)?;
+    Ok(Campaign {
+        year,
+        themes,
+        subthemes,
+        hrc_priorities,
+        forms,
+        languages,
+        peaks,
+        units: register.units_in(Period::Year(year)).cloned().collect(),
+        obligations,
+        keywords,
+        register,
+        texts: Default::default(),
+        report: None,
+        index: Default::default(),
+    })
+}
+
+/// What reads a file of the folder: its text, `None` when it is not there.
+type Read<'r> = &'r dyn Fn(&str) -> Result<Option<String>, ReferenceError>;
+
+/// `code`, which must be a theme of `themes.csv`.
+fn known_theme(
+    themes: &[Theme],
+    c: &Ctx,
+    line: u64,
+    field: &str,
+    code: &str,
+) -> Result<ThemeCode, ReferenceError> {
+    if themes.iter().any(|t| t.code.0 == code) {
+        Ok(ThemeCode(code.to_string()))
+    } else {
+        Err(c.err(
+            line,
+            field,
+            format!("unknown theme '{code}': it must be a theme_code of themes.csv"),
+        ))
+    }
+}
+
+/// `themes.csv`.
+fn themes(c: &Ctx, read: Read) -> Result<Vec<Theme>, ReferenceError> {
+    let mut themes = Vec::new();
+    for (line, r) in rows::<ThemeRow>(c, &read)? {
+        themes.push(Theme {
+            code: ThemeCode(c.code(line, "theme_code", &r.theme_code)?),
+            name_vi: c.nonempty(line, "name_vi", &r.name_vi)?,
+            name_en: c.nonempty(line, "name_en", &r.name_en)?,
+            aliases: list(&r.aliases),
+        });
+    }
+    Ok(themes)
+}
+
+/// `subthemes.csv`: each code starts with its theme's.
+fn subthemes(c: &Ctx, read: Read, themes: &[Theme]) -> Result<Vec<Subtheme>, ReferenceError> {
+    let mut subthemes = Vec::new();
+    for (line, r) in rows::<SubthemeRow>(c, &read)? {
+        let theme = known_theme(themes, c, line, "theme_code", &r.theme_code)?;
+        let code = c.code(line, "subtheme_code", &r.subtheme_code)?;
+        if !code.starts_with(&format!("{}.", theme.0)) {
+            return Err(c.err(
+                line,
+                "subtheme_code",
+                format!("'{code}' must start with its theme, '{}.'", theme.0),
+            ));
+        }
+        subthemes.push(Subtheme {
+            code,
+            theme,
+            name_vi: c.nonempty(line, "name_vi", &r.name_vi)?,
+            aliases: list(&r.aliases),
+        });
+    }
+    Ok(subthemes)
+}
+
+/// `hrc_priorities.csv`: groups 1 to 8.
+fn hrc_priorities(c: &Ctx, read: Read) -> Result<Vec<HrcPriority>, ReferenceError> {
+    let mut hrc_priorities = Vec::new();
+    for (line, r) in rows::<HrcRow>(c, &read)? {
+        let number = r
+            .hrc_priority
+            .parse::<u8>()
+            .ok()
+            .filter(|n| (1..=8).contains(n));
+        let number = number.ok_or_else(|| {
+            c.err(
+                line,
+                "hrc_priority",
+                format!("'{}' is not a number from 1 to 8", r.hrc_priority),
+            )
+        })?;
+        hrc_priorities.push(HrcPriority {
+            number,
+            name_vi: c.nonempty(line, "name_vi", &r.name_vi)?,
+            name_en: c.nonempty(line, "name_en", &r.name_en)?,
+        });
+    }
+    Ok(hrc_priorities)
+}
+
+/// `forms.csv`: a code, a Vietnamese label and aliases.
+fn forms(c: &Ctx, read: Read) -> Result<Vec<Labelled>, ReferenceError> {
+    let mut forms = Vec::new();
+    for (line, r) in rows::<FormRow>(c, &read)? {
+        forms.push(Labelled {
+            code: c.code(line, "form_code", &r.form_code)?,
+            name_vi: c.nonempty(line, "name_vi", &r.name_vi)?,
+            aliases: list(&r.aliases),
+        });
+    }
+    Ok(forms)
+}
+
+/// `languages.csv`: a code, a Vietnamese label and aliases.
+fn languages(c: &Ctx, read: Read) -> Result<Vec<Labelled>, ReferenceError> {
+    let mut languages = Vec::new();
+    for (line, r) in rows::<LanguageRow>(c, &read)? {
+        languages.push(Labelled {
+            code: c.code(line, "language_code", &r.language_code)?,
+            name_vi: c.nonempty(line, "name_vi", &r.name_vi)?,
+            aliases: list(&r.aliases),
+        });
+    }
+    Ok(languages)
+}
+
+/// `peak_periods.csv`: windows whose end is not before their start, on
+/// known themes.
+fn peaks(c: &Ctx, read: Read, themes: &[Theme]) -> Result<Vec<PeakPeriod>, ReferenceError> {
+    let mut peaks = Vec::new();
+    for (line, r) in rows::<PeakRow>(c, &read)? {
+        let start = c.date(line, "start_date", &r.start_date)?;
+        let end = c.date(line, "end_date", &r.end_date)?;
+        if end < start {
+            return Err(c.err(
+                line,
+                "end_date",
+                format!("{end} is before the start date {start}"),
+            ));
+        }
+        let mut peak_themes = Vec::new();
+        for t in list(&r.themes) {
+            peak_themes.push(known_theme(themes, c, line, "themes", &t)?);
+        }
+        peaks.push(PeakPeriod {
+            code: c.code(line, "peak_code", &r.peak_code)?,
+            name_vi: c.nonempty(line, "name_vi", &r.name_vi)?,
+            name_en: c.nonempty(line, "name_en", &r.name_en)?,
+            start,
+            end,
+            themes: peak_themes,
+        });
+    }
+    Ok(peaks)
+}
+
+/// `obligations.csv`: kinds of unit, the first and last period of the
+/// period kind, and exactly one of a due date or a monthly due day.
+fn obligations(c: &Ctx, read: Read) -> Result<Vec<Obligation>, ReferenceError> {
+    let mut obligations = Vec::new();
+    for (line, r) in rows::<ObligationRow>(c, &read)? {
+        let unit_kinds = list(&r.unit_kinds)
+            .iter()
+            .map(|k| {
+                UnitKind::parse(k).ok_or_else(|| {
+                    c.err(
+                        line,
+                        "unit_kinds",
+                        format!("'{k}' is not one of {}", UnitKind::codes()),
+                    )
+                })
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        let period = |field: &str, s: &str| {
+            Period::parse(s).ok_or_else(|| {
+                c.err(
+                    line,
+                    field,
+                    format!("'{s}' is not a period (2023 or 2023-06)"),
+                )
+            })
+        };
+        let (first, last) = (
+            period("first_period", &r.first_period)?,
+            period("last_period", &r.last_period)?,
+        );
+        if first.kind() != r.period_kind || last.kind() != r.period_kind {
+            return Err(c.err(
+                line,
+                "period_kind",
+                format!(
+                    "'{}' does not match the periods {first} and {last}",
+                    r.period_kind
+                ),
+            ));
+        }
+        let due = match (r.due_date.as_str(), r.due_day.as_str()) {
+            (d, "") if !d.is_empty() => Due::Date(c.date(line, "due_date", d)?),
+            ("", d) if !d.is_empty() && r.period_kind == "monthly" => {
+                let day = d.parse().ok().filter(|d| (1..=28).contains(d));
+                Due::DayOfMonth(day.ok_or_else(|| {
+                    c.err(line, "due_day", format!("'{d}' is not a day from 1 to 28"))
+                })?)
+            }
+            _ => {
+                return Err(c.err(line, "due_date", "give exactly one of due_date (a date) or due_day (monthly: the day of the reported month)"));
+            }
+        };
+        obligations.push(Obligation {
+            unit_kinds,
+            first,
+            last,
+            due,
+        });
+    }
+    Ok(obligations)
+}
+
+/// `theme_keywords.csv`: a keyword, its theme, and whether it is a fallback.
+fn keywords(c: &Ctx, read: Read, themes: &[Theme]) -> Result<Vec<ThemeKeyword>, ReferenceError> {
+    let mut keywords = Vec::new();
+    for (line, r) in rows::<KeywordRow>(c, &read)? {
+        let fallback = match r.fallback.as_str() {
+            "true" => true,
+            "false" | "" => false,
+            other => {
+                return Err(c.err(line, "fallback", format!("'{other}' must be true or false")));
+            }
+        };
+        keywords.push(ThemeKeyword {
+            keyword: c.nonempty(line, "keyword", &r.keyword)?,
+            theme: known_theme(themes, c, line, "theme_code", &r.theme_code)?,
+            fallback,
+        });
+    }
+    Ok(keywords)
+}

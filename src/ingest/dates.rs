@@ -1,11 +1,15 @@
 //! Reading dates as the report means them: `dd/mm/yyyy` (Vietnamese
-//! order), ISO dates and date-times (an offset counts on its local date, the
-//! date as written), `tháng 7/2023`, and Excel serials in the workbook's own
-//! date system (1900, or 1904 for workbooks saved by Excel for Mac). A date
-//! column is read day-first unless its dates only make sense month-first
-//! and then all fit the report's period (a file saved on a US-locale
-//! Windows): decided per column, never per cell. Every item date must fall
-//! in the report's activity window.
+//! order), ISO dates and date-times (a date-time with an offset or `Z` is
+//! turned into Việt Nam time, UTC+7, before its date is taken), dates as
+//! spreadsheets export them (`5-Jul-23`, `Jul 5, 2023`, `5 thg 7, 2023`),
+//! `tháng 7/2023`, and Excel serials in the workbook's own date system
+//! (1900, or 1904 for workbooks saved by Excel for Mac). A date column is
+//! read day-first unless its dates only make sense month-first and then
+//! all fit the report's period (a file saved on a US-locale Windows):
+//! decided per column, never per cell; and where its text dates prove it
+//! was typed day-first, its real date cells that a spreadsheet set to
+//! another locale turned round are read as typed, or refused. Every item
+//! date must fall in the report's activity window.
 
 use std::sync::LazyLock;
 
@@ -31,11 +35,27 @@ pub(super) enum DateOrder {
     Mixed,
 }
 
+/// What to do with a column's real date cells whose day and month a
+/// spreadsheet set to another locale may have turned round.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub(super) enum Swapped {
+    /// Nothing proves it: real dates are what they are.
+    #[default]
+    No,
+    /// The column's text dates prove it was typed day-first, and reading
+    /// its real dates as typed puts every date of it in the period.
+    ReadAsTyped,
+    /// Typed day-first, but the column does not settle it: a real date
+    /// whose day could be its month is refused.
+    Refuse,
+}
+
 /// How to read one column of dates.
 #[derive(Debug, Clone, Copy, Default)]
 pub(super) struct DateReading {
     pub system: DateSystem,
     pub order: DateOrder,
+    pub swapped: Swapped,
 }
 
 static SLASHED: LazyLock<Regex> = LazyLock::new(|| {
@@ -45,15 +65,30 @@ static SLASHED: LazyLock<Regex> = LazyLock::new(|| {
     .expect("regex")
 });
 static ISO: LazyLock<Regex> = LazyLock::new(|| {
-    // a date, or a date-time with an optional fraction and offset: the
-    // offset says which local time the date is in, and that date counts
+    // a date, or a date-time with an optional fraction and offset: a
+    // moment with an offset is turned into Việt Nam time (UTC+7)
     Regex::new(
-        r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ t]\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?: ?(?:z|[+-]\d{2}(?::?\d{2})?))?)?$",
+        r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ t](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?(?: ?(z|[+-]\d{2}(?::?\d{2})?))?)?$",
     )
     .expect("regex")
 });
-static SPELLED: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^ngay (\d{1,2}) thang (\d{1,2}) nam (\d{4})$").expect("regex"));
+/// A day, a month's name and a year (`5-Jul-23`, `05 July 2023`, `5 thg
+/// 7, 2023`, `05-Th7-23`), or a month's name, a day and a year (`Jul 5,
+/// 2023`), as spreadsheets export dates.
+static NAMED_DMY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(\d{1,2})[- ./]+([a-z]+\.?(?: [a-z]+){0,2}(?: ?\d{1,2})?)[- ./,]+(\d{4}|\d{2})$")
+        .expect("regex")
+});
+/// A moment as .NET and PowerShell's `ConvertTo-Json` write it:
+/// `/Date(1690846200000)/`, milliseconds since 1970 in UTC, with an
+/// optional offset (`/Date(1690846200000+0700)/`) that does not move it.
+static DOTNET: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\\?/date\((-?\d{1,15})(?:[+-]\d{4})?\)\\?/$").expect("regex"));
+static NAMED_MDY: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^([a-z]+)\.? (\d{1,2}),? (\d{4}|\d{2})$").expect("regex"));
+static SPELLED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:ngay )?(\d{1,2}) thang (\d{1,2}),? nam (\d{4})$").expect("regex")
+});
 static ISO_MONTH: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(\d{4})-(\d{1,2})$").expect("regex"));
 /// A month or a day without its year (`Tháng 7`, `5/7`): the report's.
@@ -80,6 +115,77 @@ fn key(text: &str) -> String {
         Some(c) => s[c.get(1).map_or(0, |m| m.start())..].to_string(),
         None => s,
     }
+}
+
+/// The month a name says: English (`jul`, `july`), or Vietnamese as
+/// spreadsheets abbreviate it (`thg 7`, `th7`, `t7`, `thang 7`) or spell it
+/// (`thang bay`), after folding.
+fn month_named(name: &str) -> Option<u32> {
+    const ENGLISH: [&str; 12] = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    const FULL: [&str; 12] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    const SPELT: [&str; 12] = [
+        "gieng", "hai", "ba", "tu", "nam", "sau", "bay", "tam", "chin", "muoi", "muoi mot",
+        "muoi hai",
+    ];
+    let n = name.trim_end_matches('.').trim();
+    if let Some(i) = ENGLISH
+        .iter()
+        .position(|m| *m == n)
+        .or_else(|| FULL.iter().position(|m| *m == n))
+    {
+        return Some(i as u32 + 1);
+    }
+    if n == "sept" {
+        return Some(9);
+    }
+    let number = ["thang", "thg", "th", "t"]
+        .iter()
+        .find_map(|p| n.strip_prefix(p))
+        .map(str::trim)?;
+    match number.parse::<u32>() {
+        Ok(m) if (1..=12).contains(&m) => Some(m),
+        Ok(_) => None,
+        Err(_) => SPELT
+            .iter()
+            .position(|m| *m == number)
+            .map(|i| i as u32 + 1)
+            .or((number == "chap").then_some(12)),
+    }
+}
+
+/// Việt Nam's offset from UTC, in seconds.
+const VIETNAM: i64 = 7 * 3600;
+
+/// The Việt Nam date of a moment written with an offset (`z`, `+07:00`,
+/// `-0500`, `+07`) at `hour:minute:second` on `day`.
+fn vietnam_date(day: NaiveDate, (h, m, s): (u32, u32, u32), offset: &str) -> Option<NaiveDate> {
+    let offset_seconds = match offset {
+        "z" => 0,
+        o => {
+            let sign = if o.starts_with('-') { -1 } else { 1 };
+            let digits: String = o[1..].chars().filter(char::is_ascii_digit).collect();
+            let hours: i64 = digits.get(..2)?.parse().ok()?;
+            let minutes: i64 = digits.get(2..4).map_or(Ok(0), str::parse).ok()?;
+            sign * (hours * 3600 + minutes * 60)
+        }
+    };
+    let seconds = h as i64 * 3600 + m as i64 * 60 + s as i64 - offset_seconds + VIETNAM;
+    day.checked_add_signed(chrono::TimeDelta::days(seconds.div_euclid(86_400)))
 }
 
 fn year4(y: &str) -> i32 {
@@ -155,6 +261,37 @@ fn parse_text(t: &str, system: DateSystem, order: DateOrder) -> Parsed {
             c[2].parse().unwrap_or(0),
             c[3].parse().unwrap_or(0),
         )?;
+        let num = |i: usize| {
+            c.get(i)
+                .map_or(0, |m| m.as_str().parse::<u32>().unwrap_or(0))
+        };
+        let d = match c.get(7) {
+            Some(offset) if num(4) < 24 && num(5) < 60 && num(6) < 61 => {
+                vietnam_date(d, (num(4), num(5), num(6)), offset.as_str())
+                    .ok_or_else(|| "is not a real date".to_string())?
+            }
+            Some(_) => return Err("is not a real time of day".into()),
+            None => d,
+        };
+        return Ok(Some((d, DatePrecision::Day)));
+    }
+    if let Some(c) = DOTNET.captures(&s) {
+        let ms: i64 = c[1].parse().map_err(|_| "is not a real date".to_string())?;
+        let d = chrono::DateTime::from_timestamp_millis(ms + VIETNAM * 1000)
+            .map(|t| t.date_naive())
+            .ok_or_else(|| "is not a real date".to_string())?;
+        return Ok(Some((d, DatePrecision::Day)));
+    }
+    if let Some(c) = NAMED_DMY.captures(&s)
+        && let Some(month) = month_named(&c[2])
+    {
+        let d = ymd(year4(&c[3]), month, c[1].parse().unwrap_or(0))?;
+        return Ok(Some((d, DatePrecision::Day)));
+    }
+    if let Some(c) = NAMED_MDY.captures(&s)
+        && let Some(month) = month_named(&c[1])
+    {
+        let d = ymd(year4(&c[3]), month, c[2].parse().unwrap_or(0))?;
         return Ok(Some((d, DatePrecision::Day)));
     }
     if let Some(c) = SPELLED.captures(&s) {
@@ -230,6 +367,71 @@ pub(super) fn column_order(cells: &[&Cell], period: Period) -> (DateOrder, Optio
     }
 }
 
+/// Whether a column's real date cells were turned round by a spreadsheet
+/// set to another locale, and the note for the file's summary. Its text
+/// dates prove the column was typed day-first when one of them only makes
+/// sense day-first (`13/07/2023`, which a month-first spreadsheet could
+/// not read, and so kept as text); then each real date whose day could be
+/// a month (7 May, typed `05/07`) was read month-first by that spreadsheet.
+/// Read as typed (5 July) when that puts every date of the column in the
+/// period; refused otherwise.
+pub(super) fn swapped_dates(cells: &[&Cell], period: Period) -> (Swapped, Option<String>) {
+    let (start, end) = period.activity_window();
+    let inside = |d: NaiveDate| d >= start && d <= end;
+    let typed_day_first = cells.iter().any(|c| match c {
+        Cell::Text(t) => slashed(&key(t)).is_some_and(|(a, b, _)| a > 12 && b <= 12),
+        _ => false,
+    });
+    let swappable: Vec<(NaiveDate, NaiveDate)> = cells
+        .iter()
+        .filter_map(|c| match c {
+            Cell::Date(d) => turned(*d).map(|t| (*d, t)),
+            _ => None,
+        })
+        .collect();
+    if !typed_day_first || swappable.is_empty() {
+        return (Swapped::No, None);
+    }
+    // every other date of the column, as it reads
+    let others_inside = cells.iter().all(|c| match c {
+        Cell::Date(d) if turned(*d).is_some() => true,
+        Cell::Date(d) => inside(*d),
+        cell => parse_with(cell, DateSystem::Excel1900, DateOrder::DayFirst)
+            .ok()
+            .flatten()
+            .is_none_or(|(d, _)| inside(d)),
+    });
+    let shown = |pairs: &[(NaiveDate, NaiveDate)]| {
+        pairs
+            .iter()
+            .take(3)
+            .map(|(stored, typed)| format!("{} as {}", long_date(*stored), long_date(*typed)))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    if others_inside && swappable.iter().all(|(_, typed)| inside(*typed)) {
+        let n = swappable.len();
+        return (
+            Swapped::ReadAsTyped,
+            Some(format!(
+                "{n} date cell{} of the date column {} day and month turned round by a spreadsheet set to month-first, while the column's text dates are typed day-first: read as typed ({})",
+                crate::text::plural(n),
+                if n == 1 { "has its" } else { "have their" },
+                shown(&swappable)
+            )),
+        );
+    }
+    (Swapped::Refuse, None)
+}
+
+/// A real date read the other way round (day as month), when its day
+/// could be a month and the two differ.
+fn turned(d: NaiveDate) -> Option<NaiveDate> {
+    (d.day() <= 12 && d.day() != d.month())
+        .then(|| NaiveDate::from_ymd_opt(d.year(), d.day(), d.month()))
+        .flatten()
+}
+
 /// Reads an item's date as its column says and checks it against the
 /// report's activity window.
 pub(super) fn read_item_date(
@@ -237,69 +439,14 @@ pub(super) fn read_item_date(
     reading: DateReading,
     period: Period,
 ) -> Result<(NaiveDate, DatePrecision), Problem> {
-    let (start, end) = period.activity_window();
-    let inside = |d: NaiveDate| d >= start && d <= end;
-    if reading.order == DateOrder::Mixed
-        && let Cell::Text(t) = cell
-        && let Some((a, b, y)) = slashed(&key(t))
-    {
-        let day_first = NaiveDate::from_ymd_opt(y, b, a).filter(|d| inside(*d));
-        let month_first = NaiveDate::from_ymd_opt(y, a, b).filter(|d| inside(*d));
-        match (day_first, month_first) {
-            (Some(d), Some(m)) if d != m => {
-                return Err(Problem::new(
-                    ReasonCode::DateMonthFirstAmbiguous,
-                    format!(
-                        "the activity date '{cell}' could be {} or {}, and its column has dates written both day-first and month-first: write it as dd/mm/yyyy",
-                        long_date(d),
-                        long_date(m)
-                    ),
-                ));
-            }
-            (None, Some(m)) => {
-                return Err(Problem::new(
-                    ReasonCode::DateMonthFirstAmbiguous,
-                    format!(
-                        "the activity date '{cell}' only makes sense month-first ({}), but other dates in its column are day-first: write every date as dd/mm/yyyy",
-                        long_date(m)
-                    ),
-                ));
-            }
-            _ => {}
-        }
+    if let Some(read) = turned_round(cell, reading) {
+        return read;
     }
+    settle_mixed_order(cell, reading, period)?;
     // a month or a day without its year is in the report's period, if it
     // fits there at all (a January report's window starts in December)
-    if let Cell::Text(t) = cell
-        && let Some(c) = NO_YEAR.captures(&key(t))
-    {
-        let num = |i: usize| c.get(i).and_then(|m| m.as_str().parse::<u32>().ok());
-        let (month, day, precision) = match (num(1), num(2), num(3)) {
-            (Some(m), _, _) => (m, 1, DatePrecision::Month),
-            (_, Some(a), Some(b)) if reading.order == DateOrder::MonthFirst => {
-                (a, b, DatePrecision::Day)
-            }
-            (_, Some(a), Some(b)) => (b, a, DatePrecision::Day),
-            _ => (0, 0, DatePrecision::Day),
-        };
-        let years = [end.year(), start.year()];
-        let found = years.iter().find_map(|&y| {
-            let d = NaiveDate::from_ymd_opt(y, month, day)?;
-            let last = match precision {
-                DatePrecision::Day => d,
-                DatePrecision::Month => Period::Month { year: y, month }.bounds().1,
-            };
-            (last >= start && d <= end).then_some(d)
-        });
-        return found.map(|d| (d, precision)).ok_or_else(|| {
-            Problem::new(
-                ReasonCode::DateInvalid,
-                format!(
-                    "the activity date '{cell}' has no year, and no such day falls in the period this file reports on, {period} ({}): write dd/mm/yyyy",
-                    period.describe_window()
-                ),
-            )
-        });
+    if let Some(read) = without_year(cell, reading, period) {
+        return read;
     }
     let (date, precision) = match parse_with(cell, reading.system, reading.order) {
         Ok(Some(d)) => d,
@@ -322,7 +469,122 @@ pub(super) fn read_item_date(
             ));
         }
     };
-    // a month-precision date stands for its whole month
+    in_period(cell, date, precision, period)?;
+    Ok((date, precision))
+}
+
+/// A date cell whose day and month a spreadsheet in another locale turned
+/// round ([`Swapped`], decided for its column): read as typed, or refused
+/// (`date.locale_swapped`); `None` for any other cell.
+fn turned_round(
+    cell: &Cell,
+    reading: DateReading,
+) -> Option<Result<(NaiveDate, DatePrecision), Problem>> {
+    let Cell::Date(stored) = cell else {
+        return None;
+    };
+    let typed = turned(*stored)?;
+    match reading.swapped {
+        Swapped::No => None,
+        Swapped::ReadAsTyped => Some(Ok((typed, DatePrecision::Day))),
+        Swapped::Refuse => Some(Err(Problem::new(
+            ReasonCode::DateLocaleSwapped,
+            format!(
+                "the activity date cell holds {}, but its column is typed day-first (its other dates are written dd/mm/yyyy) and a spreadsheet set to month-first may have read '{}' the other way round: it could be {} or {}; type it again as text dd/mm/yyyy (or set the spreadsheet to Vietnamese) and send the file again",
+                long_date(*stored),
+                typed.format("%d/%m/%Y"),
+                long_date(*stored),
+                long_date(typed)
+            ),
+        ))),
+    }
+}
+
+/// In a column written both day-first and month-first, a text date that
+/// fits the period both ways, or only month-first, is refused
+/// (`date.month_first_ambiguous`).
+fn settle_mixed_order(cell: &Cell, reading: DateReading, period: Period) -> Result<(), Problem> {
+    let (start, end) = period.activity_window();
+    let inside = |d: NaiveDate| d >= start && d <= end;
+    if reading.order != DateOrder::Mixed {
+        return Ok(());
+    }
+    let Cell::Text(t) = cell else { return Ok(()) };
+    let Some((a, b, y)) = slashed(&key(t)) else {
+        return Ok(());
+    };
+    let day_first = NaiveDate::from_ymd_opt(y, b, a).filter(|d| inside(*d));
+    let month_first = NaiveDate::from_ymd_opt(y, a, b).filter(|d| inside(*d));
+    match (day_first, month_first) {
+        (Some(d), Some(m)) if d != m => Err(Problem::new(
+            ReasonCode::DateMonthFirstAmbiguous,
+            format!(
+                "the activity date '{cell}' could be {} or {}, and its column has dates written both day-first and month-first: write it as dd/mm/yyyy",
+                long_date(d),
+                long_date(m)
+            ),
+        )),
+        (None, Some(m)) => Err(Problem::new(
+            ReasonCode::DateMonthFirstAmbiguous,
+            format!(
+                "the activity date '{cell}' only makes sense month-first ({}), but other dates in its column are day-first: write every date as dd/mm/yyyy",
+                long_date(m)
+            ),
+        )),
+        _ => Ok(()),
+    }
+}
+
+/// A month or a day written without its year (`Tháng 7`, `5/7`): the day
+/// of the report's period it can be, or `date.invalid`; `None` for a cell
+/// of another shape.
+fn without_year(
+    cell: &Cell,
+    reading: DateReading,
+    period: Period,
+) -> Option<Result<(NaiveDate, DatePrecision), Problem>> {
+    let (start, end) = period.activity_window();
+    let Cell::Text(t) = cell else { return None };
+    let text = key(t);
+    let c = NO_YEAR.captures(&text)?;
+    let num = |i: usize| c.get(i).and_then(|m| m.as_str().parse::<u32>().ok());
+    let (month, day, precision) = match (num(1), num(2), num(3)) {
+        (Some(m), _, _) => (m, 1, DatePrecision::Month),
+        (_, Some(a), Some(b)) if reading.order == DateOrder::MonthFirst => {
+            (a, b, DatePrecision::Day)
+        }
+        (_, Some(a), Some(b)) => (b, a, DatePrecision::Day),
+        _ => (0, 0, DatePrecision::Day),
+    };
+    let years = [end.year(), start.year()];
+    let found = years.iter().find_map(|&y| {
+        let d = NaiveDate::from_ymd_opt(y, month, day)?;
+        let last = match precision {
+            DatePrecision::Day => d,
+            DatePrecision::Month => Period::Month { year: y, month }.bounds().1,
+        };
+        (last >= start && d <= end).then_some(d)
+    });
+    Some(found.map(|d| (d, precision)).ok_or_else(|| {
+        Problem::new(
+            ReasonCode::DateInvalid,
+            format!(
+                "the activity date '{cell}' has no year, and no such day falls in the period this file reports on, {period} ({}): write dd/mm/yyyy",
+                period.describe_window()
+            ),
+        )
+    }))
+}
+
+/// A date (a month-precision date stands for its whole month) must fall in
+/// the report's window, or `date.outside_period` naming the window.
+fn in_period(
+    cell: &Cell,
+    date: NaiveDate,
+    precision: DatePrecision,
+    period: Period,
+) -> Result<(), Problem> {
+    let (start, end) = period.activity_window();
     let last = match precision {
         DatePrecision::Day => date,
         DatePrecision::Month => {
@@ -334,22 +596,22 @@ pub(super) fn read_item_date(
             .1
         }
     };
-    if last < start || date > end {
-        let shown = match precision {
-            DatePrecision::Day => long_date(date),
-            DatePrecision::Month => {
-                format!("{} {}", MONTH_NAMES[date.month0() as usize], date.year())
-            }
-        };
-        return Err(Problem::new(
-            ReasonCode::DateOutsidePeriod,
-            format!(
-                "the activity date '{cell}' ({shown}) is outside the period this file reports on, {period} (items dated {}): check the date, or send the item with the report for its own period",
-                period.describe_window()
-            ),
-        ));
+    if last >= start && date <= end {
+        return Ok(());
     }
-    Ok((date, precision))
+    let shown = match precision {
+        DatePrecision::Day => long_date(date),
+        DatePrecision::Month => {
+            format!("{} {}", MONTH_NAMES[date.month0() as usize], date.year())
+        }
+    };
+    Err(Problem::new(
+        ReasonCode::DateOutsidePeriod,
+        format!(
+            "the activity date '{cell}' ({shown}) is outside the period this file reports on, {period} (items dated {}): check the date, or send the item with the report for its own period",
+            period.describe_window()
+        ),
+    ))
 }
 
 /// `6 July 2023`.
@@ -393,6 +655,10 @@ mod tests {
             day("ngày 5 tháng 7 năm 2023"),
             (d(2023, 7, 5), DatePrecision::Day)
         );
+        assert_eq!(
+            day("5 tháng 7 năm 2023"),
+            (d(2023, 7, 5), DatePrecision::Day)
+        );
         assert_eq!(day("tháng 7/2023"), (d(2023, 7, 1), DatePrecision::Month));
         assert_eq!(
             day("Tháng 07 năm 2023"),
@@ -409,15 +675,52 @@ mod tests {
     }
 
     #[test]
-    fn a_date_time_with_an_offset_counts_on_its_local_date() {
+    fn a_date_time_with_an_offset_counts_on_its_viet_nam_date() {
         let day = |s: &str| parse_date(&t(s)).unwrap().unwrap().0;
-        // 06:30 in Hà Nội is 23:30 the day before in UTC: the local date counts
+        // 06:30 in Hà Nội is 23:30 the day before in UTC: its Việt Nam date
         assert_eq!(day("2023-07-01T06:30:00.000+07:00"), d(2023, 7, 1));
         assert_eq!(day("2023-07-31T23:40:00+07:00"), d(2023, 7, 31));
         assert_eq!(day("2023-07-14T15:05:12.431+0700"), d(2023, 7, 14));
         assert_eq!(day("2023-07-14T15:05:12Z"), d(2023, 7, 14));
-        assert_eq!(day("2023-07-14T15:05-05"), d(2023, 7, 14));
+        // v3: 15:05 at UTC-5 is 03:05 the next day in Việt Nam (v2 took the
+        // date written, 14 July)
+        assert_eq!(day("2023-07-14T15:05-05"), d(2023, 7, 15));
         assert!(parse_date(&t("2023-07-14T15:05:12+07:00 rồi")).is_err());
+        // a moment in UTC: 16:59:59 is still the same day in Điện Biên,
+        // 17:00:00 is the next
+        assert_eq!(day("2023-07-31T16:59:59Z"), d(2023, 7, 31));
+        assert_eq!(day("2023-07-31T17:00:00Z"), d(2023, 8, 1));
+        assert_eq!(day("2023-12-31T17:00:00.000Z"), d(2024, 1, 1));
+        assert_eq!(day("2023-07-31 23:30:00Z"), d(2023, 8, 1));
+        // without an offset, the time is already Việt Nam's
+        assert_eq!(day("2023-07-31T23:30:00"), d(2023, 7, 31));
+        assert!(parse_date(&t("2023-07-31T25:30:00Z")).is_err());
+    }
+
+    #[test]
+    fn dates_as_spreadsheets_export_them() {
+        let day = |s: &str| parse_date(&t(s)).unwrap().unwrap().0;
+        for written in [
+            "5-Jul-23",
+            "05-Jul-2023",
+            "5 July 2023",
+            "Jul 5, 2023",
+            "July 5, 2023",
+            "jul. 5, 2023",
+            "5 thg 7, 2023",
+            "05-Th7-23",
+            "5 tháng Bảy 2023",
+        ] {
+            assert_eq!(day(written), d(2023, 7, 5), "{written}");
+        }
+        assert_eq!(day("30-Sep-23"), d(2023, 9, 30));
+        // PowerShell's ConvertTo-Json: 2023-07-31 23:30 UTC is 1 August here
+        assert_eq!(day("/Date(1690846200000)/"), d(2023, 8, 1));
+        assert_eq!(day("\\/Date(1690846200000+0700)\\/"), d(2023, 8, 1));
+        assert_eq!(day("/Date(1690822799000)/"), d(2023, 7, 31));
+        assert_eq!(day("1 Tháng Mười Hai 2023"), d(2023, 12, 1));
+        assert!(parse_date(&t("31-Feb-23")).is_err());
+        assert!(parse_date(&t("5-Jux-23")).is_err());
     }
 
     #[test]
@@ -551,6 +854,7 @@ mod tests {
                 DateReading {
                     system: DateSystem::Excel1900,
                     order,
+                    ..Default::default()
                 },
                 JULY,
             )

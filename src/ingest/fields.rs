@@ -168,6 +168,21 @@ const HEADERS: &[(Field, &[&str])] = &[
     (Field::Notes, &["ghi chu", "notes", "note"]),
 ];
 
+/// Headings that name another unit than the one reporting (who carried an
+/// activity out, or took part in it) or a unit of measure: never the
+/// report's unit, never a field; kept in `extra`.
+const NOT_FIELDS: &[&str] = &[
+    "don vi thuc hien",
+    "don vi phoi hop",
+    "don vi chu tri",
+    "don vi tham gia",
+    "co quan chu tri",
+    "co quan phoi hop",
+    "co quan thuc hien",
+    "don vi tinh",
+    "dvt",
+];
+
 /// Word sequences that make a heading look like a field it is not named
 /// as (`Tỷ lệ tiếp cận` looks like the reach): only for the fields whose
 /// absence changes a figure or refuses every row.
@@ -205,13 +220,18 @@ impl Field {
         };
         if !header.contains(['(', '[']) {
             let key = fold(header);
+            if NOT_FIELDS.contains(&key.as_str()) {
+                return None;
+            }
             return exact(&key)
-                // `Số lượng thực hiện`, `SL kế hoạch`: the field, at a stage
+                // `Số lượng thực hiện`, `SL kế hoạch`: a figure, at a stage
+                // (`Đơn vị thực hiện` is who did it, not the reporting unit)
                 .or_else(|| {
                     STAGE_WORDS
                         .iter()
                         .find_map(|w| key.strip_suffix(&format!(" {w}")))
                         .and_then(exact)
+                        .filter(|f| f.is_figure())
                 })
                 // a data-collection app's group path: `group_hd/so_luong`
                 .or_else(|| {
@@ -219,7 +239,9 @@ impl Field {
                         .rsplit_once('/')
                         .filter(|(_, last)| !last.trim().is_empty())
                         .and_then(|(_, last)| exact(&fold(last)))
-                });
+                })
+                // a program's property name: `SoLuong`, `TenTinBai`
+                .or_else(|| words_of_camel_case(header).and_then(|h| exact(&fold(&h))));
         }
         // the notes in brackets must fit the field (`Lượt tiếp cận (%)` is a rate)
         exact(&fold(header))
@@ -267,6 +289,11 @@ impl Field {
             .iter()
             .find(|(_, stems)| stems.iter().any(|s| key.contains(&format!(" {s} "))))
             .map(|(f, _)| *f)
+    }
+
+    /// A figure of the item: the quantity, the reach, the duration.
+    pub(super) fn is_figure(self) -> bool {
+        matches!(self, Field::Quantity | Field::Reach | Field::Duration)
     }
 
     pub(super) fn is_metadata(self) -> bool {
@@ -331,6 +358,27 @@ const STAGE_WORDS: &[&str] = &[
     "kh",
     "th",
 ];
+
+/// `SoLuong` → `So Luong`, `TenTinBai` → `Ten Tin Bai`: a name written as
+/// programs name properties (PowerShell, a web system's JSON), one word
+/// per capital; none for a name with spaces or without such capitals.
+fn words_of_camel_case(name: &str) -> Option<String> {
+    if name.contains(char::is_whitespace) {
+        return None;
+    }
+    let mut out = String::with_capacity(name.len() + 4);
+    let mut previous_small = false;
+    let mut split = false;
+    for c in name.chars() {
+        if c.is_uppercase() && previous_small {
+            out.push(' ');
+            split = true;
+        }
+        previous_small = c.is_lowercase();
+        out.push(c);
+    }
+    split.then_some(out)
+}
 
 /// The notes in brackets of a text: `Số lượng (tin, bài)` → `tin, bài`.
 fn brackets(s: &str) -> String {
@@ -413,5 +461,33 @@ mod tests {
         );
         assert_eq!(Field::looks_like("Dân số địa bàn"), None);
         assert_eq!(Field::looks_like("Ghi chú"), None);
+    }
+
+    #[test]
+    fn another_unit_or_a_unit_of_measure_names_no_field() {
+        for h in [
+            "Đơn vị thực hiện",
+            "Đơn vị phối hợp",
+            "Cơ quan chủ trì",
+            "ĐVT",
+            "Đơn vị tính",
+        ] {
+            assert_eq!(Field::from_header(h), None, "{h}");
+            assert_eq!(Field::looks_like(h), None, "{h}");
+        }
+        assert_eq!(Field::from_header("Đơn vị"), Some(Field::Unit));
+        // a program's property names
+        assert_eq!(Field::from_header("SoLuong"), Some(Field::Quantity));
+        assert_eq!(Field::from_header("TenTinBai"), Some(Field::Title));
+        assert_eq!(Field::from_header("HinhThuc"), Some(Field::Form));
+        assert_eq!(Field::from_header("ChuDe"), Some(Field::Theme));
+        assert_eq!(
+            Field::from_header("NgayThucHien"),
+            Some(Field::ActivityDate)
+        );
+        assert_eq!(
+            Field::from_header("Số lượng thực hiện"),
+            Some(Field::Quantity)
+        );
     }
 }

@@ -19,7 +19,11 @@ use crate::text::fold;
 /// rows of every file is scored, and folding each cell's text again for
 /// each band would cost more than reading the file.
 #[derive(Debug, Default)]
-pub(super) struct Names;
+pub(super) struct Names {
+    /// Columns the sheet hides: they name no field (their values are not
+    /// what the sheet shows, and are kept in `extra`).
+    hidden: std::collections::HashSet<usize>,
+}
 
 type Lookup = (Option<Field>, Option<Field>);
 
@@ -87,7 +91,7 @@ impl Header {
                 }]
             })
             .collect();
-        Header::from_headings(&headings, 1, &Names, keyed)
+        Header::from_headings(&headings, 1, &Names::default(), keyed)
     }
 
     fn from_headings(headings: &[Vec<Part>], rows: usize, names: &Names, keyed: bool) -> Header {
@@ -95,12 +99,22 @@ impl Header {
             rows,
             ..Default::default()
         };
-        let found: Vec<Option<Field>> = headings.iter().map(|p| column_field(p, names)).collect();
+        let found: Vec<Option<Field>> = headings
+            .iter()
+            .enumerate()
+            .map(|(i, p)| {
+                if names.hidden.contains(&i) {
+                    None
+                } else {
+                    column_field(p, names)
+                }
+            })
+            .collect();
         h.fields = found.clone();
         h.settle_repeats(headings, keyed);
         let mut taken = std::collections::HashSet::new();
         for (i, parts) in headings.iter().enumerate() {
-            if found[i].is_none() {
+            if found[i].is_none() && !names.hidden.contains(&i) {
                 let looks = parts
                     .iter()
                     .rev()
@@ -119,6 +133,11 @@ impl Header {
                 .join(" / ");
             let name = if name.is_empty() {
                 format!("column {}", i + 1)
+            } else {
+                name
+            };
+            let name = if names.hidden.contains(&i) {
+                format!("{name} (hidden column)")
             } else {
                 name
             };
@@ -368,7 +387,19 @@ const BAND_ROWS: usize = 3;
 /// wins: a date and a form column first, then more fields, then fewer rows,
 /// then the earlier. At least two item fields must be named.
 pub(super) fn find_band(rows: &[SourceRow], merges: &[Merge]) -> Option<Band> {
-    let names = Names;
+    find_band_hiding(rows, merges, &Default::default())
+}
+
+/// [`find_band`] on a sheet that hides the columns `hidden` (0-based):
+/// they name no field.
+pub(super) fn find_band_hiding(
+    rows: &[SourceRow],
+    merges: &[Merge],
+    hidden: &std::collections::HashSet<usize>,
+) -> Option<Band> {
+    let names = Names {
+        hidden: hidden.clone(),
+    };
     // the horizontal spans of merges that start where a header can be
     let last_line = rows
         .get(

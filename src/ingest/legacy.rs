@@ -8,6 +8,8 @@
 //! so an English title or a Latin-1 name (`Café`, `Müller`, `®`) is never
 //! touched.
 
+use std::collections::BTreeMap;
+
 use bamboo_core::{Charset, decode_charset};
 use unicode_normalization::UnicodeNormalization;
 
@@ -242,12 +244,13 @@ fn vni_pair(w: &str) -> bool {
 /// Unicode form if so. Its words are judged one by one: a word that is not
 /// Vietnamese as it stands and becomes Vietnamese once converted is
 /// legacy-typed; the encoding that converts most of them is the cell's.
-/// The cell is converted when two in three such words convert, word by
-/// word: words that are Vietnamese both ways are converted only in a cell
-/// with no Unicode letters beyond Latin-1 and when they do not stand in a
-/// run of capitalised words (a name typed in Unicode: `Cô Lê`, `Pá
-/// Khoang`), and a word that converts to nothing Vietnamese (`Café`,
-/// `José`) is left as it is.
+/// The cell is converted when two in three such words convert. A cell is
+/// typed in one encoding: in a cell with no Unicode letters beyond
+/// Latin-1, every word that becomes Vietnamese is converted, those that
+/// are Vietnamese both ways too (`Nhõ` is `Nhừ`, `Pó` is `Pú`); only a word
+/// that converts to nothing Vietnamese (`Café`, `José`) is left as it is.
+/// In a Unicode cell with legacy words pasted into it, the words that are
+/// Vietnamese as they stand were typed in Unicode and stay.
 pub fn detect(text: &str) -> Verdict {
     if text.is_ascii() {
         return Verdict::Unicode;
@@ -315,44 +318,56 @@ fn detect_text(text: &str) -> Verdict {
     }
 }
 
-/// A legacy-typed cell converted word by word (see [`detect`]).
+/// A legacy-typed cell converted (see [`detect`]): whole when it is typed
+/// in one encoding (`mixed` false), word by word when legacy words were
+/// pasted into a Unicode cell.
 fn convert_words(text: &str, legacy: Legacy, mixed: bool) -> String {
     // a cell typed all in capitals (`B¸O C¸O`) reads all in capitals
     let all_capitals = legacy == Legacy::Tcvn3 && capitals(text);
-    let pieces: Vec<&str> = text.split_inclusive(char::is_whitespace).collect();
-    let word_of = |p: &str| p.trim_end().to_string();
-    let capitalised = |p: &str| {
-        p.chars()
-            .find(|c| c.is_alphabetic())
-            .is_some_and(char::is_uppercase)
-    };
     let mut out = String::with_capacity(text.len() + 8);
-    for (i, piece) in pieces.iter().enumerate() {
-        let word = word_of(piece);
+    for piece in text.split_inclusive(char::is_whitespace) {
+        let word = piece.trim_end();
         let space = &piece[word.len()..];
         let decoded = {
-            let d = legacy.decode_cell(&word);
+            let d = legacy.decode_cell(word);
             if all_capitals { d.to_uppercase() } else { d }
         };
-        let take = latin(&word)
-            && decoded != word
-            && is_word(&decoded)
-            // in a cell typed partly in Unicode, a word that is Vietnamese
-            // as it stands was typed in Unicode too
-            && (!is_word(&word) || !mixed && {
-                // Vietnamese both ways: a name typed in Unicode stays
-                let name = capitalised(&word)
-                    && [i.checked_sub(1), Some(i + 1)]
-                        .into_iter()
-                        .flatten()
-                        .filter_map(|j| pieces.get(j))
-                        .any(|p| capitalised(p) && p.trim_end().chars().any(char::is_alphabetic));
-                !name
-            });
-        out.push_str(if take { &decoded } else { &word });
+        // in a cell typed partly in Unicode, a word that is Vietnamese as
+        // it stands was typed in Unicode too
+        let take =
+            latin(word) && decoded != word && is_word(&decoded) && (!mixed || !is_word(word));
+        out.push_str(if take { &decoded } else { word });
         out.push_str(space);
     }
     out.nfc().collect()
+}
+
+/// The encoding a whole workbook's text is typed in, when its text cells
+/// (an Excel 5.0/95 workbook's, read in its code page) are mostly
+/// Vietnamese typed in a legacy font: then every cell of it is that
+/// encoding, the short ones too that no cell alone would prove (`Pó`).
+pub(crate) fn detect_book<'t>(texts: impl Iterator<Item = &'t str>) -> Option<Legacy> {
+    let mut counts: BTreeMap<Legacy, usize> = BTreeMap::new();
+    let mut judged = 0usize;
+    for t in texts.filter(|t| !t.is_ascii() && t.chars().all(|c| c as u32 <= 0xFF)) {
+        judged += 1;
+        if let Verdict::Converted(l, _) = detect(t) {
+            *counts.entry(l).or_default() += 1;
+        }
+    }
+    let (legacy, n) = counts.into_iter().max_by_key(|(_, n)| *n)?;
+    (n >= 2 && n * 2 >= judged).then_some(legacy)
+}
+
+/// A cell of a workbook typed in `legacy` (see [`detect_book`]): its
+/// Latin-1 words that become Vietnamese, converted; none when nothing
+/// converts.
+pub(crate) fn convert_in_book(text: &str, legacy: Legacy) -> Option<String> {
+    if text.is_ascii() || text.chars().any(|c| c as u32 > 0xFF) {
+        return None;
+    }
+    let converted = convert_words(text, legacy, false);
+    (converted != text).then_some(converted)
 }
 
 /// A Latin-1 character that is not a letter of Vietnamese (nor a no-break
@@ -740,11 +755,18 @@ mod tests {
             other => format!("{other:?}"),
         };
         assert_eq!(v("Tuyªn truyÒn cho bà con"), "Tuyên truyền cho bà con");
-        assert_eq!(v("Tuyªn truyÒn cho Cô Lê"), "Tuyên truyền cho Cô Lê");
+        // v3: a cell is typed in one encoding, its names too (`Cô Lê` in
+        // a TCVN3 cell reads `Cụ Lờ`, `Pá` reads `Pỏ`)
+        assert_eq!(v("Tuyªn truyÒn cho Cô Lê"), "Tuyên truyền cho Cụ Lờ");
         assert_eq!(
             v("C¶nh gi¸c mua b¸n ng\u{ad}êi - Café Pá Khoang"),
-            "Cảnh giác mua bán người - Café Pá Khoang"
+            "Cảnh giác mua bán người - Café Pỏ Khoang"
         );
+        assert_eq!(
+            v("Tuyªn truyÒn t¹i x· Nµ Nhõ"),
+            "Tuyên truyền tại xã Nà Nhừ"
+        );
+        assert_eq!(v("Häp d©n b¶n Pó Nhi"), "Họp dân bản Pú Nhi");
         assert_eq!(v("Bµi viÕt vÒ Café Tây"), "Bài viết về Café Tây");
         // typed partly in Unicode: its Vietnamese words stay as typed
         assert_eq!(

@@ -89,6 +89,14 @@ pub(super) fn check_lines(text: &str) -> Result<(), Problem> {
 /// kind, cut short, broken inside): `kind` is the format, `xlsx`, `xls`,
 /// `ods` or `docx`; `e` what the library said.
 pub(super) fn cannot_open(kind: &str, e: &dyn std::fmt::Display) -> Problem {
+    let raw = e.to_string();
+    // the reader's own words go in brackets after ours, never alone
+    damaged_because(kind, &format!("{}: {raw}", cause(&raw)))
+        .with_detail(serde_json::json!({ "error": raw }))
+}
+
+/// A file of `kind` refused as damaged, `why` (in our words) in brackets.
+pub(super) fn damaged_because(kind: &str, why: &str) -> Problem {
     let (what, again) = match kind {
         "xls" => (
             "the workbook cannot be opened as an Excel 97-2003 workbook",
@@ -109,8 +117,50 @@ pub(super) fn cannot_open(kind: &str, e: &dyn std::fmt::Display) -> Problem {
     };
     Problem::new(
         ReasonCode::FileDamaged,
-        format!("{what} ({e}); it may be damaged or cut short: {again} and resend it"),
+        format!("{what} ({why}); it may be damaged or cut short: {again} and resend it"),
     )
+}
+
+/// What a reading library's error says, in a person's words: the
+/// library's own text follows ours in brackets (and is kept in
+/// `rejects.raw`), never alone and never last.
+pub(super) fn cause(raw: &str) -> &'static str {
+    let lower = raw.to_lowercase();
+    let has = |words: &[&str]| words.iter().any(|w| lower.contains(w));
+    if has(&[
+        "zip",
+        "archive",
+        "central directory",
+        "crc",
+        "deflate",
+        "eof",
+    ]) {
+        "its packed contents are broken or cut short"
+    } else if has(&[
+        "xml",
+        "entity",
+        "tag",
+        "attribute",
+        "syntax",
+        "escape",
+        "utf-8",
+        "utf8",
+    ]) {
+        "its inner text is not well-formed"
+    } else if has(&["cfb", "compound", "sector", "stream", "fat"]) {
+        "its container of parts is broken"
+    } else if has(&[
+        "unrecognized",
+        "unknown",
+        "missing",
+        "expected",
+        "range",
+        "invalid",
+    ]) {
+        "it holds values the program that should have written it never writes"
+    } else {
+        "its contents do not read as what its name says"
+    }
 }
 
 /// Refuses a zipped file of `kind` (`xlsx`, `ods`, `docx`) whose parts

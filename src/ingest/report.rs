@@ -46,8 +46,9 @@ pub struct FileReport {
     /// that look like a field but are not read as it), one sentence each.
     pub notes: Vec<String>,
     pub status: FileStatus,
-    /// The submission this one replaced, when it is a correction.
-    pub supersedes: Vec<String>,
+    /// The submissions this one replaced, when it is a correction: their
+    /// files and how many items each held.
+    pub supersedes: Vec<(String, usize)>,
     /// Set when a report already in the lake is newer than this one.
     pub superseded_by: Option<String>,
 }
@@ -97,14 +98,17 @@ impl IngestReport {
             .iter()
             .map(|s| (s.submission_id.as_str(), s.superseded_by.as_deref()))
             .collect();
-        let mut newly: HashMap<&str, Vec<String>> = HashMap::new();
+        let mut newly: HashMap<&str, Vec<(String, usize)>> = HashMap::new();
         let mut now: HashMap<&str, Option<&String>> = HashMap::new();
         for s in &after.submissions {
             now.insert(s.submission_id.as_str(), s.superseded_by.as_ref());
             if let Some(by) = s.superseded_by.as_deref()
                 && was.get(s.submission_id.as_str()) != Some(&Some(by))
             {
-                newly.entry(by).or_default().push(s.source_file.clone());
+                newly
+                    .entry(by)
+                    .or_default()
+                    .push((s.source_file.clone(), s.rows_accepted.max(0) as usize));
             }
         }
         for fr in &mut self.files {
@@ -218,8 +222,15 @@ impl IngestReport {
                     f.reasons.len() - 5
                 );
             }
-            for old in &f.supersedes {
+            for (old, items) in &f.supersedes {
                 let _ = writeln!(out, "             supersedes {old}");
+                if f.rows_accepted == 0 && *items > 0 {
+                    let _ = writeln!(
+                        out,
+                        "             note: this report states no activity, and it replaces a report of {items} item{}: check with the unit that it is meant to",
+                        plural(*items)
+                    );
+                }
             }
             if f.superseded_by.is_some() {
                 let _ = writeln!(

@@ -92,7 +92,13 @@ fn refused(path: &Path, size: u64, id: &str, now: NaiveDateTime, problem: Proble
             submission_id: id.to_string(),
             source_file: path.display().to_string(),
             source_row: None,
-            raw: serde_json::json!({ "file_name": file_name, "size_bytes": size }).to_string(),
+            raw: {
+                let mut raw = serde_json::json!({ "file_name": file_name, "size_bytes": size });
+                if let (Some(detail), Some(map)) = (problem.detail, raw.as_object_mut()) {
+                    map.insert("detail".into(), detail);
+                }
+                raw.to_string()
+            },
             reason: crate::text::sentence(&problem.text),
             reason_code: problem.code,
             ingested_at: now,

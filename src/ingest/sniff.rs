@@ -29,6 +29,19 @@ pub(super) fn sniff(ext: &str, bytes: &[u8]) -> Result<(Format, ReadFn), Problem
         );
     }
     let is_ole = bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]);
+    // a Word document or workbook protected with a password: Office
+    // keeps it encrypted in a compound file, LibreOffice in its zip
+    if (is_ole && ole_encrypted(bytes)) || zip_encrypted(bytes) {
+        return refuse(FileEncrypted, encrypted(ext));
+    }
+    if !is_ole && old_excel(bytes) {
+        return refuse(
+            FileOldExcel,
+            format!(
+                "The file is named .{ext} but is an Excel 2.x-4.0 worksheet, a format from before 1995 that baocao does not read: open it in Excel or LibreOffice, save it as .xlsx and ingest it again."
+            ),
+        );
+    }
     let zip = bytes.starts_with(b"PK\x03\x04").then(|| zip_kind(bytes));
     if let Some(Zip::Other(what)) = zip {
         return refuse(
@@ -169,6 +182,64 @@ impl Format {
             _ => "another format",
         }
     }
+}
+
+/// Why a file protected with a password is refused, by what its name says.
+fn encrypted(ext: &str) -> String {
+    let (what, how) = match ext {
+        "docx" | "doc" => (
+            "Word document",
+            "in Word: File, Info, Protect Document, Encrypt with Password, then an empty password",
+        ),
+        "ods" | "odt" => (
+            "LibreOffice file",
+            "in LibreOffice: File, Save As, without \"Save with password\"",
+        ),
+        _ => (
+            "workbook",
+            "in Excel: File, Info, Protect Workbook, Encrypt with Password, then an empty password",
+        ),
+    };
+    format!(
+        "The {what} is protected with a password, so its contents cannot be read: ask the unit to remove the password ({how}) and to send it again."
+    )
+}
+
+/// An Office file protected with a password: a compound file holding an
+/// `EncryptedPackage` stream (Office 2007 and later), or an Excel 97-2003
+/// workbook whose globals start with `FILEPASS` (checked by its reader).
+fn ole_encrypted(bytes: &[u8]) -> bool {
+    cfb::CompoundFile::open(std::io::Cursor::new(bytes))
+        .is_ok_and(|f| f.is_stream("/EncryptedPackage") || f.is_stream("/EncryptionInfo"))
+}
+
+/// An OpenDocument file saved with a password: its manifest names the
+/// encryption of its parts.
+fn zip_encrypted(bytes: &[u8]) -> bool {
+    use std::io::Read;
+    if !bytes.starts_with(b"PK\x03\x04") {
+        return false;
+    }
+    let Ok(mut zip) = zip::ZipArchive::new(std::io::Cursor::new(bytes)) else {
+        return false;
+    };
+    let mut manifest = String::new();
+    match zip.by_name("META-INF/manifest.xml") {
+        Ok(entry) => {
+            let _ = entry.take(1 << 20).read_to_string(&mut manifest);
+        }
+        Err(_) => return false,
+    }
+    manifest.contains("encryption-data")
+}
+
+/// An Excel 2.x-4.0 worksheet: not a compound file, it starts with a BOF
+/// record of BIFF2 (`09 00`), BIFF3 (`09 02`) or BIFF4 (`09 04`).
+fn old_excel(bytes: &[u8]) -> bool {
+    let record = |b: &[u8]| u16::from_le_bytes([b[0], b[1]]);
+    bytes.len() >= 8
+        && matches!(record(&bytes[0..2]), 0x0009 | 0x0209 | 0x0409)
+        && (4..=16).contains(&record(&bytes[2..4]))
 }
 
 /// What a file is, by its first bytes, when it is not a table.

@@ -33,6 +33,28 @@ pub(super) struct Table {
     /// A delimited file's separator: its rows may not be wider than the
     /// header (a wider row holds a value split at an unquoted separator).
     pub separator: Option<char>,
+    /// What the source hides where it is shown: rows (their lines) and
+    /// columns (0-based), which are not what the report shows.
+    pub hidden: Hidden,
+    /// Formula cells (line, column) whose stored result no spreadsheet
+    /// computed (a workbook that asks to be recalculated when opened).
+    pub uncomputed: std::collections::HashSet<(u64, usize)>,
+    /// The file states an empty list of items (JSON `"items": []`): a
+    /// report of no activity, not a table left empty.
+    pub stated_empty: bool,
+}
+
+/// What a sheet, a web page or a document hides where it is shown.
+#[derive(Debug, Clone, Default)]
+pub(super) struct Hidden {
+    /// The lines of hidden rows.
+    pub rows: std::collections::HashSet<u64>,
+    /// Hidden columns, 0-based.
+    pub cols: std::collections::HashSet<usize>,
+    /// The range of the filter that hides rows (`A8:H16`), if any.
+    pub filter: Option<String>,
+    /// Where the rows are hidden, for messages: `sheet`, `web page`, ...
+    pub place: &'static str,
 }
 
 impl Table {
@@ -59,6 +81,9 @@ impl Table {
             keyed: false,
             absent: Default::default(),
             separator: None,
+            hidden: Hidden::default(),
+            uncomputed: Default::default(),
+            stated_empty: false,
         }
     }
 }

@@ -148,17 +148,22 @@ fn an_xls_formula_without_a_stored_result_refuses_its_row() {
         )]);
 }
 
+/// v3 (contract 3.2, "what the sheet shows is what it holds"): a hidden
+/// row is refused as `row.hidden`, never counted (v2 read it and named it).
 #[test]
-fn a_hidden_row_is_read_and_named_in_xls_and_ods() {
+fn a_hidden_row_is_refused_in_xls_and_ods() {
     for name in ["14-dong-an.xls", "15-dong-an.ods"] {
         read(name, &["--received-at", "2023-09-12"])
-            .is("pvhtt-tuan-giao", "2023-08", 3, 0)
+            .is("pvhtt-tuan-giao", "2023-08", 2, 1)
             .items(&[
                 item(5, "2023-08-03", "trafficking", false, "news", "Hiện", 1, None),
-                item(6, "2023-08-10", "trafficking", false, "news", "Ẩn", 2, None),
                 item(7, "2023-08-17", "trafficking", false, "news", "Hiện", 3, None),
             ])
-            .says(&["note: row 6 of the table is hidden in the sheet and was read as an item: if it is not part of this report, delete it and send the file again"]);
+            .refused(&[(
+                6,
+                "row.hidden",
+                "This row is hidden in the sheet: what the sheet does not show is not part of this report, so it is not counted; if it belongs to this report, show the row and send the file again.",
+            )]);
     }
 }
 

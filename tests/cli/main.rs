@@ -14,6 +14,7 @@ mod ingest_errors;
 mod lake_files;
 mod query;
 mod real_world;
+mod real_world_third;
 mod reason_codes;
 mod register;
 mod report_docx;

@@ -643,16 +643,85 @@ fn headings_abbreviated_wrapped_and_with_notes_and_a_rate_beside_the_reach() {
     );
 }
 
+/// v3 (contract 3.2): a file whose every row is refused reads nothing and
+/// is refused whole (`file.no_items`); its rows' refusals are kept in the
+/// refusal's `raw`.
 #[test]
 fn no_silent_default_a_quantity_column_nobody_named_refuses_the_rows() {
     let unclear = "No column is named as the quantity, but 'Số lượng sản phẩm in ấn' looks like one, so the quantity cannot be read: if it counts the items, name it 'Số lượng' (or 'SL') and send the file again.";
-    ingest("33-csv-unclear-quantity-column.csv")
-        .is("so-khcn", "2023", 0, 2)
-        .refused(&[
-            (4, "quantity.column_unclear", unclear),
-            (5, "quantity.column_unclear", unclear),
-        ])
-        .says(&["note: column \"Số lượng sản phẩm in ấn\" looks like the quantity but is not one of its names, so it is not read as it (kept in extra); if it is the quantity, name it 'Số lượng'"]);
+    refused_whole(
+        "real-world/33-csv-unclear-quantity-column.csv",
+        &["--received-at", "2023-12-01"],
+    )
+    .rows(&[
+        (4, "quantity.column_unclear", unclear),
+        (5, "quantity.column_unclear", unclear),
+    ]);
+}
+
+/// What ingest made of a file refused whole because every row of it was
+/// refused: the file's refusal, and its rows' refusals kept in its raw.
+pub(super) struct RefusedWhole {
+    pub(super) run: Run,
+    pub(super) reject: Map<String, Value>,
+}
+
+/// Ingests `tests/fixtures/<rel>` alone; it must be refused whole as
+/// `file.no_items`, nothing of it in the lake but the refusal.
+pub(super) fn refused_whole(rel: &str, flags: &[&str]) -> RefusedWhole {
+    let w = Workdir::new();
+    let name = rel.rsplit('/').next().unwrap_or(rel);
+    w.fixture(rel, name);
+    let run = w.run(&[&["ingest", "inbox"][..], flags].concat());
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        !w.path("lake/submissions/submissions.parquet").exists()
+            || w.rows("lake/submissions").is_empty(),
+        "{rel}: no submission"
+    );
+    assert!(!w.path("lake/activities").exists() || w.rows("lake/activities").is_empty());
+    let rejects = w.rows("lake/rejects");
+    assert_eq!(rejects.len(), 1, "{}", run.stderr);
+    let reject = rejects[0].clone();
+    assert_eq!(
+        v(&reject, "reason_code"),
+        json!("file.no_items"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(v(&reject, "source_row"), Value::Null);
+    RefusedWhole { run, reject }
+}
+
+impl RefusedWhole {
+    /// The rows' refusals the file's refusal keeps: (row, code, reason).
+    pub(super) fn rows(&self, want: &[(i64, &str, &str)]) -> &Self {
+        let raw: Value = serde_json::from_str(v(&self.reject, "raw").as_str().unwrap()).unwrap();
+        let got: Vec<(Value, Value, Value)> = raw["detail"]["rows"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| {
+                (
+                    r["source_row"].clone(),
+                    r["reason_code"].clone(),
+                    r["reason"].clone(),
+                )
+            })
+            .collect();
+        let want: Vec<(Value, Value, Value)> = want
+            .iter()
+            .map(|(row, code, reason)| (json!(row), json!(code), json!(reason)))
+            .collect();
+        assert_eq!(got, want, "{}", self.run.stderr);
+        self
+    }
+
+    /// The file's refusal says this.
+    pub(super) fn reason(&self, want: &str) -> &Self {
+        assert_eq!(v(&self.reject, "reason"), json!(want));
+        self
+    }
 }
 
 #[test]

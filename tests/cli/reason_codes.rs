@@ -76,7 +76,10 @@ fn every_reason_code_is_produced_by_some_file() {
         ("f02.csv".into(), b"  \n \n".to_vec(), vec!["file.blank"]),
         ("f03.csv".into(), b"\x89PNG\r\n\x1a\nrest".to_vec(), vec!["file.not_a_table"]),
         ("f04.xlsx".into(), b"Ngay,Hinh thuc\n".to_vec(), vec!["file.wrong_extension"]),
-        ("f05.xlsx".into(), encrypted_workbook(), vec!["file.old_excel"]),
+        // v3: a workbook protected with a password is `file.encrypted`
+        // (`file.old_excel` is now an Excel 2.x-4.0 worksheet, f05b)
+        ("f05.xlsx".into(), encrypted_workbook(), vec!["file.encrypted"]),
+        ("f05b.xls".into(), excel4_worksheet(), vec!["file.old_excel"]),
         ("f06.odt".into(), b"odt text".to_vec(), vec!["file.unsupported_type"]),
         ("f07".into(), b"no extension".to_vec(), vec!["file.no_extension"]),
         ("f08.csv".into(), vec![b'x'; (1 << 20) + 10], vec!["file.too_big"]),
@@ -183,10 +186,18 @@ fn every_reason_code_is_produced_by_some_file() {
             ),
             vec!["date.month_first_ambiguous"],
         ),
+        // v3: a file whose every row is refused is refused whole, so the
+        // row's code comes from a file with an item beside it: a JSON item
+        // that states a quantity-like field instead of the quantity
         (
-            "f27.csv".into(),
-            csv("Sở Tư pháp", "2023", "Ngày,Chủ đề,Hình thức,Số lượng sản phẩm in", &["01/03/2023,general,Tin,5"]),
+            "so-tu-phap_2023_f27.ndjson".into(),
+            "{\"date\":\"01/03/2023\",\"theme\":\"general\",\"form\":\"Tin\",\"quantity\":2}\n{\"date\":\"02/03/2023\",\"theme\":\"general\",\"form\":\"Tin\",\"Số lượng sản phẩm in\":5}\n".as_bytes().to_vec(),
             vec!["quantity.column_unclear"],
+        ),
+        (
+            "so-tu-phap_2023_f27b.json".into(),
+            b"[\"hi\", \"bye\"]".to_vec(),
+            vec!["file.no_items"],
         ),
         (
             "f28.xlsx".into(),
@@ -200,13 +211,9 @@ fn every_reason_code_is_produced_by_some_file() {
         ),
     ];
     files.push((
-        "f30.csv".into(),
-        csv(
-            "Sở Tư pháp",
-            "2023",
-            "Ngày,Chủ đề,Hình thức,Số lượng,Số lượng",
-            &["01/03/2023,general,Tin,2,10"],
-        ),
+        // (a JSON item that gives its quantity twice, beside one that does not)
+        "so-tu-phap_2023_f30.ndjson".into(),
+        "{\"date\":\"01/03/2023\",\"theme\":\"general\",\"form\":\"Tin\",\"quantity\":2}\n{\"date\":\"02/03/2023\",\"theme\":\"general\",\"form\":\"Tin\",\"quantity\":2,\"SL\":10}\n".as_bytes().to_vec(),
         vec!["column.ambiguous"],
     ));
     files.push((
@@ -226,6 +233,18 @@ fn every_reason_code_is_produced_by_some_file() {
         "f32.xlsx".into(),
         two_reports(),
         vec!["file.several_reports"],
+    ));
+    // what the sheet hides, formulas never calculated, dates turned round
+    files.push(("f34.xlsx".into(), hidden_row(), vec!["row.hidden"]));
+    files.push((
+        "f35.xlsx".into(),
+        uncalculated_formula(),
+        vec!["cell.formula_not_calculated"],
+    ));
+    files.push((
+        "f36.xlsx".into(),
+        turned_date(),
+        vec!["date.locale_swapped"],
     ));
     // what a section of plans lists is not done
     files.push((
@@ -364,7 +383,7 @@ fn a_lake_written_before_reason_codes_still_opens_and_groups() {
     // a new refusal beside it, then a compaction: both kept, the old one null
     w.write(
         "inbox/pvhtt-nam-po_2023-08.csv",
-        "Ngày,Chủ đề,Hình thức\n05/08/2023,general,Video clip\n".as_bytes(),
+        "Ngày,Chủ đề,Hình thức\n05/08/2023,general,Tin\n05/08/2023,general,Video clip\n".as_bytes(),
     );
     assert_eq!(
         w.run(&["ingest", "inbox", "--received-at", "2023-08-10"])
@@ -380,6 +399,72 @@ fn a_lake_written_before_reason_codes_still_opens_and_groups() {
         .collect();
     codes.sort_by_key(|c| c.to_string());
     assert_eq!(codes, vec![json!("form.unknown"), Value::Null]);
+}
+
+/// An Excel 4.0 worksheet: a BIFF4 BOF record (worksheet) and an EOF, as
+/// no program of today writes one.
+fn excel4_worksheet() -> Vec<u8> {
+    vec![
+        0x09, 0x04, 0x06, 0x00, 0x00, 0x00, 0x10, 0x00, 0x00, 0x00, 0x0A, 0x00, 0x00, 0x00,
+    ]
+}
+
+/// A Sở Tư pháp 2023 report of two items, `rows` written by XlsxWriter's
+/// Rust port under `Ngày | Chủ đề | Hình thức | Số lượng`, then `more`.
+fn report(more: impl FnOnce(&mut rust_xlsxwriter::Worksheet)) -> Vec<u8> {
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    sheet.write_string(0, 0, "Đơn vị: Sở Tư pháp").unwrap();
+    sheet
+        .write_string(1, 0, "Kỳ báo cáo: Tháng 7/2023")
+        .unwrap();
+    for (c, h) in ["Ngày", "Chủ đề", "Hình thức", "Số lượng"]
+        .iter()
+        .enumerate()
+    {
+        sheet.write_string(3, c as u16, *h).unwrap();
+    }
+    for (r, day) in ["13/07/2023", "20/07/2023"].iter().enumerate() {
+        let r = 4 + r as u32;
+        sheet.write_string(r, 0, *day).unwrap();
+        sheet.write_string(r, 1, "general").unwrap();
+        sheet.write_string(r, 2, "Tin").unwrap();
+        sheet.write_number(r, 3, 1.0).unwrap();
+    }
+    more(sheet);
+    book.save_to_buffer().unwrap()
+}
+
+/// Row 6 hidden.
+fn hidden_row() -> Vec<u8> {
+    report(|s| {
+        s.set_row_hidden(5).unwrap();
+    })
+}
+
+/// A third item whose quantity is a formula XlsxWriter never calculated
+/// (its stored result is 0).
+fn uncalculated_formula() -> Vec<u8> {
+    report(|s| {
+        s.write_string(6, 0, "21/07/2023").unwrap();
+        s.write_string(6, 1, "general").unwrap();
+        s.write_string(6, 2, "Tin").unwrap();
+        s.write_formula(6, 3, "=D5+D6").unwrap();
+    })
+}
+
+/// A third item whose date is a real date cell (5 July as a month-first
+/// spreadsheet read `07/05/2023`), in a column typed day-first: read as
+/// typed it would be 7 May, outside the report's period.
+fn turned_date() -> Vec<u8> {
+    report(|s| {
+        let day = rust_xlsxwriter::ExcelDateTime::from_ymd(2023, 7, 5).unwrap();
+        let format = rust_xlsxwriter::Format::new().set_num_format("mm/dd/yyyy");
+        s.write_datetime_with_format(6, 0, &day, &format).unwrap();
+        s.write_string(6, 1, "general").unwrap();
+        s.write_string(6, 2, "Tin").unwrap();
+        s.write_number(6, 3, 1.0).unwrap();
+    })
 }
 
 /// A workbook with a table of activities on each of two visible sheets.

@@ -13,10 +13,11 @@ use super::metadata::Metadata;
 use crate::domain::{Period, UnitCode};
 use crate::ingest::body::{MergedFigures, row_width};
 use crate::ingest::cell::{Cell, SourceRow};
-use crate::ingest::dates::{DateReading, column_order, parse_date};
+use crate::ingest::dates::{DateReading, column_order, parse_date, swapped_dates};
 use crate::ingest::fields::Field;
 use crate::ingest::legacy::Legacy;
 use crate::ingest::readers::ReadOutput;
+use crate::ingest::table::Hidden;
 use crate::reference::Campaign;
 use crate::text::clean;
 
@@ -71,6 +72,11 @@ pub(super) struct Columns<'a> {
     pub separator: Option<(char, usize)>,
     /// Columns that look like the quantity without naming it.
     pub quantity_like: Vec<usize>,
+    /// What the source hides: hidden rows are not part of the report.
+    pub hidden: Hidden,
+    /// Formula cells (line, column) whose stored result no spreadsheet
+    /// computed.
+    pub uncomputed: HashSet<(u64, usize)>,
 }
 
 impl<'a> Columns<'a> {
@@ -128,6 +134,8 @@ impl<'a> Columns<'a> {
                 .filter(|(_, f)| *f == Field::Quantity)
                 .map(|(c, _)| *c)
                 .collect(),
+            hidden: out.table.hidden.clone(),
+            uncomputed: out.table.uncomputed.clone(),
         };
         (columns, notes)
     }
@@ -200,6 +208,11 @@ impl<'a> Columns<'a> {
     pub(super) fn dated(&self, cells: &[Cell]) -> bool {
         let date = self.cell(cells, Field::ActivityDate);
         matches!(date, Cell::Date(_)) || parse_date(date).is_ok_and(|d| d.is_some())
+    }
+
+    /// True when the row at `line` is hidden where the file is shown.
+    pub(super) fn is_hidden(&self, line: u64) -> bool {
+        self.hidden.rows.contains(&line)
     }
 
     /// True when several columns name `field` and none holds it.
@@ -294,6 +307,18 @@ fn header_notes(out: &ReadOutput, rows: &[SourceRow]) -> Vec<String> {
         ));
     }
     for (col, name) in header.names.iter().enumerate() {
+        let filled = rows
+            .iter()
+            .any(|r| r.cells.get(col).is_some_and(|c| !c.is_empty()));
+        if let Some(heading) = name.strip_suffix(" (hidden column)")
+            && filled
+        {
+            notes.push(format!(
+                "column \"{heading}\" is hidden in the {}: what the {} does not show is not read as a field of the report (its values are kept in extra)",
+                out.table.hidden.place,
+                out.table.hidden.place
+            ));
+        }
         let blank = header.fields[col].is_none() && name == &format!("column {}", col + 1);
         if blank
             && rows
@@ -352,8 +377,11 @@ fn date_reading(
     {
         cols.extend(&more[1..]);
     }
+    // the rows the file shows (a hidden row's date does not say how its
+    // column was typed)
     let cells: Vec<&Cell> = rows
         .iter()
+        .filter(|r| !out.table.hidden.rows.contains(&r.line))
         .filter_map(|r| {
             cols.iter()
                 .filter_map(|&c| r.cells.get(c))
@@ -362,7 +390,9 @@ fn date_reading(
         .collect();
     let (order, note) = column_order(&cells, period);
     dates.order = order;
-    (dates, note)
+    let (swapped, swap_note) = swapped_dates(&cells, period);
+    dates.swapped = swapped;
+    (dates, note.or(swap_note))
 }
 
 #[cfg(test)]

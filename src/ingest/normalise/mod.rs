@@ -20,7 +20,7 @@ use chrono::NaiveDate;
 use self::columns::{Columns, Row};
 use self::item::read_item;
 use self::notes::FileNotes;
-use self::rows::{RowKind, RowWalker, planned};
+use self::rows::{RowKind, RowWalker, hidden, planned};
 use super::body::read_body;
 use super::readers::ReadOutput;
 use super::reason::{Problem, ReasonCode};
@@ -106,6 +106,7 @@ pub(super) fn normalise(
             RowKind::Template => n.ignored_rows += 1,
             RowKind::Heading => n.headings += 1,
             RowKind::Planned(plan) => n.refusals.push(refuse(vec![planned(&plan)])),
+            RowKind::Hidden => n.refusals.push(refuse(vec![hidden(&cols, row.line)])),
             RowKind::Item => {
                 let item = Row {
                     line: row.line,
@@ -119,17 +120,72 @@ pub(super) fn normalise(
         }
     }
     n.notes.extend(notes.closing(meta.received_at));
+    if n.activities.is_empty() && !n.refusals.is_empty() {
+        return Err(no_items(&n));
+    }
     if n.rows_read() == 0 {
-        return Err(Problem::new(
-            ReasonCode::FileNoRows,
-            if n.ignored_rows + n.headings > 0 {
-                "the table has a header but no activity rows (only column numbers, totals or section headings): fill in one row per activity"
-            } else {
-                "the table has a header row but no data rows: fill in one row per activity"
-            },
-        ));
+        // a form whose rows are only its template (column numbers, a total
+        // of nothing, section headings), or a JSON `"items": []`, states
+        // that nothing was done; a header and nothing else says nothing
+        if n.ignored_rows + n.headings == 0 && !out.table.stated_empty {
+            return Err(Problem::new(
+                ReasonCode::FileNoRows,
+                "the table has a header row but no data rows: fill in one row per activity",
+            ));
+        }
+        n.notes.push(
+            "the report states no activity for its period (no item rows): it counts as received, with no items"
+                .into(),
+        );
     }
     Ok(n)
+}
+
+/// The refusal of a file whose every row was refused: it reads nothing, so
+/// it is not received and never replaces the report it would correct. The
+/// rows' reasons and cells are kept with it.
+fn no_items(n: &Normalised) -> Problem {
+    let count = n.refusals.len();
+    let first = &n.refusals[0];
+    let row = first
+        .source_row
+        .map(|r| format!("Row {r}: "))
+        .unwrap_or_default();
+    let others = match count {
+        1 => String::new(),
+        2 if n.refusals[1].code == first.code => {
+            " The other row is refused for the same kind of reason.".to_string()
+        }
+        _ if n.refusals.iter().all(|r| r.code == first.code) => format!(
+            " The other {} rows are refused for the same kind of reason.",
+            count - 1
+        ),
+        2 => " The other row is refused for another reason (see rejects.raw).".to_string(),
+        _ => format!(
+            " The other {} rows are refused, each for its own reason (see rejects.raw).",
+            count - 1
+        ),
+    };
+    let text = format!(
+        "every row of the file is refused ({count} row{}), so it holds no item that can be read: it is not counted as received, and the report of {} for {} already in the lake, if any, stays current. {row}{}{others}",
+        crate::text::plural(count),
+        n.unit,
+        n.period,
+        crate::text::sentence(&first.reason),
+    );
+    let rows: Vec<serde_json::Value> = n
+        .refusals
+        .iter()
+        .map(|r| {
+            serde_json::json!({
+                "source_row": r.source_row,
+                "reason_code": r.code.code(),
+                "reason": r.reason,
+                "raw": serde_json::from_str::<serde_json::Value>(&r.raw).unwrap_or(serde_json::Value::Null),
+            })
+        })
+        .collect();
+    Problem::new(ReasonCode::FileNoItems, text).with_detail(serde_json::json!({ "rows": rows }))
 }
 
 /// A refused row: its raw cells and one sentence naming every problem,

@@ -40,6 +40,8 @@ pub(super) enum RowKind {
     Heading,
     /// An item under a heading of plans (the heading's text).
     Planned(String),
+    /// A row the file hides where it is shown: not part of the report.
+    Hidden,
     /// An item.
     Item,
 }
@@ -86,6 +88,9 @@ impl<'c, 'a> RowWalker<'c, 'a> {
         if numbers || is_totals_row(cells, dated) || self.in_footer || header {
             return RowKind::Template;
         }
+        if self.cols.is_hidden(read.line) {
+            return RowKind::Hidden;
+        }
         if let Some(opened) = heading(self.cols, cells) {
             self.section = opened;
             return RowKind::Heading;
@@ -110,6 +115,42 @@ pub(super) fn planned(plan: &str) -> Problem {
             "this row is under the heading '{plan}': what is planned is not an activity done, so it is not counted; report it in the period it is done"
         ),
     )
+}
+
+/// Why a row the file hides is refused: what the sheet (the page, the
+/// document) does not show is not part of the report.
+pub(super) fn hidden(cols: &Columns, line: u64) -> Problem {
+    let place = match cols.hidden.place {
+        "" => "sheet",
+        place => place,
+    };
+    let by_filter = cols
+        .hidden
+        .filter
+        .as_deref()
+        .and_then(|range| filter_rows(range).map(|rows| (range, rows)))
+        .filter(|(_, (first, last))| (*first..=*last).contains(&line));
+    let text = match by_filter {
+        Some((range, _)) => format!(
+            "this row is hidden in the {place} by its filter ({range}): what the {place} does not show is not part of this report, so it is not counted; if it belongs to this report, clear the filter and send the file again"
+        ),
+        None => format!(
+            "this row is hidden in the {place}: what the {place} does not show is not part of this report, so it is not counted; if it belongs to this report, show the row and send the file again"
+        ),
+    };
+    Problem::new(ReasonCode::RowHidden, text)
+}
+
+/// The first and last row (1-based) of a range such as `A8:H16`.
+fn filter_rows(range: &str) -> Option<(u64, u64)> {
+    let row = |cell: &str| {
+        cell.trim_start_matches(|c: char| c.is_ascii_alphabetic() || c == '$')
+            .trim_start_matches('$')
+            .parse::<u64>()
+            .ok()
+    };
+    let (a, b) = range.split_once(':').unwrap_or((range, range));
+    Some((row(a)?, row(b)?))
 }
 
 /// When the row is a section heading (`I. Phòng, chống mua bán người`,

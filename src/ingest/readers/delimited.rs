@@ -53,7 +53,7 @@ fn csv_rows(
                     cells: record
                         .iter()
                         .enumerate()
-                        .map(|(col, field)| cells.cell_nfc(field, line, col))
+                        .map(|(col, field)| cells.cell_nfc(excel_text(field), line, col))
                         .collect(),
                 });
             }
@@ -61,6 +61,16 @@ fn csv_rows(
         }
     }
     Ok(out)
+}
+
+/// A field written as an Excel text formula (`="15/03/2023"`, `="2"`: what
+/// web systems export so that Excel keeps the text) is the text inside.
+fn excel_text(field: &str) -> &str {
+    let t = field.trim();
+    match t.strip_prefix("=\"").and_then(|r| r.strip_suffix('"')) {
+        Some(inner) if !inner.contains('"') => inner,
+        _ => field,
+    }
 }
 
 /// Delimited text: the separator is the one whose best header band names
@@ -141,5 +151,14 @@ mod tests {
         assert_eq!(h.names[4], "Kết quả / Số người tham dự");
         assert_eq!(out.table.rows.len(), 1);
         assert_eq!(out.table.rows[0].line, 3);
+    }
+
+    #[test]
+    fn excel_text_formulas_are_the_text_inside() {
+        assert_eq!(excel_text("=\"15/03/2023\""), "15/03/2023");
+        assert_eq!(excel_text(" =\"2\" "), "2");
+        assert_eq!(excel_text("=A1+1"), "=A1+1");
+        assert_eq!(excel_text("=\"a\"&\"b\""), "=\"a\"&\"b\"");
+        assert_eq!(excel_text("Tin"), "Tin");
     }
 }

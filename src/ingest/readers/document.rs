@@ -16,7 +16,7 @@ use crate::ingest::limits::{
     MAX_COLUMNS, MAX_GRID_CELLS, MAX_SHEET_ROWS, grid_too_large, too_many_columns,
 };
 use crate::ingest::reason::{Problem, ReasonCode};
-use crate::ingest::table::Table;
+use crate::ingest::table::{Hidden, Table};
 use crate::ingest::template::is_column_number_row;
 
 /// A paragraph or a table of a document, in the document's order.
@@ -165,6 +165,31 @@ impl RowCount {
     }
 }
 
+/// The lines typed in a layout table's cell above a table nested in it
+/// (`Đơn vị: ...`, the title), given as paragraphs above that table:
+/// `cell[*given..]` becomes one [`Block::Text`] per non-empty line, each
+/// counted in `lines`, and `given` moves to the cell's end.
+///
+/// Errors: `file.too_large` from [`RowCount::add`].
+pub(super) fn lines_above_nested_table(
+    cell: &str,
+    given: &mut usize,
+    blocks: &mut Vec<Block>,
+    lines: &mut RowCount,
+    kind: Kind,
+) -> Result<(), Problem> {
+    for line in cell[*given..]
+        .split('\n')
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+    {
+        lines.add(kind)?;
+        blocks.push(Block::Text(vec![line.to_string()]));
+    }
+    *given = cell.len();
+    Ok(())
+}
+
 /// What kind of document, for messages.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Kind {
@@ -260,10 +285,14 @@ pub(super) fn read_blocks(blocks: Vec<Block>, kind: Kind) -> Result<ReadOutput, 
         start,
         header: band.header.clone(),
     };
-    let mut notes = grid.cells.notes();
-    notes.extend(super::output::hidden_rows_note(&grid.hidden, kind.noun()));
+    let notes = grid.cells.notes();
     let mut table = Table::from_grid(grid.rows, band, grid.merges);
     table.unconvertible = grid.cells.unconvertible;
+    table.hidden = Hidden {
+        rows: grid.hidden.into_iter().collect(),
+        place: kind.noun(),
+        ..Default::default()
+    };
     Ok(ReadOutput {
         table,
         detail,

@@ -1,8 +1,10 @@
 //! Word reports (`.docx`): `word/document.xml` read as a stream of
 //! paragraphs and tables ([`document`](super::document) makes them the
 //! grid). A table cell's paragraphs are one text; `w:gridSpan` and
-//! `w:vMerge` are merged cells; a table inside a cell gives its text to
-//! that cell; text boxes are read once (not again from their fallback
+//! `w:vMerge` are merged cells; a table inside a cell (a table of items in
+//! a frame or a layout table) is a table of its own, read before the table
+//! around it (whose cell it also gives its text to), and the lines above it
+//! in that cell are paragraphs above it; text boxes are read once (not again from their fallback
 //! copy) and apart from the cell's line; deleted and moved-away text of
 //! tracked changes, hidden text (`w:vanish`, directly or by a style) and
 //! struck-out text are not read, as the reader of the page does not read
@@ -13,7 +15,7 @@ use std::io::{BufReader, Cursor};
 
 use quick_xml::events::{BytesStart, Event};
 
-use super::document::{Block, Kind, LaidTable, RowCount, read_blocks};
+use super::document::{Block, Kind, LaidTable, RowCount, lines_above_nested_table, read_blocks};
 use super::measure::attr;
 use super::output::ReadOutput;
 use crate::ingest::limits::{cannot_open, check_unpacked};
@@ -23,20 +25,35 @@ fn damaged(e: &dyn std::fmt::Display) -> Problem {
     cannot_open("docx", e)
 }
 
-/// The paragraphs and tables of a Word document, in order.
+/// Tables nested deeper than this are read as their outer cell's text only.
+const MAX_NESTING: usize = 8;
+
+/// A table being read, and its open cell.
 #[derive(Default)]
-struct Body {
-    blocks: Vec<Block>,
-    lines: RowCount,
-    tables: usize,
+struct OpenTable {
     table: LaidTable,
-    paragraphs: usize,
-    paragraph: Vec<String>,
     in_cell: bool,
     cell: String,
     span: usize,
     /// `w:vMerge`: `Some(true)` starts a merge down, `Some(false)` continues it.
     vmerge: Option<bool>,
+    /// How much of the open cell's text is already given as paragraphs
+    /// (the lines above a table inside it).
+    given: usize,
+}
+
+/// The paragraphs and tables of a Word document, in order.
+#[derive(Default)]
+struct Body {
+    blocks: Vec<Block>,
+    lines: RowCount,
+    /// How deep in tables the reader is (past [`MAX_NESTING`], tables are
+    /// their outer cell's text only).
+    tables: usize,
+    /// The tables open, outermost first.
+    open: Vec<OpenTable>,
+    paragraphs: usize,
+    paragraph: Vec<String>,
     in_text: bool,
     /// The current run is hidden text (`w:vanish`, directly or by its
     /// style) or struck out (`w:strike`: a figure crossed out and corrected
@@ -73,22 +90,35 @@ impl Body {
             self.in_text_break();
         }
         if self.tables > 0 {
-            if self.in_cell {
-                self.cell.push_str(s);
-            }
+            self.cell_text(s);
         } else if let Some(last) = self.paragraph.last_mut() {
             last.push_str(s);
+        }
+    }
+
+    /// Text into every open cell (an inner table's text is its outer
+    /// cell's text too).
+    fn cell_text(&mut self, s: &str) {
+        for t in self.open.iter_mut().filter(|t| t.in_cell) {
+            t.cell.push_str(s);
         }
     }
 
     /// A line break in the text being read (a cell's or a paragraph's).
     fn in_text_break(&mut self) {
         if self.tables > 0 {
-            if self.in_cell {
-                self.cell.push('\n');
-            }
+            self.cell_text("\n");
         } else if let Some(last) = self.paragraph.last_mut() {
             last.push('\n');
+        }
+    }
+
+    /// The innermost open table, when the reader is in it (not deeper).
+    fn current(&mut self) -> Option<&mut OpenTable> {
+        if self.tables == self.open.len() {
+            self.open.last_mut()
+        } else {
+            None
         }
     }
 
@@ -110,25 +140,55 @@ impl Body {
             }
             _ if self.skipping > 0 => {}
             "w:tbl" if !empty => {
+                // the lines above a table inside a cell are paragraphs above it
+                if self.tables == self.open.len()
+                    && let Some(outer) = self.open.last_mut()
+                    && outer.in_cell
+                {
+                    let (cell, given) = (&outer.cell, &mut outer.given);
+                    lines_above_nested_table(
+                        cell,
+                        given,
+                        &mut self.blocks,
+                        &mut self.lines,
+                        Kind::Word,
+                    )?;
+                }
+                if self.tables == self.open.len() && self.open.len() < MAX_NESTING {
+                    self.open.push(OpenTable::default());
+                }
                 self.tables += 1;
-                if self.tables == 1 {
-                    self.table = LaidTable::default();
+            }
+            "w:tr" => {
+                if let Some(open) = self.current() {
+                    open.table.start_row();
+                    self.lines.add(Kind::Word)?;
                 }
             }
-            "w:tr" if self.tables == 1 => {
-                self.lines.add(Kind::Word)?;
-                self.table.start_row();
+            "w:gridBefore" => {
+                if let Some(open) = self.current() {
+                    open.table.skip(number());
+                }
             }
-            "w:gridBefore" if self.tables == 1 => self.table.skip(number()),
-            "w:tc" if self.tables == 1 => {
-                self.in_cell = true;
-                self.cell.clear();
-                self.span = 1;
-                self.vmerge = None;
+            "w:tc" => {
+                if let Some(open) = self.current() {
+                    open.in_cell = true;
+                    open.cell.clear();
+                    open.given = 0;
+                    open.span = 1;
+                    open.vmerge = None;
+                }
             }
-            "w:gridSpan" if self.tables == 1 && self.in_cell => self.span = number(),
-            "w:vMerge" if self.tables == 1 && self.in_cell => {
-                self.vmerge = Some(val().is_some_and(|v| v == "restart"))
+            "w:gridSpan" => {
+                if let Some(open) = self.current().filter(|o| o.in_cell) {
+                    open.span = number();
+                }
+            }
+            "w:vMerge" => {
+                let restart = val().is_some_and(|v| v == "restart");
+                if let Some(open) = self.current().filter(|o| o.in_cell) {
+                    open.vmerge = Some(restart);
+                }
             }
             "w:p" if !empty => {
                 self.paragraphs += 1;
@@ -170,24 +230,36 @@ impl Body {
                     self.lines.add(Kind::Word)?;
                     let paragraph = std::mem::take(&mut self.paragraph);
                     self.blocks.push(Block::Text(paragraph));
-                } else if self.in_cell {
-                    self.cell.push('\n');
+                } else if self.tables > 0 {
+                    self.cell_text("\n");
                 }
             }
-            "w:tc" if self.tables == 1 && self.in_cell => {
-                self.in_cell = false;
-                let text = std::mem::take(&mut self.cell);
-                match self.vmerge {
-                    Some(false) => self.table.continue_above(self.span)?,
-                    _ => self.table.cell(text, self.span, 1)?,
+            "w:tc" => {
+                let closed = match self.current().filter(|o| o.in_cell) {
+                    Some(open) => {
+                        open.in_cell = false;
+                        let text = std::mem::take(&mut open.cell);
+                        match open.vmerge {
+                            Some(false) => open.table.continue_above(open.span)?,
+                            _ => open.table.cell(text, open.span, 1)?,
+                        }
+                        true
+                    }
+                    None => false,
+                };
+                if !closed {
+                    self.cell_text(" ");
                 }
             }
-            "w:tc" if self.tables > 1 && self.in_cell => self.cell.push(' '),
             "w:tbl" => {
+                if self.tables == self.open.len()
+                    && let Some(open) = self.open.pop()
+                {
+                    self.blocks.push(Block::Table(open.table));
+                }
                 self.tables = self.tables.saturating_sub(1);
-                if self.tables == 0 {
-                    let table = std::mem::take(&mut self.table);
-                    self.blocks.push(Block::Table(table));
+                if self.tables > 0 {
+                    self.cell_text(" ");
                 }
             }
             _ => {}

@@ -23,7 +23,7 @@ use html5ever::tokenizer::{
     TokenizerOpts,
 };
 
-use super::document::{Block, Kind, LaidTable, RowCount, read_blocks};
+use super::document::{Block, Kind, LaidTable, RowCount, lines_above_nested_table, read_blocks};
 use super::output::ReadOutput;
 use super::text::decode;
 use crate::ingest::limits::{MAX_HTML_BYTES, megabytes};
@@ -197,17 +197,17 @@ impl Page {
                 }
                 // the lines above a table inside a layout table's cell are
                 // paragraphs above it (`Đơn vị: ...`, the title)
-                let above = match self.tables.last_mut() {
-                    Some(outer) if outer.in_cell => {
-                        let above = outer.cell[outer.given..].to_string();
-                        outer.given = outer.cell.len();
-                        above
-                    }
-                    _ => String::new(),
-                };
-                for line in above.split('\n').map(str::trim).filter(|l| !l.is_empty()) {
-                    self.lines.add(Kind::Html)?;
-                    self.blocks.push(Block::Text(vec![line.to_string()]));
+                if let Some(outer) = self.tables.last_mut()
+                    && outer.in_cell
+                {
+                    let (cell, given) = (&outer.cell, &mut outer.given);
+                    lines_above_nested_table(
+                        cell,
+                        given,
+                        &mut self.blocks,
+                        &mut self.lines,
+                        Kind::Html,
+                    )?;
                 }
                 if self.tables.len() < MAX_NESTING {
                     self.tables.push(OpenTable::default());
@@ -475,7 +475,8 @@ mod tests {
             .iter()
             .map(|r| r.cells.iter().map(|c| c.to_string()).collect())
             .collect();
-        // a hidden row is read, and named; hidden text in a cell is not read
+        // a hidden row is read, marked hidden (v3: the normaliser refuses
+        // it, `row.hidden`); hidden text in a cell is not read
         assert_eq!(
             rows,
             vec![
@@ -484,12 +485,9 @@ mod tests {
                 vec!["07/07/2023", "Bài", "2"]
             ]
         );
-        assert_eq!(
-            out.notes,
-            vec![
-                "row 3 of the table is hidden in the page and was read as an item: if it is not part of this report, delete it and send the file again"
-            ]
-        );
+        assert_eq!(out.table.hidden.rows, [3].into());
+        assert_eq!(out.table.hidden.place, "page");
+        assert!(out.notes.is_empty(), "{:?}", out.notes);
     }
 
     #[test]

@@ -35,9 +35,23 @@ pub(crate) fn read_json(bytes: &[u8]) -> Result<ReadOutput, Problem> {
     let mut cells = TextCells::default();
     let mut envelope = Preamble::default();
     let (items, detail) = items_of(&text, &mut cells, &mut envelope)?;
+    // `"items": []` beside the unit and period: a report of no activity
+    let stated_empty = items.is_empty() && detail == "JSON";
     let names = field_names(&items)?;
     let header = Header::from_names(&names, true);
     let (rows, bad_rows, absent) = lay_out(items, &names, &header, &mut cells);
+    if stated_empty {
+        return Ok(ReadOutput {
+            table: Table {
+                keyed: true,
+                stated_empty: true,
+                ..Default::default()
+            },
+            envelope,
+            detail,
+            ..Default::default()
+        });
+    }
     if names.is_empty() && bad_rows.is_empty() {
         return Err(Problem::new(
             ReasonCode::FileNoTable,
@@ -251,7 +265,13 @@ fn ndjson_items(text: &str) -> Vec<(u64, Result<Value, String>)> {
             continue;
         }
         let parsed = serde_json::from_str::<Value>(line)
-            .map_err(|e| format!("line {} is not valid JSON ({e})", i + 1));
+            .map_err(|e| {
+                format!(
+                    "line {} is not valid JSON (it breaks off at character {}): write each item as one JSON object on its own line",
+                    i + 1,
+                    e.column()
+                )
+            });
         items.push((i as u64 + 1, parsed));
     }
     items

@@ -14,7 +14,9 @@ use std::io::{BufReader, Cursor, Read};
 use quick_xml::events::{BytesStart, Event};
 
 use crate::ingest::cell::Merge;
-use crate::ingest::limits::{MAX_GRID_CELLS, MAX_SHEET_ROWS, cannot_open, grid_too_large};
+use crate::ingest::limits::{
+    MAX_GRID_CELLS, MAX_SHEET_ROWS, cannot_open, damaged_because, grid_too_large,
+};
 use crate::ingest::reason::{Problem, ReasonCode};
 use crate::ingest::values::is_spreadsheet_error;
 
@@ -29,6 +31,8 @@ pub(super) struct XlsLayout {
     /// Per sheet, the rows Excel hides (0-based), which calamine reads as
     /// any other.
     pub hidden_rows: HashMap<String, Vec<u32>>,
+    /// Per sheet, the columns Excel hides (0-based).
+    pub hidden_cols: HashMap<String, Vec<u32>>,
 }
 
 /// The most hidden rows noted per sheet.
@@ -42,9 +46,14 @@ fn damaged(e: &dyn std::fmt::Display) -> Problem {
     cannot_open("xls", e)
 }
 
+/// An `.xls` damaged as our own scan found (`why`, in our words).
+fn broken(why: &str) -> Problem {
+    damaged_because("xls", why)
+}
+
 fn protected() -> Problem {
     Problem::new(
-        ReasonCode::FileOldExcel,
+        ReasonCode::FileEncrypted,
         "the workbook is protected with a password, so its cells cannot be read: ask the unit to remove the password (in Excel: File, Info, Protect Workbook, Encrypt with Password, then an empty password) and to send it again",
     )
 }
@@ -54,8 +63,7 @@ fn protected() -> Problem {
 /// it is beyond what the format can hold) and the rectangle of its cells.
 ///
 /// Errors: `file.damaged` (not a compound file, no workbook stream, a
-/// record cut short), `file.old_excel` (protected with a password: an
-/// encrypted workbook of any Excel version is such a container),
+/// record cut short), `file.encrypted` (protected with a password),
 /// `file.not_a_table` (a Word 97-2003 document),
 /// `file.too_large` (sheets spanning more than [`MAX_GRID_CELLS`]).
 pub(super) fn xls(bytes: &[u8]) -> Result<XlsLayout, Problem> {
@@ -73,7 +81,7 @@ pub(super) fn xls(bytes: &[u8]) -> Result<XlsLayout, Problem> {
                 "the file is a Word 97-2003 document (.doc), not a workbook: open it in Word, save it as .docx (its table of activities is then read) and resend it",
             ));
         }
-        return Err(damaged(&"it holds no workbook"));
+        return Err(broken("it holds no workbook"));
     };
     let mut stream = Vec::new();
     file.open_stream(name)
@@ -88,7 +96,7 @@ pub(super) fn xls(bytes: &[u8]) -> Result<XlsLayout, Problem> {
         let typ = u16::from_le_bytes([stream[at], stream[at + 1]]);
         let len = u16::from_le_bytes([stream[at + 2], stream[at + 3]]) as usize;
         let Some(data) = stream.get(at + 4..at + 4 + len) else {
-            return Err(damaged(&"a record runs past the end of the file"));
+            return Err(broken("a record runs past the end of the file"));
         };
         scan.record(typ, data, at)?;
         at += 4 + len;
@@ -103,8 +111,9 @@ struct XlsScan {
     stream_len: usize,
     /// Sheets by where they start.
     names: HashMap<usize, String>,
-    /// The hidden rows of the sheet being read, and where it starts.
-    hidden: Option<(usize, Vec<u32>)>,
+    /// The hidden rows and columns of the sheet being read, and where it
+    /// starts.
+    hidden: Option<(usize, Vec<u32>, Vec<u32>)>,
     /// Cells of the sheets read so far (first to last used cell).
     total: u64,
     /// (first row, first column, last row, last column) of the sheet's cells.
@@ -135,12 +144,24 @@ impl XlsScan {
             0x0085 if !self.in_sheet => return self.boundsheet(data),
             // ROW: a row Excel hides (fDyZero)
             0x0208 if in_cells => {
-                if let (Some(row), Some(flags), Some((_, rows))) =
+                if let (Some(row), Some(flags), Some((_, rows, _))) =
                     (u16_at(data, 0), u16_at(data, 12), self.hidden.as_mut())
                     && flags & 0x20 != 0
                     && rows.len() < MAX_HIDDEN_ROWS
                 {
                     rows.push(row);
+                }
+            }
+            // COLINFO: columns Excel hides (fHidden)
+            0x007D if in_cells => {
+                if let (Some(first), Some(last), Some(flags), Some((_, _, cols))) = (
+                    u16_at(data, 0),
+                    u16_at(data, 2),
+                    u16_at(data, 8),
+                    self.hidden.as_mut(),
+                ) && flags & 0x0001 != 0
+                {
+                    cols.extend((first..=last.min(XLS_COLUMNS)).take(MAX_HIDDEN_ROWS));
                 }
             }
             // FILEPASS: the workbook is encrypted
@@ -166,7 +187,7 @@ impl XlsScan {
         } else {
             self.in_sheet = u16_at(data, 2) == Some(0x0010);
             self.rect = None;
-            self.hidden = self.in_sheet.then(|| (record_at, Vec::new()));
+            self.hidden = self.in_sheet.then(|| (record_at, Vec::new(), Vec::new()));
         }
     }
 
@@ -177,10 +198,15 @@ impl XlsScan {
             self.depth -= 1;
         } else if self.in_sheet {
             self.in_sheet = false;
-            if let Some((start, rows)) = self.hidden.take().filter(|(_, r)| !r.is_empty())
+            if let Some((start, rows, cols)) = self.hidden.take()
                 && let Some(name) = self.names.get(&start)
             {
-                self.layout.hidden_rows.insert(name.clone(), rows);
+                if !rows.is_empty() {
+                    self.layout.hidden_rows.insert(name.clone(), rows);
+                }
+                if !cols.is_empty() {
+                    self.layout.hidden_cols.insert(name.clone(), cols);
+                }
             }
             if let Some((r0, c0, r1, c1)) = self.rect.take() {
                 self.total += (r1 - r0 + 1) as u64 * (c1 - c0 + 1) as u64;
@@ -199,7 +225,7 @@ impl XlsScan {
             .get(..4)
             .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]));
         let Some(position) = position.filter(|p| (*p as usize) < self.stream_len) else {
-            return Err(damaged(&"a sheet starts past the end of the workbook"));
+            return Err(broken("a sheet starts past the end of the workbook"));
         };
         if let (Some(&n), Some(&flags)) = (data.get(6), data.get(7)) {
             let raw = &data[8.min(data.len())..];
@@ -228,7 +254,7 @@ impl XlsScan {
             // last (calamine subtracts them unchecked)
             let last = u16_at(data, data.len().saturating_sub(2)).unwrap_or(0);
             if last < col || data.len() != 6 + 6 * (last - col + 1) as usize {
-                return Err(damaged(&"a row of numbers does not match its length"));
+                return Err(broken("a row of numbers does not match its length"));
             }
             last
         } else {
@@ -279,6 +305,8 @@ pub(super) struct OdsLayout {
     /// Per sheet, the rows LibreOffice hides (`table:visibility`
     /// `collapse` or `filter`), 0-based.
     pub hidden_rows: HashMap<String, Vec<u32>>,
+    /// Per sheet, the columns it hides, 0-based.
+    pub hidden_cols: HashMap<String, Vec<u32>>,
     /// Per sheet, number cells that show an error (`#DIV/0!`, `Err:502`)
     /// over the number they carry: (row, column, what they show), 0-based.
     pub errors: HashMap<String, Vec<(u32, u32, String)>>,
@@ -303,6 +331,8 @@ pub(super) fn ods(bytes: &[u8]) -> Result<OdsLayout, Problem> {
     let mut total = 0u64;
     let mut sheet: Option<(String, Vec<Merge>)> = None;
     let (mut row, mut col, mut row_repeats) = (0u64, 0u64, 1u64);
+    // the columns the sheet has declared so far (`table:table-column`)
+    let mut declared_cols = 0u64;
     let mut rect: Option<(u64, u64, u64, u64)> = None;
     // the text a number cell shows, while inside it: (row, column, text)
     let mut shown: Option<(u64, u64, String)> = None;
@@ -318,7 +348,20 @@ pub(super) fn ods(bytes: &[u8]) -> Result<OdsLayout, Problem> {
                 "table:table" => {
                     let name = attr(e, "table:name").unwrap_or_default();
                     sheet = Some((name, Vec::new()));
-                    (row, rect) = (0, None);
+                    (row, rect, declared_cols) = (0, None, 0);
+                }
+                "table:table-column" => {
+                    let cols =
+                        repeats(e, "table:number-columns-repeated").min(XLS_COLUMNS as u64 * 64);
+                    let visible = attr(e, "table:visibility").is_none_or(|v| v == "visible");
+                    if !visible && let Some((name, _)) = &sheet {
+                        let hidden = layout.hidden_cols.entry(name.clone()).or_default();
+                        let room = MAX_HIDDEN_ROWS.saturating_sub(hidden.len()) as u64;
+                        hidden.extend(
+                            (declared_cols..declared_cols + cols.min(room)).map(|c| c as u32),
+                        );
+                    }
+                    declared_cols += cols;
                 }
                 "table:table-row" => {
                     let rows_left = (MAX_SHEET_ROWS as u64).saturating_sub(row);

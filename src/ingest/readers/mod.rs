@@ -8,10 +8,12 @@
 mod delimited;
 mod document;
 mod docx;
+mod formula;
 mod html;
 mod json;
 mod measure;
 mod output;
+mod sheet_xml;
 mod text;
 mod workbook;
 

@@ -23,32 +23,4 @@ pub(in crate::ingest) struct ReadOutput {
     pub notes: Vec<String>,
 }
 
-/// The note for item rows that are hidden where the file is shown (rows
-/// hidden in a sheet, `display:none` rows of a web page) and were read:
-/// someone should check that they belong to the report. `lines` are the
-/// rows' lines; `None` when there are none.
-pub(super) fn hidden_rows_note(lines: &[u64], place: &str) -> Option<String> {
-    let n = lines.len();
-    if n == 0 {
-        return None;
-    }
-    let shown: Vec<String> = lines.iter().take(8).map(u64::to_string).collect();
-    let more = if n > 8 {
-        format!(" and {} more", n - 8)
-    } else {
-        String::new()
-    };
-    let one = n == 1;
-    Some(format!(
-        "row{} {}{more} of the table {} hidden in the {place} and {} read as {}: if {} not part of this report, delete {} and send the file again",
-        crate::text::plural(n),
-        shown.join(", "),
-        if one { "is" } else { "are" },
-        if one { "was" } else { "were" },
-        if one { "an item" } else { "items" },
-        if one { "it is" } else { "they are" },
-        if one { "it" } else { "them" },
-    ))
-}
-
 pub(super) const NO_HEADER: &str = "no header row was found: the table needs column names such as Ngày, Hình thức, Chủ đề and Tên tin bài (at least two of them)";

@@ -93,6 +93,9 @@ pub(super) struct TextCells {
     /// Cells that look legacy-encoded but do not convert cleanly: (line,
     /// column, encoding).
     pub unconvertible: Vec<(u64, usize, Legacy)>,
+    /// The encoding the whole workbook is typed in (an Excel 5.0/95
+    /// workbook typed in a legacy font): every cell is converted with it.
+    pub book: Option<Legacy>,
 }
 
 /// A cell whose lines each hold only a figure (`12` over `500`: two
@@ -163,6 +166,15 @@ fn read_cell(raw: &str) -> ReadCell {
 impl TextCells {
     /// The cell for `raw`, the text of row `line`, column `col`.
     pub(super) fn cell(&mut self, raw: &str, line: u64, col: usize) -> Cell {
+        if let Some(old) = self.book
+            && let Some(text) = legacy::convert_in_book(&figures_kept_apart(raw), old)
+        {
+            self.converted
+                .entry(old)
+                .or_insert((0, raw.to_string(), text.clone()))
+                .0 += 1;
+            return Cell::text(&text);
+        }
         let read = crate::memo::cached(&CELLS, raw, || read_cell(raw));
         match read.legacy {
             None => {}

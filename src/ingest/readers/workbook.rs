@@ -18,17 +18,19 @@ use calamine::{
     Data, Ods, Range, Reader, SheetType, SheetVisible, Xls, XlsOptions, Xlsx, open_workbook_from_rs,
 };
 
+use super::formula;
 use super::measure::{self, OdsLayout, XlsLayout};
 use super::output::{NO_HEADER, ReadOutput};
+use super::sheet_xml::{self, XlsxSheet};
 use super::text::TextCells;
 use crate::ingest::cell::DateSystem;
 use crate::ingest::cell::{Cell, Merge, SourceRow};
-use crate::ingest::header::{Band, find_band};
+use crate::ingest::header::{Band, find_band_hiding};
 use crate::ingest::limits::{
-    MAX_COLUMNS, MAX_SHEET_ROWS, cannot_open, check_unpacked, too_many_columns,
+    MAX_COLUMNS, MAX_SHEET_ROWS, cannot_open, cause, check_unpacked, too_many_columns,
 };
 use crate::ingest::reason::{Problem, ReasonCode};
-use crate::ingest::table::Table;
+use crate::ingest::table::{Hidden, Table};
 use crate::text::plural;
 
 /// The most merged ranges a sheet may declare; a report has a few dozen.
@@ -40,6 +42,11 @@ struct Sheet {
     grid: Vec<SourceRow>,
     merges: Vec<Merge>,
     cells: TextCells,
+    /// The rows and columns it hides.
+    hidden: Hidden,
+    /// Formula cells (line, column) whose stored result no spreadsheet
+    /// computed.
+    uncomputed: std::collections::HashSet<(u64, usize)>,
     /// Cells under a merged cell that hold something the spreadsheet does
     /// not show (a merge made keeping the covered contents): how many, and
     /// the first (line, column, text).
@@ -113,15 +120,24 @@ fn cell_of(d: &Data, system: DateSystem, text: &mut TextCells, line: u64, col: u
     }
 }
 
+/// An `.xlsx` sheet, its cells read one by one; `scan` says what calamine
+/// does not: which cells hold formulas (a formula with no stored result,
+/// or in a workbook that asks to be recalculated when opened, has no
+/// value) and what the sheet hides.
 fn read_sheet<RS: std::io::Read + std::io::Seek>(
     book: &mut Xlsx<RS>,
     name: &str,
     system: DateSystem,
+    scan: XlsxSheet,
 ) -> Result<Sheet, Problem> {
     let damaged = |e: calamine::XlsxError| sheet_damaged(name, &e);
     let mut text = TextCells::default();
     let mut cells = book.worksheet_cells_reader(name).map_err(damaged)?;
     let mut rows: BTreeMap<u32, Vec<Cell>> = BTreeMap::new();
+    // formula cells with a stored result: (row, column) → formula
+    let mut formulas: std::collections::HashMap<(u32, u32), String> = Default::default();
+    // each shared formula's anchor: its index → (row, column, text)
+    let mut anchors: std::collections::HashMap<usize, (u32, u32, String)> = Default::default();
     while let Some(cell) = cells.next_cell_with_formula_metadata().map_err(damaged)? {
         let (r, c) = cell.pos;
         let value = cell_of(
@@ -132,10 +148,25 @@ fn read_sheet<RS: std::io::Read + std::io::Seek>(
             c as usize,
         );
         // a formula Excel never calculated: no value, and not an empty cell
+        let uncalculated = scan.formulas.get(&(r, c)) == Some(&false);
+        if let Some(calamine::XlsxFormulaMetadata::Shared {
+            shared_index,
+            formula,
+            ..
+        }) = &cell.formula
+        {
+            anchors.insert(*shared_index, (r, c, formula.clone()));
+        }
+        let formula_text = |f: &calamine::XlsxFormulaMetadata| formula_text(f, (r, c), &anchors);
         let value = match (value, cell.formula) {
             (Cell::Empty, Some(f)) => Cell::Formula(formula_text(&f)),
             (Cell::Text(t), Some(f)) if t.is_empty() => Cell::Formula(formula_text(&f)),
-            (v, _) => v,
+            (_, Some(f)) if uncalculated => Cell::Formula(formula_text(&f)),
+            (v, Some(f)) => {
+                formulas.insert((r, c), formula_text(&f));
+                v
+            }
+            (v, None) => v,
         };
         if value == Cell::Empty {
             continue;
@@ -158,14 +189,82 @@ fn read_sheet<RS: std::io::Read + std::io::Seek>(
         row[c as usize] = value;
     }
     drop(cells);
+    let uncomputed = if scan.recalc_on_open {
+        uncomputed_results(&mut rows, &formulas, &scan)
+    } else {
+        Default::default()
+    };
+    // formula cells calamine gives no formula for (the cells a shared
+    // formula reaches, written `<f t="shared" si="0"/>` with no result)
+    for (&(r, c), &stored) in &scan.formulas {
+        if stored {
+            continue;
+        }
+        let row = rows.entry(r).or_default();
+        if row.len() <= c as usize {
+            row.resize(c as usize + 1, Cell::Empty);
+        }
+        if !matches!(row[c as usize], Cell::Formula(_)) {
+            row[c as usize] = Cell::Formula(SHARED_FORMULA.into());
+        }
+    }
     let merges = merges_of(book.merge_cells_by_sheet_name(name).map_err(damaged)?);
     Ok(Sheet {
         name: name.to_string(),
         grid: every_row(rows),
         merges,
         cells: text,
+        hidden: Hidden {
+            rows: scan.hidden_rows.iter().map(|r| *r as u64 + 1).collect(),
+            cols: scan.hidden_cols.iter().map(|c| *c as usize).collect(),
+            filter: scan.filter,
+            place: "sheet",
+        },
+        uncomputed,
         covered: (0, None),
     })
+}
+
+/// In a workbook that asks to be recalculated when opened (as programs that
+/// do not calculate write them: XlsxWriter stores 0 for every formula), a
+/// stored result is trusted only when it is what the formula gives (worked
+/// out from the sheet's own numbers, [`formula::evaluate`]); any other,
+/// and any formula baocao cannot work out, becomes a formula with no value
+/// (contract 3.2: no spreadsheet computed it); their places (line, column)
+/// are returned.
+fn uncomputed_results(
+    rows: &mut BTreeMap<u32, Vec<Cell>>,
+    formulas: &std::collections::HashMap<(u32, u32), String>,
+    scan: &XlsxSheet,
+) -> std::collections::HashSet<(u64, usize)> {
+    let read = |r: u32, c: u32| match rows.get(&r).and_then(|row| row.get(c as usize)) {
+        _ if scan.formulas.contains_key(&(r, c)) => formula::Cell::Other,
+        Some(Cell::Number(n)) => formula::Cell::Number(*n),
+        None | Some(Cell::Empty) => formula::Cell::Empty,
+        Some(_) => formula::Cell::Other,
+    };
+    let mut not_computed = Vec::new();
+    for (&(r, c), &stored) in &scan.formulas {
+        let Some(Cell::Number(v)) = rows.get(&r).and_then(|row| row.get(c as usize)) else {
+            continue;
+        };
+        let text = formulas.get(&(r, c));
+        let agrees = match text.and_then(|f| formula::evaluate(f, &read)) {
+            Some(e) => (e - v).abs() <= 1e-9 * e.abs().max(1.0),
+            None => false,
+        };
+        if stored && !agrees {
+            not_computed.push((r, c, text.cloned().unwrap_or(SHARED_FORMULA.into())));
+        }
+    }
+    let mut places = std::collections::HashSet::new();
+    for (r, c, text) in not_computed {
+        if let Some(cell) = rows.get_mut(&r).and_then(|row| row.get_mut(c as usize)) {
+            *cell = Cell::Formula(text);
+            places.insert((r as u64 + 1, c as usize));
+        }
+    }
+    places
 }
 
 /// A sheet calamine has laid out whole (`.xls`, `.ods`): its non-empty
@@ -177,8 +276,10 @@ fn sheet_of_range(
     formulas: &Range<String>,
     merges: Vec<Merge>,
     system: DateSystem,
+    book: Option<crate::ingest::legacy::Legacy>,
 ) -> Sheet {
     let mut text = TextCells::default();
+    text.book = book;
     let mut rows: BTreeMap<u32, Vec<Cell>> = BTreeMap::new();
     let mut put = |r: u32, c: usize, value: Cell| {
         let row = rows.entry(r).or_default();
@@ -220,6 +321,11 @@ fn sheet_of_range(
         grid: every_row(rows),
         merges,
         cells: text,
+        hidden: Hidden {
+            place: "sheet",
+            ..Default::default()
+        },
+        uncomputed: Default::default(),
         covered: (0, None),
     }
 }
@@ -270,46 +376,67 @@ fn iso_minutes(iso: &str) -> Option<f64> {
     minutes.is_finite().then_some(minutes)
 }
 
-fn formula_text(f: &calamine::XlsxFormulaMetadata) -> String {
+/// A formula cell's text, as Excel shows it in the formula bar: a cell a
+/// shared formula reaches shows its anchor's formula moved to it
+/// ([`formula::shifted`]).
+fn formula_text(
+    f: &calamine::XlsxFormulaMetadata,
+    (r, c): (u32, u32),
+    anchors: &std::collections::HashMap<usize, (u32, u32, String)>,
+) -> String {
     match f {
         calamine::XlsxFormulaMetadata::Normal { formula }
         | calamine::XlsxFormulaMetadata::Shared { formula, .. } => formula.clone(),
-        // a derived cell of a shared formula, or a kind calamine adds later
-        _ => "(shared formula)".into(),
+        calamine::XlsxFormulaMetadata::SharedDerived { shared_index } => anchors
+            .get(shared_index)
+            .and_then(|(ar, ac, text)| {
+                formula::shifted(text, r as i64 - *ar as i64, c as i64 - *ac as i64)
+            })
+            .unwrap_or_else(|| SHARED_FORMULA.into()),
+        // a kind calamine adds later
+        _ => SHARED_FORMULA.into(),
     }
 }
 
+/// The text of a formula cell whose formula the file does not spell out.
+const SHARED_FORMULA: &str = "(shared formula)";
+
 /// The sentence for a sheet that opens but cannot be read to its end.
 fn sheet_damaged(name: &str, e: &dyn std::fmt::Display) -> Problem {
+    let raw = e.to_string();
     Problem::new(
         ReasonCode::FileDamaged,
         format!(
-            "sheet \"{name}\" cannot be read ({e}); it may be damaged: save the workbook again from Excel and resend it"
+            "sheet \"{name}\" cannot be read ({}: {raw}); it may be damaged: save the workbook again from Excel and resend it",
+            cause(&raw)
         ),
     )
+    .with_detail(serde_json::json!({ "error": raw }))
 }
 
-/// A workbook calamine has opened, of one of the three kinds.
+/// A workbook calamine has opened, of one of the three kinds (an `.xlsx`
+/// with its bytes, whose sheets' XML says what calamine does not).
 enum Book<'a> {
-    Xlsx(Xlsx<Cursor<&'a [u8]>>),
+    Xlsx(Xlsx<Cursor<&'a [u8]>>, &'a [u8]),
     Xls(Xls<Cursor<&'a [u8]>>, XlsLayout),
     Ods(Ods<Cursor<&'a [u8]>>, OdsLayout),
 }
 
-impl Book<'_> {
-    /// The rows the program that saved the workbook hides on `sheet`
-    /// (0-based); none known for `.xlsx`, whose reader does not say.
-    fn hidden_rows(&self, sheet: &str) -> &[u32] {
-        match self {
-            Book::Xlsx(_) => &[],
-            Book::Xls(_, layout) => layout.hidden_rows.get(sheet).map_or(&[], Vec::as_slice),
-            Book::Ods(_, layout) => layout.hidden_rows.get(sheet).map_or(&[], Vec::as_slice),
-        }
+/// The rows (0-based) and columns a workbook's scan found hidden on one
+/// sheet, as the [`Hidden`] of its table.
+fn hidden_of(rows: Option<&Vec<u32>>, cols: Option<&Vec<u32>>) -> Hidden {
+    Hidden {
+        rows: rows.into_iter().flatten().map(|r| *r as u64 + 1).collect(),
+        cols: cols.into_iter().flatten().map(|c| *c as usize).collect(),
+        filter: None,
+        place: "sheet",
     }
+}
 
+impl Book<'_> {
     fn sheets(&self) -> Vec<calamine::Sheet> {
         match self {
-            Book::Xlsx(b) => b.sheets_metadata().to_vec(),
+            Book::Xlsx(b, _) => b.sheets_metadata().to_vec(),
             Book::Xls(b, _) => b.sheets_metadata().to_vec(),
             Book::Ods(b, _) => b.sheets_metadata().to_vec(),
         }
@@ -318,24 +445,39 @@ impl Book<'_> {
     fn sheet(&mut self, name: &str, system: DateSystem) -> Result<Sheet, Problem> {
         let damaged = |e: &dyn std::fmt::Display| sheet_damaged(name, e);
         match self {
-            Book::Xlsx(b) => read_sheet(b, name, system),
-            Book::Xls(b, _) => {
+            Book::Xlsx(b, bytes) => {
+                let scan = sheet_xml::scan(bytes, name)?;
+                read_sheet(b, name, system, scan)
+            }
+            Book::Xls(b, layout) => {
                 let range = b.worksheet_range(name).map_err(|e| damaged(&e))?;
                 let formulas = b.worksheet_formula(name).map_err(|e| damaged(&e))?;
                 let merges = b.merge_cells_by_sheet_name(name).map_err(|e| damaged(&e))?;
-                Ok(sheet_of_range(
-                    name,
-                    &range,
-                    &formulas,
-                    merges_of(merges),
-                    system,
-                ))
+                // an Excel 5.0/95 workbook is typed in one code page: when
+                // its text is mostly Vietnamese in a legacy font, all of it is
+                let book = (!layout.biff8)
+                    .then(|| {
+                        crate::ingest::legacy::detect_book(range.used_cells().filter_map(
+                            |(_, _, d)| match d {
+                                Data::String(s) => Some(s.as_str()),
+                                _ => None,
+                            },
+                        ))
+                    })
+                    .flatten();
+                let mut sheet =
+                    sheet_of_range(name, &range, &formulas, merges_of(merges), system, book);
+                sheet.hidden =
+                    hidden_of(layout.hidden_rows.get(name), layout.hidden_cols.get(name));
+                Ok(sheet)
             }
             Book::Ods(b, layout) => {
                 let range = b.worksheet_range(name).map_err(|e| damaged(&e))?;
                 let formulas = b.worksheet_formula(name).map_err(|e| damaged(&e))?;
                 let merges = layout.merges.remove(name).unwrap_or_default();
-                let mut sheet = sheet_of_range(name, &range, &formulas, merges, system);
+                let mut sheet = sheet_of_range(name, &range, &formulas, merges, system, None);
+                sheet.hidden =
+                    hidden_of(layout.hidden_rows.get(name), layout.hidden_cols.get(name));
                 // a number cell that shows an error is the error it shows
                 let first = sheet.grid.first().map_or(1, |row| row.line);
                 for (r, c, error) in layout.errors.remove(name).unwrap_or_default() {
@@ -363,7 +505,7 @@ pub(crate) fn read_xlsx(bytes: &[u8]) -> Result<ReadOutput, Problem> {
     } else {
         DateSystem::Excel1900
     };
-    read_book(Book::Xlsx(book), system)
+    read_book(Book::Xlsx(book, bytes), system)
 }
 
 /// Excel 97-2003 `.xls` (BIFF8, and the BIFF5 of Excel 95): measured
@@ -423,7 +565,7 @@ fn read_book(mut book: Book, system: DateSystem) -> Result<ReadOutput, Problem> 
     for name in &visible {
         let mut sheet = book.sheet(name, system)?;
         sheet.clear_covered();
-        let Some(band) = find_band(&sheet.grid, &sheet.merges) else {
+        let Some(band) = find_band_hiding(&sheet.grid, &sheet.merges, &sheet.hidden.cols) else {
             continue;
         };
         let rows_under = sheet.grid.len() > band.start + band.header.rows;
@@ -500,20 +642,8 @@ fn read_book(mut book: Book, system: DateSystem) -> Result<ReadOutput, Problem> 
     let mut table = Table::from_grid(sheet.grid, band, sheet.merges);
     table.dates = system;
     table.unconvertible = sheet.cells.unconvertible;
-    // hidden rows are read, as calamine reads them: the summary names them
-    // so that someone can check that they belong to the report
-    let hidden: std::collections::HashSet<u64> = book
-        .hidden_rows(&sheet.name)
-        .iter()
-        .map(|r| *r as u64 + 1)
-        .collect();
-    let read_hidden: Vec<u64> = table
-        .rows
-        .iter()
-        .filter(|r| hidden.contains(&r.line) && !r.cells.iter().all(Cell::is_empty))
-        .map(|r| r.line)
-        .collect();
-    notes.extend(super::output::hidden_rows_note(&read_hidden, "sheet"));
+    table.hidden = sheet.hidden;
+    table.uncomputed = sheet.uncomputed;
     Ok(ReadOutput {
         table,
         detail,

@@ -28,23 +28,43 @@ pub(in crate::ingest::normalise) fn check(cols: &Columns, row: &Row, problems: &
 }
 
 /// A workbook saved without calculating: none of its figures can be
-/// trusted, and the row says which cells.
+/// trusted, and the row says which cells: those with no stored result,
+/// and those whose stored result no spreadsheet computed (a workbook that
+/// asks to be recalculated when opened, as programs write them).
 fn formulas(cols: &Columns, row: &Row, problems: &mut Vec<Problem>) {
-    let formulas: Vec<String> = row
-        .cells
-        .iter()
-        .enumerate()
-        .filter(|(_, c)| matches!(c, Cell::Formula(_)))
-        .map(|(i, c)| format!("'{}' ({c})", cols.names.get(i).map_or("?", String::as_str)))
-        .collect();
-    if !formulas.is_empty() {
+    let (mut none, mut uncomputed) = (Vec::new(), Vec::new());
+    for (i, c) in row.cells.iter().enumerate() {
+        if matches!(c, Cell::Formula(_)) {
+            let named = format!("'{}' ({c})", cols.names.get(i).map_or("?", String::as_str));
+            if cols.uncomputed.contains(&(row.line, i)) {
+                uncomputed.push(named);
+            } else {
+                none.push(named);
+            }
+        }
+    }
+    let said = |cells: &[String]| {
+        (
+            plural(cells.len()),
+            cells.join(", "),
+            if cells.len() == 1 { "is" } else { "are" },
+        )
+    };
+    if !none.is_empty() {
+        let (s, cells, verb) = said(&none);
         problems.push(Problem::new(
             ReasonCode::CellFormulaWithoutValue,
             format!(
-                "the cell{} {} {} a formula with no stored result (the workbook was saved without calculating it): open the file in Excel, let it calculate, save it again and resend it",
-                plural(formulas.len()),
-                formulas.join(", "),
-                if formulas.len() == 1 { "is" } else { "are" }
+                "the cell{s} {cells} {verb} a formula with no stored result (the workbook was saved without calculating it): open the file in Excel, let it calculate, save it again and resend it"
+            ),
+        ));
+    }
+    if !uncomputed.is_empty() {
+        let (s, cells, verb) = said(&uncomputed);
+        problems.push(Problem::new(
+            ReasonCode::CellFormulaNotCalculated,
+            format!(
+                "the cell{s} {cells} {verb} a formula whose stored result no spreadsheet computed (the workbook asks to be recalculated when it is opened, as files written by programs do, and nothing shows that the result it holds is what the formula gives): open the file in Excel or LibreOffice, save it again and resend it"
             ),
         ));
     }

@@ -132,6 +132,36 @@ pub fn sentence(s: &str) -> String {
     format!("{first}{}.", c.as_str())
 }
 
+/// The name of `known` a person most likely meant by `typed` ("did you
+/// mean"): compared without case or diacritics (`coverage_by_them`,
+/// `Mương Nhé` for `Mường Nhé`), by normalised Damerau-Levenshtein
+/// similarity, the best one of at least 0.7, or one that starts with or
+/// contains what was typed when that is a single name; none otherwise.
+pub fn did_you_mean<'a>(typed: &str, known: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let typed = strip_marks_lower(typed.trim());
+    if typed.is_empty() {
+        return None;
+    }
+    let known: Vec<&str> = known.into_iter().collect();
+    let mut best: Option<(f64, &str)> = None;
+    for name in &known {
+        let score = strsim::normalized_damerau_levenshtein(&typed, &strip_marks_lower(name));
+        if score >= 0.7 && best.is_none_or(|(b, _)| score > b) {
+            best = Some((score, name));
+        }
+    }
+    if let Some((_, name)) = best {
+        return Some(name);
+    }
+    let mut holding = known
+        .iter()
+        .filter(|name| typed.len() >= 3 && strip_marks_lower(name).contains(&typed));
+    match (holding.next(), holding.next()) {
+        (Some(name), None) => Some(name),
+        _ => None,
+    }
+}
+
 /// The English plural ending for a count: `""` for 1, `"s"` otherwise
 /// (`1 row`, `3 rows`), as the messages put it.
 pub fn plural(n: usize) -> &'static str {
@@ -157,6 +187,27 @@ pub fn to_windows_1258_form(s: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn did_you_mean_names_the_nearest_known_name() {
+        let tables = [
+            "activities",
+            "activities_all",
+            "submissions",
+            "rejects",
+            "reporting_status",
+        ];
+        assert_eq!(super::did_you_mean("activites", tables), Some("activities"));
+        assert_eq!(super::did_you_mean("REJECT", tables), Some("rejects"));
+        assert_eq!(
+            super::did_you_mean("status", tables),
+            Some("reporting_status")
+        );
+        assert_eq!(super::did_you_mean("weather", tables), None);
+        let units = ["Mường Nhé", "Mường Chà", "Mường Ảng"];
+        assert_eq!(super::did_you_mean("Muong Nhe", units), Some("Mường Nhé"));
+        assert_eq!(super::did_you_mean("muong", units), None);
+    }
+
     use super::*;
 
     #[test]

@@ -20,8 +20,13 @@ pub enum QueryError {
     Sql { message: String },
     #[error("there is no SQL to run: give a statement, --file FILE, or - to read standard input")]
     Empty,
-    #[error("unknown query '{name}'; the named queries are: {known} (see baocao queries)")]
-    UnknownQuery { name: String, known: String },
+    #[error("unknown query '{name}'{}; the named queries are: {known} (see baocao queries)", suggest(.suggestion))]
+    UnknownQuery {
+        name: String,
+        /// The named query nearest the mistyped name, if any.
+        suggestion: Option<String>,
+        known: String,
+    },
     #[error("{0}")]
     Param(String),
     #[error("the named query file {file} is malformed: {message}")]
@@ -48,4 +53,11 @@ impl From<crate::atomic::WriteError> for QueryError {
             source: e.error,
         }
     }
+}
+
+/// ` (did you mean 'x'?)`, or nothing.
+pub(super) fn suggest(name: &Option<String>) -> String {
+    name.as_ref()
+        .map(|n| format!(" (did you mean '{n}'?)"))
+        .unwrap_or_default()
 }

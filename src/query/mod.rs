@@ -8,6 +8,7 @@ mod catalog;
 mod columns;
 mod error;
 mod fixed_tables;
+mod functions;
 mod lake_tables;
 pub mod named;
 pub mod output;
@@ -108,10 +109,20 @@ fn explain_error(e: DataFusionError) -> QueryError {
         };
     }
     if lower.contains("not found") && (lower.contains("table") || lower.contains("view")) {
+        // "table 'datafusion.public.activites' not found": the name typed
+        let typed = message
+            .split('\'')
+            .nth(1)
+            .and_then(|q| q.rsplit('.').next())
+            .unwrap_or_default();
+        let names = table_names();
+        let nearest = crate::text::did_you_mean(typed, names.iter().map(|n| n.as_ref()))
+            .map(|n| format!("did you mean '{n}'? "))
+            .unwrap_or_default();
         return QueryError::Sql {
             message: format!(
-                "{message}\nhint: the tables are {}",
-                table_names().join(", ")
+                "{message}\nhint: {nearest}the tables are {}",
+                names.join(", ")
             ),
         };
     }
@@ -156,6 +167,9 @@ impl Session {
             config.options_mut().optimizer.join_reordering = false;
         }
         let ctx = SessionContext::new_with_config(config);
+        for f in functions::functions() {
+            ctx.register_udf(f);
+        }
         let lake_tables = lake_tables::lake_tables(&ctx, lake, &snapshot, rollup)?;
         let ledger = snapshot.clone();
         let public = Arc::new(catalog::PublicSchema::new(

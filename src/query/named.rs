@@ -121,8 +121,9 @@ pub fn find(name: &str) -> Result<NamedQuery, QueryError> {
     queries
         .into_iter()
         .find(|q| q.name == name)
-        .ok_or(QueryError::UnknownQuery {
+        .ok_or_else(|| QueryError::UnknownQuery {
             name: name.to_string(),
+            suggestion: crate::text::did_you_mean(name, known.split(", ")).map(str::to_string),
             known,
         })
 }
@@ -148,9 +149,12 @@ impl NamedQuery {
                 } else {
                     format!("only {}", declared())
                 };
+                let nearest =
+                    crate::text::did_you_mean(k, self.params.iter().map(|p| p.name.as_str()));
                 return Err(QueryError::Param(format!(
-                    "{} has no parameter '{k}'; it takes {takes}",
-                    self.name
+                    "{} has no parameter '{k}'{}; it takes {takes}",
+                    self.name,
+                    super::error::suggest(&nearest.map(str::to_string))
                 )));
             }
         }
@@ -227,7 +231,10 @@ mod tests {
             .bind(&[("yeer".into(), "1".into())])
             .unwrap_err()
             .to_string();
-        assert_eq!(err, "t has no parameter 'yeer'; it takes only year, limit");
+        assert_eq!(
+            err,
+            "t has no parameter 'yeer' (did you mean 'year'?); it takes only year, limit"
+        );
         let err = q.bind(&[]).unwrap_err().to_string();
         assert_eq!(err, "t needs --param limit=... (the limit)");
         let bound = q.bind(&[("limit".into(), "5".into())]).unwrap();

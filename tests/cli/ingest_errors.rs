@@ -146,7 +146,7 @@ fn bad_rows_are_refused_one_by_one_and_the_rest_lands() {
     assert!(
         reasons[0]
             .1
-            .starts_with("The form 'Video clip' is not in the list of forms (Tin, Bài, Phóng sự,"),
+            .starts_with("The form 'Video clip' is not in the list of forms: Tin, Bài, Phóng sự,"),
         "{}",
         reasons[0].1
     );

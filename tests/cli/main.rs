@@ -24,3 +24,4 @@ mod sql;
 mod summary;
 mod support;
 mod trends;
+mod typed_names;

@@ -237,13 +237,19 @@ fn unit(
                 join_codes(&list)
             ),
         )),
-        Match::NotFound => Err(Problem::new(
-            ReasonCode::UnitUnknown,
-            format!(
-                "the unit '{text}' ({}) is not in the reference list of units: check the name, or pass --unit with a code from units.csv",
-                src.describe()
-            ),
-        )),
+        Match::NotFound => {
+            let names = campaign.units.iter().map(|u| u.name_vi.as_str());
+            let nearest = crate::text::did_you_mean(&text, names)
+                .map(|n| format!(" (did you mean '{n}'?)"))
+                .unwrap_or_default();
+            Err(Problem::new(
+                ReasonCode::UnitUnknown,
+                format!(
+                    "the unit '{text}' ({}) is not in the reference list of units{nearest}: check the name, or pass --unit with a code from units.csv",
+                    src.describe()
+                ),
+            ))
+        }
         Match::Outside(list) => Err(not_in_period(campaign, &text, src, period, &list)),
     }
 }

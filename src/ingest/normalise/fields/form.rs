@@ -36,10 +36,13 @@ pub(in crate::ingest::normalise) fn form<'a>(
         Some(code) => Some(code.to_string()),
         None => {
             let labels: Vec<&str> = c.forms.iter().map(|f| f.name_vi.as_str()).collect();
+            let nearest = crate::text::did_you_mean(&f, labels.iter().copied())
+                .map(|n| format!(" (did you mean '{n}'?)"))
+                .unwrap_or_default();
             problems.push(Problem::new(
                 ReasonCode::FormUnknown,
                 format!(
-                    "the form '{f}' is not in the list of forms ({})",
+                    "the form '{f}' is not in the list of forms{nearest}: {}",
                     labels.join(", ")
                 ),
             ));
@@ -92,7 +95,7 @@ mod tests {
         assert_eq!(p[0].0, ReasonCode::FormUnknown);
         assert!(
             p[0].1
-                .starts_with("the form 'Tin nhắn' is not in the list of forms (Tin, Bài,")
+                .starts_with("the form 'Tin nhắn' is not in the list of forms: Tin, Bài,")
         );
     }
 

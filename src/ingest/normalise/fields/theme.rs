@@ -66,10 +66,17 @@ pub(in crate::ingest::normalise) fn theme(
             });
             if found.is_none() {
                 let codes: Vec<&str> = c.themes.iter().map(|t| t.code.0.as_str()).collect();
+                let names = c
+                    .themes
+                    .iter()
+                    .flat_map(|t| [t.code.0.as_str(), t.name_vi.as_str()]);
+                let nearest = crate::text::did_you_mean(&t, names)
+                    .map(|n| format!("did you mean '{n}'? "))
+                    .unwrap_or_default();
                 problems.push(Problem::new(
                     ReasonCode::ThemeUnknown,
                     format!(
-                        "the theme '{t}' is not a theme code, label or sub-theme (codes: {})",
+                        "the theme '{t}' is not a theme code, label or sub-theme ({nearest}codes: {})",
                         codes.join(", ")
                     ),
                 ));

@@ -38,7 +38,7 @@ pub(super) struct Table {
     pub hidden: Hidden,
     /// Formula cells (line, column) whose stored result no spreadsheet
     /// computed (a workbook that asks to be recalculated when opened).
-    pub uncomputed: std::collections::HashSet<(u64, usize)>,
+    pub uncomputed: std::collections::HashMap<(u64, usize), Uncomputed>,
     /// The file states an empty list of items (JSON `"items": []`): a
     /// report of no activity, not a table left empty.
     pub stated_empty: bool,
@@ -243,4 +243,17 @@ pub(super) mod tests {
         assert_eq!(p.period.as_deref(), Some("Tháng 8/2023"));
         assert_eq!(p.received_at, Some(Cell::Text("10/09/2023".into())));
     }
+}
+
+/// Why a formula's stored result is not read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Uncomputed {
+    /// The workbook asks to be recalculated when opened, and the result
+    /// is not what the formula gives or baocao cannot work it out: nothing
+    /// shows a spreadsheet computed it.
+    RecalculationAsked,
+    /// It is not what the formula gives, worked out from the sheet's
+    /// numbers, in a workbook that does not ask to be recalculated (one a
+    /// spreadsheet passed on without recalculating).
+    Disagrees,
 }

@@ -242,6 +242,85 @@ fn a_shared_formulas_results_are_checked_cell_by_cell() {
         )]);
 }
 
+/// The XlsxWriter file of 43 passed on by LibreOffice without
+/// recalculating: the request to recalculate is gone, but a stored 0 that
+/// is not what `=G5+H5` gives is still never read; a result baocao cannot
+/// check (row 8) is trusted, as in any workbook a spreadsheet saved.
+#[test]
+fn a_result_that_is_not_what_its_formula_gives_is_never_read() {
+    ingest("64-xlsxwriter-passed-on-by-libreoffice.xlsx")
+        .is("so-y-te", "2023", 3, 1)
+        .items(&[
+            item(6, "2023-06-20", "general", false, "meeting", "Quyền được chăm sóc sức khỏe", 1, Some(55)),
+            item(7, "2023-09-12", "trafficking", false, "news", "Cảnh giác mua bán người qua mạng", 2, None),
+            item(8, "2023-10-05", "labour", false, "meeting", "Đối thoại với người lao động", 1, Some(75)),
+        ])
+        .refused(&[(
+            5,
+            "cell.formula_not_calculated",
+            "The cell 'Số người tham dự' (=G5+H5) is a formula whose stored result no spreadsheet computed (the result it holds is not what the formula gives from the sheet's own figures, as in files written by programs that do not calculate): open the file in Excel or LibreOffice, recalculate it (Ctrl+Shift+F9), save it again and resend it.",
+        )]);
+}
+
+/// A formula in a column that names no field (`STT` = `=ROW()-4`) refuses
+/// nothing: it is kept in extra as its formula.
+#[test]
+fn a_formula_outside_the_fields_refuses_nothing() {
+    let r = ingest("65-xlsxwriter-stt-formula.xlsx");
+    r.is("pvhtt-tua-chua", "2023-07", 2, 0).items(&[
+        item(
+            5,
+            "2023-07-05",
+            "ethnic",
+            false,
+            "news",
+            "Tin về bản Sín Chải",
+            2,
+            None,
+        ),
+        item(
+            6,
+            "2023-07-19",
+            "general",
+            false,
+            "article",
+            "Bài về quyền trẻ em",
+            1,
+            None,
+        ),
+    ]);
+    assert_eq!(extras(&r)[0], json!({"STT": "=ROW()-4"}));
+}
+
+/// Lines hidden above the table (another unit's `Đơn vị:` line, an old
+/// `Kỳ báo cáo:`) say nothing: the visible title and the file name do.
+#[test]
+fn a_hidden_line_above_the_table_says_nothing() {
+    ingest("pvhtt-muong-lay_2023-07_66-hidden-lines-above.xlsx")
+        .is("pvhtt-muong-lay", "2023-07", 1, 0)
+        .items(&[item(
+            6,
+            "2023-07-12",
+            "ethnic",
+            false,
+            "news",
+            "Tin về lễ hội bản Mường",
+            2,
+            None,
+        )]);
+}
+
+/// The only quantity column hidden: no row counts 1 by default.
+#[test]
+fn a_hidden_quantity_column_is_never_read_as_no_quantity() {
+    let why = "The quantity column 'Số lượng' is hidden in the sheet, so the report shows no quantity and none can be read: show the column and send the file again.";
+    refused_whole(
+        "real-world/pvhtt-nam-po_2023-07_67-hidden-quantity-column.xlsx",
+        &["--received-at", "2023-12-01"],
+    )
+    .rows(&[(2, "quantity.missing", why), (3, "quantity.missing", why)]);
+}
+
 #[test]
 fn dates_libreoffice_turned_round_in_a_us_locale_are_read_as_typed() {
     ingest("44-us-locale-libreoffice.xlsx")

@@ -113,7 +113,7 @@ fn bad_sql_says_where_and_lists_the_tables() {
     assert!(run.stderr.contains("activites"), "{}", run.stderr);
     assert!(
         run.stderr.contains(
-            "hint: the tables are activities, activities_all, submissions, rejects, units"
+            "hint: did you mean 'activities'? the tables are activities, activities_all, submissions, rejects, units"
         ),
         "{}",
         run.stderr
@@ -125,12 +125,12 @@ fn named_query_errors() {
     let w = fixture_lake();
     let run = w.run(&["query", "coverage_by_them"]);
     assert_eq!(run.code, 1);
-    assert!(run.stderr.starts_with("baocao: unknown query 'coverage_by_them'; the named queries are: coverage_by_form, coverage_by_peak,"), "{}", run.stderr);
+    assert!(run.stderr.starts_with("baocao: unknown query 'coverage_by_them' (did you mean 'coverage_by_theme'?); the named queries are: coverage_by_form, coverage_by_peak,"), "{}", run.stderr);
     let run = w.run(&["query", "coverage_by_theme", "--param", "yeer=2023"]);
     assert_eq!(run.code, 1);
     assert_eq!(
         run.stderr,
-        "baocao: coverage_by_theme has no parameter 'yeer'; it takes only year\n"
+        "baocao: coverage_by_theme has no parameter 'yeer' (did you mean 'year'?); it takes only year\n"
     );
     let run = w.run(&["query", "coverage_by_theme", "--param", "year=two"]);
     assert_eq!(

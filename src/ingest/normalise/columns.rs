@@ -41,6 +41,9 @@ pub(super) enum QuantityColumn {
     Absent,
     /// Several columns name it (said once for the row, with the others).
     Ambiguous,
+    /// Only hidden columns name it: the sheet shows no quantity, yet the
+    /// file has one, so no row counts 1 by default.
+    Hidden(Vec<String>),
 }
 
 /// What each column of the table means, and the report it belongs to.
@@ -76,7 +79,7 @@ pub(super) struct Columns<'a> {
     pub hidden: Hidden,
     /// Formula cells (line, column) whose stored result no spreadsheet
     /// computed.
-    pub uncomputed: HashSet<(u64, usize)>,
+    pub uncomputed: std::collections::HashMap<(u64, usize), crate::ingest::table::Uncomputed>,
 }
 
 impl<'a> Columns<'a> {
@@ -345,10 +348,20 @@ fn quantity_column(out: &ReadOutput, missing_like: &HashMap<Field, Vec<String>>)
         None if header.ambiguous.iter().any(|(f, _)| *f == Field::Quantity) => {
             QuantityColumn::Ambiguous
         }
-        None => match missing_like.get(&Field::Quantity) {
-            Some(names) => QuantityColumn::Unclear(names.clone()),
-            None => QuantityColumn::Absent,
-        },
+        None => {
+            let hidden: Vec<String> = header
+                .names
+                .iter()
+                .filter_map(|n| n.strip_suffix(" (hidden column)"))
+                .filter(|n| Field::from_header(n) == Some(Field::Quantity))
+                .map(str::to_string)
+                .collect();
+            match missing_like.get(&Field::Quantity) {
+                _ if !hidden.is_empty() => QuantityColumn::Hidden(hidden),
+                Some(names) => QuantityColumn::Unclear(names.clone()),
+                None => QuantityColumn::Absent,
+            }
+        }
     }
 }
 

@@ -89,7 +89,16 @@ pub(super) fn settle<'r>(
     flags: &Overrides,
     reference: &'r Reference,
 ) -> Result<Metadata<'r>, Problem> {
-    let preamble = read_preamble(&out.table.preamble);
+    // what the sheet does not show says nothing: a hidden `Đơn vị: ...`
+    // line or title is not the report's (contract 3.2)
+    let shown: Vec<_> = out
+        .table
+        .preamble
+        .iter()
+        .filter(|r| !out.table.hidden.rows.contains(&r.line))
+        .cloned()
+        .collect();
+    let preamble = read_preamble(&shown);
     let (name_unit, name_period) = file_name_parts(file_name);
     let column = |field| first_in_column(out, field).map(|c| c.to_string());
     let periods: Candidates = [

@@ -46,7 +46,7 @@ struct Sheet {
     hidden: Hidden,
     /// Formula cells (line, column) whose stored result no spreadsheet
     /// computed.
-    uncomputed: std::collections::HashSet<(u64, usize)>,
+    uncomputed: std::collections::HashMap<(u64, usize), crate::ingest::table::Uncomputed>,
     /// Cells under a merged cell that hold something the spreadsheet does
     /// not show (a merge made keeping the covered contents): how many, and
     /// the first (line, column, text).
@@ -189,11 +189,7 @@ fn read_sheet<RS: std::io::Read + std::io::Seek>(
         row[c as usize] = value;
     }
     drop(cells);
-    let uncomputed = if scan.recalc_on_open {
-        uncomputed_results(&mut rows, &formulas, &scan)
-    } else {
-        Default::default()
-    };
+    let uncomputed = uncomputed_results(&mut rows, &formulas, &scan);
     // formula cells calamine gives no formula for (the cells a shared
     // formula reaches, written `<f t="shared" si="0"/>` with no result)
     for (&(r, c), &stored) in &scan.formulas {
@@ -225,18 +221,21 @@ fn read_sheet<RS: std::io::Read + std::io::Seek>(
     })
 }
 
-/// In a workbook that asks to be recalculated when opened (as programs that
-/// do not calculate write them: XlsxWriter stores 0 for every formula), a
-/// stored result is trusted only when it is what the formula gives (worked
-/// out from the sheet's own numbers, [`formula::evaluate`]); any other,
-/// and any formula baocao cannot work out, becomes a formula with no value
-/// (contract 3.2: no spreadsheet computed it); their places (line, column)
-/// are returned.
+/// A formula's stored result that is not what the formula gives (worked
+/// out from the sheet's own numbers, [`formula::evaluate`]) was never
+/// computed: a program wrote it, or a spreadsheet that did not recalculate
+/// passed it on (LibreOffice saving an XlsxWriter file drops the request
+/// to recalculate and keeps the 0). It becomes a formula with no value. In
+/// a workbook that asks to be recalculated when opened (as programs that do
+/// not calculate write them: XlsxWriter stores 0 for every formula) a
+/// formula baocao cannot work out is not trusted either (contract 3.2: no
+/// spreadsheet computed it). Their places (line, column) are returned.
 fn uncomputed_results(
     rows: &mut BTreeMap<u32, Vec<Cell>>,
     formulas: &std::collections::HashMap<(u32, u32), String>,
     scan: &XlsxSheet,
-) -> std::collections::HashSet<(u64, usize)> {
+) -> std::collections::HashMap<(u64, usize), crate::ingest::table::Uncomputed> {
+    use crate::ingest::table::Uncomputed;
     let read = |r: u32, c: u32| match rows.get(&r).and_then(|row| row.get(c as usize)) {
         _ if scan.formulas.contains_key(&(r, c)) => formula::Cell::Other,
         Some(Cell::Number(n)) => formula::Cell::Number(*n),
@@ -249,19 +248,21 @@ fn uncomputed_results(
             continue;
         };
         let text = formulas.get(&(r, c));
-        let agrees = match text.and_then(|f| formula::evaluate(f, &read)) {
-            Some(e) => (e - v).abs() <= 1e-9 * e.abs().max(1.0),
-            None => false,
+        let why = match text.and_then(|f| formula::evaluate(f, &read)) {
+            Some(e) if (e - v).abs() <= 1e-9 * e.abs().max(1.0) => None,
+            _ if scan.recalc_on_open => Some(Uncomputed::RecalculationAsked),
+            Some(_) => Some(Uncomputed::Disagrees),
+            None => None,
         };
-        if stored && !agrees {
-            not_computed.push((r, c, text.cloned().unwrap_or(SHARED_FORMULA.into())));
+        if let (true, Some(why)) = (stored, why) {
+            not_computed.push((r, c, text.cloned().unwrap_or(SHARED_FORMULA.into()), why));
         }
     }
-    let mut places = std::collections::HashSet::new();
-    for (r, c, text) in not_computed {
+    let mut places = std::collections::HashMap::new();
+    for (r, c, text, why) in not_computed {
         if let Some(cell) = rows.get_mut(&r).and_then(|row| row.get_mut(c as usize)) {
             *cell = Cell::Formula(text);
-            places.insert((r as u64 + 1, c as usize));
+            places.insert((r as u64 + 1, c as usize), why);
         }
     }
     places

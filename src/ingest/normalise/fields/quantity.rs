@@ -34,6 +34,16 @@ pub(in crate::ingest::normalise) fn quantity(
             ));
             return None;
         }
+        QuantityColumn::Hidden(names) => {
+            problems.push(Problem::new(
+                ReasonCode::QuantityMissing,
+                format!(
+                    "the quantity column {} is hidden in the sheet, so the report shows no quantity and none can be read: show the column and send the file again",
+                    quoted(names)
+                ),
+            ));
+            return None;
+        }
         QuantityColumn::Held { col, keyed } => (*col, *keyed),
     };
     let cell = cols.cell(row.cells, Field::Quantity);

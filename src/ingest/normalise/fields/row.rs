@@ -6,6 +6,7 @@
 use super::super::columns::{Columns, Row, quoted};
 use crate::ingest::cell::Cell;
 use crate::ingest::reason::{Problem, ReasonCode};
+use crate::ingest::table::Uncomputed;
 use crate::text::plural;
 
 /// The row's own problems, in order.
@@ -27,19 +28,21 @@ pub(in crate::ingest::normalise) fn check(cols: &Columns, row: &Row, problems: &
     given_twice(cols, row, problems);
 }
 
-/// A workbook saved without calculating: none of its figures can be
-/// trusted, and the row says which cells: those with no stored result,
-/// and those whose stored result no spreadsheet computed (a workbook that
-/// asks to be recalculated when opened, as programs write them).
+/// A field's cell holding a formula with no value refuses the row, which
+/// says which cells: those with no stored result, and those whose stored
+/// result no spreadsheet computed (a workbook that asks to be recalculated
+/// when opened, as programs write them). A formula in a column that names
+/// no field (`STT` as `=ROW()-1`) is kept in `extra` as its formula.
 fn formulas(cols: &Columns, row: &Row, problems: &mut Vec<Problem>) {
-    let (mut none, mut uncomputed) = (Vec::new(), Vec::new());
+    let (mut none, mut disagrees, mut unchecked) = (Vec::new(), Vec::new(), Vec::new());
     for (i, c) in row.cells.iter().enumerate() {
-        if matches!(c, Cell::Formula(_)) {
+        let a_field = cols.fields.get(i).is_some_and(Option::is_some);
+        if a_field && matches!(c, Cell::Formula(_)) {
             let named = format!("'{}' ({c})", cols.names.get(i).map_or("?", String::as_str));
-            if cols.uncomputed.contains(&(row.line, i)) {
-                uncomputed.push(named);
-            } else {
-                none.push(named);
+            match cols.uncomputed.get(&(row.line, i)) {
+                Some(Uncomputed::Disagrees) => disagrees.push(named),
+                Some(Uncomputed::RecalculationAsked) => unchecked.push(named),
+                None => none.push(named),
             }
         }
     }
@@ -59,8 +62,17 @@ fn formulas(cols: &Columns, row: &Row, problems: &mut Vec<Problem>) {
             ),
         ));
     }
-    if !uncomputed.is_empty() {
-        let (s, cells, verb) = said(&uncomputed);
+    if !disagrees.is_empty() {
+        let (s, cells, verb) = said(&disagrees);
+        problems.push(Problem::new(
+            ReasonCode::CellFormulaNotCalculated,
+            format!(
+                "the cell{s} {cells} {verb} a formula whose stored result no spreadsheet computed (the result it holds is not what the formula gives from the sheet's own figures, as in files written by programs that do not calculate): open the file in Excel or LibreOffice, recalculate it (Ctrl+Shift+F9), save it again and resend it"
+            ),
+        ));
+    }
+    if !unchecked.is_empty() {
+        let (s, cells, verb) = said(&unchecked);
         problems.push(Problem::new(
             ReasonCode::CellFormulaNotCalculated,
             format!(

@@ -111,6 +111,15 @@ fn key(text: &str) -> String {
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ");
+    // Excel's long date on an English Windows: `Wednesday, July 5, 2023`
+    static ENGLISH_WEEKDAY: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thurs?|fri|sat|sun)\.?,? (.+)$")
+            .expect("regex")
+    });
+    let s = match ENGLISH_WEEKDAY.captures(&s) {
+        Some(c) => c[1].to_string(),
+        None => s,
+    };
     match WEEKDAY.captures(&s) {
         Some(c) => s[c.get(1).map_or(0, |m| m.start())..].to_string(),
         None => s,
@@ -546,9 +555,34 @@ fn without_year(
     let (start, end) = period.activity_window();
     let Cell::Text(t) = cell else { return None };
     let text = key(t);
-    let c = NO_YEAR.captures(&text)?;
-    let num = |i: usize| c.get(i).and_then(|m| m.as_str().parse::<u32>().ok());
+    // `5-Jul`, `Jul 5`, `5 thg 7`: a day and a month's name
+    static NAMED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?:(\d{1,2})[- ./]+([a-z]+\.?(?: ?\d{1,2})?)|([a-z]+)\.? (\d{1,2}))$")
+            .expect("regex")
+    });
+    let named = NAMED.captures(&text).and_then(|c| {
+        let (day, month) = match (c.get(1), c.get(2), c.get(3), c.get(4)) {
+            (Some(d), Some(m), _, _) | (_, _, Some(m), Some(d)) => (d, m),
+            _ => return None,
+        };
+        Some((
+            month_named(month.as_str())?,
+            day.as_str().parse::<u32>().ok()?,
+        ))
+    });
+    let c = NO_YEAR.captures(&text);
+    if named.is_none() && c.is_none() {
+        return None;
+    }
+    let num = |i: usize| {
+        c.as_ref()
+            .and_then(|c| c.get(i))
+            .and_then(|m| m.as_str().parse::<u32>().ok())
+    };
     let (month, day, precision) = match (num(1), num(2), num(3)) {
+        _ if named.is_some() => named.map_or((0, 0, DatePrecision::Day), |(m, d)| {
+            (m, d, DatePrecision::Day)
+        }),
         (Some(m), _, _) => (m, 1, DatePrecision::Month),
         (_, Some(a), Some(b)) if reading.order == DateOrder::MonthFirst => {
             (a, b, DatePrecision::Day)
@@ -762,7 +796,18 @@ mod tests {
             read("2023-07").unwrap(),
             ("2023-07-01".into(), DatePrecision::Month)
         );
-        for written in ["Thứ 4, ngày 5/7/2023", "ngày 05/07/2023", "Ngày: 5/7/2023"] {
+        for written in [
+            "Thứ 4, ngày 5/7/2023",
+            "ngày 05/07/2023",
+            "Ngày: 5/7/2023",
+            // Excel's long date on an English Windows; a day and a month's
+            // name without the year, in the report's period
+            "Wednesday, July 5, 2023",
+            "Wed, 5 Jul 2023",
+            "5-Jul",
+            "Jul 5",
+            "5 thg 7",
+        ] {
             assert_eq!(
                 read(written).unwrap(),
                 ("2023-07-05".into(), DatePrecision::Day),

@@ -323,51 +323,58 @@ fn a_hidden_quantity_column_is_never_read_as_no_quantity() {
 
 #[test]
 fn dates_libreoffice_turned_round_in_a_us_locale_are_read_as_typed() {
-    ingest("44-us-locale-libreoffice.xlsx")
-        .is("so-ngoai-vu", "2023", 4, 0)
-        .items(&[
-            item(
-                5,
-                "2023-07-05",
-                "commitments",
-                false,
-                "meeting",
-                "Thông tin đối ngoại về nhân quyền",
-                1,
-                Some(120),
-            ),
-            item(
-                6,
-                "2023-07-13",
-                "commitments",
-                false,
-                "news",
-                "Hội đồng Nhân quyền khóa 2023-2025",
-                2,
-                Some(900),
-            ),
-            item(
-                7,
-                "2023-11-03",
-                "general",
-                false,
-                "article",
-                "Tuyên ngôn thế giới về nhân quyền 75 năm",
-                1,
-                Some(640),
-            ),
-            item(
-                8,
-                "2023-11-28",
-                "general",
-                false,
-                "meeting",
-                "Tọa đàm Ngày Nhân quyền",
-                1,
-                Some(75),
-            ),
-        ])
-        .says(&["read as typed (7 May 2023 as 5 July 2023, 11 March 2023 as 3 November 2023)"]);
+    // the same table as .xlsx (a serial) and as LibreOffice's .ods (an
+    // ISO date value): a date cell is a date in both
+    for name in [
+        "44-us-locale-libreoffice.xlsx",
+        "44-us-locale-libreoffice.ods",
+    ] {
+        ingest(name)
+            .is("so-ngoai-vu", "2023", 4, 0)
+            .items(&[
+                item(
+                    5,
+                    "2023-07-05",
+                    "commitments",
+                    false,
+                    "meeting",
+                    "Thông tin đối ngoại về nhân quyền",
+                    1,
+                    Some(120),
+                ),
+                item(
+                    6,
+                    "2023-07-13",
+                    "commitments",
+                    false,
+                    "news",
+                    "Hội đồng Nhân quyền khóa 2023-2025",
+                    2,
+                    Some(900),
+                ),
+                item(
+                    7,
+                    "2023-11-03",
+                    "general",
+                    false,
+                    "article",
+                    "Tuyên ngôn thế giới về nhân quyền 75 năm",
+                    1,
+                    Some(640),
+                ),
+                item(
+                    8,
+                    "2023-11-28",
+                    "general",
+                    false,
+                    "meeting",
+                    "Tọa đàm Ngày Nhân quyền",
+                    1,
+                    Some(75),
+                ),
+            ])
+            .says(&["read as typed (7 May 2023 as 5 July 2023, 11 March 2023 as 3 November 2023)"]);
+    }
 }
 
 #[test]

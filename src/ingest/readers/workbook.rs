@@ -102,7 +102,14 @@ fn cell_of(d: &Data, system: DateSystem, text: &mut TextCells, line: u64, col: u
         Data::DurationIso(s) => {
             iso_minutes(s).map_or_else(|| text.cell(s, line, col), Cell::Minutes)
         }
-        Data::String(s) | Data::DateTimeIso(s) => text.cell(s, line, col),
+        // a LibreOffice date cell (`office:date-value="2023-07-05"`, with a
+        // time or not): a real date, as Excel's serial is, so a date a
+        // US-locale spreadsheet turned round is seen in `.ods` too
+        Data::DateTimeIso(s) => s
+            .get(..10)
+            .and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+            .map_or_else(|| text.cell(s, line, col), Cell::Date),
+        Data::String(s) => text.cell(s, line, col),
         Data::Float(f) => Cell::Number(*f),
         Data::Int(i) => Cell::Number(*i as f64),
         Data::Bool(b) => Cell::Bool(*b),

@@ -25,17 +25,20 @@ pub(super) fn fixed_table(name: &str) -> Result<Option<Table>, QueryError> {
 }
 
 /// `reason_codes`: every kind of refusal `rejects.reason_code` can hold,
-/// with what it means (the list in `domain::ReasonCode`).
+/// with what it means in English (`description`) and Vietnamese
+/// (`description_vi`) (the list in `domain::ReasonCode`).
 fn reason_codes() -> Result<Table, QueryError> {
     let all = crate::domain::ReasonCode::ALL;
     mem(
         vec![
             field("reason_code", DataType::Utf8, false),
             field("description", DataType::Utf8, false),
+            field("description_vi", DataType::Utf8, false),
         ],
         vec![
             text(all.iter().map(|c| c.code().to_string()).collect()),
             text(all.iter().map(|c| c.describe().to_string()).collect()),
+            text(all.iter().map(|c| c.describe_vi().to_string()).collect()),
         ],
     )
 }
@@ -116,6 +119,12 @@ mod tests {
             d,
             "The activity date is outside the period the file reports on."
         );
+        let vi = one(
+            fixed_table("reason_codes").unwrap().unwrap(),
+            "SELECT description_vi FROM t WHERE reason_code = 'date.outside_period'",
+        )
+        .await;
+        assert_eq!(vi, "Ngày thực hiện nằm ngoài kỳ báo cáo của tệp.");
         assert!(fixed_table("units").unwrap().is_none());
     }
 

@@ -107,7 +107,7 @@ pub enum AnswerError {
 
 /// A column of an answer, checked to exist (and hold what is read from it).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Col(usize);
+pub struct Col(pub(super) usize);
 
 /// One query's answer: its columns (name and kind) and rows of cells.
 #[derive(Debug, Clone, PartialEq)]

@@ -94,6 +94,50 @@ impl SummaryData {
         })
     }
 
+    /// The refusals to follow up, said in Vietnamese: each kind
+    /// (`reason_kind`) by its code's Vietnamese description
+    /// ([`crate::domain::ReasonCode::describe_vi`]), and without the
+    /// example sentence, written in the language of the run that refused
+    /// it (English before issue 27's messages; the file and unit say where
+    /// to look). A Vietnamese document then carries no English sentence.
+    pub fn rejects_in_vietnamese(&mut self) -> Result<(), SummaryError> {
+        let r = &self.rejects;
+        let (code, kind, example) = (
+            r.text("reason_code")?.0,
+            r.text("reason_kind")?.0,
+            r.col("example_reason")?.0,
+        );
+        let columns = r
+            .columns
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| *i != example)
+            .map(|(_, c)| c.clone())
+            .collect();
+        let rows = r
+            .rows
+            .iter()
+            .map(|row| {
+                let said = crate::domain::ReasonCode::from_code(row[code].text())
+                    .map(|c| c.describe_vi())
+                    .unwrap_or("Lý do từ chối được ghi trước khi có mã lý do: xem tệp gốc.");
+                row.iter()
+                    .enumerate()
+                    .filter(|(i, _)| *i != example)
+                    .map(|(i, c)| {
+                        if i == kind {
+                            Cell::Text(said.into())
+                        } else {
+                            c.clone()
+                        }
+                    })
+                    .collect()
+            })
+            .collect();
+        self.rejects = Answer::new(&r.query, columns, rows);
+        Ok(())
+    }
+
     /// Items of the year (all themes).
     pub fn items(&self) -> Result<f64, SummaryError> {
         Ok(self.themes.sum(self.themes.number("items")?))

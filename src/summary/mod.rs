@@ -54,7 +54,10 @@ pub async fn build(
         .flat_map(|r| r.units.iter())
         .map(|u| (u.code.0.clone(), u.name_vi.clone()))
         .collect();
-    let data = SummaryData::load(session, opts.year, &themes, units_as_of, &unit_names).await?;
+    let mut data = SummaryData::load(session, opts.year, &themes, units_as_of, &unit_names).await?;
+    if opts.lang == Lang::Vi {
+        data.rejects_in_vietnamese()?;
+    }
     if data.items()? == 0.0 {
         return Err(SummaryError::EmptyYear(opts.year));
     }

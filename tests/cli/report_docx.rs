@@ -409,3 +409,64 @@ fn a_campaign_folder_s_own_settings_name_that_year_s_issuer() {
     );
     assert_eq!(texts(&doc["signature"])[0], "KT. GIÁM ĐỐC");
 }
+
+/// The refused rows to follow up (section III): in the Vietnamese report
+/// each kind is said by its Vietnamese description (`reason_codes.
+/// description_vi`) and no example sentence of the run that refused it
+/// (written in English before the messages of issue 27) is copied in; the
+/// English report keeps both.
+#[test]
+fn the_refusals_to_follow_up_are_said_in_the_reports_language() {
+    let w = fixture_lake();
+    let refused = query_rows(&w, "rejects_summary");
+    assert!(!refused.is_empty(), "the fixture lake has refusals");
+    let described = w.run(&[
+        "sql",
+        "SELECT reason_code, description, description_vi FROM reason_codes",
+        "--format",
+        "json",
+    ]);
+    let described: Vec<Map<String, Value>> = serde_json::from_str(&described.stdout).unwrap();
+    let meaning = |code: &Value, col: &str| {
+        described
+            .iter()
+            .find(|d| d["reason_code"] == *code)
+            .map(|d| d[col].as_str().unwrap().to_string())
+            .unwrap()
+    };
+    for (lang, out) in [("vi", "vi"), ("en", "en")] {
+        let run = w.run(&["summary", "--year", "2023", "--out", out, "--lang", lang]);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        let Some(doc) = read_docx(&w, &format!("{out}/bao-cao-2023.docx")) else {
+            return;
+        };
+        let cells: Vec<String> = doc["tables"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .flat_map(|t| t["rows"].as_array().unwrap().iter())
+            .flat_map(|r| r.as_array().unwrap().iter())
+            .map(|c| c.as_str().unwrap().to_string())
+            .collect();
+        for r in &refused {
+            let example = r["example_reason"].as_str().unwrap();
+            if lang == "vi" {
+                let said = meaning(&r["reason_code"], "description_vi");
+                assert!(cells.contains(&said), "{said} not in {cells:?}");
+                assert!(!cells.iter().any(|c| c == example), "{example}");
+            } else {
+                assert!(cells.contains(&meaning(&r["reason_code"], "description")));
+                assert!(cells.iter().any(|c| c == example), "{example}");
+            }
+        }
+    }
+    // one by hand: the fixture's file that names no unit
+    assert!(
+        refused.iter().any(|r| r["reason_code"] == "unit.missing"),
+        "{refused:?}"
+    );
+    assert_eq!(
+        meaning(&Value::from("unit.missing"), "description_vi"),
+        "Tệp không ghi đơn vị gửi báo cáo."
+    );
+}

@@ -264,11 +264,13 @@ impl IngestReport {
         };
         let _ = writeln!(
             out,
-            "{} file{}: {ingested} {verb}, {same} already in the lake, {refused} refused; {} items accepted, {} rows refused; {superseding} correction{}",
+            "{} file{}: {ingested} {verb}, {same} already in the lake, {refused} refused; {} item{} accepted, {} row{} refused; {superseding} correction{}",
             self.files.len(),
             plural(self.files.len()),
             self.rows_accepted(),
+            plural(self.rows_accepted()),
             self.rows_refused(),
+            plural(self.rows_refused()),
             plural(superseding),
         );
         if self.committed {

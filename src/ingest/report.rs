@@ -248,6 +248,23 @@ impl IngestReport {
                 "  ({unlisted} files read without remark are not listed: more than {LIST_ALL} files)"
             );
         }
+        let _ = writeln!(out, "{}", self.totals());
+        if self.committed {
+            let _ = writeln!(out, "lake: {}", lake.display());
+        }
+        if self.orphans_removed > 0 {
+            let _ = writeln!(
+                out,
+                "removed {} file(s) an interrupted run had left behind",
+                self.orphans_removed
+            );
+        }
+        out
+    }
+
+    /// The run's totals: files by what became of them, items accepted,
+    /// rows refused and corrections.
+    fn totals(&self) -> String {
         let ingested = self.count(|s| *s == FileStatus::Ingested);
         let same = self.count(|s| matches!(s, FileStatus::AlreadyIngested | FileStatus::Duplicate));
         let refused =
@@ -262,8 +279,7 @@ impl IngestReport {
         } else {
             "ingested"
         };
-        let _ = writeln!(
-            out,
+        format!(
             "{} file{}: {ingested} {verb}, {same} already in the lake, {refused} refused; {} item{} accepted, {} row{} refused; {superseding} correction{}",
             self.files.len(),
             plural(self.files.len()),
@@ -272,17 +288,6 @@ impl IngestReport {
             self.rows_refused(),
             plural(self.rows_refused()),
             plural(superseding),
-        );
-        if self.committed {
-            let _ = writeln!(out, "lake: {}", lake.display());
-        }
-        if self.orphans_removed > 0 {
-            let _ = writeln!(
-                out,
-                "removed {} file(s) an interrupted run had left behind",
-                self.orphans_removed
-            );
-        }
-        out
+        )
     }
 }

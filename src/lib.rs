@@ -9,6 +9,7 @@
 pub mod atomic;
 pub mod domain;
 pub mod fault;
+pub mod i18n;
 pub mod ingest;
 pub mod lake;
 pub mod memo;

@@ -3,12 +3,29 @@
 
 use std::process::ExitCode;
 
-use clap::Parser;
+use clap::{CommandFactory, FromArgMatches};
 
 mod cli;
 
 fn main() -> ExitCode {
-    let args = cli::Cli::parse();
+    let argv = cli::lang::help_subcommand(std::env::args_os().collect());
+    let lang = cli::lang::asked(&argv);
+    baocao::i18n::set_current(lang);
+    let command = cli::lang::localise(cli::Cli::command(), lang);
+    let args = match command
+        .try_get_matches_from(&argv)
+        .and_then(|m| cli::Cli::from_arg_matches(&m))
+    {
+        Ok(args) => args,
+        Err(err) => match cli::lang::error_text(&err, lang) {
+            Some(text) => {
+                eprintln!("baocao: {text}");
+                return ExitCode::from(2);
+            }
+            None => err.exit(),
+        },
+    };
+    baocao::i18n::set_current(args.lang);
     // Steps of long or scheduled work, timestamped, on stderr.
     tracing_subscriber::fmt()
         .with_writer(std::io::stderr)

@@ -91,7 +91,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         }
         let opts = baocao::summary::SummaryOptions {
             year: 2023,
-            lang: baocao::summary::Lang::Vi,
+            lang: baocao::i18n::current(),
             out: args.out.join("summary"),
             stamp: baocao::summary::today(),
             source: lake.root.display().to_string(),

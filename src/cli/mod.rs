@@ -7,6 +7,7 @@ mod compact;
 mod demo;
 mod gen_corpus;
 mod ingest;
+pub mod lang;
 mod query;
 mod reference;
 mod sql;
@@ -23,6 +24,16 @@ use clap::{Parser, Subcommand};
 #[derive(Debug, Parser)]
 #[command(name = "baocao", version, about, long_about = None)]
 pub struct Cli {
+    /// The language baocao speaks: vi (Vietnamese, the default) or en
+    #[arg(
+        long,
+        global = true,
+        value_enum,
+        env = "BAOCAO_LANG",
+        default_value = "vi",
+        ignore_case = true
+    )]
+    pub lang: baocao::i18n::Lang,
     #[command(subcommand)]
     pub command: Command,
 }

@@ -1,4 +1,5 @@
-//! `baocao summary --year 2023 [--lake DIR] [--out DIR] [--lang vi|en]`:
+//! `baocao summary --year 2023 [--lake DIR] [--out DIR]` (in the language
+//! of `--lang`):
 //! the annual provincial summary as charts (PNG, SVG), `summary.html`,
 //! `summary.xlsx` and `summary.md`.
 
@@ -10,7 +11,7 @@ use anyhow::Context;
 use baocao::lake::Lake;
 use baocao::query::Session;
 use baocao::reference::Reference;
-use baocao::summary::{Lang, SummaryOptions, build, today};
+use baocao::summary::{SummaryOptions, build, today};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -23,9 +24,6 @@ pub struct Args {
     /// Where to write the charts and documents
     #[arg(long, value_name = "DIR", default_value = "summary")]
     pub out: PathBuf,
-    /// The language of the documents
-    #[arg(long, value_enum, default_value = "vi")]
-    pub lang: Lang,
     #[command(flatten)]
     pub reference: super::common::ReferenceArg,
 }
@@ -38,7 +36,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let lake = Lake::new(&args.lake);
     let opts = SummaryOptions {
         year: args.year,
-        lang: args.lang,
+        lang: baocao::i18n::current(),
         out: args.out.clone(),
         stamp: today(),
         source: lake.root.display().to_string(),

@@ -919,11 +919,11 @@ mod tests {
         let out = read("05/07/2019", DateOrder::DayFirst).unwrap_err();
         assert_eq!(out.code, ReasonCode::DateOutsidePeriod);
         assert_eq!(
-            out.text,
+            out.text(),
             "the activity date '05/07/2019' (5 July 2019) is outside the period this file reports on, 2023-07 (items dated 1 June to 31 July 2023): check the date, or send the item with the report for its own period"
         );
         let month = read("tháng 5/2023", DateOrder::DayFirst).unwrap_err();
-        assert!(month.text.contains("(May 2023)"), "{}", month.text);
+        assert!(month.text().contains("(May 2023)"), "{}", month.text());
         assert_eq!(
             read("01/08/2023", DateOrder::DayFirst).unwrap_err().code,
             ReasonCode::DateOutsidePeriod
@@ -943,7 +943,7 @@ mod tests {
         let both = read("6/7/2023", DateOrder::Mixed).unwrap_err();
         assert_eq!(both.code, ReasonCode::DateMonthFirstAmbiguous);
         assert_eq!(
-            both.text,
+            both.text(),
             "the activity date '6/7/2023' could be 6 July 2023 or 7 June 2023, and its column has dates written both day-first and month-first: write it as dd/mm/yyyy"
         );
         let us = read("7/28/2023", DateOrder::Mixed).unwrap_err();

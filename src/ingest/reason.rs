@@ -5,24 +5,31 @@
 //! `rejects.raw`.
 
 pub use crate::domain::ReasonCode;
+use crate::i18n::Msg;
 
 /// One thing wrong with a row or a file: its kind and the sentence (or
 /// part of a sentence) a person reads.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Problem {
     pub code: ReasonCode,
-    pub text: String,
+    /// What is said: a message of `locales/*/ingest*.ftl` with its values.
+    pub msg: Msg,
     /// Kept with a refused file in `rejects.raw` (JSON), not said.
     pub detail: Option<serde_json::Value>,
 }
 
 impl Problem {
-    pub fn new(code: ReasonCode, text: impl Into<String>) -> Problem {
+    pub fn new(code: ReasonCode, msg: impl Into<Msg>) -> Problem {
         Problem {
             code,
-            text: text.into(),
+            msg: msg.into(),
             detail: None,
         }
+    }
+
+    /// The sentence in the process's language ([`crate::i18n::current`]).
+    pub fn text(&self) -> String {
+        self.msg.to_string()
     }
 
     /// The problem with `detail` kept beside it.

@@ -94,12 +94,13 @@ fn refused(path: &Path, size: u64, id: &str, now: NaiveDateTime, problem: Proble
             source_row: None,
             raw: {
                 let mut raw = serde_json::json!({ "file_name": file_name, "size_bytes": size });
-                if let (Some(detail), Some(map)) = (problem.detail, raw.as_object_mut()) {
+                if let (Some(detail), Some(map)) = (problem.detail.clone(), raw.as_object_mut()) {
                     map.insert("detail".into(), detail);
                 }
                 raw.to_string()
             },
-            reason: crate::text::sentence(&problem.text),
+            reason: crate::text::sentence(&problem.text()),
+            reason_args: Some(serde_json::json!([problem.msg]).to_string()),
             reason_code: problem.code,
             ingested_at: now,
         },
@@ -207,6 +208,7 @@ fn read_and_normalise(
             source_row: r.source_row,
             raw: r.raw,
             reason: r.reason,
+            reason_args: Some(serde_json::to_string(&r.reason_args).unwrap_or_default()),
             reason_code: r.code,
             ingested_at: now,
         })
@@ -465,10 +467,10 @@ fn read_files(
             }
             match outcome {
                 Outcome::Refused { reject } => {
-                    let again = ctx
-                        .before
-                        .refused_files
-                        .contains(&(reject.submission_id.clone(), reject.reason.clone()));
+                    let again = ctx.before.refused_files.contains(&(
+                        reject.submission_id.clone(),
+                        reject.reason_code.code().to_string(),
+                    ));
                     fr.status = if again {
                         FileStatus::AlreadyRefused(reject.reason.clone())
                     } else {

@@ -140,7 +140,7 @@ impl Lake {
                 .rejects
                 .iter()
                 .filter(|r| r.source_row.is_none())
-                .map(|r| (r.submission_id.clone(), r.reason.clone())),
+                .map(|r| (r.submission_id.clone(), r.reason_code.code().to_string())),
         );
         let new_state = LakeState {
             submissions,

@@ -17,7 +17,7 @@ pub struct LakeState {
     pub submissions: Vec<SubmissionRecord>,
     /// Committed data files, relative to the lake root.
     pub files: Vec<String>,
-    /// Whole-file refusals already recorded: (submission_id, reason).
+    /// Whole-file refusals already recorded: (submission_id, reason_code).
     pub refused_files: HashSet<(String, String)>,
     /// True when every submission's rows are in the rollup files
     /// ([`rollup`]): always, for a lake this version wrote; false for a

@@ -185,8 +185,9 @@ pub(super) fn write(lake: &Lake, state: &LakeState) -> Result<(), LakeError> {
     )
 }
 
-/// Whole-file refusals already in committed reject files, so that the same
-/// bytes refused twice are recorded once.
+/// Whole-file refusals already in committed reject files, as
+/// (submission_id, reason_code), so that the same bytes refused twice for
+/// the same kind of reason are recorded once, in whichever language.
 fn read_refused_files(
     lake: &Lake,
     files: &[String],
@@ -209,9 +210,19 @@ fn read_refused_files(
             let ids = column("submission_id").as_string::<i32>();
             let rows = column("source_row").as_primitive::<Int64Type>();
             let reasons = column("reason").as_string::<i32>();
+            let codes = column("reason_code").as_string::<i32>();
             for i in 0..batch.num_rows() {
-                if ids.is_valid(i) && rows.is_null(i) && reasons.is_valid(i) {
-                    out.insert((ids.value(i).to_string(), reasons.value(i).to_string()));
+                // the kind, whatever language the sentence was said in (a
+                // file written before v2 keeps only the sentence)
+                let kind = if codes.is_valid(i) {
+                    codes.value(i)
+                } else if reasons.is_valid(i) {
+                    reasons.value(i)
+                } else {
+                    continue;
+                };
+                if ids.is_valid(i) && rows.is_null(i) {
+                    out.insert((ids.value(i).to_string(), kind.to_string()));
                 }
             }
         }

@@ -101,6 +101,10 @@ pub struct RejectRecord {
     pub reason: String,
     /// The kind of refusal (`rejects.reason_code`).
     pub reason_code: ReasonCode,
+    /// What the sentence says, to say it again in either language
+    /// (`rejects.reason_args`, v3): a JSON array of messages
+    /// ([`crate::i18n::Msg`]); null in lakes written before v3.
+    pub reason_args: Option<String>,
     /// UTC.
     pub ingested_at: NaiveDateTime,
 }
@@ -173,6 +177,8 @@ static REJECTS: LazyLock<SchemaRef> = LazyLock::new(|| {
         // which then reads as null
         text("reason_code"),
         timestamp("ingested_at"),
+        // v3: the values the sentence names, to say it in either language
+        text("reason_args"),
     ]))
 });
 
@@ -201,9 +207,9 @@ pub const ACTIVITIES_ORDER: &[&str] =
 pub const REJECTS_ORDER: &[&str] = &["ingested_at", "source_file", "source_row"];
 
 /// Columns the contract added after lakes were first written (v2:
-/// `rejects.reason_code`): files without them still open, the column read
+/// `rejects.reason_code`; v3: `rejects.reason_args`): files without them still open, the column read
 /// as null.
-pub const ADDED_COLUMNS: &[&str] = &["reason_code"];
+pub const ADDED_COLUMNS: &[&str] = &["reason_code", "reason_args"];
 
 /// Columns of free text or unique ids, whose values seldom repeat: written
 /// without a dictionary. Every other column (codes, dates, small numbers)
@@ -216,6 +222,7 @@ pub const FREE_TEXT_COLUMNS: &[&str] = &[
     "extra",
     "raw",
     "reason",
+    "reason_args",
 ];
 
 /// A date as Arrow's `Date32` counts it: days since 1970-01-01.
@@ -327,6 +334,7 @@ pub fn rejects_batch(rows: &[RejectRecord]) -> Result<RecordBatch, ArrowError> {
             Arc::new(TimestampMicrosecondArray::from_iter_values(
                 rows.iter().map(|r| micros(r.ingested_at)),
             )),
+            strings(rows.iter().map(|r| r.reason_args.as_deref())),
         ],
     )
 }
@@ -477,6 +485,7 @@ pub fn rejects_from_batch(batch: &RecordBatch) -> Result<Vec<RejectRecord>, Stri
                 reason: c.required("reason", i)?,
                 reason_code: ReasonCode::from_code(&code)
                     .ok_or_else(|| format!("reason_code {code:?} is not a reason code"))?,
+                reason_args: c.text("reason_args", i),
                 ingested_at: c.time("ingested_at", i)?,
             })
         })
@@ -630,11 +639,13 @@ mod tests {
             raw: r#"{"Ngày":"31/02/2023"}"#.into(),
             reason: "Row 7: the date '31/02/2023' is not a date.".into(),
             reason_code: ReasonCode::DateInvalid,
+            reason_args: Some(r#"[{"id":"x","args":{"cell":"31/02/2023"}}]"#.into()),
             ingested_at: t(2023, 8, 11, 9, 30, 5, 0),
         };
         let file = RejectRecord {
             source_row: None,
             reason_code: ReasonCode::FileEmpty,
+            reason_args: None,
             ..row.clone()
         };
         let rows = vec![row, file];
@@ -654,6 +665,7 @@ mod tests {
             raw: "{}".into(),
             reason: "The file is empty.".into(),
             reason_code: ReasonCode::FileEmpty,
+            reason_args: None,
             ingested_at: t(2023, 1, 1, 0, 0, 0, 0),
         }];
         let batch = rejects_batch(&rows).unwrap();

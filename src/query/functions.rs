@@ -4,6 +4,11 @@
 //! the text was typed in (precomposed, decomposed, `Ð` for `Đ`), so
 //! `WHERE vn_fold(title) LIKE '%mua ban nguoi%'` finds every title about
 //! trafficking however it was written.
+//!
+//! `say_reason(reason_args, reason, lang)`: a refusal's reason said in
+//! `lang` (`'vi'` or `'en'`) from the messages `rejects.reason_args`
+//! keeps, or the stored `reason` where none were kept (the `rejects`
+//! view's `reason_vi` and `reason_en`).
 
 use std::sync::Arc;
 
@@ -17,7 +22,85 @@ use datafusion::logical_expr::{
 
 /// The functions a session registers.
 pub(super) fn functions() -> Vec<ScalarUDF> {
-    vec![ScalarUDF::from(VnFold::new())]
+    vec![
+        ScalarUDF::from(VnFold::new()),
+        ScalarUDF::from(SayReason::new()),
+    ]
+}
+
+/// `say_reason(reason_args, reason, lang) -> text`: see the module's doc.
+/// A `lang` that names no language baocao speaks is an error.
+#[derive(Debug, PartialEq, Eq, Hash)]
+struct SayReason {
+    signature: Signature,
+}
+
+impl SayReason {
+    fn new() -> Self {
+        SayReason {
+            signature: Signature::string(3, Volatility::Immutable),
+        }
+    }
+}
+
+/// `array` as `Utf8` strings, one per row of `rows` (a scalar repeated).
+fn utf8_column(value: &ColumnarValue, rows: usize) -> Result<StringArray> {
+    let array = value.to_array(rows)?;
+    let array = cast(&array, &DataType::Utf8)?;
+    Ok(array
+        .as_any()
+        .downcast_ref::<StringArray>()
+        .cloned()
+        .unwrap_or_else(|| StringArray::new_null(rows)))
+}
+
+impl ScalarUDFImpl for SayReason {
+    fn name(&self) -> &str {
+        "say_reason"
+    }
+
+    fn signature(&self) -> &Signature {
+        &self.signature
+    }
+
+    fn return_type(&self, _args: &[DataType]) -> Result<DataType> {
+        Ok(DataType::Utf8)
+    }
+
+    fn invoke_with_args(&self, args: ScalarFunctionArgs) -> Result<ColumnarValue> {
+        let rows = args.number_rows;
+        let json = utf8_column(&args.args[0], rows)?;
+        let stored = utf8_column(&args.args[1], rows)?;
+        let langs = utf8_column(&args.args[2], rows)?;
+        let mut out = Vec::with_capacity(rows);
+        for i in 0..rows {
+            let lang = match langs.is_null(i) {
+                true => None,
+                false => Some(crate::i18n::Lang::from_code(langs.value(i)).ok_or_else(|| {
+                    datafusion::error::DataFusionError::Plan(format!(
+                        "say_reason: '{}' is not a language baocao speaks: write 'vi' or 'en'",
+                        langs.value(i)
+                    ))
+                })?),
+            };
+            let said = match (lang, json.is_null(i)) {
+                (Some(lang), false) => crate::i18n::reason_from_json(json.value(i), lang),
+                _ => None,
+            };
+            out.push(said.or_else(|| (!stored.is_null(i)).then(|| stored.value(i).to_string())));
+        }
+        let all_scalar = args
+            .args
+            .iter()
+            .all(|a| matches!(a, ColumnarValue::Scalar(_)));
+        let array: StringArray = out.into_iter().collect();
+        if all_scalar {
+            return Ok(ColumnarValue::Scalar(ScalarValue::try_from_array(
+                &array, 0,
+            )?));
+        }
+        Ok(ColumnarValue::Array(Arc::new(array) as ArrayRef))
+    }
 }
 
 /// `vn_fold(text) -> text`: [`crate::text::strip_marks_lower`] of each
@@ -93,6 +176,32 @@ mod tests {
             out.extend(c.iter().map(|s| s.map(str::to_string)));
         }
         out
+    }
+
+    #[tokio::test]
+    async fn a_reason_is_said_from_its_arguments_or_the_stored_sentence() {
+        let args = r#"[{"id":"","args":{"text":"kept as typed"}}]"#;
+        let got = folded(&format!(
+            "SELECT say_reason(a, r, 'vi') FROM (VALUES ('{args}', 'stored'), (NULL, 'Stored sentence.'), (NULL, NULL)) AS v(a, r)"
+        ))
+        .await;
+        assert_eq!(
+            got,
+            [
+                Some("Kept as typed.".to_string()),
+                Some("Stored sentence.".to_string()),
+                None
+            ]
+        );
+        let ctx = SessionContext::new();
+        for f in functions() {
+            ctx.register_udf(f);
+        }
+        let err = match ctx.sql("SELECT say_reason(NULL, 'x', 'fr')").await {
+            Ok(df) => df.collect().await.unwrap_err().to_string(),
+            Err(e) => e.to_string(),
+        };
+        assert!(err.contains("'fr' is not a language"), "{err}");
     }
 
     #[tokio::test]

@@ -42,11 +42,15 @@ fn listing(
 }
 
 /// The lake's tables as `snapshot` sees them: `lake.activities` (every
-/// committed row, each version of each report), and `submissions` (the
-/// ledger read with the snapshot) and `rejects` for the default schema.
+/// committed row, each version of each report), `lake.rejects`, and
+/// `submissions` (the ledger read with the snapshot) for the default
+/// schema.
 /// Registers the snapshot's view of the file system with `ctx`.
 pub(super) struct LakeTables {
     pub activities: Table,
+    /// `lake.rejects`: the files as written; the `rejects` view adds the
+    /// reason in each language.
+    pub rejects: Table,
     /// `lake.superseded`: the ids of the superseded submissions, from the
     /// ledger's metadata (`None` for a ledger written before they were
     /// kept: then a view over `submissions`).
@@ -91,11 +95,8 @@ pub(super) fn lake_tables(
                 .any(|b| b.num_columns() == 1 && b.column(0).null_count() < b.num_rows())
         }
     };
-    let mut public: std::collections::HashMap<&'static str, Table> = Default::default();
-    public.insert(
-        "rejects",
-        listing(lake, "rejects", rejects_schema(), vec![])?,
-    );
+    let public: std::collections::HashMap<&'static str, Table> = Default::default();
+    let rejects = listing(lake, "rejects", rejects_schema(), vec![])?;
     let superseded = snapshot.ledger.superseded_ids.as_ref().map(|ids| {
         let schema = Arc::new(Schema::new(vec![Field::new(
             "submission_id",
@@ -118,6 +119,7 @@ pub(super) fn lake_tables(
     };
     Ok(LakeTables {
         activities,
+        rejects,
         superseded: superseded.transpose()?,
         rollup,
         public,
@@ -265,7 +267,7 @@ mod tests {
         let t = lake_tables(&ctx, &lake, &snapshot, Rollup::Stored).unwrap();
         assert!(t.any_superseded);
         assert!(t.rollup.is_some());
-        assert!(t.public.contains_key("rejects"));
+        assert_eq!(t.rejects.schema().field(4).name(), "reason");
         let ids = t.superseded.expect("superseded ids");
         ctx.register_table("superseded", ids).unwrap();
         let n = ctx

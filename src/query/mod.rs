@@ -189,6 +189,7 @@ impl Session {
         })?;
         let in_lake = Arc::new(MemorySchemaProvider::new());
         in_lake.register_table("activities".into(), lake_tables.activities)?;
+        in_lake.register_table("rejects".into(), lake_tables.rejects)?;
         catalog.register_schema(&options.default_schema, public)?;
         catalog.register_schema("lake", in_lake.clone())?;
         match lake_tables.superseded {

@@ -35,6 +35,17 @@ pub(super) fn views(any_superseded: bool) -> Vec<View> {
     };
     vec![
         view("activities_all", "SELECT * FROM lake.activities"),
+        // every refusal, with its reason said in each language (contract
+        // section 7): from `reason_args` where the run kept them, else the
+        // sentence stored (lakes written before v3)
+        view(
+            "rejects",
+            "SELECT submission_id, source_file, source_row, raw, reason, reason_code,
+       ingested_at, reason_args,
+       say_reason(reason_args, reason, 'vi') AS reason_vi,
+       say_reason(reason_args, reason, 'en') AS reason_en
+FROM lake.rejects",
+        ),
         view("activities", &current("lake.activities")),
         // the rollup of the current reports (see lake::rollup)
         view("activity_rollup", &current("lake.activity_rollup")),

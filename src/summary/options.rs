@@ -4,22 +4,7 @@
 
 use std::path::PathBuf;
 
-/// The language of the documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum Lang {
-    Vi,
-    En,
-}
-
-impl Lang {
-    /// Picks the Vietnamese or English text.
-    pub fn t<'a>(self, vi: &'a str, en: &'a str) -> &'a str {
-        match self {
-            Lang::Vi => vi,
-            Lang::En => en,
-        }
-    }
-}
+pub use crate::i18n::Lang;
 
 /// How to make the summary.
 #[derive(Debug, Clone)]

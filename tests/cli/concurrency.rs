@@ -26,6 +26,7 @@ const INGEST: &[&str] = &[
 fn start(w: &Workdir, args: &[&str], env: &[(&str, &str)]) -> Child {
     Command::new(assert_cmd::cargo::cargo_bin("baocao"))
         .current_dir(w.dir.path())
+        .env("BAOCAO_LANG", "en")
         .args(args)
         .envs(env.iter().copied())
         .stdout(Stdio::null())
@@ -183,6 +184,7 @@ fn readers_see_whole_commits_while_ingest_and_compact_write() {
     let before = agree(&w).expect("a lake");
     let reader = Command::new(assert_cmd::cargo::cargo_bin("baocao"))
         .current_dir(w.dir.path())
+        .env("BAOCAO_LANG", "en")
         .args([
             "sql",
             AGREE,

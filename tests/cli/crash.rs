@@ -208,6 +208,7 @@ fn baocao() -> PathBuf {
 fn kill_after(w: &Workdir, args: &[&str], delay: Duration) -> bool {
     let mut child = Command::new(baocao())
         .current_dir(w.dir.path())
+        .env("BAOCAO_LANG", "en")
         .args(args)
         .stdout(Stdio::null())
         .stderr(Stdio::null())

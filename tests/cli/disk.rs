@@ -28,6 +28,7 @@ fn in_namespace(w: &Workdir, script: &str) -> Run {
         .current_dir(w.dir.path())
         .args(["-m", "bash", "-c", script])
         .env("B", assert_cmd::cargo::cargo_bin("baocao"))
+        .env("BAOCAO_LANG", "en")
         .output()
         .expect("unshare");
     Run::from(out)

@@ -19,6 +19,7 @@ fn run_capped(w: &Workdir, args: &[&str]) -> Run {
         .arg("ulimit -d 524288 && exec \"$0\" \"$@\"")
         .arg(assert_cmd::cargo::cargo_bin("baocao"))
         .args(args)
+        .env("BAOCAO_LANG", "en")
         .output()
         .expect("run bash");
     Run::from(out)

@@ -69,6 +69,7 @@ fn sql_from_a_file_and_from_stdin() {
     let out = assert_cmd::Command::cargo_bin("baocao")
         .unwrap()
         .current_dir(w.dir.path())
+        .env("BAOCAO_LANG", "en")
         .args(["sql", "-", "--format", "csv"])
         .write_stdin("SELECT COUNT(*) AS n FROM submissions; SELECT 1 AS one")
         .output()

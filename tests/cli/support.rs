@@ -60,17 +60,34 @@ impl Workdir {
         p
     }
 
-    /// Runs `baocao` with `args` in this folder.
+    /// Runs `baocao` with `args` in this folder, in English.
     pub fn run(&self, args: &[&str]) -> Run {
         self.run_env(args, &[])
     }
 
-    /// Runs `baocao` with `args` and extra environment variables.
+    /// Runs `baocao` with `args` in this folder as a user runs it, with
+    /// no language asked for: Vietnamese.
+    pub fn run_vi(&self, args: &[&str]) -> Run {
+        let out = assert_cmd::Command::cargo_bin("baocao")
+            .expect("binary")
+            .current_dir(self.dir.path())
+            .args(args)
+            .env_remove("BAOCAO_LANG")
+            .output()
+            .expect("run");
+        Run::from(out)
+    }
+
+    /// Runs `baocao` with `args` and extra environment variables, in
+    /// English (the tests written before Vietnamese became the default
+    /// assert English sentences; pass `BAOCAO_LANG` in `env`, or use
+    /// [`Workdir::run_vi`], for Vietnamese).
     pub fn run_env(&self, args: &[&str], env: &[(&str, &str)]) -> Run {
         let out = assert_cmd::Command::cargo_bin("baocao")
             .expect("binary")
             .current_dir(self.dir.path())
             .args(args)
+            .env("BAOCAO_LANG", "en")
             .envs(env.iter().copied())
             .output()
             .expect("run");

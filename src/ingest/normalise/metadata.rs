@@ -542,10 +542,10 @@ mod tests {
         );
         assert_eq!(p.code, ReasonCode::UnitAbolished);
         assert!(
-            p.text.contains("it was merged into so-tai-chinh"),
+            p.text().contains("it was merged into so-tai-chinh"),
             "{}",
-            p.text
+            p.text()
         );
-        assert!(p.text.contains("from the lines above the table"));
+        assert!(p.text().contains("from the lines above the table"));
     }
 }

@@ -37,7 +37,11 @@ pub use metadata::Overrides;
 pub struct Refusal {
     pub source_row: Option<i64>,
     pub raw: String,
+    /// The sentence, in the run's language.
     pub reason: String,
+    /// What the sentence says, as messages (one per problem), to say it
+    /// again in either language (`rejects.reason_args`).
+    pub reason_args: Vec<crate::i18n::Msg>,
     /// The kind of the first problem found (the reason lists them all).
     pub code: ReasonCode,
 }
@@ -93,7 +97,8 @@ pub(super) fn normalise(
         n.refusals.push(Refusal {
             source_row: Some(*line as i64),
             raw: raw.to_string(),
-            reason: sentence(&problem.text),
+            reason: sentence(&problem.text()),
+            reason_args: vec![problem.msg.clone()],
             code: problem.code,
         });
     }
@@ -196,16 +201,12 @@ fn refusal(
     cells: &[super::cell::Cell],
     problems: Vec<Problem>,
 ) -> Refusal {
+    let msgs: Vec<crate::i18n::Msg> = problems.iter().map(|p| p.msg.clone()).collect();
     Refusal {
         source_row: Some(line as i64),
         raw: cols.raw(cells),
-        reason: sentence(
-            &problems
-                .iter()
-                .map(|p| p.text.as_str())
-                .collect::<Vec<_>>()
-                .join("; "),
-        ),
+        reason: crate::i18n::reason(&msgs, crate::i18n::current()),
+        reason_args: msgs,
         code: problems
             .first()
             .map_or(ReasonCode::RowMalformed, |p| p.code),

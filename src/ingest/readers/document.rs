@@ -652,6 +652,6 @@ mod tests {
         ];
         let err = read_blocks(blocks, Kind::Word).unwrap_err();
         assert_eq!(err.code, ReasonCode::FileSeveralReports);
-        assert!(err.text.contains("table 1 and table 2"), "{}", err.text);
+        assert!(err.text().contains("table 1 and table 2"), "{}", err.text());
     }
 }

@@ -51,7 +51,7 @@ mod tests {
                 Some("json" | "ndjson") => read_json(&bytes),
                 _ => continue,
             }
-            .unwrap_or_else(|p| panic!("{}: {}", path.display(), p.text));
+            .unwrap_or_else(|p| panic!("{}: {}", path.display(), p.text()));
             files += 1;
             assert!(
                 out.notes.iter().all(|n| !n.contains("legacy")),

@@ -144,7 +144,12 @@ mod tests {
         let mut p = Vec::new();
         let r = reach(cols, &row, &mut notes, &mut p);
         let d = duration(cols, &row, &mut notes, &mut p);
-        (r, d, p.into_iter().map(|p| p.text).collect(), notes.rounded)
+        (
+            r,
+            d,
+            p.into_iter().map(|p| p.text()).collect(),
+            notes.rounded,
+        )
     }
 
     #[test]

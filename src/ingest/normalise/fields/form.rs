@@ -69,7 +69,7 @@ mod tests {
             &mut FileNotes::default(),
             &mut p,
         );
-        (f, p.into_iter().map(|p| (p.code, p.text)).collect())
+        (f, p.into_iter().map(|p| (p.code, p.text())).collect())
     }
 
     #[test]

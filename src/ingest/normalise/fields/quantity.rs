@@ -124,7 +124,7 @@ mod tests {
             &mut FileNotes::default(),
             &mut p,
         );
-        (q, p.into_iter().map(|p| (p.code, p.text)).collect())
+        (q, p.into_iter().map(|p| (p.code, p.text())).collect())
     }
 
     #[test]

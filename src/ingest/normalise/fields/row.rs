@@ -149,7 +149,7 @@ mod tests {
     fn problems(cols: &Columns, line: u64, cells: &[Cell]) -> Vec<(ReasonCode, String)> {
         let mut p = Vec::new();
         check(cols, &Row { line, cells }, &mut p);
-        p.into_iter().map(|p| (p.code, p.text)).collect()
+        p.into_iter().map(|p| (p.code, p.text())).collect()
     }
 
     #[test]

@@ -1,0 +1,1 @@
+# Words and sentences every stage shares. English.

@@ -1,0 +1,1 @@
+# Những từ và câu mọi khâu dùng chung. Tiếng Việt.

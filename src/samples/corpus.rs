@@ -46,13 +46,13 @@ pub struct CorpusStats {
 /// What can stop the generator.
 #[derive(Debug, thiserror::Error)]
 pub enum CorpusError {
-    #[error("cannot write {path}: {source}")]
+    #[error("{}", crate::msg!("samples-cannot-write", path = path.clone(), error = source.to_string()))]
     Io {
         path: String,
         source: std::io::Error,
     },
     #[error("{0}")]
-    Options(String),
+    Options(crate::i18n::Msg),
     #[error(transparent)]
     Reference(#[from] ReferenceError),
 }
@@ -281,13 +281,14 @@ pub fn generate_corpus(
     mut progress: impl FnMut(u64, u64),
 ) -> Result<CorpusStats, CorpusError> {
     if opts.provinces == 0 || opts.units_per_province == 0 || opts.years == 0 {
-        return Err(CorpusError::Options(
-            "--provinces, --units-per-province and --years must each be at least 1".into(),
-        ));
+        return Err(CorpusError::Options(crate::msg!("samples-at-least-one")));
     }
     let bundled = Reference::bundled()?;
     let campaign = bundled.campaign(FIRST_YEAR).ok_or_else(|| {
-        CorpusError::Options(format!("the bundled reference has no {FIRST_YEAR}"))
+        CorpusError::Options(crate::msg!(
+            "samples-no-first-year",
+            year = FIRST_YEAR.to_string()
+        ))
     })?;
     let units = units(&campaign.units, opts.provinces, opts.units_per_province);
     let extra: Vec<&Unit> = units

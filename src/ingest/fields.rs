@@ -300,28 +300,6 @@ impl Field {
         matches!(self, Field::Unit | Field::Period | Field::ReceivedAt)
     }
 
-    /// The field's name in messages.
-    pub(super) fn name(self) -> &'static str {
-        match self {
-            Field::Unit => "unit",
-            Field::Period => "period",
-            Field::ReceivedAt => "received date",
-            Field::ActivityDate => "activity date",
-            Field::Theme => "theme",
-            Field::Subtheme => "sub-theme",
-            Field::HrcPriority => "HRC priority",
-            Field::Form => "form",
-            Field::Channel => "channel",
-            Field::Title => "title",
-            Field::Quantity => "quantity",
-            Field::Reach => "reach",
-            Field::Duration => "duration",
-            Field::Language => "language",
-            Field::Url => "link",
-            Field::Notes => "notes",
-        }
-    }
-
     /// The heading the contract names it by, for messages.
     pub(super) fn heading(self) -> &'static str {
         match self {

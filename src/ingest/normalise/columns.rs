@@ -10,7 +10,9 @@ use chrono::NaiveDate;
 use serde_json::{Map, Value};
 
 use super::metadata::Metadata;
+use super::words;
 use crate::domain::{Period, UnitCode};
+use crate::i18n::{Msg, names};
 use crate::ingest::body::{MergedFigures, row_width};
 use crate::ingest::cell::{Cell, SourceRow};
 use crate::ingest::dates::{DateReading, column_order, parse_date, swapped_dates};
@@ -18,6 +20,7 @@ use crate::ingest::fields::Field;
 use crate::ingest::legacy::Legacy;
 use crate::ingest::readers::ReadOutput;
 use crate::ingest::table::Hidden;
+use crate::msg;
 use crate::reference::Campaign;
 use crate::text::clean;
 
@@ -224,30 +227,21 @@ impl<'a> Columns<'a> {
     }
 
     /// Why a required field cannot be read when no column holds it.
-    pub(super) fn no_column(&self, field: Field) -> String {
+    pub(super) fn no_column(&self, field: Field) -> Msg {
         match self.missing_like.get(&field) {
-            Some(names) => format!(
-                "no column is named as the {}; {} looks like one: name it '{}'",
-                field.name(),
-                quoted(names),
-                field.heading()
+            Some(like) => msg!(
+                "normalise-no-column-like",
+                field = words::field(field),
+                names = names(like),
+                heading = field.heading(),
             ),
-            None => format!(
-                "the table has no {} column: add one named '{}'",
-                field.name(),
-                field.heading()
+            None => msg!(
+                "normalise-no-column",
+                field = words::field(field),
+                heading = field.heading(),
             ),
         }
     }
-}
-
-/// `'a' and 'b'`.
-pub(super) fn quoted(names: &[String]) -> String {
-    names
-        .iter()
-        .map(|n| format!("'{n}'"))
-        .collect::<Vec<_>>()
-        .join(" and ")
 }
 
 /// The columns whose heading looks like a field without being one of its
@@ -258,23 +252,24 @@ fn look_alikes(out: &ReadOutput, notes: &mut Vec<String>) -> HashMap<Field, Vec<
     let mut missing_like: HashMap<Field, Vec<String>> = HashMap::new();
     for (col, field) in &header.looks_like {
         let name = &header.names[*col];
-        match header.column(*field) {
-            Some(held) => notes.push(format!(
-                "column \"{name}\" looks like the {} but is not read as it: the {} is column \"{}\" (kept in extra)",
-                field.name(),
-                field.name(),
-                header.names[held]
-            )),
+        let note = match header.column(*field) {
+            Some(held) => msg!(
+                "normalise-looks-like-held",
+                name = name,
+                field = words::field(*field),
+                held = &header.names[held],
+            ),
             None => {
                 missing_like.entry(*field).or_default().push(name.clone());
-                notes.push(format!(
-                    "column \"{name}\" looks like the {} but is not one of its names, so it is not read as it (kept in extra); if it is the {}, name it '{}'",
-                    field.name(),
-                    field.name(),
-                    field.heading()
-                ));
+                msg!(
+                    "normalise-looks-like",
+                    name = name,
+                    field = words::field(*field),
+                    heading = field.heading(),
+                )
             }
-        }
+        };
+        notes.push(note.to_string());
     }
     missing_like
 }
@@ -289,25 +284,41 @@ fn header_notes(out: &ReadOutput, rows: &[SourceRow]) -> Vec<String> {
             .names
             .iter()
             .zip(&header.fields)
-            .filter(|(name, field)| field.is_some() && name.contains(" / "))
-            .map(|(name, field)| format!("\"{name}\" as the {}", field.map_or("", Field::name)))
+            .filter_map(|(name, field)| {
+                let field = field.filter(|_| name.contains(" / "))?;
+                let said = msg!(
+                    "normalise-header-read-as",
+                    name = name,
+                    field = words::field(field)
+                );
+                Some(said.to_string())
+            })
             .collect();
         let (start, end) = out.table.header_lines;
-        let mut note = format!("the header takes rows {start} to {end}");
-        if !under.is_empty() {
-            note.push_str(&format!(": read {}", under.join(", ")));
-        }
-        notes.push(note);
+        let (start, end) = (start.to_string(), end.to_string());
+        let note = if under.is_empty() {
+            msg!("normalise-header-rows", start = start, end = end)
+        } else {
+            msg!(
+                "normalise-header-rows-read",
+                start = start,
+                end = end,
+                columns = under.join(", "),
+            )
+        };
+        notes.push(note.to_string());
     }
     for (col, field) in &header.repeated {
         let held = header
             .column(*field)
             .map_or("", |c| header.names[c].as_str());
-        notes.push(format!(
-            "column \"{}\" also names the {}, which column \"{held}\" holds: it is kept in extra",
-            header.names[*col],
-            field.name()
-        ));
+        let note = msg!(
+            "normalise-column-repeats",
+            name = &header.names[*col],
+            field = words::field(*field),
+            held = held,
+        );
+        notes.push(note.to_string());
     }
     for (col, name) in header.names.iter().enumerate() {
         let filled = rows
@@ -316,11 +327,12 @@ fn header_notes(out: &ReadOutput, rows: &[SourceRow]) -> Vec<String> {
         if let Some(heading) = name.strip_suffix(" (hidden column)")
             && filled
         {
-            notes.push(format!(
-                "column \"{heading}\" is hidden in the {}: what the {} does not show is not read as a field of the report (its values are kept in extra)",
-                out.table.hidden.place,
-                out.table.hidden.place
-            ));
+            let note = msg!(
+                "normalise-column-hidden",
+                name = heading,
+                place = words::place(out.table.hidden.place),
+            );
+            notes.push(note.to_string());
         }
         let blank = header.fields[col].is_none() && name == &format!("column {}", col + 1);
         if blank
@@ -328,10 +340,8 @@ fn header_notes(out: &ReadOutput, rows: &[SourceRow]) -> Vec<String> {
                 .iter()
                 .any(|r| r.cells.get(col).is_some_and(|c| !c.is_empty()))
         {
-            notes.push(format!(
-                "column {} has no heading: its values are kept in extra",
-                col + 1
-            ));
+            let note = msg!("normalise-column-no-heading", column = (col + 1).to_string());
+            notes.push(note.to_string());
         }
     }
     notes
@@ -506,7 +516,7 @@ pub(super) mod tests {
             QuantityColumn::Unclear(vec!["Số lượng sản phẩm in".into()])
         );
         assert_eq!(
-            cols.no_column(Field::ActivityDate),
+            cols.no_column(Field::ActivityDate).to_string(),
             "the table has no activity date column: add one named 'Ngày'"
         );
         assert_eq!(

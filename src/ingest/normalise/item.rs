@@ -46,7 +46,7 @@ pub(super) fn read_item<'a>(
     else {
         return Err(vec![Problem::new(
             ReasonCode::RowMalformed,
-            "the row is incomplete",
+            crate::msg!("normalise-row-incomplete"),
         )]);
     };
     Ok(Activity {

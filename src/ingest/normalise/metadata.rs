@@ -7,6 +7,8 @@
 use chrono::NaiveDate;
 
 use crate::domain::{Period, UnitCode};
+use super::words;
+use crate::i18n::Msg;
 use crate::ingest::cell::Cell;
 use crate::ingest::dates::parse_date;
 use crate::ingest::fields::Field;
@@ -14,6 +16,7 @@ use crate::ingest::legacy::or_legacy;
 use crate::ingest::readers::ReadOutput;
 use crate::ingest::reason::{Problem, ReasonCode};
 use crate::ingest::table::{Preamble, read_preamble};
+use crate::msg;
 use crate::reference::{Campaign, Fate, Match, Reference};
 
 /// Metadata given on the command line; it wins over anything in the file.
@@ -33,7 +36,7 @@ pub(super) struct Metadata<'r> {
     pub period: Period,
     pub received_at: NaiveDate,
     /// Sources that say another unit or period than the one read, one
-    /// sentence each, for the per-file summary.
+    /// sentence each (in the run's language), for the per-file summary.
     pub disagreements: Vec<String>,
 }
 
@@ -50,27 +53,29 @@ enum Source {
 }
 
 impl Source {
-    fn describe(self) -> &'static str {
+    /// Where the value came from, said after it (`from the file name`).
+    fn describe(self) -> Msg {
         match self {
-            Source::Flag => "given on the command line",
-            Source::Column => "from the unit/period column",
-            Source::Envelope => "from the JSON fields",
-            Source::Preamble => "from the lines above the table",
-            Source::Title => "from the title line",
-            Source::Letterhead => "from the letterhead",
-            Source::FileName => "from the file name",
+            Source::Flag => msg!("normalise-from-flag"),
+            Source::Column => msg!("normalise-from-column"),
+            Source::Envelope => msg!("normalise-from-envelope"),
+            Source::Preamble => msg!("normalise-from-preamble"),
+            Source::Title => msg!("normalise-from-title"),
+            Source::Letterhead => msg!("normalise-from-letterhead"),
+            Source::FileName => msg!("normalise-from-file-name"),
         }
     }
 
-    fn noun(self) -> &'static str {
+    /// The source itself (`the file name`).
+    fn noun(self) -> Msg {
         match self {
-            Source::Flag => "the command line",
-            Source::Column => "the unit/period column",
-            Source::Envelope => "the JSON fields",
-            Source::Preamble => "the lines above the table",
-            Source::Title => "the title line",
-            Source::Letterhead => "the letterhead",
-            Source::FileName => "the file name",
+            Source::Flag => msg!("normalise-source-flag"),
+            Source::Column => msg!("normalise-source-column"),
+            Source::Envelope => msg!("normalise-source-envelope"),
+            Source::Preamble => msg!("normalise-source-preamble"),
+            Source::Title => msg!("normalise-source-title"),
+            Source::Letterhead => msg!("normalise-source-letterhead"),
+            Source::FileName => msg!("normalise-source-file-name"),
         }
     }
 }
@@ -129,11 +134,16 @@ pub(super) fn settle<'r>(
         if let Some(other) = or_legacy(text, Period::parse)
             && other != period
         {
-            disagreements.push(format!(
-                "according to {} the period is {other}, according to {} {period}: read as {period}",
-                src.noun(),
-                period_src.noun()
-            ));
+            disagreements.push(
+                msg!(
+                    "normalise-disagree-period",
+                    source = src.noun(),
+                    other = other.to_string(),
+                    by = period_src.noun(),
+                    period = period.to_string(),
+                )
+                .to_string(),
+            );
         }
     }
     for (text, src) in present(&units) {
@@ -141,11 +151,16 @@ pub(super) fn settle<'r>(
             Some(campaign.match_unit(t, period)).filter(|m| *m != Match::NotFound)
         }) && other != unit
         {
-            disagreements.push(format!(
-                "according to {} the unit is {other}, according to {} {unit}: read as {unit}",
-                src.noun(),
-                unit_src.noun()
-            ));
+            disagreements.push(
+                msg!(
+                    "normalise-disagree-unit",
+                    source = src.noun(),
+                    other = other.to_string(),
+                    by = unit_src.noun(),
+                    unit = unit.to_string(),
+                )
+                .to_string(),
+            );
         }
     }
     Ok(Metadata {
@@ -177,21 +192,16 @@ fn period(
 ) -> Result<(Period, Source), Problem> {
     let (text, src) = first_found(candidates).ok_or_else(|| {
         let text = match (&preamble.title_span, keyed) {
-            (Some(title), _) => format!(
-                "the title '{title}' names several months or part of a year, and a file is the report of one month, one quarter or one year: say which with a line 'Kỳ báo cáo: Tháng 7/2023' (or 'Năm 2023'), or pass --period"
-            ),
-            (None, true) => "the file does not say which period it reports on: add a field \"period\": \"2023-07\" (or \"2023\") beside \"items\", or to each item, name the file <unit_code>_<period>.json (e.g. pvhtt-tuan-giao_2023-07.json), or pass --period".to_string(),
-            (None, false) => "the file does not say which period it reports on: add a line 'Kỳ báo cáo: Tháng 7/2023' (or 'Năm 2023') above the table, a 'Kỳ báo cáo' column, name the file <unit_code>_<period>.csv (e.g. pvhtt-tuan-giao_2023-07.csv), or pass --period".to_string(),
+            (Some(title), _) => msg!("normalise-period-span", title = title),
+            (None, true) => msg!("normalise-period-missing-json"),
+            (None, false) => msg!("normalise-period-missing"),
         };
         Problem::new(ReasonCode::PeriodMissing, text)
     })?;
     let period = or_legacy(&text, Period::parse).ok_or_else(|| {
         Problem::new(
             ReasonCode::PeriodInvalid,
-            format!(
-                "the period '{text}' ({}) is not a period: write 2023-07 or Tháng 7/2023 (a month), Quý III/2023 (a quarter) or 2023",
-                src.describe()
-            ),
+            msg!("normalise-period-invalid", text = &text, source = src.describe()),
         )
     })?;
     Ok((period, src))
@@ -202,12 +212,17 @@ fn campaign(reference: &Reference, period: Period) -> Result<&Campaign, Problem>
     reference.campaign(period.year()).ok_or_else(|| {
         Problem::new(
             ReasonCode::PeriodNoReference,
-            format!(
-                "there is no reference data for {} (this run has: {}): make its campaign folder with `baocao reference new {} --from {}`, fill it from the letter, and pass --reference",
-                period.year(),
-                reference.years_list(),
-                period.year(),
-                reference.campaigns.keys().next_back().copied().unwrap_or(2023)
+            msg!(
+                "normalise-no-reference",
+                year = period.year().to_string(),
+                years = reference.years_list(),
+                latest = reference
+                    .campaigns
+                    .keys()
+                    .next_back()
+                    .copied()
+                    .unwrap_or(2023)
+                    .to_string(),
             ),
         )
     })
@@ -225,9 +240,9 @@ fn unit(
         Problem::new(
             ReasonCode::UnitMissing,
             if keyed {
-                "the file does not say which unit sent it: add a field \"unit\" beside \"items\", or to each item, name the file <unit_code>_<period>.json (e.g. pvhtt-tuan-giao_2023-07.json), or pass --unit"
+                msg!("normalise-unit-missing-json")
             } else {
-                "the file does not say which unit sent it: add a line 'Đơn vị: <unit name>' above the table, a 'Đơn vị' column, name the file <unit_code>_<period>.csv (e.g. pvhtt-tuan-giao_2023-07.csv), or pass --unit"
+                msg!("normalise-unit-missing")
             },
         )
     })?;
@@ -240,24 +255,25 @@ fn unit(
         Match::Found(u) => Ok((u, src)),
         Match::Ambiguous(list) => Err(Problem::new(
             ReasonCode::UnitAmbiguous,
-            format!(
-                "the unit '{text}' ({}) could be any of {}: pass --unit with the right code",
-                src.describe(),
-                join_codes(&list)
+            msg!(
+                "normalise-unit-ambiguous",
+                text = &text,
+                source = src.describe(),
+                units = join_codes(&list),
             ),
         )),
         Match::NotFound => {
             let names = campaign.units.iter().map(|u| u.name_vi.as_str());
-            let nearest = crate::text::did_you_mean(&text, names)
-                .map(|n| format!(" (did you mean '{n}'?)"))
-                .unwrap_or_default();
-            Err(Problem::new(
-                ReasonCode::UnitUnknown,
-                format!(
-                    "the unit '{text}' ({}) is not in the reference list of units{nearest}: check the name, or pass --unit with a code from units.csv",
-                    src.describe()
+            let said = match crate::text::did_you_mean(&text, names) {
+                Some(near) => msg!(
+                    "normalise-unit-unknown-near",
+                    text = &text,
+                    source = src.describe(),
+                    near = near,
                 ),
-            ))
+                None => msg!("normalise-unit-unknown", text = &text, source = src.describe()),
+            };
+            Err(Problem::new(ReasonCode::UnitUnknown, said))
         }
         Match::Outside(list) => Err(not_in_period(campaign, &text, src, period, &list)),
     }
@@ -282,12 +298,12 @@ fn received_at(
             Ok(Some((d, _))) => Ok(d),
             _ => Err(Problem::new(
                 ReasonCode::ReceivedInvalid,
-                format!("the received date '{cell}' is not a date: write dd/mm/yyyy"),
+                msg!("normalise-received-invalid", cell = cell.to_string()),
             )),
         },
         None => modified.ok_or(Problem::new(
             ReasonCode::ReceivedMissing,
-            "the file does not say when it was received and its modification time is unknown: pass --received-at",
+            msg!("normalise-received-missing"),
         )),
     }
 }
@@ -331,7 +347,6 @@ fn not_in_period(
         && u.valid_to.is_some_and(|to| to < start)
         && let Some(what) = register.what_became_of(code)
     {
-        let what = format!("it {what}");
         // through later changes, the units of the period's first day, when
         // they are not the successors already named
         let direct: std::collections::BTreeSet<UnitCode> = register
@@ -339,43 +354,53 @@ fn not_in_period(
             .iter()
             .filter_map(|l| l.successor.clone())
             .collect();
+        let belongs = |units: String| {
+            msg!(
+                "normalise-unit-now-belongs",
+                period = period.to_string(),
+                units = units
+            )
+        };
         let now = match register.fate_on(code, start) {
-            Fate::One(s) if direct != [s.clone()].into() => {
-                format!("; in {period} its work belongs to {s}")
-            }
+            Fate::One(s) if direct != [s.clone()].into() => belongs(s.to_string()),
             Fate::Split(list) if direct != list.iter().cloned().collect() => {
-                format!("; in {period} its work belongs to {}", join_codes(&list))
+                belongs(join_codes(&list))
             }
-            _ => String::new(),
+            _ => Msg::verbatim(""),
         };
         let advice = match (register.fate_on(code, start), direct.len()) {
-            (Fate::One(s), _) => {
-                format!("If {s} sent it, write its name in the file or pass --unit {s}")
-            }
-            (_, 0) => "Check who sent it and pass --unit with that unit's code".to_string(),
-            _ => "Pass --unit with the code of the successor that sent it".to_string(),
+            (Fate::One(s), _) => msg!("normalise-advice-successor", unit = s.to_string()),
+            (_, 0) => msg!("normalise-advice-check"),
+            _ => msg!("normalise-advice-successors"),
         };
         return Problem::new(
             ReasonCode::UnitAbolished,
-            format!(
-                "the unit '{text}' ({}) is {} ({}), which no longer existed in {period}: {what}{now}. {advice}",
-                src.describe(),
-                u.code,
-                u.name_vi
+            msg!(
+                "normalise-unit-abolished",
+                text = text,
+                source = src.describe(),
+                code = u.code.to_string(),
+                name = &u.name_vi,
+                period = period.to_string(),
+                what = what,
+                now = now,
+                advice = advice,
             ),
         );
     }
-    let spans: Vec<String> = units
+    let spans: Vec<Msg> = units
         .iter()
         .filter_map(|code| register.unit(code))
-        .map(|u| format!("{} existed {}", u.code, u.span()))
+        .map(|u| msg!("normalise-unit-existed", unit = u.code.to_string(), span = words::span(u)))
         .collect();
     Problem::new(
         ReasonCode::UnitNotValid,
-        format!(
-            "the unit '{text}' ({}) did not exist in {period}: {}. Check the period, or pass --unit with the code of the unit that sent it",
-            src.describe(),
-            spans.join("; ")
+        msg!(
+            "normalise-unit-not-valid",
+            text = text,
+            source = src.describe(),
+            period = period.to_string(),
+            spans = spans,
         ),
     )
 }
@@ -548,4 +573,42 @@ mod tests {
         );
         assert!(p.text().contains("from the lines above the table"));
     }
+
+    #[test]
+    fn a_file_that_names_no_unit_is_refused_in_vietnamese() {
+        let reference = Reference::bundled().unwrap();
+        let c = reference.campaign(2023).unwrap();
+        let none: Candidates = [
+            (None, Source::Flag),
+            (None, Source::Column),
+            (None, Source::Envelope),
+            (None, Source::Preamble),
+            (None, Source::Letterhead),
+            (None, Source::FileName),
+        ];
+        let p = unit(&none, c, Period::Year(2023), false).unwrap_err();
+        assert_eq!(p.code, ReasonCode::UnitMissing);
+        assert_eq!(
+            crate::i18n::reason(&[p.msg], crate::i18n::Lang::Vi),
+            "Tệp không cho biết đơn vị nào gửi báo cáo: hãy thêm dòng 'Đơn vị: <tên đơn vị>' phía trên bảng, thêm cột 'Đơn vị', đặt tên tệp theo mẫu <unit_code>_<period>.csv (ví dụ pvhtt-tuan-giao_2023-07.csv), hoặc dùng --unit."
+        );
+        // a unit that had ended, said in Vietnamese with its source
+        let aug2025 = Period::Month {
+            year: 2025,
+            month: 8,
+        };
+        let p = not_in_period(
+            c,
+            "Sở Kế hoạch và Đầu tư",
+            Source::Preamble,
+            aug2025,
+            &[UnitCode("so-khdt".into())],
+        );
+        let vi = p.msg.say(crate::i18n::Lang::Vi);
+        assert!(
+            vi.starts_with("đơn vị 'Sở Kế hoạch và Đầu tư' (lấy từ các dòng phía trên bảng) là so-khdt ("),
+            "{vi}"
+        );
+    }
+
 }

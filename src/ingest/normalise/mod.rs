@@ -14,6 +14,7 @@ mod item;
 mod metadata;
 mod notes;
 mod rows;
+mod words;
 
 use chrono::NaiveDate;
 
@@ -25,7 +26,9 @@ use super::body::read_body;
 use super::readers::ReadOutput;
 use super::reason::{Problem, ReasonCode};
 use crate::domain::{Period, UnitCode};
+use crate::i18n::Msg;
 use crate::lake::Activity;
+use crate::msg;
 use crate::reference::Reference;
 use crate::text::sentence;
 
@@ -41,7 +44,7 @@ pub struct Refusal {
     pub reason: String,
     /// What the sentence says, as messages (one per problem), to say it
     /// again in either language (`rejects.reason_args`).
-    pub reason_args: Vec<crate::i18n::Msg>,
+    pub reason_args: Vec<Msg>,
     /// The kind of the first problem found (the reason lists them all).
     pub code: ReasonCode,
 }
@@ -124,7 +127,8 @@ pub(super) fn normalise(
             }
         }
     }
-    n.notes.extend(notes.closing(meta.received_at));
+    n.notes
+        .extend(notes.closing(meta.received_at).iter().map(Msg::to_string));
     if n.activities.is_empty() && !n.refusals.is_empty() {
         return Err(no_items(&n));
     }
@@ -135,13 +139,11 @@ pub(super) fn normalise(
         if n.ignored_rows + n.headings == 0 && !out.table.stated_empty {
             return Err(Problem::new(
                 ReasonCode::FileNoRows,
-                "the table has a header row but no data rows: fill in one row per activity",
+                msg!("normalise-no-data-rows"),
             ));
         }
-        n.notes.push(
-            "the report states no activity for its period (no item rows): it counts as received, with no items"
-                .into(),
-        );
+        n.notes
+            .push(msg!("normalise-states-no-activity").to_string());
     }
     Ok(n)
 }
@@ -152,31 +154,26 @@ pub(super) fn normalise(
 fn no_items(n: &Normalised) -> Problem {
     let count = n.refusals.len();
     let first = &n.refusals[0];
-    let row = first
-        .source_row
-        .map(|r| format!("Row {r}: "))
-        .unwrap_or_default();
-    let others = match count {
-        1 => String::new(),
-        2 if n.refusals[1].code == first.code => {
-            " The other row is refused for the same kind of reason.".to_string()
-        }
-        _ if n.refusals.iter().all(|r| r.code == first.code) => format!(
-            " The other {} rows are refused for the same kind of reason.",
-            count - 1
-        ),
-        2 => " The other row is refused for another reason (see rejects.raw).".to_string(),
-        _ => format!(
-            " The other {} rows are refused, each for its own reason (see rejects.raw).",
-            count - 1
-        ),
+    let reason = first.reason_args.clone();
+    let first_said = match first.source_row {
+        Some(row) => msg!("normalise-no-items-row", row = row.to_string(), reason = reason),
+        None => msg!("normalise-no-items-first", reason = reason),
     };
-    let text = format!(
-        "every row of the file is refused ({count} row{}), so it holds no item that can be read: it is not counted as received, and the report of {} for {} already in the lake, if any, stays current. {row}{}{others}",
-        crate::text::plural(count),
-        n.unit,
-        n.period,
-        crate::text::sentence(&first.reason),
+    let same = n.refusals.iter().all(|r| r.code == first.code);
+    let others = match (count, same) {
+        (1, _) => Msg::verbatim(""),
+        (2, true) => msg!("normalise-no-items-same-one"),
+        (_, true) => msg!("normalise-no-items-same", count = count - 1),
+        (2, false) => msg!("normalise-no-items-another-one"),
+        (_, false) => msg!("normalise-no-items-another", count = count - 1),
+    };
+    let text = msg!(
+        "normalise-no-items",
+        count = count,
+        unit = n.unit.to_string(),
+        period = n.period.to_string(),
+        first = first_said,
+        others = others,
     );
     let rows: Vec<serde_json::Value> = n
         .refusals
@@ -201,7 +198,7 @@ fn refusal(
     cells: &[super::cell::Cell],
     problems: Vec<Problem>,
 ) -> Refusal {
-    let msgs: Vec<crate::i18n::Msg> = problems.iter().map(|p| p.msg.clone()).collect();
+    let msgs: Vec<Msg> = problems.iter().map(|p| p.msg.clone()).collect();
     Refusal {
         source_row: Some(line as i64),
         raw: cols.raw(cells),
@@ -216,21 +213,30 @@ fn refusal(
 /// The note for items drawn over two rows or more.
 fn continuation_note(continuations: &[(u64, u64)]) -> Option<String> {
     (!continuations.is_empty()).then(|| {
-        format!(
-            "{} drawn over two rows or more (cells merged down, the text continued): read as one item each ({})",
-            if continuations.len() == 1 { "an item" } else { "items" },
-            continuations
-                .iter()
-                .map(|(line, item)| format!("row {line} continues row {item}"))
-                .collect::<Vec<_>>()
-                .join(", ")
+        let rows: Vec<String> = continuations
+            .iter()
+            .map(|(line, item)| {
+                msg!(
+                    "normalise-continues",
+                    line = line.to_string(),
+                    item = item.to_string()
+                )
+                .to_string()
+            })
+            .collect();
+        msg!(
+            "normalise-continued",
+            count = continuations.len(),
+            rows = rows.join(", ")
         )
+        .to_string()
     })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::Lang;
     use crate::ingest::cell::{Cell, Merge, SourceRow};
     use crate::ingest::header::Header;
     use crate::ingest::normalise::columns::tests::table;
@@ -635,4 +641,39 @@ mod tests {
         let err = normalise(&out, "x.csv", "id", None, &flags, &reference).unwrap_err();
         assert_eq!(err.code, ReasonCode::ReceivedMissing);
     }
+
+    #[test]
+    fn a_file_whose_every_row_is_refused_says_the_first_rows_reason_in_either_language() {
+        let out = table(
+            &["Ngày", "Chủ đề", "Hình thức"],
+            &[
+                (5, &["05/03/2023", "", "Tin"]),
+                (6, &["06/03/2023", "", "Tin"]),
+            ],
+        );
+        let reference = Reference::bundled().unwrap();
+        let flags = Overrides {
+            unit: Some("so-gddt".into()),
+            period: Some("2023".into()),
+            received_at: NaiveDate::from_ymd_opt(2023, 11, 1),
+        };
+        let err = normalise(&out, "x.xlsx", "id", None, &flags, &reference).unwrap_err();
+        assert_eq!(err.code, ReasonCode::FileNoItems);
+        let said = |lang| crate::i18n::reason(std::slice::from_ref(&err.msg), lang);
+        assert_eq!(
+            said(Lang::En),
+            "Every row of the file is refused (2 rows), so it holds no item that can be read: it is not counted as received, and the report of so-gddt for 2023 already in the lake, if any, stays current. Row 5: the theme is empty and cannot be inferred from the title: fill in the theme. The other row is refused for the same kind of reason."
+        );
+        assert_eq!(
+            said(Lang::Vi),
+            "Mọi dòng của tệp đều bị từ chối (2 dòng), nên tệp không có hoạt động nào đọc được: tệp không được tính là đã nhận, và báo cáo của so-gddt kỳ 2023 đã có trong kho dữ liệu (nếu có) vẫn giữ nguyên. Dòng 5: chủ đề để trống và không suy ra được từ tên tin bài: hãy điền chủ đề. Dòng còn lại bị từ chối vì cùng loại lý do."
+        );
+        // the sentence is said again from what the lake keeps
+        let json = serde_json::json!([err.msg]).to_string();
+        assert_eq!(
+            crate::i18n::reason_from_json(&json, Lang::Vi).as_deref(),
+            Some(said(Lang::Vi).as_str())
+        );
+    }
+
 }

@@ -10,8 +10,9 @@ use std::collections::{BTreeSet, HashMap};
 use chrono::NaiveDate;
 
 use crate::domain::ThemeCode;
+use crate::i18n::Msg;
+use crate::msg;
 use crate::reference::{Inference, Subtheme};
-use crate::text::plural;
 
 /// What the rows of one file have taught its reader.
 #[derive(Debug, Default)]
@@ -65,36 +66,39 @@ pub(super) fn answer<V: Clone>(
 
 impl FileNotes<'_> {
     /// Notes only the rows could tell, for the per-file summary.
-    pub(super) fn closing(&self, received_at: NaiveDate) -> Vec<String> {
+    pub(super) fn closing(&self, received_at: NaiveDate) -> Vec<Msg> {
         let (n, first) = self.rounded;
         let after = &self.after_received;
         let late = (!after.is_empty()).then(|| {
-            format!(
-                "{} dated after the report was received ({}): check that {} done, not planned (row{} {})",
-                if after.len() == 1 { "an item is" } else { "items are" },
-                received_at.format("%d/%m/%Y"),
-                if after.len() == 1 { "it was" } else { "they were" },
-                plural(after.len()),
-                after.iter().map(u64::to_string).collect::<Vec<_>>().join(", ")
+            msg!(
+                "normalise-after-received",
+                count = after.len(),
+                received = received_at.format("%d/%m/%Y").to_string(),
+                rows = after
+                    .iter()
+                    .map(u64::to_string)
+                    .collect::<Vec<_>>()
+                    .join(", "),
             )
         });
         let others = &self.other_languages;
         let languages = (!others.is_empty()).then(|| {
-            format!(
-                "language{} {} counted as other (another ethnic-minority language), the label kept in extra",
-                plural(others.len()),
-                others.iter().map(|l| format!("'{l}'")).collect::<Vec<_>>().join(", ")
+            msg!(
+                "normalise-other-languages",
+                count = others.len(),
+                labels = others
+                    .iter()
+                    .map(|l| format!("'{l}'"))
+                    .collect::<Vec<_>>()
+                    .join(", "),
             )
         });
         let rounded = match first {
-            Some(x) if n > 0 => Some(format!(
-                "{n} figure{} within floating-point noise of a whole number, as a computed figure is stored (e.g. {x:?}), read as {}",
-                plural(n),
-                if n == 1 {
-                    "that whole number"
-                } else {
-                    "those whole numbers"
-                }
+            // the figure as stored, every digit (it is not an amount)
+            Some(x) if n > 0 => Some(msg!(
+                "normalise-rounded",
+                count = n,
+                example = format!("{x:?}")
             )),
             _ => None,
         };
@@ -105,6 +109,7 @@ impl FileNotes<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::Lang;
 
     #[test]
     fn each_label_is_answered_once() {
@@ -127,13 +132,19 @@ mod tests {
         notes.after_received = vec![7, 9];
         notes.other_languages.insert("Anh".into());
         notes.rounded = (1, Some(3500.0000000000005));
+        let said: Vec<String> = notes.closing(day).iter().map(Msg::to_string).collect();
         assert_eq!(
-            notes.closing(day),
+            said,
             [
                 "items are dated after the report was received (01/08/2023): check that they were done, not planned (rows 7, 9)",
                 "language 'Anh' counted as other (another ethnic-minority language), the label kept in extra",
                 "1 figure within floating-point noise of a whole number, as a computed figure is stored (e.g. 3500.0000000000005), read as that whole number",
             ]
+        );
+        let late = &notes.closing(day)[0];
+        assert_eq!(
+            late.say(Lang::Vi),
+            "2 hoạt động có ngày sau ngày nhận báo cáo (01/08/2023): hãy kiểm tra xem hoạt động đã được thực hiện hay mới là kế hoạch (dòng 7, 9)"
         );
     }
 }

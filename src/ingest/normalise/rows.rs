@@ -8,10 +8,12 @@
 use std::collections::HashSet;
 
 use super::columns::Columns;
+use super::words;
 use crate::domain::ThemeCode;
 use crate::ingest::cell::{Cell, SourceRow};
 use crate::ingest::fields::Field;
 use crate::ingest::reason::{Problem, ReasonCode};
+use crate::msg;
 use crate::ingest::template::{
     Numbering, is_column_number_row, is_footer_row, is_header_row, is_totals_row, numbering,
     split_numbering,
@@ -111,19 +113,14 @@ impl<'c, 'a> RowWalker<'c, 'a> {
 pub(super) fn planned(plan: &str) -> Problem {
     Problem::new(
         ReasonCode::RowPlanned,
-        format!(
-            "this row is under the heading '{plan}': what is planned is not an activity done, so it is not counted; report it in the period it is done"
-        ),
+        msg!("normalise-row-planned", heading = plan),
     )
 }
 
 /// Why a row the file hides is refused: what the sheet (the page, the
 /// document) does not show is not part of the report.
 pub(super) fn hidden(cols: &Columns, line: u64) -> Problem {
-    let place = match cols.hidden.place {
-        "" => "sheet",
-        place => place,
-    };
+    let place = words::place(cols.hidden.place);
     let by_filter = cols
         .hidden
         .filter
@@ -131,12 +128,8 @@ pub(super) fn hidden(cols: &Columns, line: u64) -> Problem {
         .and_then(|range| filter_rows(range).map(|rows| (range, rows)))
         .filter(|(_, (first, last))| (*first..=*last).contains(&line));
     let text = match by_filter {
-        Some((range, _)) => format!(
-            "this row is hidden in the {place} by its filter ({range}): what the {place} does not show is not part of this report, so it is not counted; if it belongs to this report, clear the filter and send the file again"
-        ),
-        None => format!(
-            "this row is hidden in the {place}: what the {place} does not show is not part of this report, so it is not counted; if it belongs to this report, show the row and send the file again"
-        ),
+        Some((range, _)) => msg!("normalise-row-hidden-filter", place = place, range = range),
+        None => msg!("normalise-row-hidden", place = place),
     };
     Problem::new(ReasonCode::RowHidden, text)
 }
@@ -299,4 +292,14 @@ mod tests {
         );
         assert_eq!(planned("Kế hoạch").code, ReasonCode::RowPlanned);
     }
+
+    #[test]
+    fn a_planned_row_is_refused_in_vietnamese() {
+        let p = planned("Kế hoạch tuyên truyền quý II");
+        assert_eq!(
+            crate::i18n::reason(&[p.msg], crate::i18n::Lang::Vi),
+            "Dòng này nằm dưới mục 'Kế hoạch tuyên truyền quý II': nội dung kế hoạch không phải là hoạt động đã thực hiện nên không được tính; hãy báo cáo hoạt động trong kỳ thực hiện."
+        );
+    }
+
 }

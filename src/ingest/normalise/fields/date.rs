@@ -7,10 +7,12 @@ use chrono::NaiveDate;
 
 use super::super::columns::{Columns, Row};
 use super::super::notes::FileNotes;
+use super::super::words;
 use crate::domain::DatePrecision;
 use crate::ingest::dates::read_item_date;
 use crate::ingest::fields::Field;
 use crate::ingest::reason::{Problem, ReasonCode};
+use crate::msg;
 
 /// The row's activity date and its precision, or none with the problem.
 pub(in crate::ingest::normalise) fn activity_date(
@@ -60,19 +62,23 @@ fn after_unit_ended(cols: &Columns, d: NaiveDate) -> Option<Problem> {
     if u.valid_to.is_none_or(|to| to >= d) {
         return None;
     }
-    let what = c
-        .register
-        .what_became_of(&cols.unit)
-        .map(|w| format!(" (it {w})"))
-        .unwrap_or_default();
-    Some(Problem::new(
-        ReasonCode::DateOutsideUnit,
-        format!(
-            "the item is dated {d}, but {} existed {}{what}: an item of that day belongs in the report of the unit that existed then",
-            cols.unit,
-            u.span()
+    let (date, unit, span) = (words::date(d), cols.unit.to_string(), words::span(u));
+    let said = match c.register.what_became_of(&cols.unit) {
+        Some(what) => msg!(
+            "normalise-date-after-unit-became",
+            date = date,
+            unit = unit,
+            span = span,
+            what = what,
         ),
-    ))
+        None => msg!(
+            "normalise-date-after-unit",
+            date = date,
+            unit = unit,
+            span = span
+        ),
+    };
+    Some(Problem::new(ReasonCode::DateOutsideUnit, said))
 }
 
 #[cfg(test)]

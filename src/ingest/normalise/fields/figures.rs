@@ -8,9 +8,12 @@
 
 use super::super::columns::{Columns, Row};
 use super::super::notes::FileNotes;
+use super::super::words;
+use crate::i18n::Arg;
 use crate::ingest::cell::Cell;
 use crate::ingest::fields::Field;
 use crate::ingest::reason::{Problem, ReasonCode};
+use crate::msg;
 use crate::ingest::values::{MAX_REACH, REACH_UNITS, as_whole, parse_count, parse_minutes};
 
 /// The row's reach, if it states one.
@@ -52,7 +55,7 @@ pub(in crate::ingest::normalise) fn duration(
 /// An optional figure: none where the table has no column for it or the
 /// cell is empty; a cell that cannot be read, or is negative, is a problem
 /// of kind `code`.
-fn optional<T: Copy + PartialOrd + Default + std::fmt::Display>(
+fn optional<T: Copy + PartialOrd + Default + Into<Arg>>(
     cols: &Columns,
     row: &Row,
     field: Field,
@@ -71,7 +74,11 @@ fn optional<T: Copy + PartialOrd + Default + std::fmt::Display>(
         Ok(Some(v)) if v < T::default() => {
             problems.push(Problem::new(
                 code,
-                format!("the {} {v} is negative", field.name()),
+                msg!(
+                    "normalise-figure-negative",
+                    field = words::field(field),
+                    value = v
+                ),
             ));
             None
         }
@@ -79,7 +86,12 @@ fn optional<T: Copy + PartialOrd + Default + std::fmt::Display>(
         Err(why) => {
             problems.push(Problem::new(
                 code,
-                format!("the {} '{cell}' {why}", field.name()),
+                msg!(
+                    "normalise-figure-invalid",
+                    field = words::field(field),
+                    cell = cell.to_string(),
+                    why = why,
+                ),
             ));
             None
         }
@@ -101,10 +113,12 @@ pub(in crate::ingest::normalise) fn check(
     if let Some((first, last)) = cols.merged.get(&(line, col)) {
         return Err(vec![Problem::new(
             ReasonCode::CellMergedFigure,
-            format!(
-                "the {} is one cell merged over rows {first} to {last}, and a figure cannot be shared out between activities: give each row its own {}",
-                field.name(),
-                field.heading()
+            msg!(
+                "normalise-figure-merged",
+                field = words::field(field),
+                first = first.to_string(),
+                last = last.to_string(),
+                heading = field.heading(),
             ),
         )]);
     }

@@ -8,6 +8,7 @@ use crate::ingest::cell::Cell;
 use crate::ingest::fields::Field;
 use crate::ingest::legacy::or_legacy;
 use crate::ingest::reason::{Problem, ReasonCode};
+use crate::msg;
 
 /// The row's form code, or none with the problem.
 pub(in crate::ingest::normalise) fn form<'a>(
@@ -25,7 +26,10 @@ pub(in crate::ingest::normalise) fn form<'a>(
             ));
         } else if !matches!(cols.cell(row.cells, Field::Form), Cell::Formula(_)) {
             // (a formula is said for the whole row)
-            problems.push(Problem::new(ReasonCode::FormMissing, "the form is missing"));
+            problems.push(Problem::new(
+                ReasonCode::FormMissing,
+                msg!("normalise-form-missing"),
+            ));
         }
         return None;
     };
@@ -36,16 +40,17 @@ pub(in crate::ingest::normalise) fn form<'a>(
         Some(code) => Some(code.to_string()),
         None => {
             let labels: Vec<&str> = c.forms.iter().map(|f| f.name_vi.as_str()).collect();
-            let nearest = crate::text::did_you_mean(&f, labels.iter().copied())
-                .map(|n| format!(" (did you mean '{n}'?)"))
-                .unwrap_or_default();
-            problems.push(Problem::new(
-                ReasonCode::FormUnknown,
-                format!(
-                    "the form '{f}' is not in the list of forms{nearest}: {}",
-                    labels.join(", ")
+            let forms = labels.join(", ");
+            let said = match crate::text::did_you_mean(&f, labels.iter().copied()) {
+                Some(near) => msg!(
+                    "normalise-form-unknown-near",
+                    form = &f,
+                    near = near,
+                    forms = forms
                 ),
-            ));
+                None => msg!("normalise-form-unknown", form = &f, forms = forms),
+            };
+            problems.push(Problem::new(ReasonCode::FormUnknown, said));
             None
         }
     }

@@ -25,7 +25,7 @@ pub(in crate::ingest::normalise) fn hrc_priority(
                 _ => {
                     problems.push(Problem::new(
                         ReasonCode::HrcPriorityInvalid,
-                        format!("the HRC priority '{cell}' is not a group number from 1 to 8"),
+                        crate::msg!("normalise-hrc-invalid", cell = cell.to_string()),
                     ));
                     None
                 }

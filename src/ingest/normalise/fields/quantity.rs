@@ -5,11 +5,13 @@
 //! quantity column, or a column that only looks like the quantity,
 //! refuses the row.
 
-use super::super::columns::{Columns, QuantityColumn, Row, quoted};
+use super::super::columns::{Columns, QuantityColumn, Row};
 use super::super::notes::FileNotes;
 use super::figures::check;
+use crate::i18n::names;
 use crate::ingest::fields::Field;
 use crate::ingest::reason::{Problem, ReasonCode};
+use crate::msg;
 use crate::ingest::values::{ITEM_UNITS, MAX_QUANTITY, parse_count};
 
 /// The row's quantity, or none with the problem.
@@ -26,10 +28,10 @@ pub(in crate::ingest::normalise) fn quantity(
         QuantityColumn::Unclear(names) => {
             problems.push(Problem::new(
                 ReasonCode::QuantityColumnUnclear,
-                format!(
-                    "no column is named as the quantity, but {} {} like one, so the quantity cannot be read: if it counts the items, name it 'Số lượng' (or 'SL') and send the file again",
-                    quoted(names),
-                    if names.len() == 1 { "looks" } else { "look" }
+                msg!(
+                    "normalise-quantity-unclear",
+                    names = crate::i18n::names(names),
+                    count = names.len(),
                 ),
             ));
             return None;
@@ -37,10 +39,7 @@ pub(in crate::ingest::normalise) fn quantity(
         QuantityColumn::Hidden(names) => {
             problems.push(Problem::new(
                 ReasonCode::QuantityMissing,
-                format!(
-                    "the quantity column {} is hidden in the sheet, so the report shows no quantity and none can be read: show the column and send the file again",
-                    quoted(names)
-                ),
+                msg!("normalise-quantity-hidden", names = crate::i18n::names(names)),
             ));
             return None;
         }
@@ -62,10 +61,7 @@ pub(in crate::ingest::normalise) fn quantity(
         Ok(None) => {
             problems.push(Problem::new(
                 ReasonCode::QuantityMissing,
-                format!(
-                    "the quantity is empty, and the table has a quantity column ('{}'): fill in how many items the row counts, 1 or more",
-                    cols.names[col]
-                ),
+                msg!("normalise-quantity-empty", column = &cols.names[col]),
             ));
             None
         }
@@ -73,14 +69,14 @@ pub(in crate::ingest::normalise) fn quantity(
         Ok(Some(n)) => {
             problems.push(Problem::new(
                 ReasonCode::QuantityInvalid,
-                format!("the quantity {n} is not allowed: it counts items, so it is 1 or more"),
+                msg!("normalise-quantity-below-one", quantity = n),
             ));
             None
         }
         Err(why) => {
             problems.push(Problem::new(
                 ReasonCode::QuantityInvalid,
-                format!("the quantity '{cell}' {why}"),
+                msg!("normalise-quantity-invalid", cell = cell.to_string(), why = why),
             ));
             None
         }
@@ -101,10 +97,7 @@ fn unstated_quantity(cols: &Columns, row: &Row, problems: &mut Vec<Problem>) -> 
     }
     problems.push(Problem::new(
         ReasonCode::QuantityColumnUnclear,
-        format!(
-            "the item states no quantity, but {} looks like one: name it 'quantity' (or 'Số lượng')",
-            quoted(&like)
-        ),
+        msg!("normalise-quantity-unstated", names = names(&like)),
     ));
     None
 }
@@ -112,6 +105,7 @@ fn unstated_quantity(cols: &Columns, row: &Row, problems: &mut Vec<Problem>) -> 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::Lang;
     use crate::ingest::cell::Cell;
     use crate::ingest::normalise::columns::tests::{columns, table};
 
@@ -168,4 +162,33 @@ mod tests {
             (None, vec![])
         );
     }
+
+    #[test]
+    fn a_quantity_below_one_or_empty_is_refused_in_vietnamese() {
+        let names = ["Ngày", "Số lượng"];
+        let vi = |cell: &str| {
+            let cols = columns(&table(&names, &[]));
+            let mut p = Vec::new();
+            let cells = [Cell::Empty, Cell::text(cell)];
+            quantity(
+                &cols,
+                &Row {
+                    line: 2,
+                    cells: &cells,
+                },
+                &mut FileNotes::default(),
+                &mut p,
+            );
+            crate::i18n::reason(&[p.remove(0).msg], Lang::Vi)
+        };
+        assert_eq!(
+            vi("0"),
+            "Số lượng 0 không hợp lệ: số lượng dùng để đếm sản phẩm nên phải từ 1 trở lên."
+        );
+        assert_eq!(
+            vi(""),
+            "Số lượng đang để trống, trong khi bảng có cột số lượng ('Số lượng'): hãy điền số sản phẩm mà dòng này tính, từ 1 trở lên."
+        );
+    }
+
 }

@@ -8,6 +8,7 @@ use crate::domain::Period;
 use crate::ingest::fields::Field;
 use crate::ingest::legacy::or_legacy;
 use crate::ingest::reason::{Problem, ReasonCode};
+use crate::msg;
 use crate::reference::Match;
 
 /// The row's unit cell, when it has one, names the file's unit (the cell
@@ -32,9 +33,10 @@ pub(in crate::ingest::normalise) fn unit(
     } else {
         problems.push(Problem::new(
             ReasonCode::RowOtherUnit,
-            format!(
-                "this row names the unit '{u}' but the file is the report of {}: send each unit's rows in its own file",
-                cols.unit
+            msg!(
+                "normalise-other-unit",
+                named = u,
+                unit = cols.unit.to_string()
             ),
         ));
     }
@@ -47,9 +49,10 @@ pub(in crate::ingest::normalise) fn period(cols: &Columns, row: &Row, problems: 
     {
         problems.push(Problem::new(
             ReasonCode::RowOtherPeriod,
-            format!(
-                "this row names the period '{p}' but the file reports on {}",
-                cols.period
+            msg!(
+                "normalise-other-period",
+                named = p,
+                period = cols.period.to_string()
             ),
         ));
     }

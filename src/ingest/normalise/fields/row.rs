@@ -3,11 +3,13 @@
 //! a delimited row wider than its table, a figure named by two columns, or
 //! one field given twice in one item.
 
-use super::super::columns::{Columns, Row, quoted};
+use super::super::columns::{Columns, Row};
+use super::super::words;
+use crate::i18n::Msg;
 use crate::ingest::cell::Cell;
 use crate::ingest::reason::{Problem, ReasonCode};
 use crate::ingest::table::Uncomputed;
-use crate::text::plural;
+use crate::msg;
 
 /// The row's own problems, in order.
 pub(in crate::ingest::normalise) fn check(cols: &Columns, row: &Row, problems: &mut Vec<Problem>) {
@@ -17,11 +19,11 @@ pub(in crate::ingest::normalise) fn check(cols: &Columns, row: &Row, problems: &
     for (field, names) in &cols.ambiguous {
         problems.push(Problem::new(
             ReasonCode::ColumnAmbiguous,
-            format!(
-                "{} columns name the {} ({}) and nothing tells which holds this report's figure: keep one, or head them 'Kế hoạch' and 'Kết quả' (a hidden column counts too)",
-                names.len(),
-                field.name(),
-                quoted(names)
+            msg!(
+                "normalise-columns-ambiguous",
+                count = names.len(),
+                field = words::field(*field),
+                names = crate::i18n::names(names),
             ),
         ));
     }
@@ -46,52 +48,36 @@ fn formulas(cols: &Columns, row: &Row, problems: &mut Vec<Problem>) {
             }
         }
     }
-    let said = |cells: &[String]| {
-        (
-            plural(cells.len()),
-            cells.join(", "),
-            if cells.len() == 1 { "is" } else { "are" },
-        )
-    };
-    if !none.is_empty() {
-        let (s, cells, verb) = said(&none);
-        problems.push(Problem::new(
-            ReasonCode::CellFormulaWithoutValue,
-            format!(
-                "the cell{s} {cells} {verb} a formula with no stored result (the workbook was saved without calculating it): open the file in Excel, let it calculate, save it again and resend it"
-            ),
-        ));
-    }
-    if !disagrees.is_empty() {
-        let (s, cells, verb) = said(&disagrees);
-        problems.push(Problem::new(
-            ReasonCode::CellFormulaNotCalculated,
-            format!(
-                "the cell{s} {cells} {verb} a formula whose stored result no spreadsheet computed (the result it holds is not what the formula gives from the sheet's own figures, as in files written by programs that do not calculate): open the file in Excel or LibreOffice, recalculate it (Ctrl+Shift+F9), save it again and resend it"
-            ),
-        ));
-    }
-    if !unchecked.is_empty() {
-        let (s, cells, verb) = said(&unchecked);
-        problems.push(Problem::new(
-            ReasonCode::CellFormulaNotCalculated,
-            format!(
-                "the cell{s} {cells} {verb} a formula whose stored result no spreadsheet computed (the workbook asks to be recalculated when it is opened, as files written by programs do, and nothing shows that the result it holds is what the formula gives): open the file in Excel or LibreOffice, save it again and resend it"
-            ),
-        ));
+    // each kind of formula cell, said once for the row
+    let kinds = [
+        (none, ReasonCode::CellFormulaWithoutValue, "normalise-formula-no-value"),
+        (disagrees, ReasonCode::CellFormulaNotCalculated, "normalise-formula-disagrees"),
+        (unchecked, ReasonCode::CellFormulaNotCalculated, "normalise-formula-recalculation"),
+    ];
+    for (cells, code, id) in kinds {
+        if !cells.is_empty() {
+            problems.push(Problem::new(
+                code,
+                msg!(id, count = cells.len(), cells = cells.join(", ")),
+            ));
+        }
     }
 }
 
 /// Cells that look typed in a legacy encoding but do not convert.
 fn unconvertible(cols: &Columns, row: &Row, problems: &mut Vec<Problem>) {
     for (col, old) in cols.unconvertible.get(&row.line).into_iter().flatten() {
+        let column = match cols.names.get(*col) {
+            Some(name) => Msg::verbatim(name.as_str()),
+            None => msg!("normalise-cell"),
+        };
         problems.push(Problem::new(
             ReasonCode::TextLegacyEncodingUnconvertible,
-            format!(
-                "the {} '{}' looks typed in the legacy {} encoding but does not convert to Vietnamese: retype it in Unicode (Unikey set to Unicode) and send the file again",
-                cols.names.get(*col).map_or("cell", String::as_str),
-                row.cells.get(*col).map(|c| c.to_string()).unwrap_or_default(),
-                old.name()
+            msg!(
+                "normalise-legacy-unconvertible",
+                column = column,
+                value = row.cells.get(*col).map(|c| c.to_string()).unwrap_or_default(),
+                encoding = old.name(),
             ),
         ));
     }
@@ -105,9 +91,11 @@ fn too_many_cells(cols: &Columns, row: &Row, problems: &mut Vec<Problem>) {
     {
         problems.push(Problem::new(
             ReasonCode::RowTooManyCells,
-            format!(
-                "the row has {} cells but the table {width} columns: a value probably holds the separator '{separator}' unquoted (a number written 1{separator}200, a title with a '{separator}' in it); put that value in quotes, or write 1.200, and send the file again",
-                row.cells.len()
+            msg!(
+                "normalise-too-many-cells",
+                cells = row.cells.len(),
+                columns = width,
+                separator = separator.to_string(),
             ),
         ));
     }
@@ -123,16 +111,19 @@ fn given_twice(cols: &Columns, row: &Row, problems: &mut Vec<Problem>) {
             .filter(|(_, x)| !x.is_empty())
             .collect();
         if given.windows(2).any(|w| w[0].1 != w[1].1) {
+            let each = given.iter().map(|(c, x)| {
+                msg!(
+                    "normalise-given-as",
+                    value = x.to_string(),
+                    key = &cols.names[*c]
+                )
+            });
             problems.push(Problem::new(
                 ReasonCode::ColumnAmbiguous,
-                format!(
-                    "the item gives the {} twice, {}: keep one",
-                    field.name(),
-                    given
-                        .iter()
-                        .map(|(c, x)| format!("'{x}' as {}", cols.names[*c]))
-                        .collect::<Vec<_>>()
-                        .join(" and ")
+                msg!(
+                    "normalise-given-twice",
+                    field = words::field(*field),
+                    given = words::and(each).unwrap_or_else(|| Msg::verbatim("")),
                 ),
             ));
         }

@@ -10,6 +10,7 @@ use crate::domain::ThemeCode;
 use crate::ingest::fields::Field;
 use crate::ingest::legacy::or_legacy;
 use crate::ingest::reason::{Problem, ReasonCode};
+use crate::msg;
 use crate::reference::{Inference, Subtheme};
 
 /// A theme and the sub-theme that came with it.
@@ -39,7 +40,7 @@ pub(in crate::ingest::normalise) fn subtheme<'a>(
     if found.is_none() {
         problems.push(Problem::new(
             ReasonCode::SubthemeUnknown,
-            format!("the sub-theme '{s}' is not in the list of sub-themes (subthemes.csv)"),
+            msg!("normalise-subtheme-unknown", subtheme = &s),
         ));
     }
     found
@@ -70,16 +71,17 @@ pub(in crate::ingest::normalise) fn theme(
                     .themes
                     .iter()
                     .flat_map(|t| [t.code.0.as_str(), t.name_vi.as_str()]);
-                let nearest = crate::text::did_you_mean(&t, names)
-                    .map(|n| format!("did you mean '{n}'? "))
-                    .unwrap_or_default();
-                problems.push(Problem::new(
-                    ReasonCode::ThemeUnknown,
-                    format!(
-                        "the theme '{t}' is not a theme code, label or sub-theme ({nearest}codes: {})",
-                        codes.join(", ")
+                let codes = codes.join(", ");
+                let said = match crate::text::did_you_mean(&t, names) {
+                    Some(near) => msg!(
+                        "normalise-theme-unknown-near",
+                        theme = &t,
+                        near = near,
+                        codes = codes
                     ),
-                ));
+                    None => msg!("normalise-theme-unknown", theme = &t, codes = codes),
+                };
+                problems.push(Problem::new(ReasonCode::ThemeUnknown, said));
             }
             found
         }
@@ -98,17 +100,14 @@ pub(in crate::ingest::normalise) fn theme(
                     let names: Vec<&str> = list.iter().map(|t| t.0.as_str()).collect();
                     problems.push(Problem::new(
                         ReasonCode::ThemeAmbiguous,
-                        format!(
-                            "the theme is empty and the title matches several themes ({}): fill in the theme",
-                            names.join(", ")
-                        ),
+                        msg!("normalise-theme-ambiguous", themes = names.join(", ")),
                     ));
                     None
                 }
                 (None, None, _) => {
                     problems.push(Problem::new(
                         ReasonCode::ThemeMissing,
-                        "the theme is empty and cannot be inferred from the title: fill in the theme",
+                        msg!("normalise-theme-missing"),
                     ));
                     None
                 }
@@ -120,9 +119,11 @@ pub(in crate::ingest::normalise) fn theme(
             if sub.theme != t {
                 problems.push(Problem::new(
                     ReasonCode::SubthemeMismatch,
-                    format!(
-                        "the sub-theme {} belongs to the theme {}, not {t}",
-                        sub.code, sub.theme
+                    msg!(
+                        "normalise-subtheme-mismatch",
+                        subtheme = &sub.code,
+                        belongs = sub.theme.to_string(),
+                        theme = t.to_string(),
                     ),
                 ));
             }
@@ -141,6 +142,7 @@ pub(in crate::ingest::normalise) fn theme(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::Lang;
     use crate::ingest::cell::Cell;
     use crate::ingest::normalise::columns::tests::{columns, table};
 
@@ -241,4 +243,36 @@ mod tests {
             [ReasonCode::ThemeMissing]
         );
     }
+
+    #[test]
+    fn an_unknown_or_missing_theme_is_refused_in_vietnamese() {
+        let out = table(&["Chủ đề", "Tên tin bài"], &[]);
+        let cols = columns(&out);
+        let said = |cells: [&str; 2]| {
+            let cells: Vec<Cell> = cells.iter().map(|s| Cell::text(s)).collect();
+            let row = Row {
+                line: 2,
+                cells: &cells,
+            };
+            let mut p = Vec::new();
+            let title = cols.text(&cells, Field::Title);
+            let notes = &mut FileNotes::default();
+            theme(&cols, &row, None, None, title.as_deref(), notes, &mut p);
+            let msg = p.remove(0).msg;
+            (msg.say(Lang::En), crate::i18n::reason(&[msg], Lang::Vi))
+        };
+        let codes = "religion, ethnic, trafficking, labour, commitments, general";
+        assert_eq!(
+            said(["Môi trường", ""]),
+            (
+                format!("the theme 'Môi trường' is not a theme code, label or sub-theme (codes: {codes})"),
+                format!("Chủ đề 'Môi trường' không phải là mã, tên hay chủ đề con nào trong danh mục (các mã: {codes}).")
+            )
+        );
+        assert_eq!(
+            said(["", "Bản tin"]).1,
+            "Chủ đề để trống và không suy ra được từ tên tin bài: hãy điền chủ đề."
+        );
+    }
+
 }

@@ -5,6 +5,8 @@
 
 use super::readers;
 use super::reason::{Problem, ReasonCode};
+use crate::i18n::Msg;
+use crate::msg;
 
 pub(super) type ReadFn = fn(&[u8]) -> Result<readers::ReadOutput, Problem>;
 
@@ -21,12 +23,9 @@ const READ: &str = ".xlsx, .xls, .ods, .csv, .tsv, .txt, .json, .docx or .html";
 /// HTML. The format returned is what the bytes are.
 pub(super) fn sniff(ext: &str, bytes: &[u8]) -> Result<(Format, ReadFn), Problem> {
     use ReasonCode::*;
-    let refuse = |code, text: String| Err(Problem::new(code, text));
+    let refuse = |code, text: Msg| Err(Problem::new(code, text));
     if bytes.is_empty() {
-        return refuse(
-            FileEmpty,
-            "The file is empty (0 bytes): ask the unit to send it again.".into(),
-        );
+        return refuse(FileEmpty, msg!("read-file-empty"));
     }
     let is_ole = bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]);
     // a Word document or workbook protected with a password: Office
@@ -35,29 +34,16 @@ pub(super) fn sniff(ext: &str, bytes: &[u8]) -> Result<(Format, ReadFn), Problem
         return refuse(FileEncrypted, encrypted(ext));
     }
     if !is_ole && old_excel(bytes) {
-        return refuse(
-            FileOldExcel,
-            format!(
-                "The file is named .{ext} but is an Excel 2.x-4.0 worksheet, a format from before 1995 that baocao does not read: open it in Excel or LibreOffice, save it as .xlsx and ingest it again."
-            ),
-        );
+        return refuse(FileOldExcel, msg!("read-file-old-excel", ext = ext));
     }
     let zip = bytes.starts_with(b"PK\x03\x04").then(|| zip_kind(bytes));
     if let Some(Zip::Other(what)) = zip {
-        return refuse(
-            FileNotATable,
-            format!(
-                "The file is named .{ext} but is {what}: ask the unit for the table as Excel (.xlsx) or CSV."
-            ),
-        );
+        let what = Msg::new(what);
+        return refuse(FileNotATable, msg!("read-file-not-a-table", ext = ext, what = what));
     }
     if let Some((_, what)) = MAGIC.iter().find(|(magic, _)| bytes.starts_with(magic)) {
-        return refuse(
-            FileNotATable,
-            format!(
-                "The file is named .{ext} but is {what}: ask the unit for the table as Excel (.xlsx) or CSV."
-            ),
-        );
+        let what = Msg::new(*what);
+        return refuse(FileNotATable, msg!("read-file-not-a-table", ext = ext, what = what));
     }
     let spreadsheet_xml = {
         let head = &bytes[..bytes.len().min(4096)];
@@ -66,57 +52,39 @@ pub(super) fn sniff(ext: &str, bytes: &[u8]) -> Result<(Format, ReadFn), Problem
     let html = zip.is_none() && !is_ole && !spreadsheet_xml && readers::looks_like_html(bytes);
     let text = matches!(ext, "csv" | "tsv" | "txt" | "json" | "ndjson" | "jsonl");
     if (text || ext == "xls") && zip.is_none() && !is_ole && !html && readers::is_binary(bytes) {
-        return refuse(
-            FileNotATable,
-            format!(
-                "The file is named .{ext} but holds binary data, not text or a workbook: check that it is the right file, and send the table as .xlsx, .csv or .json."
-            ),
-        );
+        return refuse(FileNotATable, msg!("read-file-binary", ext = ext));
     }
     let sheet = matches!(ext, "xls" | "xlsx" | "xlsm" | "ods");
     let word = matches!(ext, "docx" | "doc");
     match ext {
-        _ if sheet && spreadsheet_xml => refuse(FileUnsupportedType, "The file is an Excel 2003 XML spreadsheet, which is not read: open it in Excel, save it as .xlsx and ingest it again.".into()),
+        _ if sheet && spreadsheet_xml => refuse(FileUnsupportedType, msg!("read-file-spreadsheet-xml")),
         _ if sheet && matches!(zip, Some(Zip::Workbook | Zip::Damaged)) => Ok((Format::Xlsx, readers::read_xlsx)),
         _ if sheet && zip == Some(Zip::Ods) => Ok((Format::Ods, readers::read_ods)),
         _ if sheet && is_ole => Ok((Format::Xls, readers::read_xls)),
         _ if (sheet || word) && html => Ok((Format::Html, readers::read_html)),
         _ if word && matches!(zip, Some(Zip::Word | Zip::Damaged)) => Ok((Format::Docx, readers::read_docx)),
-        _ if (sheet || word || text) && zip == Some(Zip::Word) => refuse(FileWrongExtension, format!(
-            "The file is named .{ext} but is a Word document: rename it to .docx and ingest it again (its table of activities is then read)."
-        )),
-        _ if (sheet || text || word) && zip == Some(Zip::Ods) => refuse(FileWrongExtension, format!(
-            "The file is named .{ext} but is a LibreOffice spreadsheet: rename it to .ods and ingest it again."
-        )),
-        _ if (sheet || text || word) && zip.is_some() => refuse(FileWrongExtension, format!(
-            "The file is named .{ext} but is an Excel workbook: rename it to .xlsx (or save it from Excel as CSV) and ingest it again."
-        )),
+        _ if (sheet || word || text) && zip == Some(Zip::Word) => refuse(FileWrongExtension, msg!("read-file-is-word", ext = ext)),
+        _ if (sheet || text || word) && zip == Some(Zip::Ods) => refuse(FileWrongExtension, msg!("read-file-is-ods", ext = ext)),
+        _ if (sheet || text || word) && zip.is_some() => refuse(FileWrongExtension, msg!("read-file-is-xlsx", ext = ext)),
         "xls" => Ok((Format::Txt, readers::read_delimited)),
-        "doc" if is_ole => refuse(FileUnsupportedType, "The file is an old Word 97-2003 document (.doc): open it in Word, save it as .docx (its table of activities is then read) and ingest it again.".into()),
-        _ if word && is_ole => refuse(FileWrongExtension, format!("The file is named .{ext} but is an old Word 97-2003 document: open it in Word, save it as .docx and ingest it again.")),
-        _ if sheet || word => refuse(FileWrongExtension, format!(
-            "The file is named .{ext} but is not {}: if it is a CSV, rename it to .csv; otherwise save it again from {}.",
+        "doc" if is_ole => refuse(FileUnsupportedType, msg!("read-file-doc")),
+        _ if word && is_ole => refuse(FileWrongExtension, msg!("read-file-is-doc", ext = ext)),
+        _ if sheet || word => refuse(FileWrongExtension, msg!(
             match ext {
-                "ods" => "a LibreOffice spreadsheet",
-                "docx" | "doc" => "a Word document",
-                _ => "an Excel workbook",
+                "ods" => "read-file-not-ods",
+                "docx" | "doc" => "read-file-not-docx",
+                _ => "read-file-not-xlsx",
             },
-            match ext {
-                "ods" => "LibreOffice Calc as .ods",
-                "docx" | "doc" => "Word as .docx",
-                _ => "Excel as .xlsx",
-            }
+            ext = ext
         )),
-        _ if text && is_ole => refuse(FileWrongExtension, format!(
-            "The file is named .{ext} but is an Excel 97-2003 workbook: rename it to .xls and ingest it again."
-        )),
+        _ if text && is_ole => refuse(FileWrongExtension, msg!("read-file-is-xls", ext = ext)),
         "htm" | "html" => Ok((Format::Html, readers::read_html)),
         "csv" => Ok((Format::Csv, readers::read_delimited)),
         "tsv" => Ok((Format::Tsv, readers::read_delimited)),
         "txt" => Ok((Format::Txt, readers::read_delimited)),
         "json" | "ndjson" | "jsonl" => Ok((Format::Json, readers::read_json)),
-        "" => refuse(FileNoExtension, format!("The file has no extension, so its format is unknown: name it after what it is ({READ}).")),
-        other => refuse(FileUnsupportedType, format!("Files of type .{other} are not read: send the report as {READ}.")),
+        "" => refuse(FileNoExtension, msg!("read-file-no-extension", formats = READ)),
+        other => refuse(FileUnsupportedType, msg!("read-file-unsupported", ext = other, formats = READ)),
     }
 }
 
@@ -171,38 +139,26 @@ impl Format {
     }
 
     /// The format as a person would name it, for notes.
-    pub(super) fn describe(self) -> &'static str {
-        match self {
-            Format::Xlsx => "an Excel workbook (.xlsx)",
-            Format::Xls => "an Excel 97-2003 workbook (.xls)",
-            Format::Ods => "a LibreOffice spreadsheet (.ods)",
-            Format::Docx => "a Word document (.docx)",
-            Format::Html => "an HTML table (a web page, as web systems export \"Excel\")",
-            Format::Txt => "text with separated columns",
-            _ => "another format",
-        }
+    pub(super) fn describe(self) -> Msg {
+        Msg::new(match self {
+            Format::Xlsx => "read-format-xlsx",
+            Format::Xls => "read-format-xls",
+            Format::Ods => "read-format-ods",
+            Format::Docx => "read-format-docx",
+            Format::Html => "read-format-html",
+            Format::Txt => "read-format-txt",
+            _ => "read-format-other",
+        })
     }
 }
 
 /// Why a file protected with a password is refused, by what its name says.
-fn encrypted(ext: &str) -> String {
-    let (what, how) = match ext {
-        "docx" | "doc" => (
-            "Word document",
-            "in Word: File, Info, Protect Document, Encrypt with Password, then an empty password",
-        ),
-        "ods" | "odt" => (
-            "LibreOffice file",
-            "in LibreOffice: File, Save As, without \"Save with password\"",
-        ),
-        _ => (
-            "workbook",
-            "in Excel: File, Info, Protect Workbook, Encrypt with Password, then an empty password",
-        ),
-    };
-    format!(
-        "The {what} is protected with a password, so its contents cannot be read: ask the unit to remove the password ({how}) and to send it again."
-    )
+fn encrypted(ext: &str) -> Msg {
+    msg!(match ext {
+        "docx" | "doc" => "read-file-encrypted-word",
+        "ods" | "odt" => "read-file-encrypted-libreoffice",
+        _ => "read-file-encrypted-workbook",
+    })
 }
 
 /// An Office file protected with a password: a compound file holding an
@@ -242,17 +198,18 @@ fn old_excel(bytes: &[u8]) -> bool {
         && (4..=16).contains(&record(&bytes[2..4]))
 }
 
-/// What a file is, by its first bytes, when it is not a table.
+/// What a file is, by its first bytes, when it is not a table (the id of
+/// its name in `locales/*/ingest-read.ftl`).
 const MAGIC: &[(&[u8], &str)] = &[
-    (b"%PDF", "a PDF document"),
-    (b"\x89PNG", "a PNG image"),
-    (b"\xFF\xD8\xFF", "a JPEG image"),
-    (b"GIF8", "a GIF image"),
-    (b"\x1F\x8B", "a gzip archive"),
-    (b"Rar!", "a RAR archive"),
-    (b"7z\xBC\xAF\x27\x1C", "a 7-Zip archive"),
-    (b"\x7FELF", "a program"),
-    (b"{\\rtf", "a Rich Text document"),
+    (b"%PDF", "read-kind-pdf"),
+    (b"\x89PNG", "read-kind-png"),
+    (b"\xFF\xD8\xFF", "read-kind-jpeg"),
+    (b"GIF8", "read-kind-gif"),
+    (b"\x1F\x8B", "read-kind-gzip"),
+    (b"Rar!", "read-kind-rar"),
+    (b"7z\xBC\xAF\x27\x1C", "read-kind-7zip"),
+    (b"\x7FELF", "read-kind-program"),
+    (b"{\\rtf", "read-kind-rtf"),
 ];
 
 /// What a zip file holds.
@@ -266,7 +223,7 @@ enum Zip {
     Ods,
     /// A Word document (`word/`).
     Word,
-    /// Not a report: what it is, for the message.
+    /// Not a report: what it is, for the message (a message id).
     Other(&'static str),
 }
 
@@ -289,17 +246,15 @@ fn zip_kind(bytes: &[u8]) -> Zip {
     } else if has("word/") {
         Zip::Word
     } else if has("ppt/") {
-        Zip::Other("a PowerPoint presentation")
+        Zip::Other("read-kind-powerpoint")
     } else if mimetype.contains("opendocument.spreadsheet") {
         Zip::Ods
     } else if mimetype.contains("opendocument.text") {
-        Zip::Other(
-            "a LibreOffice text document (.odt): save it as .docx, whose table of activities is read, or send the table as .ods",
-        )
+        Zip::Other("read-kind-odt")
     } else if has("[Content_Types].xml") {
         Zip::Workbook
     } else {
-        Zip::Other("a zip archive (unpack it and send the report inside)")
+        Zip::Other("read-kind-zip")
     }
 }
 

@@ -15,6 +15,7 @@ read-file-not-ods = The file is named .{ $ext } but is not a LibreOffice spreads
 read-file-not-docx = The file is named .{ $ext } but is not a Word document: if it is a CSV, rename it to .csv; otherwise save it again from Word as .docx.
 read-file-not-xlsx = The file is named .{ $ext } but is not an Excel workbook: if it is a CSV, rename it to .csv; otherwise save it again from Excel as .xlsx.
 read-file-is-xls = The file is named .{ $ext } but is an Excel 97-2003 workbook: rename it to .xls and ingest it again.
+read-formats = .xlsx, .xls, .ods, .csv, .tsv, .txt, .json, .docx or .html
 read-file-no-extension = The file has no extension, so its format is unknown: name it after what it is ({ $formats }).
 read-file-unsupported = Files of type .{ $ext } are not read: send the report as { $formats }.
 read-file-encrypted-word = The Word document is protected with a password, so its contents cannot be read: ask the unit to remove the password (in Word: File, Info, Protect Document, Encrypt with Password, then an empty password) and to send it again.

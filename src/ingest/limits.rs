@@ -100,7 +100,11 @@ pub(super) fn check_lines(text: &str) -> Result<(), Problem> {
 pub(super) fn cannot_open(kind: &str, e: &dyn std::fmt::Display) -> Problem {
     let raw = e.to_string();
     // the reader's own words go in brackets after ours, never alone
-    let why = msg!("read-cause-with-error", cause = cause(&raw), error = raw.clone());
+    let why = msg!(
+        "read-cause-with-error",
+        cause = cause(&raw),
+        error = raw.clone()
+    );
     damaged_because(kind, why).with_detail(serde_json::json!({ "error": raw }))
 }
 
@@ -198,4 +202,49 @@ pub(super) fn check_unpacked(bytes: &[u8], kind: &str) -> Result<(), Problem> {
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Lang::{En, Vi};
+
+    /// Sizes keep their one digit after the language's decimal mark.
+    #[test]
+    fn a_file_too_big_is_refused_in_either_language() {
+        let too_big = file_too_big(100 << 20, MAX_FILE_BYTES);
+        assert_eq!(
+            too_big.say(Vi),
+            "Tệp có dung lượng 100,0 MB, vượt quá mức 64,0 MB cho phép của một báo cáo (một báo cáo 10.000 hoạt động chỉ khoảng 2 MB): đề nghị kiểm tra lại có đúng tệp không, chia nhỏ tệp, hoặc nâng giới hạn bằng --max-file-mb."
+        );
+        assert_eq!(
+            too_big.say(En),
+            "The file is 100.0 MB, more than the 64.0 MB a report may be (a report of 10,000 items is about 2 MB): check that it is the right file, split it, or raise the limit with --max-file-mb."
+        );
+    }
+
+    /// The library's own words stay as they are, in brackets after ours.
+    #[test]
+    fn a_damaged_workbook_says_why_in_our_words_then_the_library_s() {
+        let damaged = cannot_open("xlsx", &"invalid Zip archive: Could not find EOCD");
+        assert_eq!(damaged.code, ReasonCode::FileDamaged);
+        assert_eq!(
+            damaged.msg.say(Vi),
+            "không mở được bảng tính (phần nội dung nén bị hỏng hoặc bị cắt cụt: invalid Zip archive: Could not find EOCD); tệp có thể bị hỏng hoặc bị cắt cụt: đề nghị mở tệp bằng Excel, lưu lại dưới dạng .xlsx rồi gửi lại"
+        );
+        assert_eq!(
+            damaged.msg.say(En),
+            "the workbook cannot be opened (its packed contents are broken or cut short: invalid Zip archive: Could not find EOCD); it may be damaged or cut short: open it in Excel, save it again as .xlsx and resend it"
+        );
+    }
+
+    #[test]
+    fn a_line_too_long_names_its_line() {
+        let text = format!("Ngày,Hình thức\n{}\n", "x".repeat(MAX_LINE_BYTES + 1));
+        let err = check_lines(&text).unwrap_err();
+        assert_eq!(
+            err.msg.say(Vi),
+            "dòng 2 dài 1,0 MB, dài hơn mọi dòng báo cáo có thể có (tối đa 1,0 MB): đề nghị kiểm tra lại có đúng tệp không và các dấu xuống dòng của tệp có còn nguyên không"
+        );
+    }
 }

@@ -11,7 +11,9 @@ use crate::msg;
 pub(super) type ReadFn = fn(&[u8]) -> Result<readers::ReadOutput, Problem>;
 
 /// The extensions read, for messages.
-const READ: &str = ".xlsx, .xls, .ods, .csv, .tsv, .txt, .json, .docx or .html";
+fn formats_read() -> Msg {
+    msg!("read-formats")
+}
 
 /// The reader for a file, from its extension, checked against its first
 /// bytes so that a workbook named `.csv` is caught rather than misread.
@@ -39,11 +41,17 @@ pub(super) fn sniff(ext: &str, bytes: &[u8]) -> Result<(Format, ReadFn), Problem
     let zip = bytes.starts_with(b"PK\x03\x04").then(|| zip_kind(bytes));
     if let Some(Zip::Other(what)) = zip {
         let what = Msg::new(what);
-        return refuse(FileNotATable, msg!("read-file-not-a-table", ext = ext, what = what));
+        return refuse(
+            FileNotATable,
+            msg!("read-file-not-a-table", ext = ext, what = what),
+        );
     }
     if let Some((_, what)) = MAGIC.iter().find(|(magic, _)| bytes.starts_with(magic)) {
         let what = Msg::new(*what);
-        return refuse(FileNotATable, msg!("read-file-not-a-table", ext = ext, what = what));
+        return refuse(
+            FileNotATable,
+            msg!("read-file-not-a-table", ext = ext, what = what),
+        );
     }
     let spreadsheet_xml = {
         let head = &bytes[..bytes.len().min(4096)];
@@ -57,34 +65,59 @@ pub(super) fn sniff(ext: &str, bytes: &[u8]) -> Result<(Format, ReadFn), Problem
     let sheet = matches!(ext, "xls" | "xlsx" | "xlsm" | "ods");
     let word = matches!(ext, "docx" | "doc");
     match ext {
-        _ if sheet && spreadsheet_xml => refuse(FileUnsupportedType, msg!("read-file-spreadsheet-xml")),
-        _ if sheet && matches!(zip, Some(Zip::Workbook | Zip::Damaged)) => Ok((Format::Xlsx, readers::read_xlsx)),
+        _ if sheet && spreadsheet_xml => {
+            refuse(FileUnsupportedType, msg!("read-file-spreadsheet-xml"))
+        }
+        _ if sheet && matches!(zip, Some(Zip::Workbook | Zip::Damaged)) => {
+            Ok((Format::Xlsx, readers::read_xlsx))
+        }
         _ if sheet && zip == Some(Zip::Ods) => Ok((Format::Ods, readers::read_ods)),
         _ if sheet && is_ole => Ok((Format::Xls, readers::read_xls)),
         _ if (sheet || word) && html => Ok((Format::Html, readers::read_html)),
-        _ if word && matches!(zip, Some(Zip::Word | Zip::Damaged)) => Ok((Format::Docx, readers::read_docx)),
-        _ if (sheet || word || text) && zip == Some(Zip::Word) => refuse(FileWrongExtension, msg!("read-file-is-word", ext = ext)),
-        _ if (sheet || text || word) && zip == Some(Zip::Ods) => refuse(FileWrongExtension, msg!("read-file-is-ods", ext = ext)),
-        _ if (sheet || text || word) && zip.is_some() => refuse(FileWrongExtension, msg!("read-file-is-xlsx", ext = ext)),
+        _ if word && matches!(zip, Some(Zip::Word | Zip::Damaged)) => {
+            Ok((Format::Docx, readers::read_docx))
+        }
+        _ if (sheet || word || text) && zip == Some(Zip::Word) => {
+            refuse(FileWrongExtension, msg!("read-file-is-word", ext = ext))
+        }
+        _ if (sheet || text || word) && zip == Some(Zip::Ods) => {
+            refuse(FileWrongExtension, msg!("read-file-is-ods", ext = ext))
+        }
+        _ if (sheet || text || word) && zip.is_some() => {
+            refuse(FileWrongExtension, msg!("read-file-is-xlsx", ext = ext))
+        }
         "xls" => Ok((Format::Txt, readers::read_delimited)),
         "doc" if is_ole => refuse(FileUnsupportedType, msg!("read-file-doc")),
         _ if word && is_ole => refuse(FileWrongExtension, msg!("read-file-is-doc", ext = ext)),
-        _ if sheet || word => refuse(FileWrongExtension, msg!(
-            match ext {
-                "ods" => "read-file-not-ods",
-                "docx" | "doc" => "read-file-not-docx",
-                _ => "read-file-not-xlsx",
-            },
-            ext = ext
-        )),
+        _ if sheet || word => refuse(
+            FileWrongExtension,
+            msg!(
+                match ext {
+                    "ods" => "read-file-not-ods",
+                    "docx" | "doc" => "read-file-not-docx",
+                    _ => "read-file-not-xlsx",
+                },
+                ext = ext
+            ),
+        ),
         _ if text && is_ole => refuse(FileWrongExtension, msg!("read-file-is-xls", ext = ext)),
         "htm" | "html" => Ok((Format::Html, readers::read_html)),
         "csv" => Ok((Format::Csv, readers::read_delimited)),
         "tsv" => Ok((Format::Tsv, readers::read_delimited)),
         "txt" => Ok((Format::Txt, readers::read_delimited)),
         "json" | "ndjson" | "jsonl" => Ok((Format::Json, readers::read_json)),
-        "" => refuse(FileNoExtension, msg!("read-file-no-extension", formats = READ)),
-        other => refuse(FileUnsupportedType, msg!("read-file-unsupported", ext = other, formats = READ)),
+        "" => refuse(
+            FileNoExtension,
+            msg!("read-file-no-extension", formats = formats_read()),
+        ),
+        other => refuse(
+            FileUnsupportedType,
+            msg!(
+                "read-file-unsupported",
+                ext = other,
+                formats = formats_read()
+            ),
+        ),
     }
 }
 
@@ -274,6 +307,61 @@ mod tests {
         }
         zip.finish().unwrap();
         out.into_inner()
+    }
+
+    fn refusal(ext: &str, bytes: &[u8]) -> Problem {
+        match sniff(ext, bytes) {
+            Ok(_) => panic!(".{ext} was read"),
+            Err(p) => p,
+        }
+    }
+
+    /// The file-level refusals a Vietnamese official reads, word for word.
+    #[test]
+    fn file_refusals_are_said_in_vietnamese() {
+        use crate::i18n::Lang::{En, Vi};
+        let empty = refusal("xlsx", b"");
+        assert_eq!(empty.code, ReasonCode::FileEmpty);
+        assert_eq!(
+            empty.msg.say(Vi),
+            "Tệp trống (0 byte): đề nghị đơn vị gửi lại tệp."
+        );
+        assert_eq!(
+            empty.msg.say(En),
+            "The file is empty (0 bytes): ask the unit to send it again."
+        );
+        let manifest = {
+            use std::io::Write;
+            let mut out = std::io::Cursor::new(Vec::new());
+            let mut zip = zip::ZipWriter::new(&mut out);
+            zip.start_file(
+                "META-INF/manifest.xml",
+                zip::write::SimpleFileOptions::default(),
+            )
+            .unwrap();
+            zip.write_all(b"<manifest:encryption-data/>").unwrap();
+            zip.finish().unwrap();
+            out.into_inner()
+        };
+        let encrypted = refusal("xlsx", &manifest);
+        assert_eq!(encrypted.code, ReasonCode::FileEncrypted);
+        assert_eq!(
+            encrypted.msg.say(Vi),
+            "Bảng tính được bảo vệ bằng mật khẩu nên không đọc được nội dung: đề nghị đơn vị gỡ mật khẩu (trong Excel: File, Info, Protect Workbook, Encrypt with Password, rồi để trống mật khẩu) và gửi lại."
+        );
+        let pdf = refusal("xlsx", b"%PDF-1.7\n");
+        assert_eq!(
+            pdf.msg.say(Vi),
+            "Tệp có đuôi .xlsx nhưng là tài liệu PDF: đề nghị đơn vị gửi bảng số liệu dưới dạng Excel (.xlsx) hoặc CSV."
+        );
+        assert_eq!(
+            pdf.msg.say(En),
+            "The file is named .xlsx but is a PDF document: ask the unit for the table as Excel (.xlsx) or CSV."
+        );
+        assert_eq!(
+            refusal("", b"Ngay,Hinh thuc\n").msg.say(Vi),
+            "Tệp không có đuôi nên không xác định được định dạng: đề nghị đặt đuôi tệp theo đúng định dạng (.xlsx, .xls, .ods, .csv, .tsv, .txt, .json, .docx hoặc .html)."
+        );
     }
 
     /// Within a family the bytes decide which reader reads the file.

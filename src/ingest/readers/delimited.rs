@@ -94,7 +94,8 @@ pub(crate) fn read_delimited(bytes: &[u8]) -> Result<ReadOutput, Problem> {
     let (_, delimiter) = best.ok_or_else(|| Problem::new(ReasonCode::FileNoTable, no_header()))?;
     let mut cells = TextCells::default();
     let grid = csv_rows(&text, delimiter, usize::MAX, &mut cells)?;
-    let band = find_band(&grid, &[]).ok_or_else(|| Problem::new(ReasonCode::FileNoTable, no_header()))?;
+    let band =
+        find_band(&grid, &[]).ok_or_else(|| Problem::new(ReasonCode::FileNoTable, no_header()))?;
     let shown = match delimiter {
         b'\t' => msg!("read-detail-tab-separated", encoding = encoding),
         d => msg!(
@@ -151,6 +152,16 @@ mod tests {
         assert_eq!(h.names[4], "Kết quả / Số người tham dự");
         assert_eq!(out.table.rows.len(), 1);
         assert_eq!(out.table.rows[0].line, 3);
+    }
+
+    #[test]
+    fn a_text_without_a_header_is_refused_in_vietnamese() {
+        let err = read_delimited("a,b,c\n1,2,3\n".as_bytes()).unwrap_err();
+        assert_eq!(err.code, ReasonCode::FileNoTable);
+        assert_eq!(
+            err.msg.say(crate::i18n::Lang::Vi),
+            "không tìm thấy dòng tiêu đề: bảng cần có tên cột như Ngày, Hình thức, Chủ đề và Tên tin bài (ít nhất hai tên trong số đó)"
+        );
     }
 
     #[test]

@@ -656,5 +656,22 @@ mod tests {
         let err = read_blocks(blocks, Kind::Word).unwrap_err();
         assert_eq!(err.code, ReasonCode::FileSeveralReports);
         assert!(err.text().contains("table 1 and table 2"), "{}", err.text());
+        assert_eq!(
+            err.msg.say(crate::i18n::Lang::Vi),
+            "văn bản có hai bảng hoạt động, bảng 1 và bảng 2, giữa hai bảng có lời văn; các hoạt động của một báo cáo phải nằm trong một bảng (bảng nối tiếp sang trang sau được đọc là một bảng): đề nghị gộp hai bảng rồi gửi lại báo cáo"
+        );
+    }
+
+    #[test]
+    fn a_word_document_without_a_table_is_refused_in_vietnamese() {
+        let blocks = vec![Block::Text(vec![
+            "Trong tháng, đơn vị đã đăng 12 tin.".into(),
+        ])];
+        let err = read_blocks(blocks, Kind::Word).unwrap_err();
+        assert_eq!(err.code, ReasonCode::FileNoTable);
+        assert_eq!(
+            err.msg.say(crate::i18n::Lang::Vi),
+            "văn bản Word không có bảng nào: các hoạt động và số liệu phải được trình bày trong một bảng (các cột như Ngày, Hình thức, Chủ đề, Tên tin bài, Số lượng), vì phần lời văn không được đọc để lấy số liệu; đề nghị đơn vị đưa các hoạt động vào một bảng trong văn bản, hoặc gửi bảng dưới dạng Excel"
+        );
     }
 }

@@ -53,7 +53,10 @@ pub(crate) fn read_json(bytes: &[u8]) -> Result<ReadOutput, Problem> {
         });
     }
     if names.is_empty() && bad_rows.is_empty() {
-        return Err(Problem::new(ReasonCode::FileNoTable, msg!("read-json-no-items")));
+        return Err(Problem::new(
+            ReasonCode::FileNoTable,
+            msg!("read-json-no-items"),
+        ));
     }
     if header.score() < 2 && bad_rows.is_empty() {
         return Err(Problem::new(
@@ -256,14 +259,13 @@ fn ndjson_items(text: &str) -> Vec<Item> {
         if line.trim().is_empty() {
             continue;
         }
-        let parsed = serde_json::from_str::<Value>(line)
-            .map_err(|e| {
-                msg!(
-                    "read-ndjson-bad-line",
-                    line = (i + 1).to_string(),
-                    column = e.column().to_string()
-                )
-            });
+        let parsed = serde_json::from_str::<Value>(line).map_err(|e| {
+            msg!(
+                "read-ndjson-bad-line",
+                line = (i + 1).to_string(),
+                column = e.column().to_string()
+            )
+        });
         items.push((i as u64 + 1, parsed));
     }
     items
@@ -288,5 +290,32 @@ mod tests {
         assert_eq!(out.bad_rows.len(), 1);
         assert_eq!(out.bad_rows[0].0, 4);
         assert_eq!(out.bad_rows[0].2.code, ReasonCode::RowMalformed);
+        assert_eq!(
+            out.bad_rows[0].2.msg.say(crate::i18n::Lang::Vi),
+            "dòng 4 không phải JSON hợp lệ (bị ngắt ở ký tự thứ 2): đề nghị viết mỗi hoạt động thành một đối tượng JSON trên một dòng riêng"
+        );
+    }
+
+    #[test]
+    fn blank_and_empty_json_are_refused_in_vietnamese() {
+        use crate::i18n::Lang::Vi;
+        let blank = read_json(b" \n\t\n").unwrap_err();
+        assert_eq!(blank.code, ReasonCode::FileBlank);
+        assert_eq!(
+            blank.msg.say(Vi),
+            "tệp không có chữ nào, chỉ có khoảng trắng"
+        );
+        let none = read_json(b"[]").unwrap_err();
+        assert_eq!(none.code, ReasonCode::FileNoTable);
+        assert_eq!(none.msg.say(Vi), "tệp JSON không có hoạt động nào");
+        let cut = read_json(br#"{"unit": "so-y-te", "items": [{"date": "#).unwrap_err();
+        assert_eq!(cut.code, ReasonCode::FileDamaged);
+        assert!(
+            cut.msg
+                .say(Vi)
+                .starts_with("tệp JSON bị cắt cụt (EOF while parsing"),
+            "{}",
+            cut.msg.say(Vi)
+        );
     }
 }

@@ -13,14 +13,14 @@ use std::io::{BufReader, Cursor, Read};
 
 use quick_xml::events::{BytesStart, Event};
 
+use crate::i18n::Msg;
 use crate::ingest::cell::Merge;
 use crate::ingest::limits::{
     MAX_GRID_CELLS, MAX_SHEET_ROWS, cannot_open, damaged_because, grid_too_large,
 };
-use crate::i18n::Msg;
 use crate::ingest::reason::{Problem, ReasonCode};
-use crate::msg;
 use crate::ingest::values::is_spreadsheet_error;
+use crate::msg;
 
 /// What the scan of an `.xls` file learned.
 #[derive(Debug, Default)]

@@ -6,8 +6,8 @@ use serde_json::Value;
 
 use crate::i18n::Msg;
 use crate::ingest::reason::Problem;
-use crate::msg;
 use crate::ingest::table::{Preamble, Table};
+use crate::msg;
 
 /// What a reader made of a file.
 #[derive(Debug, Default)]

@@ -680,3 +680,62 @@ fn quoted(names: &[&str]) -> String {
         .collect::<Vec<_>>()
         .join(", ")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Lang::{En, Vi};
+
+    /// A workbook of `sheets` (name, hidden), each with a table of
+    /// activities.
+    fn workbook(sheets: &[(&str, bool)]) -> Vec<u8> {
+        let mut book = rust_xlsxwriter::Workbook::new();
+        for (name, hidden) in sheets {
+            let sheet = book.add_worksheet();
+            sheet.set_name(*name).unwrap();
+            for (c, h) in ["Ngày", "Hình thức", "Tên tin bài"].iter().enumerate() {
+                sheet.write_string(0, c as u16, *h).unwrap();
+            }
+            for (c, v) in ["05/07/2023", "Tin", "Một"].iter().enumerate() {
+                sheet.write_string(1, c as u16, *v).unwrap();
+            }
+            if *hidden {
+                sheet.set_hidden(true);
+            }
+        }
+        book.save_to_buffer().unwrap()
+    }
+
+    #[test]
+    fn a_workbook_with_two_reports_is_refused_in_either_language() {
+        let err = read_xlsx(&workbook(&[("Tháng 7", false), ("Tháng 8", false)])).unwrap_err();
+        assert_eq!(err.code, ReasonCode::FileSeveralReports);
+        assert_eq!(
+            err.msg.say(Vi),
+            "bảng tính có bảng hoạt động trên 2 trang tính đang hiện (\"Tháng 7\", \"Tháng 8\"), trong khi mỗi tệp là một báo cáo (một đơn vị, một kỳ báo cáo): đề nghị gửi mỗi báo cáo thành một tệp riêng, hoặc ẩn hay xóa các trang tính không thuộc báo cáo này"
+        );
+        assert_eq!(
+            err.msg.say(En),
+            "the workbook holds tables of activities on 2 visible sheets (\"Tháng 7\", \"Tháng 8\"), and a file is one report (one unit, one period): send each report in its own file, or hide or delete the sheets that are not this report"
+        );
+    }
+
+    #[test]
+    fn a_hidden_sheet_is_noted_and_the_detail_names_the_sheet() {
+        let out = read_xlsx(&workbook(&[("Báo cáo", false), ("Cũ", true)])).unwrap();
+        assert_eq!(out.detail, "sheet \"Báo cáo\"");
+        assert_eq!(
+            out.notes,
+            vec!["hidden sheet \"Cũ\" not read: hidden sheets are not reports"]
+        );
+        let note = msg!("read-note-hidden-sheets", n = 2, names = "\"A\", \"B\"");
+        assert_eq!(
+            note.say(En),
+            "hidden sheets \"A\", \"B\" not read: hidden sheets are not reports"
+        );
+        assert_eq!(
+            note.say(Vi),
+            "không đọc 2 trang tính ẩn \"A\", \"B\": trang tính ẩn không phải báo cáo"
+        );
+    }
+}

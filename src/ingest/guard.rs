@@ -36,7 +36,7 @@ pub(super) fn guarded<T>(read: impl FnOnce() -> T) -> Result<T, ReaderPanic> {
                 .downcast_ref::<&str>()
                 .map(|s| s.to_string())
                 .or_else(|| payload.downcast_ref::<String>().cloned())
-                .unwrap_or_else(|| "a panic without a message".into());
+                .unwrap_or_else(|| crate::i18n::tr("read-panic-without-message"));
             let location = info.location().map_or_else(String::new, |l| {
                 let file = l.file();
                 // from the crate's own folder: no build machine's paths
@@ -54,7 +54,7 @@ pub(super) fn guarded<T>(read: impl FnOnce() -> T) -> Result<T, ReaderPanic> {
     GUARDED.set(false);
     result.map_err(|_| {
         CAUGHT.take().unwrap_or(ReaderPanic {
-            message: "a panic without a message".into(),
+            message: crate::i18n::tr("read-panic-without-message"),
             location: String::new(),
         })
     })

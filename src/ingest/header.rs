@@ -132,12 +132,12 @@ impl Header {
                 .collect::<Vec<_>>()
                 .join(" / ");
             let name = if name.is_empty() {
-                format!("column {}", i + 1)
+                crate::msg!("read-column-numbered", column = (i + 1).to_string()).to_string()
             } else {
                 name
             };
             let name = if names.hidden.contains(&i) {
-                format!("{name} (hidden column)")
+                crate::msg!("read-column-hidden", name = name).to_string()
             } else {
                 name
             };

@@ -7,6 +7,8 @@
 use std::io::{Cursor, Read};
 
 use super::reason::{Problem, ReasonCode};
+use crate::i18n::Msg;
+use crate::msg;
 
 /// The largest file read, by default (`--max-file-mb`).
 pub const MAX_FILE_BYTES: u64 = 64 << 20;
@@ -39,30 +41,37 @@ pub(super) const MAX_HTML_BYTES: usize = 16 << 20;
 pub(super) fn grid_too_large(cells: u64) -> Problem {
     Problem::new(
         ReasonCode::FileTooLarge,
-        format!(
-            "the tables of the file span {cells} cells or more from their first used cell to their last, more than the {MAX_GRID_CELLS} a report may (a report of 10,000 items spans about 200,000): it is not a report, or a stray value sits far from the table; delete it and send the file again"
+        msg!(
+            "read-grid-too-large",
+            cells = cells.to_string(),
+            max = MAX_GRID_CELLS.to_string()
         ),
     )
 }
 
-/// Sizes as Windows shows them (1 MB = 1,048,576 bytes).
-pub(super) fn megabytes(bytes: u64) -> String {
-    format!("{:.1} MB", bytes as f64 / (1u64 << 20) as f64)
+/// Sizes as Windows shows them (1 MB = 1,048,576 bytes), one digit after
+/// the language's decimal mark, always (`2.0 MB` / `2,0 MB`).
+pub(super) fn megabytes(bytes: u64) -> Msg {
+    let text = format!("{:.1}", bytes as f64 / (1u64 << 20) as f64);
+    let (whole, tenth) = text.split_once('.').unwrap_or((&text, "0"));
+    msg!("read-megabytes", whole = whole, tenth = tenth)
 }
 
-pub(super) fn file_too_big(size: u64, max: u64) -> String {
-    format!(
-        "The file is {}, more than the {} a report may be (a report of 10,000 items is about 2 MB): check that it is the right file, split it, or raise the limit with --max-file-mb.",
-        megabytes(size),
-        megabytes(max)
+pub(super) fn file_too_big(size: u64, max: u64) -> Msg {
+    msg!(
+        "read-file-too-big",
+        size = megabytes(size),
+        max = megabytes(max)
     )
 }
 
 pub(super) fn too_many_columns(found: usize) -> Problem {
     Problem::new(
         ReasonCode::FileTooLarge,
-        format!(
-            "the table has more than {MAX_COLUMNS} columns ({found} or more), far more than a report's twenty or so: check that it is the right file, or delete the extra columns and send it again"
+        msg!(
+            "read-too-many-columns",
+            max = MAX_COLUMNS.to_string(),
+            found = found.to_string()
         ),
     )
 }
@@ -73,11 +82,11 @@ pub(super) fn check_lines(text: &str) -> Result<(), Problem> {
         if line.len() > MAX_LINE_BYTES {
             return Err(Problem::new(
                 ReasonCode::FileTooLarge,
-                format!(
-                    "line {} is {} long, longer than any report row can be ({} at most): check that it is the right file and that its line breaks survived",
-                    i + 1,
-                    megabytes(line.len() as u64),
-                    megabytes(MAX_LINE_BYTES as u64)
+                msg!(
+                    "read-line-too-long",
+                    line = (i + 1).to_string(),
+                    size = megabytes(line.len() as u64),
+                    max = megabytes(MAX_LINE_BYTES as u64)
                 ),
             ));
         }
@@ -91,40 +100,29 @@ pub(super) fn check_lines(text: &str) -> Result<(), Problem> {
 pub(super) fn cannot_open(kind: &str, e: &dyn std::fmt::Display) -> Problem {
     let raw = e.to_string();
     // the reader's own words go in brackets after ours, never alone
-    damaged_because(kind, &format!("{}: {raw}", cause(&raw)))
-        .with_detail(serde_json::json!({ "error": raw }))
+    let why = msg!(
+        "read-cause-with-error",
+        cause = cause(&raw),
+        error = raw.clone()
+    );
+    damaged_because(kind, why).with_detail(serde_json::json!({ "error": raw }))
 }
 
 /// A file of `kind` refused as damaged, `why` (in our words) in brackets.
-pub(super) fn damaged_because(kind: &str, why: &str) -> Problem {
-    let (what, again) = match kind {
-        "xls" => (
-            "the workbook cannot be opened as an Excel 97-2003 workbook",
-            "open it in Excel, save it again",
-        ),
-        "ods" => (
-            "the workbook cannot be opened as a LibreOffice spreadsheet",
-            "open it in LibreOffice Calc, save it again as .ods",
-        ),
-        "docx" => (
-            "the Word document cannot be opened",
-            "open it in Word, save it again as .docx",
-        ),
-        _ => (
-            "the workbook cannot be opened",
-            "open it in Excel, save it again as .xlsx",
-        ),
+pub(super) fn damaged_because(kind: &str, why: Msg) -> Problem {
+    let id = match kind {
+        "xls" => "read-damaged-xls",
+        "ods" => "read-damaged-ods",
+        "docx" => "read-damaged-docx",
+        _ => "read-damaged-xlsx",
     };
-    Problem::new(
-        ReasonCode::FileDamaged,
-        format!("{what} ({why}); it may be damaged or cut short: {again} and resend it"),
-    )
+    Problem::new(ReasonCode::FileDamaged, msg!(id, why = why))
 }
 
 /// What a reading library's error says, in a person's words: the
 /// library's own text follows ours in brackets (and is kept in
 /// `rejects.raw`), never alone and never last.
-pub(super) fn cause(raw: &str) -> &'static str {
+pub(super) fn cause(raw: &str) -> Msg {
     let lower = raw.to_lowercase();
     let has = |words: &[&str]| words.iter().any(|w| lower.contains(w));
     if has(&[
@@ -135,7 +133,7 @@ pub(super) fn cause(raw: &str) -> &'static str {
         "deflate",
         "eof",
     ]) {
-        "its packed contents are broken or cut short"
+        msg!("read-cause-packed")
     } else if has(&[
         "xml",
         "entity",
@@ -146,9 +144,9 @@ pub(super) fn cause(raw: &str) -> &'static str {
         "utf-8",
         "utf8",
     ]) {
-        "its inner text is not well-formed"
+        msg!("read-cause-xml")
     } else if has(&["cfb", "compound", "sector", "stream", "fat"]) {
-        "its container of parts is broken"
+        msg!("read-cause-container")
     } else if has(&[
         "unrecognized",
         "unknown",
@@ -157,9 +155,9 @@ pub(super) fn cause(raw: &str) -> &'static str {
         "range",
         "invalid",
     ]) {
-        "it holds values the program that should have written it never writes"
+        msg!("read-cause-values")
     } else {
-        "its contents do not read as what its name says"
+        msg!("read-cause-other")
     }
 }
 
@@ -169,18 +167,18 @@ pub(super) fn cause(raw: &str) -> &'static str {
 /// the limit.
 pub(super) fn check_unpacked(bytes: &[u8], kind: &str) -> Result<(), Problem> {
     let damaged = |e: &dyn std::fmt::Display| cannot_open(kind, e);
-    let what = if kind == "docx" {
-        "Word document"
+    let id = if kind == "docx" {
+        "read-unpacks-too-big-docx"
     } else {
-        "workbook"
+        "read-unpacks-too-big"
     };
     let too_big = |size: u64| {
         Problem::new(
             ReasonCode::FileTooLarge,
-            format!(
-                "the {what} unpacks to {} or more, more than the {} any report needs: it is not a report (or it was made to exhaust memory); check the file and send it again",
-                megabytes(size),
-                megabytes(MAX_UNPACKED_BYTES)
+            msg!(
+                id,
+                size = megabytes(size),
+                max = megabytes(MAX_UNPACKED_BYTES)
             ),
         )
     };
@@ -204,4 +202,49 @@ pub(super) fn check_unpacked(bytes: &[u8], kind: &str) -> Result<(), Problem> {
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Lang::{En, Vi};
+
+    /// Sizes keep their one digit after the language's decimal mark.
+    #[test]
+    fn a_file_too_big_is_refused_in_either_language() {
+        let too_big = file_too_big(100 << 20, MAX_FILE_BYTES);
+        assert_eq!(
+            too_big.say(Vi),
+            "Tệp có dung lượng 100,0 MB, vượt quá mức 64,0 MB cho phép của một báo cáo (một báo cáo 10.000 hoạt động chỉ khoảng 2 MB): đề nghị kiểm tra lại có đúng tệp không, chia nhỏ tệp, hoặc nâng giới hạn bằng --max-file-mb."
+        );
+        assert_eq!(
+            too_big.say(En),
+            "The file is 100.0 MB, more than the 64.0 MB a report may be (a report of 10,000 items is about 2 MB): check that it is the right file, split it, or raise the limit with --max-file-mb."
+        );
+    }
+
+    /// The library's own words stay as they are, in brackets after ours.
+    #[test]
+    fn a_damaged_workbook_says_why_in_our_words_then_the_library_s() {
+        let damaged = cannot_open("xlsx", &"invalid Zip archive: Could not find EOCD");
+        assert_eq!(damaged.code, ReasonCode::FileDamaged);
+        assert_eq!(
+            damaged.msg.say(Vi),
+            "không mở được bảng tính (phần nội dung nén bị hỏng hoặc bị cắt cụt: invalid Zip archive: Could not find EOCD); tệp có thể bị hỏng hoặc bị cắt cụt: đề nghị mở tệp bằng Excel, lưu lại dưới dạng .xlsx rồi gửi lại"
+        );
+        assert_eq!(
+            damaged.msg.say(En),
+            "the workbook cannot be opened (its packed contents are broken or cut short: invalid Zip archive: Could not find EOCD); it may be damaged or cut short: open it in Excel, save it again as .xlsx and resend it"
+        );
+    }
+
+    #[test]
+    fn a_line_too_long_names_its_line() {
+        let text = format!("Ngày,Hình thức\n{}\n", "x".repeat(MAX_LINE_BYTES + 1));
+        let err = check_lines(&text).unwrap_err();
+        assert_eq!(
+            err.msg.say(Vi),
+            "dòng 2 dài 1,0 MB, dài hơn mọi dòng báo cáo có thể có (tối đa 1,0 MB): đề nghị kiểm tra lại có đúng tệp không và các dấu xuống dòng của tệp có còn nguyên không"
+        );
+    }
 }

@@ -5,11 +5,15 @@
 
 use super::readers;
 use super::reason::{Problem, ReasonCode};
+use crate::i18n::Msg;
+use crate::msg;
 
 pub(super) type ReadFn = fn(&[u8]) -> Result<readers::ReadOutput, Problem>;
 
 /// The extensions read, for messages.
-const READ: &str = ".xlsx, .xls, .ods, .csv, .tsv, .txt, .json, .docx or .html";
+fn formats_read() -> Msg {
+    msg!("read-formats")
+}
 
 /// The reader for a file, from its extension, checked against its first
 /// bytes so that a workbook named `.csv` is caught rather than misread.
@@ -21,12 +25,9 @@ const READ: &str = ".xlsx, .xls, .ods, .csv, .tsv, .txt, .json, .docx or .html";
 /// HTML. The format returned is what the bytes are.
 pub(super) fn sniff(ext: &str, bytes: &[u8]) -> Result<(Format, ReadFn), Problem> {
     use ReasonCode::*;
-    let refuse = |code, text: String| Err(Problem::new(code, text));
+    let refuse = |code, text: Msg| Err(Problem::new(code, text));
     if bytes.is_empty() {
-        return refuse(
-            FileEmpty,
-            "The file is empty (0 bytes): ask the unit to send it again.".into(),
-        );
+        return refuse(FileEmpty, msg!("read-file-empty"));
     }
     let is_ole = bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]);
     // a Word document or workbook protected with a password: Office
@@ -35,28 +36,21 @@ pub(super) fn sniff(ext: &str, bytes: &[u8]) -> Result<(Format, ReadFn), Problem
         return refuse(FileEncrypted, encrypted(ext));
     }
     if !is_ole && old_excel(bytes) {
-        return refuse(
-            FileOldExcel,
-            format!(
-                "The file is named .{ext} but is an Excel 2.x-4.0 worksheet, a format from before 1995 that baocao does not read: open it in Excel or LibreOffice, save it as .xlsx and ingest it again."
-            ),
-        );
+        return refuse(FileOldExcel, msg!("read-file-old-excel", ext = ext));
     }
     let zip = bytes.starts_with(b"PK\x03\x04").then(|| zip_kind(bytes));
     if let Some(Zip::Other(what)) = zip {
+        let what = Msg::new(what);
         return refuse(
             FileNotATable,
-            format!(
-                "The file is named .{ext} but is {what}: ask the unit for the table as Excel (.xlsx) or CSV."
-            ),
+            msg!("read-file-not-a-table", ext = ext, what = what),
         );
     }
     if let Some((_, what)) = MAGIC.iter().find(|(magic, _)| bytes.starts_with(magic)) {
+        let what = Msg::new(*what);
         return refuse(
             FileNotATable,
-            format!(
-                "The file is named .{ext} but is {what}: ask the unit for the table as Excel (.xlsx) or CSV."
-            ),
+            msg!("read-file-not-a-table", ext = ext, what = what),
         );
     }
     let spreadsheet_xml = {
@@ -66,57 +60,64 @@ pub(super) fn sniff(ext: &str, bytes: &[u8]) -> Result<(Format, ReadFn), Problem
     let html = zip.is_none() && !is_ole && !spreadsheet_xml && readers::looks_like_html(bytes);
     let text = matches!(ext, "csv" | "tsv" | "txt" | "json" | "ndjson" | "jsonl");
     if (text || ext == "xls") && zip.is_none() && !is_ole && !html && readers::is_binary(bytes) {
-        return refuse(
-            FileNotATable,
-            format!(
-                "The file is named .{ext} but holds binary data, not text or a workbook: check that it is the right file, and send the table as .xlsx, .csv or .json."
-            ),
-        );
+        return refuse(FileNotATable, msg!("read-file-binary", ext = ext));
     }
     let sheet = matches!(ext, "xls" | "xlsx" | "xlsm" | "ods");
     let word = matches!(ext, "docx" | "doc");
     match ext {
-        _ if sheet && spreadsheet_xml => refuse(FileUnsupportedType, "The file is an Excel 2003 XML spreadsheet, which is not read: open it in Excel, save it as .xlsx and ingest it again.".into()),
-        _ if sheet && matches!(zip, Some(Zip::Workbook | Zip::Damaged)) => Ok((Format::Xlsx, readers::read_xlsx)),
+        _ if sheet && spreadsheet_xml => {
+            refuse(FileUnsupportedType, msg!("read-file-spreadsheet-xml"))
+        }
+        _ if sheet && matches!(zip, Some(Zip::Workbook | Zip::Damaged)) => {
+            Ok((Format::Xlsx, readers::read_xlsx))
+        }
         _ if sheet && zip == Some(Zip::Ods) => Ok((Format::Ods, readers::read_ods)),
         _ if sheet && is_ole => Ok((Format::Xls, readers::read_xls)),
         _ if (sheet || word) && html => Ok((Format::Html, readers::read_html)),
-        _ if word && matches!(zip, Some(Zip::Word | Zip::Damaged)) => Ok((Format::Docx, readers::read_docx)),
-        _ if (sheet || word || text) && zip == Some(Zip::Word) => refuse(FileWrongExtension, format!(
-            "The file is named .{ext} but is a Word document: rename it to .docx and ingest it again (its table of activities is then read)."
-        )),
-        _ if (sheet || text || word) && zip == Some(Zip::Ods) => refuse(FileWrongExtension, format!(
-            "The file is named .{ext} but is a LibreOffice spreadsheet: rename it to .ods and ingest it again."
-        )),
-        _ if (sheet || text || word) && zip.is_some() => refuse(FileWrongExtension, format!(
-            "The file is named .{ext} but is an Excel workbook: rename it to .xlsx (or save it from Excel as CSV) and ingest it again."
-        )),
+        _ if word && matches!(zip, Some(Zip::Word | Zip::Damaged)) => {
+            Ok((Format::Docx, readers::read_docx))
+        }
+        _ if (sheet || word || text) && zip == Some(Zip::Word) => {
+            refuse(FileWrongExtension, msg!("read-file-is-word", ext = ext))
+        }
+        _ if (sheet || text || word) && zip == Some(Zip::Ods) => {
+            refuse(FileWrongExtension, msg!("read-file-is-ods", ext = ext))
+        }
+        _ if (sheet || text || word) && zip.is_some() => {
+            refuse(FileWrongExtension, msg!("read-file-is-xlsx", ext = ext))
+        }
         "xls" => Ok((Format::Txt, readers::read_delimited)),
-        "doc" if is_ole => refuse(FileUnsupportedType, "The file is an old Word 97-2003 document (.doc): open it in Word, save it as .docx (its table of activities is then read) and ingest it again.".into()),
-        _ if word && is_ole => refuse(FileWrongExtension, format!("The file is named .{ext} but is an old Word 97-2003 document: open it in Word, save it as .docx and ingest it again.")),
-        _ if sheet || word => refuse(FileWrongExtension, format!(
-            "The file is named .{ext} but is not {}: if it is a CSV, rename it to .csv; otherwise save it again from {}.",
-            match ext {
-                "ods" => "a LibreOffice spreadsheet",
-                "docx" | "doc" => "a Word document",
-                _ => "an Excel workbook",
-            },
-            match ext {
-                "ods" => "LibreOffice Calc as .ods",
-                "docx" | "doc" => "Word as .docx",
-                _ => "Excel as .xlsx",
-            }
-        )),
-        _ if text && is_ole => refuse(FileWrongExtension, format!(
-            "The file is named .{ext} but is an Excel 97-2003 workbook: rename it to .xls and ingest it again."
-        )),
+        "doc" if is_ole => refuse(FileUnsupportedType, msg!("read-file-doc")),
+        _ if word && is_ole => refuse(FileWrongExtension, msg!("read-file-is-doc", ext = ext)),
+        _ if sheet || word => refuse(
+            FileWrongExtension,
+            msg!(
+                match ext {
+                    "ods" => "read-file-not-ods",
+                    "docx" | "doc" => "read-file-not-docx",
+                    _ => "read-file-not-xlsx",
+                },
+                ext = ext
+            ),
+        ),
+        _ if text && is_ole => refuse(FileWrongExtension, msg!("read-file-is-xls", ext = ext)),
         "htm" | "html" => Ok((Format::Html, readers::read_html)),
         "csv" => Ok((Format::Csv, readers::read_delimited)),
         "tsv" => Ok((Format::Tsv, readers::read_delimited)),
         "txt" => Ok((Format::Txt, readers::read_delimited)),
         "json" | "ndjson" | "jsonl" => Ok((Format::Json, readers::read_json)),
-        "" => refuse(FileNoExtension, format!("The file has no extension, so its format is unknown: name it after what it is ({READ}).")),
-        other => refuse(FileUnsupportedType, format!("Files of type .{other} are not read: send the report as {READ}.")),
+        "" => refuse(
+            FileNoExtension,
+            msg!("read-file-no-extension", formats = formats_read()),
+        ),
+        other => refuse(
+            FileUnsupportedType,
+            msg!(
+                "read-file-unsupported",
+                ext = other,
+                formats = formats_read()
+            ),
+        ),
     }
 }
 
@@ -171,38 +172,26 @@ impl Format {
     }
 
     /// The format as a person would name it, for notes.
-    pub(super) fn describe(self) -> &'static str {
-        match self {
-            Format::Xlsx => "an Excel workbook (.xlsx)",
-            Format::Xls => "an Excel 97-2003 workbook (.xls)",
-            Format::Ods => "a LibreOffice spreadsheet (.ods)",
-            Format::Docx => "a Word document (.docx)",
-            Format::Html => "an HTML table (a web page, as web systems export \"Excel\")",
-            Format::Txt => "text with separated columns",
-            _ => "another format",
-        }
+    pub(super) fn describe(self) -> Msg {
+        Msg::new(match self {
+            Format::Xlsx => "read-format-xlsx",
+            Format::Xls => "read-format-xls",
+            Format::Ods => "read-format-ods",
+            Format::Docx => "read-format-docx",
+            Format::Html => "read-format-html",
+            Format::Txt => "read-format-txt",
+            _ => "read-format-other",
+        })
     }
 }
 
 /// Why a file protected with a password is refused, by what its name says.
-fn encrypted(ext: &str) -> String {
-    let (what, how) = match ext {
-        "docx" | "doc" => (
-            "Word document",
-            "in Word: File, Info, Protect Document, Encrypt with Password, then an empty password",
-        ),
-        "ods" | "odt" => (
-            "LibreOffice file",
-            "in LibreOffice: File, Save As, without \"Save with password\"",
-        ),
-        _ => (
-            "workbook",
-            "in Excel: File, Info, Protect Workbook, Encrypt with Password, then an empty password",
-        ),
-    };
-    format!(
-        "The {what} is protected with a password, so its contents cannot be read: ask the unit to remove the password ({how}) and to send it again."
-    )
+fn encrypted(ext: &str) -> Msg {
+    msg!(match ext {
+        "docx" | "doc" => "read-file-encrypted-word",
+        "ods" | "odt" => "read-file-encrypted-libreoffice",
+        _ => "read-file-encrypted-workbook",
+    })
 }
 
 /// An Office file protected with a password: a compound file holding an
@@ -242,17 +231,18 @@ fn old_excel(bytes: &[u8]) -> bool {
         && (4..=16).contains(&record(&bytes[2..4]))
 }
 
-/// What a file is, by its first bytes, when it is not a table.
+/// What a file is, by its first bytes, when it is not a table (the id of
+/// its name in `locales/*/ingest-read.ftl`).
 const MAGIC: &[(&[u8], &str)] = &[
-    (b"%PDF", "a PDF document"),
-    (b"\x89PNG", "a PNG image"),
-    (b"\xFF\xD8\xFF", "a JPEG image"),
-    (b"GIF8", "a GIF image"),
-    (b"\x1F\x8B", "a gzip archive"),
-    (b"Rar!", "a RAR archive"),
-    (b"7z\xBC\xAF\x27\x1C", "a 7-Zip archive"),
-    (b"\x7FELF", "a program"),
-    (b"{\\rtf", "a Rich Text document"),
+    (b"%PDF", "read-kind-pdf"),
+    (b"\x89PNG", "read-kind-png"),
+    (b"\xFF\xD8\xFF", "read-kind-jpeg"),
+    (b"GIF8", "read-kind-gif"),
+    (b"\x1F\x8B", "read-kind-gzip"),
+    (b"Rar!", "read-kind-rar"),
+    (b"7z\xBC\xAF\x27\x1C", "read-kind-7zip"),
+    (b"\x7FELF", "read-kind-program"),
+    (b"{\\rtf", "read-kind-rtf"),
 ];
 
 /// What a zip file holds.
@@ -266,7 +256,7 @@ enum Zip {
     Ods,
     /// A Word document (`word/`).
     Word,
-    /// Not a report: what it is, for the message.
+    /// Not a report: what it is, for the message (a message id).
     Other(&'static str),
 }
 
@@ -289,17 +279,15 @@ fn zip_kind(bytes: &[u8]) -> Zip {
     } else if has("word/") {
         Zip::Word
     } else if has("ppt/") {
-        Zip::Other("a PowerPoint presentation")
+        Zip::Other("read-kind-powerpoint")
     } else if mimetype.contains("opendocument.spreadsheet") {
         Zip::Ods
     } else if mimetype.contains("opendocument.text") {
-        Zip::Other(
-            "a LibreOffice text document (.odt): save it as .docx, whose table of activities is read, or send the table as .ods",
-        )
+        Zip::Other("read-kind-odt")
     } else if has("[Content_Types].xml") {
         Zip::Workbook
     } else {
-        Zip::Other("a zip archive (unpack it and send the report inside)")
+        Zip::Other("read-kind-zip")
     }
 }
 
@@ -319,6 +307,61 @@ mod tests {
         }
         zip.finish().unwrap();
         out.into_inner()
+    }
+
+    fn refusal(ext: &str, bytes: &[u8]) -> Problem {
+        match sniff(ext, bytes) {
+            Ok(_) => panic!(".{ext} was read"),
+            Err(p) => p,
+        }
+    }
+
+    /// The file-level refusals a Vietnamese official reads, word for word.
+    #[test]
+    fn file_refusals_are_said_in_vietnamese() {
+        use crate::i18n::Lang::{En, Vi};
+        let empty = refusal("xlsx", b"");
+        assert_eq!(empty.code, ReasonCode::FileEmpty);
+        assert_eq!(
+            empty.msg.say(Vi),
+            "Tệp trống (0 byte): đề nghị đơn vị gửi lại tệp."
+        );
+        assert_eq!(
+            empty.msg.say(En),
+            "The file is empty (0 bytes): ask the unit to send it again."
+        );
+        let manifest = {
+            use std::io::Write;
+            let mut out = std::io::Cursor::new(Vec::new());
+            let mut zip = zip::ZipWriter::new(&mut out);
+            zip.start_file(
+                "META-INF/manifest.xml",
+                zip::write::SimpleFileOptions::default(),
+            )
+            .unwrap();
+            zip.write_all(b"<manifest:encryption-data/>").unwrap();
+            zip.finish().unwrap();
+            out.into_inner()
+        };
+        let encrypted = refusal("xlsx", &manifest);
+        assert_eq!(encrypted.code, ReasonCode::FileEncrypted);
+        assert_eq!(
+            encrypted.msg.say(Vi),
+            "Bảng tính được bảo vệ bằng mật khẩu nên không đọc được nội dung: đề nghị đơn vị gỡ mật khẩu (trong Excel: File, Info, Protect Workbook, Encrypt with Password, rồi để trống mật khẩu) và gửi lại."
+        );
+        let pdf = refusal("xlsx", b"%PDF-1.7\n");
+        assert_eq!(
+            pdf.msg.say(Vi),
+            "Tệp có đuôi .xlsx nhưng là tài liệu PDF: đề nghị đơn vị gửi bảng số liệu dưới dạng Excel (.xlsx) hoặc CSV."
+        );
+        assert_eq!(
+            pdf.msg.say(En),
+            "The file is named .xlsx but is a PDF document: ask the unit for the table as Excel (.xlsx) or CSV."
+        );
+        assert_eq!(
+            refusal("", b"Ngay,Hinh thuc\n").msg.say(Vi),
+            "Tệp không có đuôi nên không xác định được định dạng: đề nghị đặt đuôi tệp theo đúng định dạng (.xlsx, .xls, .ods, .csv, .tsv, .txt, .json, .docx hoặc .html)."
+        );
     }
 
     /// Within a family the bytes decide which reader reads the file.

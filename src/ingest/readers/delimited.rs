@@ -2,13 +2,14 @@
 //! (`,` `;` or tab) is the one under which a header band names the most
 //! contract fields; quoted fields may hold separators and line breaks.
 
-use super::output::{NO_HEADER, ReadOutput};
+use super::output::{ReadOutput, no_header};
 use super::text::{TextCells, decode};
 use crate::ingest::cell::SourceRow;
 use crate::ingest::header::find_band;
 use crate::ingest::limits::{MAX_COLUMNS, check_lines, too_many_columns};
 use crate::ingest::reason::{Problem, ReasonCode};
 use crate::ingest::table::Table;
+use crate::msg;
 
 fn csv_rows(
     text: &str,
@@ -78,10 +79,7 @@ fn excel_text(field: &str) -> &str {
 pub(crate) fn read_delimited(bytes: &[u8]) -> Result<ReadOutput, Problem> {
     let (text, encoding) = decode(bytes);
     if text.trim().is_empty() {
-        return Err(Problem::new(
-            ReasonCode::FileBlank,
-            "the file holds no text, only blank space",
-        ));
+        return Err(Problem::new(ReasonCode::FileBlank, msg!("read-file-blank")));
     }
     check_lines(&text)?;
     let mut best: Option<(usize, u8)> = None;
@@ -93,19 +91,22 @@ pub(crate) fn read_delimited(bytes: &[u8]) -> Result<ReadOutput, Problem> {
             best = Some((band.header.score(), delimiter));
         }
     }
-    let (_, delimiter) = best.ok_or(Problem::new(ReasonCode::FileNoTable, NO_HEADER))?;
+    let (_, delimiter) = best.ok_or_else(|| Problem::new(ReasonCode::FileNoTable, no_header()))?;
     let mut cells = TextCells::default();
     let grid = csv_rows(&text, delimiter, usize::MAX, &mut cells)?;
-    let band = find_band(&grid, &[]).ok_or(Problem::new(ReasonCode::FileNoTable, NO_HEADER))?;
+    let band =
+        find_band(&grid, &[]).ok_or_else(|| Problem::new(ReasonCode::FileNoTable, no_header()))?;
     let shown = match delimiter {
-        b'\t' => "tab".to_string(),
-        d => format!("'{}'", d as char),
+        b'\t' => msg!("read-detail-tab-separated", encoding = encoding),
+        d => msg!(
+            "read-detail-separated",
+            encoding = encoding,
+            separator = format!("'{}'", d as char)
+        ),
     };
     let mut notes = Vec::new();
     if encoding.starts_with("TCVN3") || encoding.starts_with("VNI") {
-        notes.push(format!(
-            "the file is in the legacy {encoding} encoding, not Unicode: read as such"
-        ));
+        notes.push(msg!("read-note-legacy-encoding", encoding = encoding).to_string());
     }
     notes.extend(cells.notes());
     let mut table = Table::from_grid(grid, band, Vec::new());
@@ -113,7 +114,7 @@ pub(crate) fn read_delimited(bytes: &[u8]) -> Result<ReadOutput, Problem> {
     table.separator = Some(delimiter as char);
     Ok(ReadOutput {
         table,
-        detail: format!("{encoding}, {shown}-separated"),
+        detail: shown.to_string(),
         notes,
         ..Default::default()
     })
@@ -151,6 +152,16 @@ mod tests {
         assert_eq!(h.names[4], "Kết quả / Số người tham dự");
         assert_eq!(out.table.rows.len(), 1);
         assert_eq!(out.table.rows[0].line, 3);
+    }
+
+    #[test]
+    fn a_text_without_a_header_is_refused_in_vietnamese() {
+        let err = read_delimited("a,b,c\n1,2,3\n".as_bytes()).unwrap_err();
+        assert_eq!(err.code, ReasonCode::FileNoTable);
+        assert_eq!(
+            err.msg.say(crate::i18n::Lang::Vi),
+            "không tìm thấy dòng tiêu đề: bảng cần có tên cột như Ngày, Hình thức, Chủ đề và Tên tin bài (ít nhất hai tên trong số đó)"
+        );
     }
 
     #[test]

@@ -8,7 +8,7 @@
 //! the table is narrative: it is not mined for figures, and a second table
 //! of items after it refuses the file, since figures must not be dropped.
 
-use super::output::{NO_HEADER, ReadOutput};
+use super::output::{ReadOutput, no_header, no_header_why};
 use super::text::TextCells;
 use crate::ingest::cell::{Cell, Merge, SourceRow};
 use crate::ingest::header::{Band, find_band};
@@ -18,6 +18,7 @@ use crate::ingest::limits::{
 use crate::ingest::reason::{Problem, ReasonCode};
 use crate::ingest::table::{Hidden, Table};
 use crate::ingest::template::is_column_number_row;
+use crate::msg;
 
 /// A paragraph or a table of a document, in the document's order.
 #[derive(Debug)]
@@ -153,11 +154,11 @@ impl RowCount {
     pub(super) fn add(&mut self, kind: Kind) -> Result<(), Problem> {
         self.0 += 1;
         if self.0 > MAX_SHEET_ROWS as u64 {
-            let document = kind.noun();
             return Err(Problem::new(
                 ReasonCode::FileTooLarge,
-                format!(
-                    "the {document} has more than {MAX_SHEET_ROWS} paragraphs and table rows, far more than any report: check that it is the right file"
+                msg!(
+                    kind.t("read-doc-too-many-rows", "read-page-too-many-rows"),
+                    max = MAX_SHEET_ROWS.to_string()
                 ),
             ));
         }
@@ -198,7 +199,16 @@ pub(super) enum Kind {
 }
 
 impl Kind {
-    /// What a person calls the file: a Word document, a web page.
+    /// The first for a Word document, the second for a web page.
+    fn t(self, word: &'static str, html: &'static str) -> &'static str {
+        match self {
+            Kind::Word => word,
+            Kind::Html => html,
+        }
+    }
+
+    /// What the file is called where a hidden row is said (`document`,
+    /// `page`): a word the normaliser names, not a sentence.
     fn noun(self) -> &'static str {
         match self {
             Kind::Word => "document",
@@ -219,14 +229,7 @@ pub(super) fn read_blocks(blocks: Vec<Block>, kind: Kind) -> Result<ReadOutput, 
         .filter(|b| matches!(b, Block::Table(t) if !t.is_blank()))
         .count();
     if tables == 0 {
-        let text = match kind {
-            Kind::Word => {
-                "the Word document has no table: the activities and their figures must be in a table (columns such as Ngày, Hình thức, Chủ đề, Tên tin bài, Số lượng), since the narrative is not read for figures; ask the unit to put them in a table in the document, or to send the table as Excel"
-            }
-            Kind::Html => {
-                "the web page has no table: the activities must be in a table with column names such as Ngày, Hình thức, Chủ đề and Tên tin bài; export the report again as a table, or send it as Excel or CSV"
-            }
-        };
+        let text = msg!(kind.t("read-doc-no-table", "read-page-no-table"));
         return Err(Problem::new(ReasonCode::FileNoTable, text));
     }
     // each table's own header band, found once
@@ -244,7 +247,7 @@ pub(super) fn read_blocks(blocks: Vec<Block>, kind: Kind) -> Result<ReadOutput, 
     let number_of = |i: usize| numbers.iter().position(|b| *b == i).map_or(0, |n| n + 1);
     let (at, band) = items_table(&blocks, &bands, kind, tables)?;
     let Block::Table(items) = &blocks[at] else {
-        return Err(Problem::new(ReasonCode::FileNoTable, NO_HEADER));
+        return Err(Problem::new(ReasonCode::FileNoTable, no_header()));
     };
     let header_rows: Vec<Vec<String>> =
         items.rows[band.start..band.start + band.header.rows].to_vec();
@@ -254,11 +257,10 @@ pub(super) fn read_blocks(blocks: Vec<Block>, kind: Kind) -> Result<ReadOutput, 
         if band.as_ref().is_some_and(|b| b.header.has_required()) {
             return Err(Problem::new(
                 ReasonCode::FileSeveralReports,
-                format!(
-                    "the {} holds two tables of activities, table {} and table {} with text between them; a report's activities must be in one table (a table continued over a page is read as one): join them and send the report again",
-                    kind.noun(),
-                    number_of(at),
-                    number_of(i)
+                msg!(
+                    kind.t("read-doc-two-tables", "read-page-two-tables"),
+                    first = number_of(at).to_string(),
+                    second = number_of(i).to_string()
                 ),
             ));
         }
@@ -267,20 +269,22 @@ pub(super) fn read_blocks(blocks: Vec<Block>, kind: Kind) -> Result<ReadOutput, 
     grid.preamble(&blocks[..at]);
     let start = grid.rows.len() + band.start;
     grid.items(&blocks, at, &continued, band, &header_rows);
-    let what = match kind {
-        Kind::Word => "table",
-        Kind::Html => "HTML table",
-    };
-    let tables = numbers.len();
+    let tables = numbers.len().to_string();
     let detail = if continued.is_empty() {
-        format!("{what} {} of {tables}", number_of(at))
-    } else {
-        format!(
-            "{what}s {}-{} of {tables}, one table continued",
-            number_of(at),
-            number_of(*continued.last().unwrap_or(&at))
+        msg!(
+            kind.t("read-detail-table", "read-detail-html-table"),
+            table = number_of(at).to_string(),
+            tables = tables
         )
-    };
+    } else {
+        msg!(
+            kind.t("read-detail-tables", "read-detail-html-tables"),
+            first = number_of(at).to_string(),
+            last = number_of(*continued.last().unwrap_or(&at)).to_string(),
+            tables = tables
+        )
+    }
+    .to_string();
     let band = Band {
         start,
         header: band.header.clone(),
@@ -323,11 +327,10 @@ fn items_table<'b>(
     best.ok_or_else(|| {
         Problem::new(
             ReasonCode::FileNoTable,
-            format!(
-                "none of the {tables} table{} of the {} has a header: {}",
-                crate::text::plural(tables),
-                kind.noun(),
-                NO_HEADER.trim_start_matches("no header row was found: ")
+            msg!(
+                kind.t("read-doc-no-header", "read-page-no-header"),
+                tables = tables,
+                why = no_header_why()
             ),
         )
     })
@@ -653,5 +656,22 @@ mod tests {
         let err = read_blocks(blocks, Kind::Word).unwrap_err();
         assert_eq!(err.code, ReasonCode::FileSeveralReports);
         assert!(err.text().contains("table 1 and table 2"), "{}", err.text());
+        assert_eq!(
+            err.msg.say(crate::i18n::Lang::Vi),
+            "văn bản có hai bảng hoạt động, bảng 1 và bảng 2, giữa hai bảng có lời văn; các hoạt động của một báo cáo phải nằm trong một bảng (bảng nối tiếp sang trang sau được đọc là một bảng): đề nghị gộp hai bảng rồi gửi lại báo cáo"
+        );
+    }
+
+    #[test]
+    fn a_word_document_without_a_table_is_refused_in_vietnamese() {
+        let blocks = vec![Block::Text(vec![
+            "Trong tháng, đơn vị đã đăng 12 tin.".into(),
+        ])];
+        let err = read_blocks(blocks, Kind::Word).unwrap_err();
+        assert_eq!(err.code, ReasonCode::FileNoTable);
+        assert_eq!(
+            err.msg.say(crate::i18n::Lang::Vi),
+            "văn bản Word không có bảng nào: các hoạt động và số liệu phải được trình bày trong một bảng (các cột như Ngày, Hình thức, Chủ đề, Tên tin bài, Số lượng), vì phần lời văn không được đọc để lấy số liệu; đề nghị đơn vị đưa các hoạt động vào một bảng trong văn bản, hoặc gửi bảng dưới dạng Excel"
+        );
     }
 }

@@ -392,10 +392,10 @@ pub(crate) fn read_html(bytes: &[u8]) -> Result<ReadOutput, Problem> {
     if bytes.len() > MAX_HTML_BYTES {
         return Err(Problem::new(
             ReasonCode::FileTooLarge,
-            format!(
-                "the web page is {}, more than the {} a report exported as a table can be (an export of 10,000 items is about 4 MB): check that it is the right file, or export the report as Excel or CSV",
-                megabytes(bytes.len() as u64),
-                megabytes(MAX_HTML_BYTES as u64)
+            crate::msg!(
+                "read-html-too-big",
+                size = megabytes(bytes.len() as u64),
+                max = megabytes(MAX_HTML_BYTES as u64)
             ),
         ));
     }

@@ -4,6 +4,8 @@
 
 use serde_json::Value;
 
+use crate::i18n::Msg;
+
 use super::output::ReadOutput;
 use super::text::{TextCells, decode};
 use crate::ingest::cell::{Cell, SourceRow};
@@ -12,6 +14,7 @@ use crate::ingest::header::Header;
 use crate::ingest::limits::{MAX_CELLS, MAX_COLUMNS, too_many_columns};
 use crate::ingest::reason::{Problem, ReasonCode};
 use crate::ingest::table::{Preamble, Table};
+use crate::msg;
 
 fn json_cell(v: &Value, text: &mut TextCells, line: u64, col: usize) -> Cell {
     match v {
@@ -27,10 +30,7 @@ fn json_cell(v: &Value, text: &mut TextCells, line: u64, col: usize) -> Cell {
 pub(crate) fn read_json(bytes: &[u8]) -> Result<ReadOutput, Problem> {
     let (text, _) = decode(bytes);
     if text.trim().is_empty() {
-        return Err(Problem::new(
-            ReasonCode::FileBlank,
-            "the file holds no text, only blank space",
-        ));
+        return Err(Problem::new(ReasonCode::FileBlank, msg!("read-file-blank")));
     }
     let mut cells = TextCells::default();
     let mut envelope = Preamble::default();
@@ -55,13 +55,13 @@ pub(crate) fn read_json(bytes: &[u8]) -> Result<ReadOutput, Problem> {
     if names.is_empty() && bad_rows.is_empty() {
         return Err(Problem::new(
             ReasonCode::FileNoTable,
-            "the JSON holds no items",
+            msg!("read-json-no-items"),
         ));
     }
     if header.score() < 2 && bad_rows.is_empty() {
         return Err(Problem::new(
             ReasonCode::FileNoTable,
-            "the JSON items have no known fields: name them like the columns, e.g. date, theme, form, title (or Ngày, Chủ đề, Hình thức, Tên tin bài)",
+            msg!("read-json-no-known-fields"),
         ));
     }
     let notes = cells.notes();
@@ -83,7 +83,7 @@ pub(crate) fn read_json(bytes: &[u8]) -> Result<ReadOutput, Problem> {
 
 /// An item and the line (or place in the list) it came from; an item that
 /// is not JSON is the reason why.
-type Item = (u64, Result<Value, String>);
+type Item = (u64, Result<Value, Msg>);
 
 /// The items of a JSON text: an object with `items` (whose other fields
 /// are the envelope's metadata), a list of items, one item object, or
@@ -110,7 +110,7 @@ fn items_of(
                         _ => {
                             return Err(Problem::new(
                                 ReasonCode::FileNoTable,
-                                "\"items\" must be a list of objects, one per activity",
+                                msg!("read-json-items-not-a-list"),
                             ));
                         }
                     },
@@ -139,18 +139,18 @@ fn items_of(
                 .enumerate()
                 .map(|(i, v)| (i as u64 + 1, Ok(v)))
                 .collect();
-            detail = "JSON array".to_string();
+            detail = crate::i18n::tr("read-detail-json-array");
         }
         Ok(_) => {
             return Err(Problem::new(
                 ReasonCode::FileNoTable,
-                "the JSON holds neither an object with \"items\" nor a list of items",
+                msg!("read-json-no-list"),
             ));
         }
         Err(e) if e.is_eof() => {
             return Err(Problem::new(
                 ReasonCode::FileDamaged,
-                format!("the JSON is cut short ({e}); resend the complete file"),
+                msg!("read-json-cut-short", error = e.to_string()),
             ));
         }
         Err(e) => {
@@ -158,9 +158,7 @@ fn items_of(
             if items.iter().all(|(_, item)| item.is_err()) {
                 return Err(Problem::new(
                     ReasonCode::FileNotJson,
-                    format!(
-                        "the file is not JSON ({e}) and no line of it is a JSON item: if it holds a table, send it as .csv or .xlsx"
-                    ),
+                    msg!("read-not-json", error = e.to_string()),
                 ));
             }
             detail = "NDJSON".to_string();
@@ -190,10 +188,10 @@ fn field_names(items: &[Item]) -> Result<Vec<String>, Problem> {
     if names.len().saturating_mul(items.len()) > MAX_CELLS {
         return Err(Problem::new(
             ReasonCode::FileTooLarge,
-            format!(
-                "the {} items use {} different field names between them, too many to lay out as a table: give every item the same fields (date, theme, form, title, ...)",
-                items.len(),
-                names.len()
+            msg!(
+                "read-json-too-many-fields",
+                items = items.len().to_string(),
+                names = names.len().to_string()
             ),
         ));
     }
@@ -242,10 +240,7 @@ fn lay_out(items: Vec<Item>, names: &[String], header: &Header, cells: &mut Text
             Ok(other) => bad_rows.push((
                 line,
                 other,
-                Problem::new(
-                    ReasonCode::RowMalformed,
-                    "this item is not an object of named fields",
-                ),
+                Problem::new(ReasonCode::RowMalformed, msg!("read-json-item-not-object")),
             )),
             Err(reason) => bad_rows.push((
                 line,
@@ -258,20 +253,19 @@ fn lay_out(items: Vec<Item>, names: &[String], header: &Header, cells: &mut Text
 }
 
 /// Splits NDJSON into one item per non-blank line, keeping line numbers.
-fn ndjson_items(text: &str) -> Vec<(u64, Result<Value, String>)> {
+fn ndjson_items(text: &str) -> Vec<Item> {
     let mut items = Vec::new();
     for (i, line) in text.lines().enumerate() {
         if line.trim().is_empty() {
             continue;
         }
-        let parsed = serde_json::from_str::<Value>(line)
-            .map_err(|e| {
-                format!(
-                    "line {} is not valid JSON (it breaks off at character {}): write each item as one JSON object on its own line",
-                    i + 1,
-                    e.column()
-                )
-            });
+        let parsed = serde_json::from_str::<Value>(line).map_err(|e| {
+            msg!(
+                "read-ndjson-bad-line",
+                line = (i + 1).to_string(),
+                column = e.column().to_string()
+            )
+        });
         items.push((i as u64 + 1, parsed));
     }
     items
@@ -296,5 +290,32 @@ mod tests {
         assert_eq!(out.bad_rows.len(), 1);
         assert_eq!(out.bad_rows[0].0, 4);
         assert_eq!(out.bad_rows[0].2.code, ReasonCode::RowMalformed);
+        assert_eq!(
+            out.bad_rows[0].2.msg.say(crate::i18n::Lang::Vi),
+            "dòng 4 không phải JSON hợp lệ (bị ngắt ở ký tự thứ 2): đề nghị viết mỗi hoạt động thành một đối tượng JSON trên một dòng riêng"
+        );
+    }
+
+    #[test]
+    fn blank_and_empty_json_are_refused_in_vietnamese() {
+        use crate::i18n::Lang::Vi;
+        let blank = read_json(b" \n\t\n").unwrap_err();
+        assert_eq!(blank.code, ReasonCode::FileBlank);
+        assert_eq!(
+            blank.msg.say(Vi),
+            "tệp không có chữ nào, chỉ có khoảng trắng"
+        );
+        let none = read_json(b"[]").unwrap_err();
+        assert_eq!(none.code, ReasonCode::FileNoTable);
+        assert_eq!(none.msg.say(Vi), "tệp JSON không có hoạt động nào");
+        let cut = read_json(br#"{"unit": "so-y-te", "items": [{"date": "#).unwrap_err();
+        assert_eq!(cut.code, ReasonCode::FileDamaged);
+        assert!(
+            cut.msg
+                .say(Vi)
+                .starts_with("tệp JSON bị cắt cụt (EOF while parsing"),
+            "{}",
+            cut.msg.say(Vi)
+        );
     }
 }

@@ -13,12 +13,14 @@ use std::io::{BufReader, Cursor, Read};
 
 use quick_xml::events::{BytesStart, Event};
 
+use crate::i18n::Msg;
 use crate::ingest::cell::Merge;
 use crate::ingest::limits::{
     MAX_GRID_CELLS, MAX_SHEET_ROWS, cannot_open, damaged_because, grid_too_large,
 };
 use crate::ingest::reason::{Problem, ReasonCode};
 use crate::ingest::values::is_spreadsheet_error;
+use crate::msg;
 
 /// What the scan of an `.xls` file learned.
 #[derive(Debug, Default)]
@@ -46,16 +48,13 @@ fn damaged(e: &dyn std::fmt::Display) -> Problem {
     cannot_open("xls", e)
 }
 
-/// An `.xls` damaged as our own scan found (`why`, in our words).
+/// An `.xls` damaged as our own scan found (`why`, the id of our words).
 fn broken(why: &str) -> Problem {
-    damaged_because("xls", why)
+    damaged_because("xls", Msg::new(why))
 }
 
 fn protected() -> Problem {
-    Problem::new(
-        ReasonCode::FileEncrypted,
-        "the workbook is protected with a password, so its cells cannot be read: ask the unit to remove the password (in Excel: File, Info, Protect Workbook, Encrypt with Password, then an empty password) and to send it again",
-    )
+    Problem::new(ReasonCode::FileEncrypted, msg!("read-xls-encrypted"))
 }
 
 /// Reads the workbook stream of an `.xls` file record by record: the BIFF
@@ -78,10 +77,10 @@ pub(super) fn xls(bytes: &[u8]) -> Result<XlsLayout, Problem> {
         if file.is_stream("/WordDocument") {
             return Err(Problem::new(
                 ReasonCode::FileNotATable,
-                "the file is a Word 97-2003 document (.doc), not a workbook: open it in Word, save it as .docx (its table of activities is then read) and resend it",
+                msg!("read-xls-is-doc"),
             ));
         }
-        return Err(broken("it holds no workbook"));
+        return Err(broken("read-xls-no-workbook"));
     };
     let mut stream = Vec::new();
     file.open_stream(name)
@@ -96,7 +95,7 @@ pub(super) fn xls(bytes: &[u8]) -> Result<XlsLayout, Problem> {
         let typ = u16::from_le_bytes([stream[at], stream[at + 1]]);
         let len = u16::from_le_bytes([stream[at + 2], stream[at + 3]]) as usize;
         let Some(data) = stream.get(at + 4..at + 4 + len) else {
-            return Err(broken("a record runs past the end of the file"));
+            return Err(broken("read-xls-record-past-end"));
         };
         scan.record(typ, data, at)?;
         at += 4 + len;
@@ -225,7 +224,7 @@ impl XlsScan {
             .get(..4)
             .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]));
         let Some(position) = position.filter(|p| (*p as usize) < self.stream_len) else {
-            return Err(broken("a sheet starts past the end of the workbook"));
+            return Err(broken("read-xls-sheet-past-end"));
         };
         if let (Some(&n), Some(&flags)) = (data.get(6), data.get(7)) {
             let raw = &data[8.min(data.len())..];
@@ -254,7 +253,7 @@ impl XlsScan {
             // last (calamine subtracts them unchecked)
             let last = u16_at(data, data.len().saturating_sub(2)).unwrap_or(0);
             if last < col || data.len() != 6 + 6 * (last - col + 1) as usize {
-                return Err(broken("a row of numbers does not match its length"));
+                return Err(broken("read-xls-row-length"));
             }
             last
         } else {
@@ -288,9 +287,13 @@ fn dimensions(data: &[u8]) -> Result<(), Problem> {
     if lying {
         return Err(Problem::new(
             ReasonCode::FileDamaged,
-            format!(
-                "a sheet of the workbook says it spans rows {} to {last_row} and {last_col} columns, which an Excel 97-2003 workbook cannot hold ({XLS_ROWS} rows, {XLS_COLUMNS} columns): the file is damaged; open it in Excel, save it again and resend it",
-                first_row + 1
+            msg!(
+                "read-xls-dimensions",
+                first = (first_row + 1).to_string(),
+                last = last_row.to_string(),
+                columns = last_col.to_string(),
+                rows_max = XLS_ROWS.to_string(),
+                columns_max = XLS_COLUMNS.to_string()
             ),
         ));
     }

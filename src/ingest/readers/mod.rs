@@ -76,4 +76,38 @@ mod tests {
         assert!(files >= 100, "{files} sample files");
         assert!(cells > 1000, "{cells} text cells");
     }
+
+    /// Every `read-...` id the readers name (also those chosen by a match
+    /// or kept in a table, which the i18n module's own check cannot see)
+    /// is in both message files.
+    #[test]
+    fn every_read_message_named_in_the_readers_is_in_both_files() {
+        use crate::i18n::{Lang, lookup};
+        let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/ingest");
+        let re = regex::Regex::new(r#""(read-[a-z0-9-]+)""#).unwrap();
+        let mut files: Vec<_> = std::fs::read_dir(src.join("readers"))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .collect();
+        for f in ["sniff.rs", "limits.rs", "guard.rs", "header.rs"] {
+            files.push(src.join(f));
+        }
+        let mut named = 0;
+        for path in files {
+            let text = std::fs::read_to_string(&path).unwrap();
+            for c in re.captures_iter(&text) {
+                named += 1;
+                for lang in Lang::ALL {
+                    assert!(
+                        lookup(&c[1], lang).is_some(),
+                        "{} ({}) is not in locales/{}/ingest-read.ftl",
+                        &c[1],
+                        path.display(),
+                        lang.code()
+                    );
+                }
+            }
+        }
+        assert!(named > 50, "{named} ids");
+    }
 }

@@ -4,8 +4,10 @@
 
 use serde_json::Value;
 
+use crate::i18n::Msg;
 use crate::ingest::reason::Problem;
 use crate::ingest::table::{Preamble, Table};
+use crate::msg;
 
 /// What a reader made of a file.
 #[derive(Debug, Default)]
@@ -23,4 +25,12 @@ pub(in crate::ingest) struct ReadOutput {
     pub notes: Vec<String>,
 }
 
-pub(super) const NO_HEADER: &str = "no header row was found: the table needs column names such as Ngày, Hình thức, Chủ đề and Tên tin bài (at least two of them)";
+/// No header row found: what the table needs.
+pub(super) fn no_header() -> Msg {
+    msg!("read-no-header", why = no_header_why())
+}
+
+/// What a table needs for its header to be found (said after a colon).
+pub(super) fn no_header_why() -> Msg {
+    msg!("read-no-header-why")
+}

@@ -11,7 +11,6 @@ use unicode_normalization::UnicodeNormalization;
 
 use crate::ingest::cell::Cell;
 use crate::ingest::legacy::{self, Legacy, Verdict};
-use crate::text::plural;
 
 /// Bytes to text: a BOM decides (UTF-8, UTF-16 LE/BE); without one, UTF-16
 /// is recognised by its zero bytes, valid UTF-8 is UTF-8, and anything else
@@ -210,13 +209,14 @@ impl TextCells {
                         None => s,
                     }
                 };
-                format!(
-                    "{n} cell{} typed in the legacy {} encoding converted to Unicode (e.g. '{}' is '{}')",
-                    plural(*n),
-                    old.name(),
-                    shown(before),
-                    shown(after)
+                crate::msg!(
+                    "read-note-legacy-cells",
+                    n = *n,
+                    encoding = old.name(),
+                    before = shown(before),
+                    after = shown(after)
                 )
+                .to_string()
             })
             .collect()
     }

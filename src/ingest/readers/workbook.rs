@@ -20,7 +20,7 @@ use calamine::{
 
 use super::formula;
 use super::measure::{self, OdsLayout, XlsLayout};
-use super::output::{NO_HEADER, ReadOutput};
+use super::output::{ReadOutput, no_header_why};
 use super::sheet_xml::{self, XlsxSheet};
 use super::text::TextCells;
 use crate::ingest::cell::DateSystem;
@@ -31,7 +31,7 @@ use crate::ingest::limits::{
 };
 use crate::ingest::reason::{Problem, ReasonCode};
 use crate::ingest::table::{Hidden, Table};
-use crate::text::plural;
+use crate::msg;
 
 /// The most merged ranges a sheet may declare; a report has a few dozen.
 const MAX_MERGES: usize = 100_000;
@@ -184,8 +184,10 @@ fn read_sheet<RS: std::io::Read + std::io::Seek>(
         if r >= MAX_SHEET_ROWS {
             return Err(Problem::new(
                 ReasonCode::FileDamaged,
-                format!(
-                    "sheet \"{name}\" has rows past Excel's last row ({MAX_SHEET_ROWS}): it is damaged; save the workbook again from Excel and resend it"
+                msg!(
+                    "read-sheet-past-last-row",
+                    sheet = name,
+                    max = MAX_SHEET_ROWS.to_string()
                 ),
             ));
         }
@@ -208,7 +210,7 @@ fn read_sheet<RS: std::io::Read + std::io::Seek>(
             row.resize(c as usize + 1, Cell::Empty);
         }
         if !matches!(row[c as usize], Cell::Formula(_)) {
-            row[c as usize] = Cell::Formula(SHARED_FORMULA.into());
+            row[c as usize] = Cell::Formula(shared_formula());
         }
     }
     let merges = merges_of(book.merge_cells_by_sheet_name(name).map_err(damaged)?);
@@ -262,7 +264,7 @@ fn uncomputed_results(
             None => None,
         };
         if let (true, Some(why)) = (stored, why) {
-            not_computed.push((r, c, text.cloned().unwrap_or(SHARED_FORMULA.into()), why));
+            not_computed.push((r, c, text.cloned().unwrap_or_else(shared_formula), why));
         }
     }
     let mut places = std::collections::HashMap::new();
@@ -400,23 +402,27 @@ fn formula_text(
             .and_then(|(ar, ac, text)| {
                 formula::shifted(text, r as i64 - *ar as i64, c as i64 - *ac as i64)
             })
-            .unwrap_or_else(|| SHARED_FORMULA.into()),
+            .unwrap_or_else(shared_formula),
         // a kind calamine adds later
-        _ => SHARED_FORMULA.into(),
+        _ => shared_formula(),
     }
 }
 
 /// The text of a formula cell whose formula the file does not spell out.
-const SHARED_FORMULA: &str = "(shared formula)";
+fn shared_formula() -> String {
+    crate::i18n::tr("read-shared-formula")
+}
 
 /// The sentence for a sheet that opens but cannot be read to its end.
 fn sheet_damaged(name: &str, e: &dyn std::fmt::Display) -> Problem {
     let raw = e.to_string();
     Problem::new(
         ReasonCode::FileDamaged,
-        format!(
-            "sheet \"{name}\" cannot be read ({}: {raw}); it may be damaged: save the workbook again from Excel and resend it",
-            cause(&raw)
+        msg!(
+            "read-sheet-damaged",
+            sheet = name,
+            cause = cause(&raw),
+            error = raw.clone()
         ),
     )
     .with_detail(serde_json::json!({ "error": raw }))
@@ -536,9 +542,8 @@ pub(crate) fn read_xls(bytes: &[u8]) -> Result<ReadOutput, Problem> {
     let (biff8, codepage) = (layout.biff8, layout.codepage);
     let mut out = read_book(Book::Xls(book, layout), system)?;
     if let Some(page) = codepage.filter(|p| biff8 && *p != 1200) {
-        out.notes.push(format!(
-            "the workbook declares code page {page}, which Excel 97-2003 workbooks do not use for their text: its text is read as the Unicode it is"
-        ));
+        out.notes
+            .push(msg!("read-note-code-page", page = page.to_string()).to_string());
     }
     Ok(out)
 }
@@ -590,63 +595,71 @@ fn read_book(mut book: Book, system: DateSystem) -> Result<ReadOutput, Problem> 
         }
     }
     let Some((band, sheet)) = best else {
-        let hidden_note = if hidden.is_empty() {
-            String::new()
+        let problem = if hidden.is_empty() {
+            msg!(
+                "read-no-sheet-with-table",
+                visible = visible.len(),
+                why = no_header_why()
+            )
         } else {
-            format!(
-                " (hidden sheet{} {} not read: hidden sheets are not reports)",
-                plural(hidden.len()),
-                quoted(&hidden)
+            msg!(
+                "read-no-sheet-with-table-hidden",
+                visible = visible.len(),
+                hidden = hidden.len(),
+                names = quoted(&hidden),
+                why = no_header_why()
             )
         };
-        return Err(Problem::new(
-            ReasonCode::FileNoTable,
-            format!(
-                "no sheet holds a table (looked in {} visible sheet{}{hidden_note}): {}",
-                visible.len(),
-                plural(visible.len()),
-                NO_HEADER.trim_start_matches("no header row was found: ")
-            ),
-        ));
+        return Err(Problem::new(ReasonCode::FileNoTable, problem));
     };
     if reports.len() > 1 {
         return Err(Problem::new(
             ReasonCode::FileSeveralReports,
-            format!(
-                "the workbook holds tables of activities on {} visible sheets ({}), and a file is one report (one unit, one period): send each report in its own file, or hide or delete the sheets that are not this report",
-                reports.len(),
-                quoted(&reports.iter().map(String::as_str).collect::<Vec<_>>())
+            msg!(
+                "read-several-sheets",
+                n = reports.len(),
+                names = quoted(&reports.iter().map(String::as_str).collect::<Vec<_>>())
             ),
         ));
     }
     let mut notes = Vec::new();
     if system == DateSystem::Excel1904 {
-        notes.push("the workbook counts dates from 1904 (as Excel for Mac saved it): its date serials are read that way".to_string());
+        notes.push(msg!("read-note-1904").to_string());
     }
     if !hidden.is_empty() {
-        notes.push(format!(
-            "hidden sheet{} {} not read: hidden sheets are not reports",
-            plural(hidden.len()),
-            quoted(&hidden)
-        ));
+        notes.push(
+            msg!(
+                "read-note-hidden-sheets",
+                n = hidden.len(),
+                names = quoted(&hidden)
+            )
+            .to_string(),
+        );
     }
     if !others.is_empty() {
-        notes.push(format!(
-            "sheet \"{}\" read, its table matching the contract best; also a table on {}",
-            sheet.name,
-            quoted(&others.iter().map(String::as_str).collect::<Vec<_>>())
-        ));
+        notes.push(
+            msg!(
+                "read-note-best-sheet",
+                sheet = sheet.name.clone(),
+                others = quoted(&others.iter().map(String::as_str).collect::<Vec<_>>())
+            )
+            .to_string(),
+        );
     }
     if let (n, Some((line, col, text))) = &sheet.covered {
-        notes.push(format!(
-            "{n} cell{} under merged cells hold{} what the sheet does not show (row {line}, column {}: '{text}'): not read",
-            plural(*n),
-            if *n == 1 { "s" } else { "" },
-            col + 1
-        ));
+        notes.push(
+            msg!(
+                "read-note-covered-cells",
+                n = *n,
+                row = line.to_string(),
+                column = (col + 1).to_string(),
+                text = text.clone()
+            )
+            .to_string(),
+        );
     }
     notes.extend(sheet.cells.notes());
-    let detail = format!("sheet \"{}\"", sheet.name);
+    let detail = msg!("read-detail-sheet", sheet = sheet.name.clone()).to_string();
     let mut table = Table::from_grid(sheet.grid, band, sheet.merges);
     table.dates = system;
     table.unconvertible = sheet.cells.unconvertible;
@@ -666,4 +679,63 @@ fn quoted(names: &[&str]) -> String {
         .map(|n| format!("\"{n}\""))
         .collect::<Vec<_>>()
         .join(", ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Lang::{En, Vi};
+
+    /// A workbook of `sheets` (name, hidden), each with a table of
+    /// activities.
+    fn workbook(sheets: &[(&str, bool)]) -> Vec<u8> {
+        let mut book = rust_xlsxwriter::Workbook::new();
+        for (name, hidden) in sheets {
+            let sheet = book.add_worksheet();
+            sheet.set_name(*name).unwrap();
+            for (c, h) in ["Ngày", "Hình thức", "Tên tin bài"].iter().enumerate() {
+                sheet.write_string(0, c as u16, *h).unwrap();
+            }
+            for (c, v) in ["05/07/2023", "Tin", "Một"].iter().enumerate() {
+                sheet.write_string(1, c as u16, *v).unwrap();
+            }
+            if *hidden {
+                sheet.set_hidden(true);
+            }
+        }
+        book.save_to_buffer().unwrap()
+    }
+
+    #[test]
+    fn a_workbook_with_two_reports_is_refused_in_either_language() {
+        let err = read_xlsx(&workbook(&[("Tháng 7", false), ("Tháng 8", false)])).unwrap_err();
+        assert_eq!(err.code, ReasonCode::FileSeveralReports);
+        assert_eq!(
+            err.msg.say(Vi),
+            "bảng tính có bảng hoạt động trên 2 trang tính đang hiện (\"Tháng 7\", \"Tháng 8\"), trong khi mỗi tệp là một báo cáo (một đơn vị, một kỳ báo cáo): đề nghị gửi mỗi báo cáo thành một tệp riêng, hoặc ẩn hay xóa các trang tính không thuộc báo cáo này"
+        );
+        assert_eq!(
+            err.msg.say(En),
+            "the workbook holds tables of activities on 2 visible sheets (\"Tháng 7\", \"Tháng 8\"), and a file is one report (one unit, one period): send each report in its own file, or hide or delete the sheets that are not this report"
+        );
+    }
+
+    #[test]
+    fn a_hidden_sheet_is_noted_and_the_detail_names_the_sheet() {
+        let out = read_xlsx(&workbook(&[("Báo cáo", false), ("Cũ", true)])).unwrap();
+        assert_eq!(out.detail, "sheet \"Báo cáo\"");
+        assert_eq!(
+            out.notes,
+            vec!["hidden sheet \"Cũ\" not read: hidden sheets are not reports"]
+        );
+        let note = msg!("read-note-hidden-sheets", n = 2, names = "\"A\", \"B\"");
+        assert_eq!(
+            note.say(En),
+            "hidden sheets \"A\", \"B\" not read: hidden sheets are not reports"
+        );
+        assert_eq!(
+            note.say(Vi),
+            "không đọc 2 trang tính ẩn \"A\", \"B\": trang tính ẩn không phải báo cáo"
+        );
+    }
 }

@@ -551,7 +551,7 @@ mod tests {
         let vi = messages(Lang::Vi);
         let en = messages(Lang::En);
         let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
-        let re = regex::Regex::new(r#"(?:msg!\(|Msg::new\(|tr\()\s*"([a-z0-9-]+)""#).unwrap();
+        let re = regex::Regex::new(r#"(?:msg!\(|Msg::new\(|\btr\()\s*"([a-z0-9-]+)""#).unwrap();
         let mut missing = BTreeSet::new();
         let mut stack = vec![src];
         while let Some(dir) = stack.pop() {

@@ -169,19 +169,6 @@ impl Format {
             _ => return None,
         })
     }
-
-    /// The format as a person would name it, for notes.
-    pub(super) fn describe(self) -> &'static str {
-        match self {
-            Format::Xlsx => "an Excel workbook (.xlsx)",
-            Format::Xls => "an Excel 97-2003 workbook (.xls)",
-            Format::Ods => "a LibreOffice spreadsheet (.ods)",
-            Format::Docx => "a Word document (.docx)",
-            Format::Html => "an HTML table (a web page, as web systems export \"Excel\")",
-            Format::Txt => "text with separated columns",
-            _ => "another format",
-        }
-    }
 }
 
 /// Why a file protected with a password is refused, by what its name says.

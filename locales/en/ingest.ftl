@@ -1,0 +1,69 @@
+# Ingest: the per-file summary and totals `baocao ingest` prints, the
+# inbox, the run's errors and the refusals of dates and values. English.
+
+## The per-file summary (a status word, the path, what became of the rows)
+ingest-file-ok = ok       { $path }  [{ $what }; { $detail }]: { $counts }
+ingest-count-accepted = { $n } accepted
+ingest-count-refused = { $n } refused
+ingest-count-skipped = { $n } template/total { $n ->
+    [one] row
+   *[other] rows
+    } skipped
+ingest-count-headings = { $n } section { $n ->
+    [one] heading
+   *[other] headings
+    }
+ingest-file-same = same     { $path }  [{ $what }]: already in the lake, nothing changed
+ingest-file-duplicate = same     { $path }: the same bytes as a file above, read once
+ingest-file-refused = REFUSED  { $path }: { $why }
+ingest-file-refused-again = refused  { $path } (again, already recorded): { $why }
+ingest-skipped = skipped  { $path }: { $why }
+ingest-note = note: { $note }
+ingest-row = row { $row }
+ingest-more-refused = ... and { $n } more refused rows (see the rejects table)
+ingest-supersedes = supersedes { $old }
+ingest-replaces-with-nothing = this report states no activity, and it replaces a report of { $items } { $items ->
+    [one] item
+   *[other] items
+    }: check with the unit that it is meant to
+ingest-not-current = kept but not current: a report received later for { $what } is already in the lake
+ingest-unlisted = ({ $n } files read without remark are not listed: more than { $most } files)
+ingest-lake = lake: { $path }
+ingest-orphans-removed = removed { $n } file(s) an interrupted run had left behind
+ingest-totals = { $files } { $files ->
+    [one] file
+   *[other] files
+    }: { $ingested } { $dry ->
+    [yes] would be ingested (dry run: nothing written)
+   *[no] ingested
+    }, { $same } already in the lake, { $refused } refused; { $items } { $items ->
+    [one] item
+   *[other] items
+    } accepted, { $rows } { $rows ->
+    [one] row
+   *[other] rows
+    } refused; { $corrections } { $corrections ->
+    [one] correction
+   *[other] corrections
+    }
+
+## The inbox: paths inside a folder that are not read
+ingest-skipped-link = a symbolic link; links inside a folder are not followed, so that an inbox cannot lead outside itself: copy the file into the folder, or name it on the command line
+ingest-skipped-special = not a regular file (a pipe, socket or device): only report files are read
+
+## What stops a whole run
+ingest-error-missing = { $path } does not exist: check the path
+ingest-error-not-a-file = { $path } is not a file or a folder (a pipe, socket or device): name report files or folders of them
+ingest-error-unreadable = cannot read { $path }: { $error }; check that it is still there and that this user may read it, then run again
+
+## A file refused whole by the run
+ingest-reader-stopped = The file could not be read: the reader stopped on it ({ $panic } at { $location }); it may be damaged: open it in Excel or a text editor, save it again and resend it, and send the file to the baocao maintainers.
+ingest-named-as = the file is named .{ $ext } but is { $format ->
+    [xlsx] an Excel workbook (.xlsx)
+    [xls] an Excel 97-2003 workbook (.xls)
+    [ods] a LibreOffice spreadsheet (.ods)
+    [docx] a Word document (.docx)
+    [html] an HTML table (a web page, as web systems export "Excel")
+    [txt] text with separated columns
+   *[other] another format
+    }: read as such

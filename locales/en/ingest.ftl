@@ -67,3 +67,37 @@ ingest-named-as = the file is named .{ $ext } but is { $format ->
     [txt] text with separated columns
    *[other] another format
     }: read as such
+
+## A cell that cannot be read (the end of a sentence that starts with the cell)
+ingest-cell-formula = is a formula with no stored result (the workbook was saved without calculating it): open the file in Excel, let it calculate, save it again and resend it
+ingest-value-too-large = is too large to be a count: check the figure
+ingest-value-too-large-plain = is too large
+ingest-value-above-most = is larger than any report's row can count ({ $most } at most): check the figure
+ingest-value-ambiguous-time = is ambiguous as a time: write the minutes (90), or hours, minutes and seconds (1:30:00)
+ingest-value-ambiguous-minutes = could be { $a }.{ $b } minutes or { $a }{ $b } minutes: write { $a }{ $b } for { $a }{ $b } minutes, or { $a },{ $short } for less
+ingest-value-time = is a time, not a number
+ingest-value-not-whole = is not a whole number
+ingest-value-not-a-number = is not a number
+ingest-value-split-whole = is not one whole number (a space or a line break splits it)
+ingest-value-split-number = is not one number (a space or a line break splits it)
+ingest-value-spreadsheet-error = is a spreadsheet error, not a number: correct the formula in Excel or LibreOffice, save the file again and resend it
+
+## The contract's fields, as messages name them
+ingest-field = { $field ->
+    [unit] unit
+    [period] period
+    [received-at] received date
+    [activity-date] activity date
+    [theme] theme
+    [subtheme] sub-theme
+    [hrc-priority] HRC priority
+    [form] form
+    [channel] channel
+    [title] title
+    [quantity] quantity
+    [reach] reach
+    [duration] duration
+    [language] language
+    [url] link
+   *[notes] notes
+    }

@@ -46,3 +46,37 @@ ingest-named-as = tệp có đuôi .{ $ext } nhưng thực chất là { $format 
     [txt] văn bản có các cột phân tách
    *[other] một định dạng khác
     }: đã đọc theo định dạng thực của tệp
+
+## Ô không đọc được (phần cuối của câu bắt đầu bằng nội dung ô)
+ingest-cell-formula = là công thức chưa có kết quả lưu sẵn (bảng tính được lưu mà chưa tính toán): hãy mở tệp bằng Excel, để Excel tính, lưu lại rồi gửi lại
+ingest-value-too-large = quá lớn, không thể là một số đếm: hãy kiểm tra lại con số
+ingest-value-too-large-plain = quá lớn
+ingest-value-above-most = lớn hơn mức tối đa một dòng báo cáo có thể ghi (nhiều nhất { $most }): hãy kiểm tra lại con số
+ingest-value-ambiguous-time = không rõ là bao nhiêu thời gian: hãy ghi số phút (90), hoặc giờ, phút và giây (1:30:00)
+ingest-value-ambiguous-minutes = có thể là { $a },{ $short } phút hoặc { $a }{ $b } phút: hãy ghi { $a }{ $b } nếu là { $a }{ $b } phút, hoặc { $a },{ $short } nếu ít hơn
+ingest-value-time = là thời gian, không phải là số
+ingest-value-not-whole = không phải là số nguyên
+ingest-value-not-a-number = không phải là số
+ingest-value-split-whole = không phải là một số nguyên duy nhất (dấu cách hoặc dấu xuống dòng đã tách nó ra)
+ingest-value-split-number = không phải là một số duy nhất (dấu cách hoặc dấu xuống dòng đã tách nó ra)
+ingest-value-spreadsheet-error = là lỗi của bảng tính, không phải là số: hãy sửa công thức trong Excel hoặc LibreOffice, lưu lại tệp rồi gửi lại
+
+## Các trường của biểu mẫu, như các thông báo gọi tên
+ingest-field = { $field ->
+    [unit] đơn vị
+    [period] kỳ báo cáo
+    [received-at] ngày nhận
+    [activity-date] ngày thực hiện hoạt động
+    [theme] chủ đề
+    [subtheme] nội dung cụ thể
+    [hrc-priority] ưu tiên HĐNQ
+    [form] hình thức
+    [channel] kênh
+    [title] tên tin bài
+    [quantity] số lượng
+    [reach] lượt tiếp cận
+    [duration] thời lượng
+    [language] ngôn ngữ
+    [url] đường dẫn
+   *[notes] ghi chú
+    }

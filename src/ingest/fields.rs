@@ -300,16 +300,17 @@ impl Field {
         matches!(self, Field::Unit | Field::Period | Field::ReceivedAt)
     }
 
-    /// The field's name in messages.
-    pub(super) fn name(self) -> &'static str {
-        match self {
+    /// The field's name in messages (`quantity` / `số lượng`), said in
+    /// the language of the message it is part of.
+    pub(super) fn name(self) -> crate::i18n::Msg {
+        let key = match self {
             Field::Unit => "unit",
             Field::Period => "period",
-            Field::ReceivedAt => "received date",
-            Field::ActivityDate => "activity date",
+            Field::ReceivedAt => "received-at",
+            Field::ActivityDate => "activity-date",
             Field::Theme => "theme",
-            Field::Subtheme => "sub-theme",
-            Field::HrcPriority => "HRC priority",
+            Field::Subtheme => "subtheme",
+            Field::HrcPriority => "hrc-priority",
             Field::Form => "form",
             Field::Channel => "channel",
             Field::Title => "title",
@@ -317,9 +318,10 @@ impl Field {
             Field::Reach => "reach",
             Field::Duration => "duration",
             Field::Language => "language",
-            Field::Url => "link",
+            Field::Url => "url",
             Field::Notes => "notes",
-        }
+        };
+        crate::msg!("ingest-field", field = key)
     }
 
     /// The heading the contract names it by, for messages.

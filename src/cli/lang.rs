@@ -78,7 +78,10 @@ fn with_notes(mut a: Arg, lang: Lang) -> Arg {
         .map(|v| v.to_string_lossy().to_string())
         .collect();
     if !defaults.is_empty() && !a.is_hide_default_value_set() {
-        notes.push(baocao::msg!("cli-note-default", value = defaults.join(", ")));
+        notes.push(baocao::msg!(
+            "cli-note-default",
+            value = defaults.join(", ")
+        ));
         a = a.hide_default_value(true);
     }
     if notes.is_empty() {

@@ -221,11 +221,7 @@ pub(super) fn parse_date(cell: &Cell) -> Parsed {
     parse_with(cell, DateSystem::Excel1900, DateOrder::DayFirst)
 }
 
-fn parse_with(
-    cell: &Cell,
-    system: DateSystem,
-    order: DateOrder,
-) -> Parsed {
+fn parse_with(cell: &Cell, system: DateSystem, order: DateOrder) -> Parsed {
     match cell {
         Cell::Empty => Ok(None),
         Cell::Date(d) => Ok(Some((*d, DatePrecision::Day))),
@@ -689,7 +685,11 @@ fn month_of(d: NaiveDate) -> Msg {
 pub(super) fn window_of(period: Period) -> Msg {
     let (start, end) = period.activity_window();
     if start.year() != end.year() {
-        return msg!("date-window-years", start = long_date(start), end = long_date(end));
+        return msg!(
+            "date-window-years",
+            start = long_date(start),
+            end = long_date(end)
+        );
     }
     let day = |d: NaiveDate| msg!("date-day", day = d.day(), month = month_name(d.month()));
     msg!(
@@ -1034,7 +1034,10 @@ mod tests {
             read("hôm qua", DateOrder::DayFirst),
             "ngày thực hiện hoạt động 'hôm qua' không phải là ngày: hãy ghi theo dạng dd/mm/yyyy, yyyy-mm-dd hoặc tháng 7/2023"
         );
-        assert_eq!(read("", DateOrder::DayFirst), "thiếu ngày thực hiện hoạt động");
+        assert_eq!(
+            read("", DateOrder::DayFirst),
+            "thiếu ngày thực hiện hoạt động"
+        );
         assert_eq!(
             read("6/7/2023", DateOrder::Mixed),
             "ngày thực hiện hoạt động '6/7/2023' có thể là ngày 6 tháng 7 năm 2023 hoặc ngày 7 tháng 6 năm 2023, vì cột ngày có ngày ghi theo thứ tự ngày trước lẫn tháng trước: hãy ghi theo dạng dd/mm/yyyy"
@@ -1058,10 +1061,7 @@ mod tests {
             window_of(january).say(Lang::Vi),
             "từ ngày 1 tháng 12 năm 2023 đến ngày 31 tháng 1 năm 2024"
         );
-        assert_eq!(
-            window_of(january).say(Lang::En),
-            january.describe_window()
-        );
+        assert_eq!(window_of(january).say(Lang::En), january.describe_window());
         assert_eq!(window_of(JULY).say(Lang::En), JULY.describe_window());
     }
 }

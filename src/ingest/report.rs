@@ -329,11 +329,12 @@ mod tests {
             r.totals().say(Lang::Vi),
             "2 tệp: 1 tệp được nhập, 0 tệp đã có trong kho, 1 tệp bị từ chối; 1 mục được nhận, 2 dòng bị từ chối; 0 bản sửa đổi"
         );
-        let dry = IngestReport {
-            dry_run: true,
-            ..r
-        };
-        assert!(dry.totals().say(Lang::Vi).contains("1 tệp sẽ được nhập (chạy thử: không ghi gì)"));
+        let dry = IngestReport { dry_run: true, ..r };
+        assert!(
+            dry.totals()
+                .say(Lang::Vi)
+                .contains("1 tệp sẽ được nhập (chạy thử: không ghi gì)")
+        );
     }
 
     #[test]
@@ -347,9 +348,6 @@ mod tests {
             r.files[0].status_line(Lang::Vi),
             "nhận     inbox/a.csv  [so-tu-phap 2023-07; csv]: 1 mục được nhận, 2 dòng bị từ chối, 1 dòng mẫu hoặc dòng tổng được bỏ qua"
         );
-        assert_eq!(
-            r.files[1].status_line(Lang::Vi),
-            "TỪ CHỐI  inbox/b.txt: y"
-        );
+        assert_eq!(r.files[1].status_line(Lang::Vi), "TỪ CHỐI  inbox/b.txt: y");
     }
 }

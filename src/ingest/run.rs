@@ -163,8 +163,12 @@ fn read_and_normalise(
     if Format::named(&ext) != Some(format) {
         out.notes.insert(
             0,
-            crate::msg!("ingest-named-as", ext = ext.as_str(), format = format.as_str())
-                .to_string(),
+            crate::msg!(
+                "ingest-named-as",
+                ext = ext.as_str(),
+                format = format.as_str()
+            )
+            .to_string(),
         );
     }
     let modified = file_date(path);

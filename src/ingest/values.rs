@@ -240,7 +240,12 @@ pub(super) fn parse_int(cell: &Cell) -> Result<Option<i64>, Msg> {
             }
             match s.parse::<i64>() {
                 Ok(n) => return Ok(Some(n)),
-                Err(e) if matches!(e.kind(), std::num::IntErrorKind::PosOverflow | std::num::IntErrorKind::NegOverflow) => {
+                Err(e)
+                    if matches!(
+                        e.kind(),
+                        std::num::IntErrorKind::PosOverflow | std::num::IntErrorKind::NegOverflow
+                    ) =>
+                {
                     return Err(too_large());
                 }
                 Err(_) => {}
@@ -488,7 +493,11 @@ mod tests {
             "quá lớn, không thể là một số đếm: hãy kiểm tra lại con số"
         );
         assert_eq!(
-            vi(parse_count(&t("5000000000000000000"), ITEM_UNITS, MAX_QUANTITY)),
+            vi(parse_count(
+                &t("5000000000000000000"),
+                ITEM_UNITS,
+                MAX_QUANTITY
+            )),
             "lớn hơn mức tối đa một dòng báo cáo có thể ghi (nhiều nhất 1.000.000): hãy kiểm tra lại con số"
         );
         assert_eq!(

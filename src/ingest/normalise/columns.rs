@@ -290,7 +290,12 @@ fn header_notes(out: &ReadOutput, rows: &[SourceRow]) -> Vec<String> {
             .iter()
             .zip(&header.fields)
             .filter(|(name, field)| field.is_some() && name.contains(" / "))
-            .map(|(name, field)| format!("\"{name}\" as the {}", field.map_or(String::new(), |f| f.name().to_string())))
+            .map(|(name, field)| {
+                format!(
+                    "\"{name}\" as the {}",
+                    field.map_or(String::new(), |f| f.name().to_string())
+                )
+            })
             .collect();
         let (start, end) = out.table.header_lines;
         let mut note = format!("the header takes rows {start} to {end}");

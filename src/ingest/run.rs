@@ -95,7 +95,7 @@ fn refused(path: &Path, size: u64, id: &str, now: NaiveDateTime, problem: Proble
             raw: {
                 let mut raw = serde_json::json!({ "file_name": file_name, "size_bytes": size });
                 if let (Some(detail), Some(map)) = (problem.detail.clone(), raw.as_object_mut()) {
-                    map.insert("detail".into(), detail);
+                    map.insert("detail".into(), *detail);
                 }
                 raw.to_string()
             },

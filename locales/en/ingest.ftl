@@ -1,15 +1,17 @@
 # Ingest: the per-file summary and totals `baocao ingest` prints, the
 # inbox, the run's errors and the refusals of dates and values. English.
+# Counts that the English output printed without grouping (scripts and
+# tests read them) are written NUMBER($n, useGrouping: "false").
 
 ## The per-file summary (a status word, the path, what became of the rows)
 ingest-file-ok = ok       { $path }  [{ $what }; { $detail }]: { $counts }
-ingest-count-accepted = { $n } accepted
-ingest-count-refused = { $n } refused
-ingest-count-skipped = { $n } template/total { $n ->
+ingest-count-accepted = { NUMBER($n, useGrouping: "false") } accepted
+ingest-count-refused = { NUMBER($n, useGrouping: "false") } refused
+ingest-count-skipped = { NUMBER($n, useGrouping: "false") } template/total { $n ->
     [one] row
    *[other] rows
     } skipped
-ingest-count-headings = { $n } section { $n ->
+ingest-count-headings = { NUMBER($n, useGrouping: "false") } section { $n ->
     [one] heading
    *[other] headings
     }
@@ -20,29 +22,29 @@ ingest-file-refused-again = refused  { $path } (again, already recorded): { $why
 ingest-skipped = skipped  { $path }: { $why }
 ingest-note = note: { $note }
 ingest-row = row { $row }
-ingest-more-refused = ... and { $n } more refused rows (see the rejects table)
+ingest-more-refused = ... and { NUMBER($n, useGrouping: "false") } more refused rows (see the rejects table)
 ingest-supersedes = supersedes { $old }
-ingest-replaces-with-nothing = this report states no activity, and it replaces a report of { $items } { $items ->
+ingest-replaces-with-nothing = this report states no activity, and it replaces a report of { NUMBER($items, useGrouping: "false") } { $items ->
     [one] item
    *[other] items
     }: check with the unit that it is meant to
 ingest-not-current = kept but not current: a report received later for { $what } is already in the lake
-ingest-unlisted = ({ $n } files read without remark are not listed: more than { $most } files)
+ingest-unlisted = ({ NUMBER($n, useGrouping: "false") } files read without remark are not listed: more than { NUMBER($most, useGrouping: "false") } files)
 ingest-lake = lake: { $path }
-ingest-orphans-removed = removed { $n } file(s) an interrupted run had left behind
-ingest-totals = { $files } { $files ->
+ingest-orphans-removed = removed { NUMBER($n, useGrouping: "false") } file(s) an interrupted run had left behind
+ingest-totals = { NUMBER($files, useGrouping: "false") } { $files ->
     [one] file
    *[other] files
-    }: { $ingested } { $dry ->
+    }: { NUMBER($ingested, useGrouping: "false") } { $dry ->
     [yes] would be ingested (dry run: nothing written)
    *[no] ingested
-    }, { $same } already in the lake, { $refused } refused; { $items } { $items ->
+    }, { NUMBER($same, useGrouping: "false") } already in the lake, { NUMBER($refused, useGrouping: "false") } refused; { NUMBER($items, useGrouping: "false") } { $items ->
     [one] item
    *[other] items
-    } accepted, { $rows } { $rows ->
+    } accepted, { NUMBER($rows, useGrouping: "false") } { $rows ->
     [one] row
    *[other] rows
-    } refused; { $corrections } { $corrections ->
+    } refused; { NUMBER($corrections, useGrouping: "false") } { $corrections ->
     [one] correction
    *[other] corrections
     }

@@ -350,4 +350,12 @@ mod tests {
         );
         assert_eq!(r.files[1].status_line(Lang::Vi), "TỪ CHỐI  inbox/b.txt: y");
     }
+
+    #[test]
+    fn big_counts_are_grouped_in_vietnamese_only() {
+        let mut r = report();
+        r.files[0].rows_accepted = 250_000;
+        assert!(r.totals().say(Lang::En).contains("250000 items accepted"));
+        assert!(r.totals().say(Lang::Vi).contains("250.000 mục được nhận"));
+    }
 }

@@ -5,6 +5,8 @@
 use std::path::PathBuf;
 
 use anyhow::Context;
+use baocao::i18n::tr;
+use baocao::msg;
 use baocao::query::QueryResult;
 use baocao::query::output::Format;
 
@@ -34,9 +36,16 @@ pub fn print_results(
         Some(path) => {
             let last = results
                 .last()
-                .context("the SQL produced no answer to write")?;
+                .with_context(|| tr("cli-no-answer-to-write"))?;
             baocao::query::output::write_file(last, format, path)?;
-            eprintln!("wrote {} rows to {}", last.num_rows(), path.display());
+            eprintln!(
+                "{}",
+                msg!(
+                    "cli-wrote-rows",
+                    rows = last.num_rows(),
+                    path = path.display().to_string()
+                )
+            );
         }
         None => {
             let stdout = std::io::stdout();
@@ -49,19 +58,28 @@ pub fn print_results(
     Ok(())
 }
 
+/// A number with one decimal, as the language writes it (`2.5` / `2,5`),
+/// never grouped: seconds and megabytes in a line of progress.
+pub fn decimal1(x: f64) -> String {
+    let s = format!("{x:.1}");
+    match baocao::i18n::current() {
+        baocao::i18n::Lang::Vi => s.replace('.', ","),
+        baocao::i18n::Lang::En => s,
+    }
+}
+
 /// Runs async library code on a small runtime sized for this machine.
 pub fn block_on<T>(f: impl std::future::Future<Output = anyhow::Result<T>>) -> anyhow::Result<T> {
     let rt = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
-        .context("cannot start the async runtime")?;
+        .with_context(|| tr("cli-no-runtime"))?;
     rt.block_on(f)
 }
 
 /// A day on the command line: `YYYY-MM-DD` or `dd/mm/yyyy`.
 pub fn parse_day(s: &str) -> Result<chrono::NaiveDate, String> {
-    baocao::domain::parse_day(s)
-        .ok_or_else(|| format!("'{s}' is not a date: write YYYY-MM-DD or dd/mm/yyyy"))
+    baocao::domain::parse_day(s).ok_or_else(|| msg!("cli-not-a-day", value = s).to_string())
 }
 
 /// Options shared by commands that read reference data.
@@ -79,7 +97,12 @@ pub fn progress_bar(len: u64) -> Option<indicatif::ProgressBar> {
         return None;
     }
     let bar = indicatif::ProgressBar::new(len);
-    let style = indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} files  {msg}")
+    // the template's own braces are indicatif's; the word is the language's
+    let template = format!(
+        "{{bar:40}} {{pos}}/{{len}} {}  {{msg}}",
+        tr("cli-progress-files")
+    );
+    let style = indicatif::ProgressStyle::with_template(&template)
         .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar());
     bar.set_style(style);
     Some(bar)

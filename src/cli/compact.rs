@@ -7,6 +7,7 @@ use std::process::ExitCode;
 use anyhow::Context;
 
 use baocao::lake::Lake;
+use baocao::msg;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -22,48 +23,41 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let lake = Lake::new(&args.lake);
     if !lake.exists() {
         anyhow::bail!(
-            "there is no lake at {}: ingest reports first (baocao ingest PATH --lake {}), or run baocao demo",
-            lake.root.display(),
-            lake.root.display()
+            "{}",
+            msg!("cli-no-lake", lake = lake.root.display().to_string())
         );
     }
     let lock = lake.lock(!args.no_wait)?;
     let started = std::time::Instant::now();
-    let report = lake.compact(&lock).with_context(|| {
-        format!(
-            "compaction of {} stopped; the lake is as it was (its rows and answers are unchanged)",
-            lake.root.display()
-        )
-    })?;
+    let shown = lake.root.display().to_string();
+    let report = lake
+        .compact(&lock)
+        .with_context(|| msg!("cli-compact-stopped", lake = shown.as_str()).to_string())?;
     if report.orphans_removed > 0 {
         eprintln!(
-            "removed {} file(s) an interrupted run had left behind",
-            report.orphans_removed
+            "{}",
+            msg!("cli-orphans-removed", n = report.orphans_removed)
         );
     }
     if report.rollup_built > 0 {
-        eprintln!(
-            "built the rollup of {} data file(s) written before it (the named queries read it)",
-            report.rollup_built
-        );
+        eprintln!("{}", msg!("cli-rollup-built", n = report.rollup_built));
     }
     if report.folders.is_empty() && report.rollup_built == 0 {
-        eprintln!(
-            "{}: nothing to compact (no folder has small files to merge)",
-            lake.root.display()
-        );
+        eprintln!("{}", msg!("cli-nothing-to-compact", lake = shown.as_str()));
     } else if report.folders.is_empty() {
-        eprintln!(
-            "{}: no folder has small files to merge",
-            lake.root.display()
-        );
+        eprintln!("{}", msg!("cli-no-small-files", lake = shown.as_str()));
     }
     for f in &report.folders {
-        eprintln!(
-            "  {}: {} files -> {} ({} rows)",
-            f.folder, f.files_before, f.files_after, f.rows
+        let line = msg!(
+            "cli-compacted-folder",
+            folder = f.folder.as_str(),
+            before = f.files_before,
+            after = f.files_after,
+            rows = f.rows
         );
+        eprintln!("  {line}");
     }
-    eprintln!("done in {:.1} s", started.elapsed().as_secs_f64());
+    let seconds = super::common::decimal1(started.elapsed().as_secs_f64());
+    eprintln!("{}", msg!("cli-done-in", seconds = seconds));
     Ok(ExitCode::SUCCESS)
 }

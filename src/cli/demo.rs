@@ -10,8 +10,10 @@ use std::process::ExitCode;
 use anyhow::Context;
 use chrono::NaiveDate;
 
+use baocao::i18n::tr;
 use baocao::ingest::{IngestOptions, ingest};
 use baocao::lake::Lake;
+use baocao::msg;
 use baocao::query::output::{Format, write};
 use baocao::query::{Session, named};
 use baocao::reference::Reference;
@@ -19,6 +21,9 @@ use baocao::reference::Reference;
 /// The sample reports are for 2023: the demo's trend files are as of its
 /// last day, so they are the same whenever the demo runs.
 const DEMO_AS_OF: NaiveDate = NaiveDate::from_ymd_opt(2023, 12, 31).expect("a real date");
+
+/// The overview's column of reports by format.
+const FORMATS: &str = "formats";
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -32,12 +37,16 @@ pub struct Args {
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let reference = std::sync::Arc::new(
         Reference::load(args.reference.reference.as_deref())
-            .context("cannot load the reference data")?,
+            .with_context(|| tr("cli-no-reference"))?,
     );
     let inbox = args.out.join("inbox");
+    let shown = inbox.display().to_string();
     let n = baocao::samples::extract_bundled(&inbox)
-        .with_context(|| format!("cannot write the sample reports to {}", inbox.display()))?;
-    eprintln!("wrote {n} sample report files to {}", inbox.display());
+        .with_context(|| msg!("cli-demo-no-samples", inbox = shown.as_str()).to_string())?;
+    eprintln!(
+        "{}",
+        msg!("cli-demo-samples", n = n, inbox = shown.as_str())
+    );
     let lake = Lake::new(args.out.join("lake"));
     let report = ingest(
         &[inbox],
@@ -46,7 +55,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         &IngestOptions::default(),
         |_, _, _| {},
     )
-    .context("the demo's ingest failed")?;
+    .with_context(|| tr("cli-demo-ingest-failed"))?;
     eprint!("{}", report.render(&lake.root));
 
     super::common::block_on(async {
@@ -57,36 +66,47 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 let q = named::find(name)?;
                 let params = q.bind(&[])?;
                 let mut results = session.run(&q.sql, &params).await?;
-                results.pop().context("the query gave no answer")
+                results.pop().with_context(|| tr("cli-demo-no-answer"))
             }
         };
         let o = run("lake_overview").await?;
         let n = |c: &str| o.first_i64(c).unwrap_or(0);
-        println!("What landed in {}:", lake.root.display());
-        println!(
-            "  {} current submissions from {} units ({} superseded by corrections)",
-            n("current_submissions"),
-            n("units"),
-            n("superseded_submissions")
+        let root = lake.root.display().to_string();
+        println!("{}", msg!("cli-demo-landed", lake = root.as_str()));
+        let submissions = msg!(
+            "cli-demo-submissions",
+            current = n("current_submissions"),
+            units = n("units"),
+            superseded = n("superseded_submissions")
         );
-        println!("  {} activities, quantity {}", n("items"), n("quantity"));
-        if let Some(formats) = o.first_str("formats") {
-            println!("  reports by format: {formats}");
+        println!("  {submissions}");
+        let items = msg!(
+            "cli-demo-items",
+            items = n("items"),
+            quantity = n("quantity")
+        );
+        println!("  {items}");
+        if let Some(formats) = o.first_str(FORMATS) {
+            println!("  {}", msg!("cli-demo-formats", formats = formats));
         }
-        println!(
-            "  {} rows and {} files refused (baocao query rejects_summary)",
-            n("rows_refused"),
-            n("files_refused")
+        let refused = msg!(
+            "cli-demo-refused",
+            rows = n("rows_refused"),
+            files = n("files_refused")
         );
+        println!("  {refused}");
         let mut stdout = std::io::stdout();
         for (name, title) in [
-            ("coverage_by_theme", "Coverage by theme, 2023"),
-            ("reporting_rate", "Reporting rate, 2023"),
+            ("coverage_by_theme", "cli-demo-coverage"),
+            ("reporting_rate", "cli-demo-reporting-rate"),
         ] {
-            println!(
-                "\n{title} (baocao query {name} --lake {}):",
-                lake.root.display()
+            let title = msg!(
+                "cli-demo-query-title",
+                title = tr(title),
+                query = name,
+                lake = root.as_str()
             );
+            println!("\n{title}");
             write(&run(name).await?, Format::Table, &mut stdout)?;
         }
         let opts = baocao::summary::SummaryOptions {
@@ -97,11 +117,12 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             source: lake.root.display().to_string(),
         };
         let files = baocao::summary::build(&session, &reference, &opts).await?;
-        println!(
-            "\nThe 2023 summary ({} files) is in {}: open summary.html, and bao-cao-2023.docx for the report to edit and sign",
-            files.files.len(),
-            opts.out.display()
+        let summary = msg!(
+            "cli-demo-summary",
+            files = files.files.len(),
+            out = opts.out.display().to_string()
         );
+        println!("\n{summary}");
         let trends = baocao::trends::TrendsOptions {
             out: args.out.join("trends"),
             as_of: DEMO_AS_OF,
@@ -113,19 +134,16 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             .iter()
             .find(|f| f.name == "alerts.csv")
             .map_or(0, |f| f.rows);
-        println!(
-            "The trend files as of {} ({} files, {alerts} alerts) are in {}: \
-             baocao trends --lake {} --as-of {} writes them again",
-            manifest.as_of,
-            manifest.files.len(),
-            trends.out.display(),
-            lake.root.display(),
-            manifest.as_of,
+        let written = msg!(
+            "cli-demo-trends",
+            day = manifest.as_of.to_string(),
+            files = manifest.files.len(),
+            alerts = alerts,
+            out = trends.out.display().to_string(),
+            lake = root.as_str()
         );
-        println!(
-            "Ask your own questions: baocao sql --lake {}",
-            lake.root.display()
-        );
+        println!("{written}");
+        println!("{}", msg!("cli-demo-ask", lake = root.as_str()));
         Ok(ExitCode::SUCCESS)
     })
 }

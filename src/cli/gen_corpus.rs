@@ -49,21 +49,25 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     if let Some(bar) = bar {
         bar.finish_and_clear();
     }
-    eprintln!(
-        "wrote {} report files ({} items, {} bad rows, {} corrections, {:.1} MB) from {} units to {} in {:.1} s",
-        stats.files,
-        stats.items,
-        stats.bad_rows,
-        stats.corrections,
-        stats.bytes as f64 / 1e6,
-        stats.units,
-        opts.out.join("inbox").display(),
-        started.elapsed().as_secs_f64()
+    // counts as text, ungrouped: scripts read this line
+    let inbox = opts.out.join("inbox").display().to_string();
+    let wrote = baocao::msg!(
+        "cli-gen-wrote",
+        files = stats.files.to_string(),
+        items = stats.items.to_string(),
+        bad = stats.bad_rows.to_string(),
+        corrections = stats.corrections.to_string(),
+        mb = super::common::decimal1(stats.bytes as f64 / 1e6),
+        units = stats.units.to_string(),
+        inbox = inbox.as_str(),
+        seconds = super::common::decimal1(started.elapsed().as_secs_f64())
     );
-    eprintln!(
-        "ingest them with: baocao ingest {} --reference {} --lake LAKE",
-        opts.out.join("inbox").display(),
-        opts.out.join("reference").display()
+    eprintln!("{wrote}");
+    let next = baocao::msg!(
+        "cli-gen-next",
+        inbox = inbox.as_str(),
+        reference = opts.out.join("reference").display().to_string()
     );
+    eprintln!("{next}");
     Ok(ExitCode::SUCCESS)
 }

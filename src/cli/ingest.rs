@@ -9,6 +9,7 @@ use anyhow::Context;
 use chrono::NaiveDate;
 
 use baocao::domain::Period;
+use baocao::i18n::tr;
 use baocao::ingest::{IngestError, IngestOptions, Overrides, ingest};
 use baocao::lake::{Lake, LakeError};
 use baocao::reference::Reference;
@@ -52,12 +53,12 @@ pub struct Args {
 fn parse_period(s: &str) -> Result<String, String> {
     Period::parse(s)
         .map(|p| p.to_string())
-        .ok_or_else(|| format!("'{s}' is not a period: write 2023-07 or 2023"))
+        .ok_or_else(|| baocao::msg!("cli-not-a-period", value = s).to_string())
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let reference = Reference::load(args.reference.reference.as_deref())
-        .context("cannot load the reference data")?;
+        .with_context(|| tr("cli-no-reference"))?;
     let lake = Lake::new(&args.lake);
     let opts = IngestOptions {
         overrides: Overrides {
@@ -93,10 +94,9 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     )
     .map_err(|e| match e {
         // a write failed part-way: say what the lake holds now
-        IngestError::Lake(LakeError::Io { .. }) => anyhow::Error::new(e).context(format!(
-            "ingest into {} stopped; the lake holds what was committed before (nothing half-written), and the same command run again goes on from there",
-            lake.root.display()
-        )),
+        IngestError::Lake(LakeError::Io { .. }) => anyhow::Error::new(e).context(
+            baocao::msg!("cli-ingest-stopped", lake = lake.root.display().to_string()).to_string(),
+        ),
         other => other.into(),
     })?;
     if let Some(b) = bar.borrow().as_ref() {

@@ -47,6 +47,51 @@ fn said(id: &str, lang: Lang) -> Option<String> {
     baocao::i18n::lookup(id, lang)
 }
 
+/// `a` with clap's notes after its help (`[default: lake]`, `[env:
+/// BAOCAO_LANG]`, `[possible values: vi, en]`) said in `lang`: clap's own
+/// are hidden, and the same notes from the message files are added to
+/// the help.
+fn with_notes(mut a: Arg, lang: Lang) -> Arg {
+    if !a.get_action().takes_values() {
+        return a;
+    }
+    let mut notes = Vec::new();
+    let values: Vec<String> = a
+        .get_possible_values()
+        .iter()
+        .filter(|v| !v.is_hide_set())
+        .map(|v| v.get_name().to_string())
+        .collect();
+    if !values.is_empty() && !a.is_hide_possible_values_set() {
+        notes.push(baocao::msg!("cli-note-values", values = values.join(", ")));
+        a = a.hide_possible_values(true);
+    }
+    if let Some(name) = a.get_env().map(|e| e.to_string_lossy().to_string())
+        && !a.is_hide_env_set()
+    {
+        notes.push(baocao::msg!("cli-note-env", name = name));
+        a = a.hide_env(true);
+    }
+    let defaults: Vec<String> = a
+        .get_default_values()
+        .iter()
+        .map(|v| v.to_string_lossy().to_string())
+        .collect();
+    if !defaults.is_empty() && !a.is_hide_default_value_set() {
+        notes.push(baocao::msg!(
+            "cli-note-default",
+            value = defaults.join(", ")
+        ));
+        a = a.hide_default_value(true);
+    }
+    if notes.is_empty() {
+        return a;
+    }
+    let notes: Vec<String> = notes.iter().map(|m| m.say(lang)).collect();
+    let help = a.get_help().map(|h| h.to_string()).unwrap_or_default();
+    a.help(format!("{help} {}", notes.join(" ")))
+}
+
 /// `cmd` with its help, its arguments' help and clap's headings in
 /// `lang`; `path` names the command (`cli` for `baocao`, `cli-ingest`).
 pub fn localise(cmd: Command, lang: Lang) -> Command {
@@ -74,10 +119,11 @@ fn localise_at(mut cmd: Command, path: &str, lang: Lang) -> Command {
                 options
             };
             let a = a.help_heading(heading);
-            match help {
+            let a = match help {
                 Some(h) => a.help(h),
                 None => a,
-            }
+            };
+            with_notes(a, lang)
         });
     }
     cmd = cmd

@@ -22,7 +22,7 @@ fn parse_param(s: &str) -> Result<(String, String), String> {
     s.split_once('=')
         .map(|(k, v)| (k.trim().trim_start_matches('$').to_string(), v.to_string()))
         .filter(|(k, _)| !k.is_empty())
-        .ok_or_else(|| format!("'{s}' is not key=value (e.g. year=2023)"))
+        .ok_or_else(|| baocao::msg!("cli-not-a-param", value = s).to_string())
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {

@@ -7,6 +7,8 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::Context;
+use baocao::i18n::tr;
+use baocao::msg;
 use baocao::reference::{Reference, tools};
 
 use super::common::ReferenceArg;
@@ -57,45 +59,54 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             reference,
         } => {
             let r = Reference::load(reference.reference.as_deref())
-                .context("cannot load the reference data")?;
-            let made = tools::new_campaign(&r, year, from, &out)
-                .with_context(|| format!("cannot make the {year} campaign"))?;
-            println!(
-                "wrote {} ({} files): the register, the campaigns {}, and {year} made from {from}",
-                out.display(),
-                made.written.len(),
-                r.years_list()
+                .with_context(|| tr("cli-no-reference"))?;
+            let made = tools::new_campaign(&r, year, from, &out).with_context(|| {
+                msg!("cli-reference-cannot-make", year = year.to_string()).to_string()
+            })?;
+            let shown = out.display().to_string();
+            let wrote = msg!(
+                "cli-reference-wrote",
+                out = shown.as_str(),
+                files = made.written.len(),
+                years = r.years_list(),
+                year = year.to_string(),
+                from = from.to_string()
             );
+            println!("{wrote}");
             for note in &made.notes {
                 println!("- {note}");
             }
-            println!(
-                "then: baocao reference check {} ; baocao reference diff {from} {year} --reference {}",
-                out.display(),
-                out.display()
+            let then = msg!(
+                "cli-reference-then",
+                out = shown.as_str(),
+                year = year.to_string(),
+                from = from.to_string()
             );
+            println!("{then}");
             Ok(ExitCode::SUCCESS)
         }
         Sub::Check { dir } => {
             let shown = dir
                 .as_ref()
                 .map(|d| d.display().to_string())
-                .unwrap_or_else(|| "the bundled reference data".into());
+                .unwrap_or_else(|| tr("cli-reference-bundled"));
             let checked = tools::check(dir.as_deref());
             for fact in &checked.facts {
                 println!("{fact}");
             }
             for w in &checked.warnings {
-                eprintln!("warning: {w}");
+                eprintln!("{}", msg!("cli-reference-warning", text = w.to_string()));
             }
             for e in &checked.errors {
-                eprintln!("error: {e}");
+                eprintln!("{}", msg!("cli-reference-error", text = e.to_string()));
             }
-            println!(
-                "{shown}: {} error(s), {} warning(s)",
-                checked.errors.len(),
-                checked.warnings.len()
+            let counted = msg!(
+                "cli-reference-checked",
+                dir = shown,
+                errors = checked.errors.len(),
+                warnings = checked.warnings.len()
             );
+            println!("{counted}");
             Ok(if checked.errors.is_empty() {
                 ExitCode::SUCCESS
             } else {
@@ -104,7 +115,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         }
         Sub::Diff { a, b, reference } => {
             let base = Reference::load(reference.reference.as_deref())
-                .context("cannot load the reference data")?;
+                .with_context(|| tr("cli-no-reference"))?;
             let (a_own, a_year) = campaign_of(&a, &base)?;
             let (b_own, b_year) = campaign_of(&b, &base)?;
             fn get<'a>(
@@ -114,11 +125,13 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             ) -> anyhow::Result<&'a baocao::reference::Campaign> {
                 let r = own.as_ref().unwrap_or(base);
                 r.campaign(year).with_context(|| {
-                    format!(
-                        "there is no {year} campaign in {} (it has: {})",
-                        r.origin,
-                        r.years_list()
+                    msg!(
+                        "cli-reference-no-campaign",
+                        year = year.to_string(),
+                        origin = r.origin.to_string(),
+                        years = r.years_list()
                     )
+                    .to_string()
                 })
             }
             let (ca, cb) = (get(&a_own, &base, a_year)?, get(&b_own, &base, b_year)?);
@@ -137,19 +150,28 @@ fn campaign_of(arg: &str, base: &Reference) -> anyhow::Result<(Option<Reference>
     if !path.is_dir() {
         let year = arg.parse::<i32>().map_err(|_| {
             anyhow::anyhow!(
-                "'{arg}' is neither a campaign year ({}) nor a folder",
-                base.years_list()
+                "{}",
+                msg!(
+                    "cli-reference-not-a-year",
+                    arg = arg,
+                    years = base.years_list()
+                )
             )
         })?;
         return Ok((None, year));
     }
-    let loaded = Reference::from_dir(path).with_context(|| format!("cannot load {arg}"))?;
+    let loaded = Reference::from_dir(path)
+        .with_context(|| msg!("cli-cannot-load", path = arg).to_string())?;
     let years: Vec<i32> = loaded.campaigns.keys().copied().collect();
     match years.as_slice() {
         [year] => Ok((Some(loaded), *year)),
         _ => anyhow::bail!(
-            "{arg} holds the campaigns {}: name years instead, e.g. baocao reference diff 2023 2026 --reference {arg}",
-            loaded.years_list()
+            "{}",
+            msg!(
+                "cli-reference-several-campaigns",
+                arg = arg,
+                years = loaded.years_list()
+            )
         ),
     }
 }

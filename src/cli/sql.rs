@@ -8,7 +8,9 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 
+use baocao::i18n::tr;
 use baocao::lake::Lake;
+use baocao::msg;
 use baocao::query::output::Format;
 use baocao::query::{ReferenceSource, Session};
 
@@ -32,10 +34,9 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let sql = match (&args.sql, &args.file) {
         (Some(s), _) if s == "-" => Some(read_stdin()?),
         (Some(s), _) => Some(s.clone()),
-        (None, Some(f)) => Some(
-            std::fs::read_to_string(f)
-                .with_context(|| format!("cannot read the SQL file {}", f.display()))?,
-        ),
+        (None, Some(f)) => Some(std::fs::read_to_string(f).with_context(|| {
+            msg!("cli-sql-cannot-read-file", path = f.display().to_string()).to_string()
+        })?),
         (None, None) if std::io::stdin().is_terminal() => None,
         (None, None) => Some(read_stdin()?),
     };
@@ -43,8 +44,11 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         && s.trim_start().starts_with('.')
     {
         anyhow::bail!(
-            "{} is a command of the interactive prompt (baocao sql with no SQL, in a terminal); here use SQL, e.g. SHOW TABLES, and --timer for run times",
-            s.split_whitespace().next().unwrap_or(".")
+            "{}",
+            msg!(
+                "cli-sql-prompt-command",
+                command = s.split_whitespace().next().unwrap_or(".")
+            )
         );
     }
     let reference = ReferenceSource::lazy(args.out.reference.reference.as_deref())?;
@@ -72,7 +76,11 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
 /// One line per statement on stderr: `Run Time (s): real 0.012`.
 fn print_times(results: &[baocao::query::QueryResult]) {
     for r in results {
-        eprintln!("Run Time (s): real {:.4}", r.elapsed.as_secs_f64());
+        let mut seconds = format!("{:.4}", r.elapsed.as_secs_f64());
+        if baocao::i18n::current() == baocao::i18n::Lang::Vi {
+            seconds = seconds.replace('.', ",");
+        }
+        eprintln!("{}", msg!("cli-sql-run-time", seconds = seconds));
     }
 }
 
@@ -80,7 +88,7 @@ fn read_stdin() -> anyhow::Result<String> {
     let mut s = String::new();
     std::io::stdin()
         .read_to_string(&mut s)
-        .context("cannot read SQL from standard input")?;
+        .with_context(|| tr("cli-sql-cannot-read-stdin"))?;
     Ok(s)
 }
 
@@ -95,15 +103,12 @@ async fn interactive(
     mut timer: bool,
 ) -> anyhow::Result<ExitCode> {
     use rustyline::error::ReadlineError;
-    let mut editor =
-        rustyline::DefaultEditor::new().context("cannot start the interactive prompt")?;
+    let mut editor = rustyline::DefaultEditor::new().with_context(|| tr("cli-sql-no-prompt"))?;
     let history = std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".baocao_history"));
     if let Some(h) = &history {
         let _ = editor.load_history(h);
     }
-    eprintln!(
-        "baocao SQL (read-only). End statements with ;  .tables lists tables, .timer on times statements, .quit leaves."
-    );
+    eprintln!("{}", tr("cli-sql-welcome"));
     let mut buffer = String::new();
     loop {
         let prompt = if buffer.is_empty() {
@@ -127,7 +132,7 @@ async fn interactive(
                     match trimmed.trim_start_matches(".timer").trim() {
                         "on" => timer = true,
                         "off" => timer = false,
-                        _ => eprintln!("usage: .timer on|off"),
+                        _ => eprintln!("{}", tr("cli-sql-timer-usage")),
                     }
                     continue;
                 }
@@ -155,7 +160,7 @@ async fn interactive(
             }
             Err(ReadlineError::Interrupted) => buffer.clear(),
             Err(ReadlineError::Eof) => break,
-            Err(e) => return Err(e).context("the interactive prompt failed"),
+            Err(e) => return Err(e).with_context(|| tr("cli-sql-prompt-failed")),
         }
     }
     if let Some(h) = &history {

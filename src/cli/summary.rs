@@ -31,7 +31,7 @@ pub struct Args {
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let reference = std::sync::Arc::new(
         Reference::load(args.reference.reference.as_deref())
-            .context("cannot load the reference data")?,
+            .with_context(|| baocao::i18n::tr("cli-no-reference"))?,
     );
     let lake = Lake::new(&args.lake);
     let opts = SummaryOptions {
@@ -45,7 +45,10 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         let session = Session::open(&lake, &reference).await?;
         let files = build(&session, &reference, &opts).await?;
         for f in &files.files {
-            eprintln!("wrote {}", f.display());
+            eprintln!(
+                "{}",
+                baocao::msg!("cli-wrote", path = f.display().to_string())
+            );
         }
         Ok(ExitCode::SUCCESS)
     })

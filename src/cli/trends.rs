@@ -33,7 +33,7 @@ pub struct Args {
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let reference = std::sync::Arc::new(
         Reference::load(args.reference.reference.as_deref())
-            .context("cannot load the reference data")?,
+            .with_context(|| baocao::i18n::tr("cli-no-reference"))?,
     );
     let opts = TrendsOptions {
         out: args.out,

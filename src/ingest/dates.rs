@@ -18,7 +18,9 @@ use regex::Regex;
 
 use super::cell::{Cell, DateSystem};
 use super::reason::{Problem, ReasonCode};
-use crate::domain::{DatePrecision, MONTH_NAMES, Period};
+use crate::domain::{DatePrecision, Period};
+use crate::i18n::Msg;
+use crate::msg;
 use crate::text::strip_marks_lower;
 
 /// The order of day and month in a column's `a/b/yyyy` dates.
@@ -208,22 +210,18 @@ fn slashed(text: &str) -> Option<(u32, u32, i32)> {
     Some((c[1].parse().ok()?, c[2].parse().ok()?, year4(&c[3])))
 }
 
-fn ymd(y: i32, m: u32, d: u32) -> Result<NaiveDate, String> {
-    NaiveDate::from_ymd_opt(y, m, d).ok_or_else(|| "is not a real date".to_string())
+fn ymd(y: i32, m: u32, d: u32) -> Result<NaiveDate, Msg> {
+    NaiveDate::from_ymd_opt(y, m, d).ok_or_else(|| msg!("date-not-real"))
 }
 
 /// Parses a date cell day-first, with Excel serials counted from 1900: for
 /// dates outside a table (the received date). `Err` carries the end of a
 /// sentence that starts with the cell's text ("is not a real date").
-pub(super) fn parse_date(cell: &Cell) -> Result<Option<(NaiveDate, DatePrecision)>, String> {
+pub(super) fn parse_date(cell: &Cell) -> Parsed {
     parse_with(cell, DateSystem::Excel1900, DateOrder::DayFirst)
 }
 
-fn parse_with(
-    cell: &Cell,
-    system: DateSystem,
-    order: DateOrder,
-) -> Result<Option<(NaiveDate, DatePrecision)>, String> {
+fn parse_with(cell: &Cell, system: DateSystem, order: DateOrder) -> Parsed {
     match cell {
         Cell::Empty => Ok(None),
         Cell::Date(d) => Ok(Some((*d, DatePrecision::Day))),
@@ -231,10 +229,10 @@ fn parse_with(
             .serial_to_date(*n)
             .filter(|d| (1990..=2100).contains(&d.year()))
             .map(|d| Some((d, DatePrecision::Day)))
-            .ok_or_else(|| "is not a date (a number that is not an Excel date serial)".into()),
-        Cell::Bool(_) => Err("is not a date".into()),
-        Cell::Formula(_) => Err(FORMULA.into()),
-        Cell::Minutes(_) => Err("is a time of day, not a date".into()),
+            .ok_or_else(|| msg!("date-not-a-serial")),
+        Cell::Bool(_) => Err(msg!("date-not-a-date")),
+        Cell::Formula(_) => Err(formula()),
+        Cell::Minutes(_) => Err(msg!("date-time-of-day")),
         Cell::Text(t) => {
             // a year has at most 366 distinct dates: each distinct text is
             // read once per thread, for each order and date system
@@ -249,7 +247,7 @@ fn parse_with(
 
 /// A date cell's reading: the day (or month) or the end of a sentence that
 /// says why not.
-type Parsed = Result<Option<(NaiveDate, DatePrecision)>, String>;
+type Parsed = Result<Option<(NaiveDate, DatePrecision)>, Msg>;
 
 /// [`parse_with`] for a cell of text.
 fn parse_text(t: &str, system: DateSystem, order: DateOrder) -> Parsed {
@@ -277,18 +275,18 @@ fn parse_text(t: &str, system: DateSystem, order: DateOrder) -> Parsed {
         let d = match c.get(7) {
             Some(offset) if num(4) < 24 && num(5) < 60 && num(6) < 61 => {
                 vietnam_date(d, (num(4), num(5), num(6)), offset.as_str())
-                    .ok_or_else(|| "is not a real date".to_string())?
+                    .ok_or_else(|| msg!("date-not-real"))?
             }
-            Some(_) => return Err("is not a real time of day".into()),
+            Some(_) => return Err(msg!("date-not-a-real-time")),
             None => d,
         };
         return Ok(Some((d, DatePrecision::Day)));
     }
     if let Some(c) = DOTNET.captures(&s) {
-        let ms: i64 = c[1].parse().map_err(|_| "is not a real date".to_string())?;
+        let ms: i64 = c[1].parse().map_err(|_| msg!("date-not-real"))?;
         let d = chrono::DateTime::from_timestamp_millis(ms + VIETNAM * 1000)
             .map(|t| t.date_naive())
-            .ok_or_else(|| "is not a real date".to_string())?;
+            .ok_or_else(|| msg!("date-not-real"))?;
         return Ok(Some((d, DatePrecision::Day)));
     }
     if let Some(c) = NAMED_DMY.captures(&s)
@@ -313,12 +311,12 @@ fn parse_text(t: &str, system: DateSystem, order: DateOrder) -> Parsed {
     }
     if let Some(c) = ISO_MONTH.captures(&s) {
         let d = ymd(year4(&c[1]), c[2].parse().unwrap_or(0), 1)
-            .map_err(|_| "is not a real month".to_string())?;
+            .map_err(|_| msg!("date-not-a-real-month"))?;
         return Ok(Some((d, DatePrecision::Month)));
     }
     if let Some(c) = MONTH.captures(&s) {
         let d = ymd(year4(&c[2]), c[1].parse().unwrap_or(0), 1)
-            .map_err(|_| "is not a real month".to_string())?;
+            .map_err(|_| msg!("date-not-a-real-month"))?;
         return Ok(Some((d, DatePrecision::Month)));
     }
     // an Excel serial written out as text, with its time or not
@@ -330,11 +328,13 @@ fn parse_text(t: &str, system: DateSystem, order: DateOrder) -> Parsed {
         let n: f64 = s.parse().unwrap_or(0.0);
         return parse_with(&Cell::Number(n), system, order);
     }
-    Err("is not a date: write dd/mm/yyyy, yyyy-mm-dd or tháng 7/2023".into())
+    Err(msg!("date-unreadable"))
 }
 
 /// The end of the sentence for a formula cell Excel never calculated.
-pub(super) const FORMULA: &str = "is a formula with no stored result (the workbook was saved without calculating it): open the file in Excel, let it calculate, save it again and resend it";
+pub(super) fn formula() -> Msg {
+    msg!("ingest-cell-formula")
+}
 
 /// What a column's `a/b/yyyy` dates say about their order, and the note
 /// for the file's summary when they are read month-first.
@@ -359,11 +359,16 @@ pub(super) fn column_order(cells: &[&Cell], period: Period) -> (DateOrder, Optio
         let wrong = pairs.iter().filter(|&&(a, b, y)| !fits(y, b, a)).count();
         return (
             DateOrder::MonthFirst,
-            Some(format!(
-                "dates read month-first (mm/dd/yyyy, as a US-locale Windows writes them): read day-first, {wrong} of {} would be impossible or outside {period} ({}); month-first, every one fits",
-                pairs.len(),
-                period.describe_window()
-            )),
+            Some(
+                msg!(
+                    "date-note-month-first",
+                    wrong = wrong,
+                    total = pairs.len(),
+                    period = period.to_string(),
+                    window = window_of(period)
+                )
+                .to_string(),
+            ),
         );
     }
     let only_month_first = pairs
@@ -414,7 +419,14 @@ pub(super) fn swapped_dates(cells: &[&Cell], period: Period) -> (Swapped, Option
         pairs
             .iter()
             .take(3)
-            .map(|(stored, typed)| format!("{} as {}", long_date(*stored), long_date(*typed)))
+            .map(|(stored, typed)| {
+                msg!(
+                    "date-read-as",
+                    stored = long_date(*stored),
+                    typed = long_date(*typed)
+                )
+                .to_string()
+            })
             .collect::<Vec<_>>()
             .join(", ")
     };
@@ -422,12 +434,7 @@ pub(super) fn swapped_dates(cells: &[&Cell], period: Period) -> (Swapped, Option
         let n = swappable.len();
         return (
             Swapped::ReadAsTyped,
-            Some(format!(
-                "{n} date cell{} of the date column {} day and month turned round by a spreadsheet set to month-first, while the column's text dates are typed day-first: read as typed ({})",
-                crate::text::plural(n),
-                if n == 1 { "has its" } else { "have their" },
-                shown(&swappable)
-            )),
+            Some(msg!("date-note-turned-round", n = n, dates = shown(&swappable)).to_string()),
         );
     }
     (Swapped::Refuse, None)
@@ -460,21 +467,18 @@ pub(super) fn read_item_date(
     let (date, precision) = match parse_with(cell, reading.system, reading.order) {
         Ok(Some(d)) => d,
         Ok(None) => {
-            return Err(Problem::new(
-                ReasonCode::DateMissing,
-                "the activity date is missing",
-            ));
+            return Err(Problem::new(ReasonCode::DateMissing, msg!("date-missing")));
         }
         Err(why) if matches!(cell, Cell::Formula(_)) => {
             return Err(Problem::new(
                 ReasonCode::CellFormulaWithoutValue,
-                format!("the activity date {why}"),
+                msg!("date-activity-why", why = why),
             ));
         }
         Err(why) => {
             return Err(Problem::new(
                 ReasonCode::DateInvalid,
-                format!("the activity date '{cell}' {why}"),
+                msg!("date-activity-cell-why", cell = cell.to_string(), why = why),
             ));
         }
     };
@@ -498,12 +502,11 @@ fn turned_round(
         Swapped::ReadAsTyped => Some(Ok((typed, DatePrecision::Day))),
         Swapped::Refuse => Some(Err(Problem::new(
             ReasonCode::DateLocaleSwapped,
-            format!(
-                "the activity date cell holds {}, but its column is typed day-first (its other dates are written dd/mm/yyyy) and a spreadsheet set to month-first may have read '{}' the other way round: it could be {} or {}; type it again as text dd/mm/yyyy (or set the spreadsheet to Vietnamese) and send the file again",
-                long_date(*stored),
-                typed.format("%d/%m/%Y"),
-                long_date(*stored),
-                long_date(typed)
+            msg!(
+                "date-locale-swapped",
+                stored = long_date(*stored),
+                typed = typed.format("%d/%m/%Y").to_string(),
+                other = long_date(typed)
             ),
         ))),
     }
@@ -527,17 +530,19 @@ fn settle_mixed_order(cell: &Cell, reading: DateReading, period: Period) -> Resu
     match (day_first, month_first) {
         (Some(d), Some(m)) if d != m => Err(Problem::new(
             ReasonCode::DateMonthFirstAmbiguous,
-            format!(
-                "the activity date '{cell}' could be {} or {}, and its column has dates written both day-first and month-first: write it as dd/mm/yyyy",
-                long_date(d),
-                long_date(m)
+            msg!(
+                "date-ambiguous-order",
+                cell = cell.to_string(),
+                first = long_date(d),
+                second = long_date(m)
             ),
         )),
         (None, Some(m)) => Err(Problem::new(
             ReasonCode::DateMonthFirstAmbiguous,
-            format!(
-                "the activity date '{cell}' only makes sense month-first ({}), but other dates in its column are day-first: write every date as dd/mm/yyyy",
-                long_date(m)
+            msg!(
+                "date-only-month-first",
+                cell = cell.to_string(),
+                date = long_date(m)
             ),
         )),
         _ => Ok(()),
@@ -602,9 +607,11 @@ fn without_year(
     Some(found.map(|d| (d, precision)).ok_or_else(|| {
         Problem::new(
             ReasonCode::DateInvalid,
-            format!(
-                "the activity date '{cell}' has no year, and no such day falls in the period this file reports on, {period} ({}): write dd/mm/yyyy",
-                period.describe_window()
+            msg!(
+                "date-no-year",
+                cell = cell.to_string(),
+                period = period.to_string(),
+                window = window_of(period)
             ),
         )
     }))
@@ -635,26 +642,61 @@ fn in_period(
     }
     let shown = match precision {
         DatePrecision::Day => long_date(date),
-        DatePrecision::Month => {
-            format!("{} {}", MONTH_NAMES[date.month0() as usize], date.year())
-        }
+        DatePrecision::Month => month_of(date),
     };
     Err(Problem::new(
         ReasonCode::DateOutsidePeriod,
-        format!(
-            "the activity date '{cell}' ({shown}) is outside the period this file reports on, {period} (items dated {}): check the date, or send the item with the report for its own period",
-            period.describe_window()
+        msg!(
+            "date-outside-period",
+            cell = cell.to_string(),
+            shown = shown,
+            period = period.to_string(),
+            window = window_of(period)
         ),
     ))
 }
 
-/// `6 July 2023`.
-fn long_date(d: NaiveDate) -> String {
-    format!(
-        "{} {} {}",
-        d.day(),
-        MONTH_NAMES[d.month0() as usize],
-        d.year()
+/// A month's name: `July` / `tháng 7`.
+fn month_name(month: u32) -> Msg {
+    msg!("date-month-name", month = month)
+}
+
+/// `6 July 2023` / `ngày 6 tháng 7 năm 2023`.
+pub(super) fn long_date(d: NaiveDate) -> Msg {
+    msg!(
+        "date-long",
+        day = d.day(),
+        month = month_name(d.month()),
+        year = d.year().to_string()
+    )
+}
+
+/// `May 2023` / `tháng 5 năm 2023`.
+fn month_of(d: NaiveDate) -> Msg {
+    msg!(
+        "date-month",
+        month = month_name(d.month()),
+        year = d.year().to_string()
+    )
+}
+
+/// The days an item of a report for `period` may be dated, in words: `1
+/// June to 31 July 2023` / `từ ngày 1 tháng 6 đến ngày 31 tháng 7 năm 2023`.
+pub(super) fn window_of(period: Period) -> Msg {
+    let (start, end) = period.activity_window();
+    if start.year() != end.year() {
+        return msg!(
+            "date-window-years",
+            start = long_date(start),
+            end = long_date(end)
+        );
+    }
+    let day = |d: NaiveDate| msg!("date-day", day = d.day(), month = month_name(d.month()));
+    msg!(
+        "date-window",
+        start = day(start),
+        end = day(end),
+        year = end.year().to_string()
     )
 }
 
@@ -760,16 +802,17 @@ mod tests {
     #[test]
     fn impossible_dates_are_refused_with_a_reason() {
         assert_eq!(
-            parse_date(&t("31/02/2023")).unwrap_err(),
+            parse_date(&t("31/02/2023")).unwrap_err().to_string(),
             "is not a real date"
         );
         assert_eq!(
-            parse_date(&t("13/2023")).unwrap_err(),
+            parse_date(&t("13/2023")).unwrap_err().to_string(),
             "is not a real month"
         );
         assert!(
             parse_date(&t("hôm qua"))
                 .unwrap_err()
+                .to_string()
                 .starts_with("is not a date")
         );
         assert!(parse_date(&Cell::Number(12.0)).is_err());
@@ -957,5 +1000,68 @@ mod tests {
         let formula = read_item_date(&Cell::Formula("B2+1".into()), DateReading::default(), JULY)
             .unwrap_err();
         assert_eq!(formula.code, ReasonCode::CellFormulaWithoutValue);
+    }
+
+    #[test]
+    fn refusals_of_dates_are_said_in_vietnamese() {
+        use crate::i18n::Lang;
+        let read = |s: &str, order| {
+            read_item_date(
+                &t(s),
+                DateReading {
+                    order,
+                    ..Default::default()
+                },
+                JULY,
+            )
+            .unwrap_err()
+            .msg
+            .say(Lang::Vi)
+        };
+        assert_eq!(
+            read("05/07/2019", DateOrder::DayFirst),
+            "ngày thực hiện hoạt động '05/07/2019' (ngày 5 tháng 7 năm 2019) nằm ngoài kỳ báo cáo của tệp này, kỳ 2023-07 (các mục phải có ngày thực hiện từ ngày 1 tháng 6 đến ngày 31 tháng 7 năm 2023): hãy kiểm tra lại ngày, hoặc gửi mục này cùng báo cáo của đúng kỳ"
+        );
+        assert_eq!(
+            read("tháng 5/2023", DateOrder::DayFirst),
+            "ngày thực hiện hoạt động 'tháng 5/2023' (tháng 5 năm 2023) nằm ngoài kỳ báo cáo của tệp này, kỳ 2023-07 (các mục phải có ngày thực hiện từ ngày 1 tháng 6 đến ngày 31 tháng 7 năm 2023): hãy kiểm tra lại ngày, hoặc gửi mục này cùng báo cáo của đúng kỳ"
+        );
+        assert_eq!(
+            read("31/02/2023", DateOrder::DayFirst),
+            "ngày thực hiện hoạt động '31/02/2023' không phải là một ngày có thật"
+        );
+        assert_eq!(
+            read("hôm qua", DateOrder::DayFirst),
+            "ngày thực hiện hoạt động 'hôm qua' không phải là ngày: hãy ghi theo dạng dd/mm/yyyy, yyyy-mm-dd hoặc tháng 7/2023"
+        );
+        assert_eq!(
+            read("", DateOrder::DayFirst),
+            "thiếu ngày thực hiện hoạt động"
+        );
+        assert_eq!(
+            read("6/7/2023", DateOrder::Mixed),
+            "ngày thực hiện hoạt động '6/7/2023' có thể là ngày 6 tháng 7 năm 2023 hoặc ngày 7 tháng 6 năm 2023, vì cột ngày có ngày ghi theo thứ tự ngày trước lẫn tháng trước: hãy ghi theo dạng dd/mm/yyyy"
+        );
+        assert_eq!(
+            read("Tháng 9", DateOrder::DayFirst),
+            "ngày thực hiện hoạt động 'Tháng 9' không ghi năm, và không có ngày nào như vậy nằm trong kỳ báo cáo của tệp này, kỳ 2023-07 (từ ngày 1 tháng 6 đến ngày 31 tháng 7 năm 2023): hãy ghi theo dạng dd/mm/yyyy"
+        );
+        let formula = read_item_date(&Cell::Formula("B2+1".into()), DateReading::default(), JULY)
+            .unwrap_err();
+        assert_eq!(
+            formula.msg.say(Lang::Vi),
+            "ngày thực hiện hoạt động là công thức chưa có kết quả lưu sẵn (bảng tính được lưu mà chưa tính toán): hãy mở tệp bằng Excel, để Excel tính, lưu lại rồi gửi lại"
+        );
+        // a window across two years names both
+        let january = Period::Month {
+            year: 2024,
+            month: 1,
+        };
+        assert_eq!(
+            window_of(january).say(Lang::Vi),
+            "từ ngày 1 tháng 12 năm 2023 đến ngày 31 tháng 1 năm 2024"
+        );
+        assert_eq!(window_of(january).say(Lang::En), january.describe_window());
+        assert_eq!(window_of(JULY).say(Lang::En), JULY.describe_window());
     }
 }

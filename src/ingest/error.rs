@@ -5,15 +5,11 @@ use crate::lake::LakeError;
 /// What stops a whole ingest run (a bad file never does: it is refused).
 #[derive(Debug, thiserror::Error)]
 pub enum IngestError {
-    #[error("{0} does not exist: check the path")]
+    #[error("{}", crate::msg!("ingest-error-missing", path = .0.as_str()))]
     Missing(String),
-    #[error(
-        "{0} is not a file or a folder (a pipe, socket or device): name report files or folders of them"
-    )]
+    #[error("{}", crate::msg!("ingest-error-not-a-file", path = .0.as_str()))]
     NotAFile(String),
-    #[error(
-        "cannot read {path}: {error}; check that it is still there and that this user may read it, then run again"
-    )]
+    #[error("{}", crate::msg!("ingest-error-unreadable", path = path.as_str(), error = error.to_string()))]
     Unreadable { path: String, error: std::io::Error },
     #[error(transparent)]
     Lake(#[from] LakeError),

@@ -8,17 +8,17 @@ use chrono::{NaiveDate, Utc};
 
 use super::error::IngestError;
 
-/// Why a path inside a folder is not read.
-pub const SKIPPED_LINK: &str = "a symbolic link; links inside a folder are not followed, so that an inbox cannot lead outside itself: copy the file into the folder, or name it on the command line";
-pub const SKIPPED_SPECIAL: &str =
-    "not a regular file (a pipe, socket or device): only report files are read";
+/// Why a path inside a folder is not read: the id of a message of
+/// `locales/*/ingest.ftl`, said with [`crate::i18n::tr`].
+pub const SKIPPED_LINK: &str = "ingest-skipped-link";
+pub const SKIPPED_SPECIAL: &str = "ingest-skipped-special";
 
 /// What the paths given to `ingest` hold.
 #[derive(Debug, Default)]
 pub struct Inbox {
     /// The files to read, in path order.
     pub files: Vec<PathBuf>,
-    /// Paths inside folders that are not read, with why.
+    /// Paths inside folders that are not read, with why (a message id).
     pub skipped: Vec<(PathBuf, &'static str)>,
 }
 

@@ -14,8 +14,9 @@ pub struct Problem {
     pub code: ReasonCode,
     /// What is said: a message of `locales/*/ingest*.ftl` with its values.
     pub msg: Msg,
-    /// Kept with a refused file in `rejects.raw` (JSON), not said.
-    pub detail: Option<serde_json::Value>,
+    /// Kept with a refused file in `rejects.raw` (JSON), not said (boxed:
+    /// a problem is the error of many small functions).
+    pub detail: Option<Box<serde_json::Value>>,
 }
 
 impl Problem {
@@ -34,7 +35,7 @@ impl Problem {
 
     /// The problem with `detail` kept beside it.
     pub fn with_detail(mut self, detail: serde_json::Value) -> Problem {
-        self.detail = Some(detail);
+        self.detail = Some(Box::new(detail));
         self
     }
 }

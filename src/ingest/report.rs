@@ -6,8 +6,9 @@ use std::collections::HashMap;
 use std::fmt::Write;
 use std::path::Path;
 
+use crate::i18n::{Lang, Msg};
 use crate::lake::LakeState;
-use crate::text::plural;
+use crate::msg;
 
 /// Up to this many files, every file gets its line; above, only those with
 /// something to say (refused rows or files, corrections, skipped rows).
@@ -85,7 +86,8 @@ pub struct IngestReport {
     pub dry_run: bool,
     pub committed: bool,
     pub orphans_removed: usize,
-    /// Paths inside the given folders that were not read, with why.
+    /// Paths inside the given folders that were not read, with why (a
+    /// message id, [`crate::ingest::SKIPPED_LINK`]).
     pub skipped: Vec<(String, &'static str)>,
 }
 
@@ -144,7 +146,7 @@ impl IngestReport {
                 > 0
     }
 
-    /// The per-file summary, for stderr.
+    /// The per-file summary, for stderr, in the process's language.
     pub fn render(&self, lake: &Path) -> String {
         let mut out = String::new();
         let list_all = self.files.len() <= LIST_ALL;
@@ -160,134 +162,200 @@ impl IngestReport {
                 unlisted += 1;
                 continue;
             }
-            let what = match (&f.unit, &f.period) {
-                (Some(u), Some(p)) => format!("{u} {p}"),
-                _ => String::new(),
-            };
-            let _ = match &f.status {
-                FileStatus::Ingested => {
-                    let mut line = format!(
-                        "  ok       {}  [{what}; {}]: {} accepted",
-                        f.path, f.detail, f.rows_accepted
-                    );
-                    if f.rows_refused > 0 {
-                        let _ = write!(line, ", {} refused", f.rows_refused);
-                    }
-                    if f.ignored > 0 {
-                        let _ = write!(
-                            line,
-                            ", {} template/total row{} skipped",
-                            f.ignored,
-                            plural(f.ignored)
-                        );
-                    }
-                    if f.headings > 0 {
-                        let _ = write!(
-                            line,
-                            ", {} section heading{}",
-                            f.headings,
-                            plural(f.headings)
-                        );
-                    }
-                    writeln!(out, "{line}")
-                }
-                FileStatus::AlreadyIngested => writeln!(
-                    out,
-                    "  same     {}  [{what}]: already in the lake, nothing changed",
-                    f.path
-                ),
-                FileStatus::Duplicate => writeln!(
-                    out,
-                    "  same     {}: the same bytes as a file above, read once",
-                    f.path
-                ),
-                FileStatus::Refused(why) => writeln!(out, "  REFUSED  {}: {why}", f.path),
-                FileStatus::AlreadyRefused(why) => writeln!(
-                    out,
-                    "  refused  {} (again, already recorded): {why}",
-                    f.path
-                ),
-            };
+            let _ = writeln!(out, "  {}", f.status_line(crate::i18n::current()));
+            let said = |m: Msg| format!("{INDENT}{m}");
             for note in &f.notes {
-                let _ = writeln!(out, "             note: {note}");
+                let _ = writeln!(out, "{}", said(msg!("ingest-note", note = note)));
             }
             for (row, why) in f.reasons.iter().take(5) {
-                let row = row.map(|r| format!("row {r}")).unwrap_or_default();
-                let _ = writeln!(out, "             {row}: {why}");
+                let row = row
+                    .map(|r| msg!("ingest-row", row = r.to_string()).to_string())
+                    .unwrap_or_default();
+                let _ = writeln!(out, "{INDENT}{row}: {why}");
             }
             if f.reasons.len() > 5 {
-                let _ = writeln!(
-                    out,
-                    "             ... and {} more refused rows (see the rejects table)",
-                    f.reasons.len() - 5
-                );
+                let n = f.reasons.len() - 5;
+                let _ = writeln!(out, "{}", said(msg!("ingest-more-refused", n = n)));
             }
             for (old, items) in &f.supersedes {
-                let _ = writeln!(out, "             supersedes {old}");
+                let _ = writeln!(out, "{}", said(msg!("ingest-supersedes", old = old)));
                 if f.rows_accepted == 0 && *items > 0 {
-                    let _ = writeln!(
-                        out,
-                        "             note: this report states no activity, and it replaces a report of {items} item{}: check with the unit that it is meant to",
-                        plural(*items)
-                    );
+                    let replaced = msg!("ingest-replaces-with-nothing", items = *items);
+                    let _ = writeln!(out, "{}", said(msg!("ingest-note", note = replaced)));
                 }
             }
             if f.superseded_by.is_some() {
                 let _ = writeln!(
                     out,
-                    "             kept but not current: a report received later for {what} is already in the lake"
+                    "{}",
+                    said(msg!("ingest-not-current", what = f.unit_period()))
                 );
             }
         }
         for (path, why) in &self.skipped {
-            let _ = writeln!(out, "  skipped  {path}: {why}");
+            let why = crate::i18n::tr(why);
+            let _ = writeln!(out, "  {}", msg!("ingest-skipped", path = path, why = why));
         }
         if unlisted > 0 {
             let _ = writeln!(
                 out,
-                "  ({unlisted} files read without remark are not listed: more than {LIST_ALL} files)"
+                "  {}",
+                msg!("ingest-unlisted", n = unlisted, most = LIST_ALL)
             );
         }
         let _ = writeln!(out, "{}", self.totals());
         if self.committed {
-            let _ = writeln!(out, "lake: {}", lake.display());
+            let _ = writeln!(
+                out,
+                "{}",
+                msg!("ingest-lake", path = lake.display().to_string())
+            );
         }
         if self.orphans_removed > 0 {
             let _ = writeln!(
                 out,
-                "removed {} file(s) an interrupted run had left behind",
-                self.orphans_removed
+                "{}",
+                msg!("ingest-orphans-removed", n = self.orphans_removed)
             );
         }
         out
     }
 
     /// The run's totals: files by what became of them, items accepted,
-    /// rows refused and corrections.
-    fn totals(&self) -> String {
+    /// rows refused and corrections (`3 files: 1 ingested, ...; 1 item
+    /// accepted, 2 rows refused; 0 corrections`).
+    pub fn totals(&self) -> Msg {
         let ingested = self.count(|s| *s == FileStatus::Ingested);
         let same = self.count(|s| matches!(s, FileStatus::AlreadyIngested | FileStatus::Duplicate));
         let refused =
             self.count(|s| matches!(s, FileStatus::Refused(_) | FileStatus::AlreadyRefused(_)));
-        let superseding = self
+        let corrections = self
             .files
             .iter()
             .filter(|f| !f.supersedes.is_empty())
             .count();
-        let verb = if self.dry_run {
-            "would be ingested (dry run: nothing written)"
-        } else {
-            "ingested"
-        };
-        format!(
-            "{} file{}: {ingested} {verb}, {same} already in the lake, {refused} refused; {} item{} accepted, {} row{} refused; {superseding} correction{}",
-            self.files.len(),
-            plural(self.files.len()),
-            self.rows_accepted(),
-            plural(self.rows_accepted()),
-            self.rows_refused(),
-            plural(self.rows_refused()),
-            plural(superseding),
+        msg!(
+            "ingest-totals",
+            files = self.files.len(),
+            ingested = ingested,
+            dry = if self.dry_run { "yes" } else { "no" },
+            same = same,
+            refused = refused,
+            items = self.rows_accepted(),
+            rows = self.rows_refused(),
+            corrections = corrections
         )
+    }
+}
+
+/// Where the lines under a file's line start.
+const INDENT: &str = "             ";
+
+impl FileReport {
+    /// `unit period`, or nothing when the file named neither.
+    fn unit_period(&self) -> String {
+        match (&self.unit, &self.period) {
+            (Some(u), Some(p)) => format!("{u} {p}"),
+            _ => String::new(),
+        }
+    }
+
+    /// The file's line in `lang`: its status, path and what became of its
+    /// rows.
+    fn status_line(&self, lang: Lang) -> String {
+        let path = self.path.as_str();
+        let what = self.unit_period();
+        let line = match &self.status {
+            FileStatus::Ingested => {
+                let mut counts = vec![msg!("ingest-count-accepted", n = self.rows_accepted)];
+                if self.rows_refused > 0 {
+                    counts.push(msg!("ingest-count-refused", n = self.rows_refused));
+                }
+                if self.ignored > 0 {
+                    counts.push(msg!("ingest-count-skipped", n = self.ignored));
+                }
+                if self.headings > 0 {
+                    counts.push(msg!("ingest-count-headings", n = self.headings));
+                }
+                let counts: Vec<String> = counts.iter().map(|m| m.say(lang)).collect();
+                msg!(
+                    "ingest-file-ok",
+                    path = path,
+                    what = what,
+                    detail = self.detail.as_str(),
+                    counts = counts.join(", ")
+                )
+            }
+            FileStatus::AlreadyIngested => msg!("ingest-file-same", path = path, what = what),
+            FileStatus::Duplicate => msg!("ingest-file-duplicate", path = path),
+            FileStatus::Refused(why) => msg!("ingest-file-refused", path = path, why = why),
+            FileStatus::AlreadyRefused(why) => {
+                msg!("ingest-file-refused-again", path = path, why = why)
+            }
+        };
+        line.say(lang)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn report() -> IngestReport {
+        let mut ok = FileReport::new(Path::new("inbox/a.csv"));
+        ok.unit = Some("so-tu-phap".into());
+        ok.period = Some("2023-07".into());
+        ok.detail = "csv".into();
+        ok.rows_accepted = 1;
+        ok.rows_refused = 2;
+        ok.ignored = 1;
+        ok.reasons = vec![(Some(5), "x".into())];
+        let mut bad = FileReport::new(Path::new("inbox/b.txt"));
+        bad.status = FileStatus::Refused("y".into());
+        IngestReport {
+            files: vec![ok, bad],
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn the_totals_are_said_in_both_languages() {
+        let r = report();
+        assert_eq!(
+            r.totals().say(Lang::En),
+            "2 files: 1 ingested, 0 already in the lake, 1 refused; 1 item accepted, 2 rows refused; 0 corrections"
+        );
+        assert_eq!(
+            r.totals().say(Lang::Vi),
+            "2 tệp: 1 tệp được nhập, 0 tệp đã có trong kho, 1 tệp bị từ chối; 1 mục được nhận, 2 dòng bị từ chối; 0 bản sửa đổi"
+        );
+        let dry = IngestReport { dry_run: true, ..r };
+        assert!(
+            dry.totals()
+                .say(Lang::Vi)
+                .contains("1 tệp sẽ được nhập (chạy thử: không ghi gì)")
+        );
+    }
+
+    #[test]
+    fn a_files_line_is_said_in_both_languages() {
+        let r = report();
+        assert_eq!(
+            r.files[0].status_line(Lang::En),
+            "ok       inbox/a.csv  [so-tu-phap 2023-07; csv]: 1 accepted, 2 refused, 1 template/total row skipped"
+        );
+        assert_eq!(
+            r.files[0].status_line(Lang::Vi),
+            "nhận     inbox/a.csv  [so-tu-phap 2023-07; csv]: 1 mục được nhận, 2 dòng bị từ chối, 1 dòng mẫu hoặc dòng tổng được bỏ qua"
+        );
+        assert_eq!(r.files[1].status_line(Lang::Vi), "TỪ CHỐI  inbox/b.txt: y");
+    }
+
+    #[test]
+    fn big_counts_are_grouped_in_vietnamese_only() {
+        let mut r = report();
+        r.files[0].rows_accepted = 250_000;
+        assert!(r.totals().say(Lang::En).contains("250000 items accepted"));
+        assert!(r.totals().say(Lang::Vi).contains("250.000 mục được nhận"));
     }
 }

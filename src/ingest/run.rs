@@ -95,7 +95,7 @@ fn refused(path: &Path, size: u64, id: &str, now: NaiveDateTime, problem: Proble
             raw: {
                 let mut raw = serde_json::json!({ "file_name": file_name, "size_bytes": size });
                 if let (Some(detail), Some(map)) = (problem.detail.clone(), raw.as_object_mut()) {
-                    map.insert("detail".into(), detail);
+                    map.insert("detail".into(), *detail);
                 }
                 raw.to_string()
             },
@@ -107,7 +107,8 @@ fn refused(path: &Path, size: u64, id: &str, now: NaiveDateTime, problem: Proble
     }
 }
 
-/// The start of the reason a file is refused for when its reader panicked.
+/// The start of the reason a file is refused for when its reader panicked,
+/// as it is said in English (`ingest-reader-stopped`).
 pub const READER_STOPPED: &str = "The file could not be read: the reader stopped on it";
 
 /// Reads, validates and normalises one file; a reader that panics on it
@@ -122,9 +123,10 @@ fn process(
 ) -> Outcome {
     guard::guarded(|| read_and_normalise(path, bytes, id, now, reference, opts)).unwrap_or_else(
         |p| {
-            let reason = format!(
-                "{READER_STOPPED} ({} at {}); it may be damaged: open it in Excel or a text editor, save it again and resend it, and send the file to the baocao maintainers.",
-                p.message, p.location
+            let reason = crate::msg!(
+                "ingest-reader-stopped",
+                panic = p.message,
+                location = p.location
             );
             let problem = Problem::new(ReasonCode::FileReaderStopped, reason);
             refused(path, bytes.len() as u64, id, now, problem)
@@ -161,10 +163,12 @@ fn read_and_normalise(
     if Format::named(&ext) != Some(format) {
         out.notes.insert(
             0,
-            format!(
-                "the file is named .{ext} but is {}: read as such",
-                format.describe()
-            ),
+            crate::msg!(
+                "ingest-named-as",
+                ext = ext.as_str(),
+                format = format.describe()
+            )
+            .to_string(),
         );
     }
     let modified = file_date(path);

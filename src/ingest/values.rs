@@ -10,7 +10,9 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::cell::Cell;
-use super::dates::FORMULA;
+use super::dates::formula;
+use crate::i18n::Msg;
+use crate::msg;
 use crate::text::strip_marks_lower;
 
 /// How far, relative to its size, a computed number may be from a whole
@@ -20,12 +22,14 @@ use crate::text::strip_marks_lower;
 const WHOLE_TOLERANCE: f64 = 4096.0 * f64::EPSILON;
 
 /// The end of the sentence for a number no count can be.
-const TOO_LARGE: &str = "is too large to be a count: check the figure";
+fn too_large() -> Msg {
+    msg!("ingest-value-too-large")
+}
 
 /// A count is a whole number that a figure may hold: the quantity, the
 /// reach. `units` are the words that may follow it (`3 tin`, `1.200
 /// người`); `max` the largest a report's row can claim.
-pub(super) fn parse_count(cell: &Cell, units: &[&str], max: i64) -> Result<Option<i64>, String> {
+pub(super) fn parse_count(cell: &Cell, units: &[&str], max: i64) -> Result<Option<i64>, Msg> {
     let bare;
     let cell = match cell {
         Cell::Text(t) => match strip_unit(t, units) {
@@ -38,9 +42,9 @@ pub(super) fn parse_count(cell: &Cell, units: &[&str], max: i64) -> Result<Optio
         other => other,
     };
     match parse_int(cell)? {
-        Some(n) if n > max => Err(format!(
-            "is larger than any report's row can count ({} at most): check the figure",
-            crate::text::group_thousands(max, '.')
+        Some(n) if n > max => Err(msg!(
+            "ingest-value-above-most",
+            most = crate::text::group_thousands(max, '.')
         )),
         n => Ok(n),
     }
@@ -107,7 +111,7 @@ pub(super) const MAX_REACH: i64 = 10_000_000_000;
 /// A duration in minutes: a number (`30`, `2,5`, `30 phút`), or a time
 /// (`1:30:00`, or an Excel cell formatted as a time). `1.500` and `1,500`
 /// could be one and a half or fifteen hundred minutes: refused.
-pub(super) fn parse_minutes(cell: &Cell) -> Result<Option<f64>, String> {
+pub(super) fn parse_minutes(cell: &Cell) -> Result<Option<f64>, Msg> {
     if let Cell::Text(t) = cell {
         let s = t.trim();
         if let Some((h, rest)) = s.split_once(':') {
@@ -116,7 +120,7 @@ pub(super) fn parse_minutes(cell: &Cell) -> Result<Option<f64>, String> {
                 parts.iter().map(|p| p.trim().parse::<f64>().ok()).collect();
             return match nums.as_deref() {
                 Some([h, m, sec]) => Ok(Some(h * 60.0 + m + sec / 60.0)),
-                _ => Err("is ambiguous as a time: write the minutes (90), or hours, minutes and seconds (1:30:00)".into()),
+                _ => Err(msg!("ingest-value-ambiguous-time")),
             };
         }
         let digits = s.trim_end_matches(|c: char| c.is_alphabetic() || c == ' ');
@@ -127,9 +131,11 @@ pub(super) fn parse_minutes(cell: &Cell) -> Result<Option<f64>, String> {
             && !a.starts_with('0')
             && a.chars().all(|c| c.is_ascii_digit())
         {
-            return Err(format!(
-                "could be {a}.{b} minutes or {a}{b} minutes: write {a}{b} for {a}{b} minutes, or {a},{} for less",
-                b.trim_end_matches('0')
+            return Err(msg!(
+                "ingest-value-ambiguous-minutes",
+                a = a,
+                b = b,
+                short = b.trim_end_matches('0')
             ));
         }
     }
@@ -190,24 +196,26 @@ pub(super) fn is_spreadsheet_error(text: &str) -> bool {
             .is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
 }
 
-/// Why text with spaces is not a `what`: figures split apart (`2 3`, `12 /
-/// 500`: two lines of a cell), or words around one (`khoảng 500`).
-fn split_or_not(text: &str, what: &str) -> String {
+/// Why text with spaces is not a whole number (`whole`) or a number:
+/// figures split apart (`2 3`, `12 / 500`: two lines of a cell), or words
+/// around one (`khoảng 500`).
+fn split_or_not(text: &str, whole: bool) -> Msg {
     let figures = text.split_whitespace().all(|p| {
         p.chars()
             .all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | '-' | '/'))
     });
-    if figures {
-        format!("is not one {what} (a space or a line break splits it)")
-    } else {
-        format!("is not a {what}")
+    match (figures, whole) {
+        (true, true) => msg!("ingest-value-split-whole"),
+        (true, false) => msg!("ingest-value-split-number"),
+        (false, true) => msg!("ingest-value-not-whole"),
+        (false, false) => msg!("ingest-value-not-a-number"),
     }
 }
 
 /// A whole number as offices write it: `12`, `1.234`, `1,234`, `1 234`,
 /// a spreadsheet number within noise of a whole one, or a decimal text
 /// that is whole (`3500.0`).
-pub(super) fn parse_int(cell: &Cell) -> Result<Option<i64>, String> {
+pub(super) fn parse_int(cell: &Cell) -> Result<Option<i64>, Msg> {
     // thousands groups never start with 0: `0,500` and `0.750` are not
     // five hundred and seven hundred and fifty
     static GROUPED: LazyLock<Regex> = LazyLock::new(|| {
@@ -215,27 +223,30 @@ pub(super) fn parse_int(cell: &Cell) -> Result<Option<i64>, String> {
     });
     match cell {
         Cell::Empty => Ok(None),
-        Cell::Number(n) if n.abs() >= 9.0e15 => Err(TOO_LARGE.into()),
-        Cell::Minutes(_) => Err("is a time, not a number".into()),
+        Cell::Number(n) if n.abs() >= 9.0e15 => Err(too_large()),
+        Cell::Minutes(_) => Err(msg!("ingest-value-time")),
         Cell::Number(n) => as_whole(*n)
             .map(Some)
-            .ok_or_else(|| "is not a whole number".into()),
-        Cell::Formula(_) => Err(FORMULA.into()),
-        Cell::Bool(_) | Cell::Date(_) => Err("is not a number".into()),
-        Cell::Text(t) if is_spreadsheet_error(t) => {
-            Err("is a spreadsheet error, not a number: correct the formula in Excel or LibreOffice, save the file again and resend it".into())
-        }
+            .ok_or_else(|| msg!("ingest-value-not-whole")),
+        Cell::Formula(_) => Err(formula()),
+        Cell::Bool(_) | Cell::Date(_) => Err(msg!("ingest-value-not-a-number")),
+        Cell::Text(t) if is_spreadsheet_error(t) => Err(msg!("ingest-value-spreadsheet-error")),
         Cell::Text(t) => {
             let Some(s) = without_group_spaces(t) else {
-                return Err(split_or_not(t, "whole number"));
+                return Err(split_or_not(t, true));
             };
             if s.is_empty() {
                 return Ok(None);
             }
             match s.parse::<i64>() {
                 Ok(n) => return Ok(Some(n)),
-                Err(e) if matches!(e.kind(), std::num::IntErrorKind::PosOverflow | std::num::IntErrorKind::NegOverflow) => {
-                    return Err(TOO_LARGE.into());
+                Err(e)
+                    if matches!(
+                        e.kind(),
+                        std::num::IntErrorKind::PosOverflow | std::num::IntErrorKind::NegOverflow
+                    ) =>
+                {
+                    return Err(too_large());
                 }
                 Err(_) => {}
             }
@@ -248,16 +259,16 @@ pub(super) fn parse_int(cell: &Cell) -> Result<Option<i64>, String> {
                         .replace(sep, "")
                         .parse()
                         .map(Some)
-                        .map_err(|_| "is too large".into());
+                        .map_err(|_| msg!("ingest-value-too-large-plain"));
                 }
-                return Err("is not a whole number".into());
+                return Err(msg!("ingest-value-not-whole"));
             }
             // a decimal written out by a program (`3500.0000000000005`)
             match parse_decimal(cell) {
                 Ok(Some(n)) => as_whole(n)
                     .map(Some)
-                    .ok_or_else(|| "is not a whole number".into()),
-                _ => Err("is not a whole number".into()),
+                    .ok_or_else(|| msg!("ingest-value-not-whole")),
+                _ => Err(msg!("ingest-value-not-whole")),
             }
         }
     }
@@ -266,13 +277,13 @@ pub(super) fn parse_int(cell: &Cell) -> Result<Option<i64>, String> {
 /// A decimal number: `2,5` (Vietnamese) and `2.5` both mean two and a half,
 /// `1.234,5` is one thousand two hundred and thirty-four and a half; a
 /// trailing unit (`30 phút`) is ignored.
-pub(super) fn parse_decimal(cell: &Cell) -> Result<Option<f64>, String> {
+pub(super) fn parse_decimal(cell: &Cell) -> Result<Option<f64>, Msg> {
     match cell {
         Cell::Empty => Ok(None),
         Cell::Number(n) => Ok(Some(*n)),
         Cell::Minutes(m) => Ok(Some(*m)),
-        Cell::Formula(_) => Err(FORMULA.into()),
-        Cell::Bool(_) | Cell::Date(_) => Err("is not a number".into()),
+        Cell::Formula(_) => Err(formula()),
+        Cell::Bool(_) | Cell::Date(_) => Err(msg!("ingest-value-not-a-number")),
         Cell::Text(t) => {
             let lower = strip_marks_lower(t);
             let s = lower
@@ -281,7 +292,7 @@ pub(super) fn parse_decimal(cell: &Cell) -> Result<Option<f64>, String> {
                 .trim_end_matches("minutes")
                 .trim_end_matches("min");
             let Some(s) = without_group_spaces(s) else {
-                return Err(split_or_not(s, "number"));
+                return Err(split_or_not(s, false));
             };
             if s.is_empty() {
                 return Ok(None);
@@ -306,14 +317,14 @@ pub(super) fn parse_decimal(cell: &Cell) -> Result<Option<f64>, String> {
                 .chars()
                 .all(|c| c.is_ascii_digit() || c == '.' || c == '-')
             {
-                return Err("is not a number".into());
+                return Err(msg!("ingest-value-not-a-number"));
             }
             normalised
                 .parse::<f64>()
                 .ok()
                 .filter(|f| f.is_finite())
                 .map(Some)
-                .ok_or_else(|| "is not a number".into())
+                .ok_or_else(|| msg!("ingest-value-not-a-number"))
         }
     }
 }
@@ -339,13 +350,13 @@ mod tests {
         // a cell of two lines (`2`, `3`) is two figures, not twenty-three
         for split in ["2 3", "1 2", "12 34", "1 2345", "1234 567", "12 / 500"] {
             assert_eq!(
-                parse_int(&t(split)).unwrap_err(),
+                parse_int(&t(split)).unwrap_err().to_string(),
                 "is not one whole number (a space or a line break splits it)",
                 "{split}"
             );
         }
         assert_eq!(
-            parse_int(&t("khoảng 500")).unwrap_err(),
+            parse_int(&t("khoảng 500")).unwrap_err().to_string(),
             "is not a whole number"
         );
         assert_eq!(n("-3"), Some(-3));
@@ -357,16 +368,19 @@ mod tests {
         assert!(parse_int(&Cell::Number(2.5)).is_err());
         assert!(parse_int(&Cell::Formula("G8*H8".into())).is_err());
         assert_eq!(
-            parse_int(&t("100000000000000000000")).unwrap_err(),
+            parse_int(&t("100000000000000000000"))
+                .unwrap_err()
+                .to_string(),
             "is too large to be a count: check the figure"
         );
         assert_eq!(
-            parse_int(&Cell::Number(1e20)).unwrap_err(),
+            parse_int(&Cell::Number(1e20)).unwrap_err().to_string(),
             "is too large to be a count: check the figure"
         );
         assert!(
             parse_int(&t("#REF!"))
                 .unwrap_err()
+                .to_string()
                 .starts_with("is a spreadsheet error")
         );
     }
@@ -418,7 +432,7 @@ mod tests {
         assert_eq!(q("12 tin bài").unwrap(), Some(12));
         assert!(q("3 người").is_err());
         assert_eq!(
-            q("5000000000000000000").unwrap_err(),
+            q("5000000000000000000").unwrap_err().to_string(),
             "is larger than any report's row can count (1.000.000 at most): check the figure"
         );
         let r = |s: &str| parse_count(&t(s), REACH_UNITS, MAX_REACH);
@@ -439,6 +453,7 @@ mod tests {
         assert!(
             m("1,500")
                 .unwrap_err()
+                .to_string()
                 .starts_with("could be 1.500 minutes or 1500 minutes")
         );
         assert!(m("1.500").is_err());
@@ -462,5 +477,40 @@ mod tests {
         assert!(parse_decimal(&t("2 3")).is_err());
         assert!(parse_decimal(&t("nửa giờ")).is_err());
         assert!(parse_decimal(&t("inf")).is_err());
+    }
+
+    #[test]
+    fn why_a_value_is_refused_in_vietnamese() {
+        use crate::i18n::Lang;
+        let vi = |r: Result<Option<i64>, Msg>| r.unwrap_err().say(Lang::Vi);
+        assert_eq!(
+            vi(parse_int(&t("2 3"))),
+            "không phải là một số nguyên duy nhất (dấu cách hoặc dấu xuống dòng đã tách nó ra)"
+        );
+        assert_eq!(vi(parse_int(&t("khoảng 500"))), "không phải là số nguyên");
+        assert_eq!(
+            vi(parse_int(&Cell::Number(1e20))),
+            "quá lớn, không thể là một số đếm: hãy kiểm tra lại con số"
+        );
+        assert_eq!(
+            vi(parse_count(
+                &t("5000000000000000000"),
+                ITEM_UNITS,
+                MAX_QUANTITY
+            )),
+            "lớn hơn mức tối đa một dòng báo cáo có thể ghi (nhiều nhất 1.000.000): hãy kiểm tra lại con số"
+        );
+        assert_eq!(
+            vi(parse_int(&t("#REF!"))),
+            "là lỗi của bảng tính, không phải là số: hãy sửa công thức trong Excel hoặc LibreOffice, lưu lại tệp rồi gửi lại"
+        );
+        assert_eq!(
+            parse_minutes(&t("1,500")).unwrap_err().say(Lang::Vi),
+            "có thể là 1,5 phút hoặc 1500 phút: hãy ghi 1500 nếu là 1500 phút, hoặc 1,5 nếu ít hơn"
+        );
+        assert_eq!(
+            parse_minutes(&t("1,500")).unwrap_err().say(Lang::En),
+            "could be 1.500 minutes or 1500 minutes: write 1500 for 1500 minutes, or 1,5 for less"
+        );
     }
 }

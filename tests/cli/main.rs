@@ -12,6 +12,7 @@ mod hostile;
 mod ingest;
 mod ingest_errors;
 mod lake_files;
+mod language;
 mod query;
 mod real_world;
 mod real_world_third;

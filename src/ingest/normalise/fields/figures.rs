@@ -60,7 +60,7 @@ fn optional<T: Copy + PartialOrd + Default + Into<Arg>>(
     row: &Row,
     field: Field,
     code: ReasonCode,
-    parse: impl Fn(&Cell) -> Result<Option<T>, String>,
+    parse: impl Fn(&Cell) -> Result<Option<T>, crate::i18n::Msg>,
     notes: &mut FileNotes,
     problems: &mut Vec<Problem>,
 ) -> Option<T> {

@@ -399,6 +399,8 @@ fn bundle(lang: Lang) -> &'static Bundle {
         let mut bundle = Bundle::new_concurrent(vec![id]);
         bundle.set_use_isolating(false);
         bundle.set_formatter(Some(formatter(lang)));
+        // NUMBER($x, maximumFractionDigits: 2): the options the formatter reads
+        let _ = bundle.add_builtins();
         for (_, text) in files(lang) {
             // a file that does not parse keeps the messages that do (a
             // test parses every file without error)

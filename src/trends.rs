@@ -417,6 +417,44 @@ fn submissions_used(result: &QueryResult) -> Result<SubmissionsUsed, TrendsError
     })
 }
 
+fn write_synced(path: &Path, bytes: &[u8]) -> Result<(), TrendsError> {
+    crate::atomic::write_bytes(path, bytes).map_err(|e| io(e.action, &e.path)(e.error))
+}
+
+fn sync_dir(dir: &Path) -> Result<(), TrendsError> {
+    File::open(dir)
+        .and_then(|d| d.sync_all())
+        .map_err(io("sync", dir))
+}
+
+/// Puts the finished folder `new` where `out` is. On Linux the two are
+/// exchanged in one `renameat2(RENAME_EXCHANGE)`, so `out` always exists
+/// and holds a whole set; elsewhere (or on a file system without it) the
+/// old folder is renamed aside first, leaving a moment with no `out`, never
+/// one with half a set. The old set is then removed.
+fn replace_dir(new: &Path, out: &Path, parent: &Path, name: &str) -> Result<(), TrendsError> {
+    if fs::symlink_metadata(out).is_err() {
+        return fs::rename(new, out).map_err(io("rename", new));
+    }
+    #[cfg(target_os = "linux")]
+    {
+        use rustix::fs::{CWD, RenameFlags, renameat_with};
+        match renameat_with(CWD, new, CWD, out, RenameFlags::EXCHANGE) {
+            Ok(()) => return fs::remove_dir_all(new).map_err(io("remove", new)),
+            Err(e) if e == rustix::io::Errno::INVAL || e == rustix::io::Errno::NOSYS => {}
+            Err(e) => return Err(io("replace", out)(e.into())),
+        }
+    }
+    let old = parent.join(format!(".{name}.old-{}", std::process::id()));
+    fs::rename(out, &old).map_err(io("rename", out))?;
+    if let Err(e) = fs::rename(new, out) {
+        // put the old set back: never leave no set at all
+        let _ = fs::rename(&old, out);
+        return Err(io("rename", new)(e));
+    }
+    fs::remove_dir_all(&old).map_err(io("remove", &old))
+}
+
 #[cfg(test)]
 mod tests {
     use crate::i18n::{Lang, lookup};
@@ -534,42 +572,4 @@ mod tests {
         }
         assert!(seen >= 6, "{seen} messages said by the queries");
     }
-}
-
-fn write_synced(path: &Path, bytes: &[u8]) -> Result<(), TrendsError> {
-    crate::atomic::write_bytes(path, bytes).map_err(|e| io(e.action, &e.path)(e.error))
-}
-
-fn sync_dir(dir: &Path) -> Result<(), TrendsError> {
-    File::open(dir)
-        .and_then(|d| d.sync_all())
-        .map_err(io("sync", dir))
-}
-
-/// Puts the finished folder `new` where `out` is. On Linux the two are
-/// exchanged in one `renameat2(RENAME_EXCHANGE)`, so `out` always exists
-/// and holds a whole set; elsewhere (or on a file system without it) the
-/// old folder is renamed aside first, leaving a moment with no `out`, never
-/// one with half a set. The old set is then removed.
-fn replace_dir(new: &Path, out: &Path, parent: &Path, name: &str) -> Result<(), TrendsError> {
-    if fs::symlink_metadata(out).is_err() {
-        return fs::rename(new, out).map_err(io("rename", new));
-    }
-    #[cfg(target_os = "linux")]
-    {
-        use rustix::fs::{CWD, RenameFlags, renameat_with};
-        match renameat_with(CWD, new, CWD, out, RenameFlags::EXCHANGE) {
-            Ok(()) => return fs::remove_dir_all(new).map_err(io("remove", new)),
-            Err(e) if e == rustix::io::Errno::INVAL || e == rustix::io::Errno::NOSYS => {}
-            Err(e) => return Err(io("replace", out)(e.into())),
-        }
-    }
-    let old = parent.join(format!(".{name}.old-{}", std::process::id()));
-    fs::rename(out, &old).map_err(io("rename", out))?;
-    if let Err(e) = fs::rename(new, out) {
-        // put the old set back: never leave no set at all
-        let _ = fs::rename(&old, out);
-        return Err(io("rename", new)(e));
-    }
-    fs::remove_dir_all(&old).map_err(io("remove", &old))
 }

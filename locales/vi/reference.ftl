@@ -43,11 +43,36 @@ reference-change-kind = '{ $value }' không thuộc các giá trị merged, spli
 reference-bad-share = '{ $value }' không phải là một tỷ lệ: hãy ghi một phân số lớn hơn 0 và không quá 1 (0.25), hoặc để trống khi văn bản gốc không nêu
 reference-unknown-unit = đơn vị '{ $code }' không có trong danh mục: phải là một unit_code của units.csv
 reference-successor-not-valid = '{ $code }' chưa tồn tại hoặc đã chấm dứt vào ngày thay đổi { $date } (đơn vị có hiệu lực { $span })
-reference-needs-successor = một đơn vị { $kind } cần có đơn vị kế thừa: hãy ghi mã đơn vị đó, hoặc ghi change_kind abolished cho đơn vị không có đơn vị kế thừa
+reference-needs-successor = đơn vị { $kind ->
+    [merged] sáp nhập
+    [split] chia tách
+    [renamed] đổi tên
+   *[abolished] giải thể
+ } cần có đơn vị kế thừa: hãy ghi mã đơn vị đó, hoặc ghi change_kind abolished cho đơn vị không có đơn vị kế thừa
 reference-share-not-split = chỉ trường hợp chia tách (split) mới có tỷ lệ: hãy để trống
 reference-change-not-after-end = '{ $code }' có hiệu lực { $span }, nên thay đổi ngày { $date } không liền sau ngày cuối cùng của đơn vị: valid_to phải là ngày trước ngày thay đổi
-reference-ends-twice = '{ $code }' { $kind } ngày { $date } ở dòng { $line } nhưng { $other-kind } ngày { $other-date } ở đây: mỗi đơn vị chỉ chấm dứt một lần, theo một cách
-reference-several-successors = '{ $code }' được ghi { $kind } vào nhiều đơn vị: đơn vị { $kind } chỉ có một đơn vị kế thừa; đơn vị mà công việc chuyển cho nhiều đơn vị là chia tách (split)
+reference-ends-twice = '{ $code }' được ghi { $kind ->
+    [merged] sáp nhập
+    [split] chia tách
+    [renamed] đổi tên
+   *[abolished] giải thể
+ } ngày { $date } ở dòng { $line } nhưng { $other-kind ->
+    [merged] sáp nhập
+    [split] chia tách
+    [renamed] đổi tên
+   *[abolished] giải thể
+ } ngày { $other-date } ở đây: mỗi đơn vị chỉ chấm dứt một lần, theo một cách
+reference-several-successors = '{ $code }' được ghi { $kind ->
+    [merged] sáp nhập
+    [split] chia tách
+    [renamed] đổi tên
+   *[abolished] giải thể
+ } vào nhiều đơn vị: đơn vị { $kind ->
+    [merged] sáp nhập
+    [split] chia tách
+    [renamed] đổi tên
+   *[abolished] giải thể
+ } chỉ có một đơn vị kế thừa; đơn vị có công việc chuyển cho nhiều đơn vị là trường hợp chia tách (split)
 reference-split-into-one = '{ $code }' được chia tách cho chỉ một đơn vị: trường hợp này là sáp nhập (merged) hoặc đổi tên (renamed)
 reference-shares-over = tổng tỷ lệ của '{ $code }' là { $shares }, vượt quá toàn bộ
 reference-ended-without-lineage = '{ $code }' chấm dứt ngày { $to } nhưng unit_lineage.csv không ghi đơn vị này ra sao: hãy thêm một dòng cho mỗi đơn vị kế thừa, hoặc một dòng change_kind abolished không có successor_code

@@ -121,6 +121,14 @@ impl From<crate::atomic::WriteError> for QueryError {
     }
 }
 
+/// ` (did you mean 'x'?)`, or nothing.
+pub(super) fn suggest(name: &Option<String>) -> Msg {
+    match name {
+        Some(n) => msg!("query-did-you-mean", name = n.clone()),
+        None => Msg::verbatim(""),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -154,13 +162,5 @@ mod tests {
                 .say(Lang::Vi),
             "baocao chỉ đọc kho dữ liệu: câu lệnh ghi dữ liệu (INSERT, UPDATE, DELETE, COPY) bị từ chối (không dùng CREATE, INSERT, UPDATE, DELETE, COPY hay SET); hãy đặt câu hỏi bằng SELECT"
         );
-    }
-}
-
-/// ` (did you mean 'x'?)`, or nothing.
-pub(super) fn suggest(name: &Option<String>) -> Msg {
-    match name {
-        Some(n) => msg!("query-did-you-mean", name = n.clone()),
-        None => Msg::verbatim(""),
     }
 }

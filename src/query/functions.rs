@@ -152,7 +152,7 @@ impl ScalarUDFImpl for Say {
 
     fn invoke_with_args(&self, args: ScalarFunctionArgs) -> Result<ColumnarValue> {
         let rows = args.number_rows;
-        if args.args.len() % 2 == 0 {
+        if args.args.len().is_multiple_of(2) {
             return Err(datafusion::error::DataFusionError::Plan(
                 crate::msg!("query-say-arguments").to_string(),
             ));

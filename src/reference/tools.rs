@@ -396,10 +396,11 @@ pub fn check(dir: Option<&Path>) -> Checked {
         for l in &register.lineage {
             *by_kind.entry(l.kind.as_str()).or_default() += 1;
         }
-        let kinds: Vec<crate::i18n::Msg> = by_kind
+        let kinds = by_kind
             .iter()
-            .map(|(k, n)| msg!("reference-check-kind-count", n = *n, kind = *k))
-            .collect();
+            .map(|(k, n)| msg!("reference-check-kind-count", n = *n, kind = *k).to_string())
+            .collect::<Vec<_>>()
+            .join(", ");
         out.facts.push(
             msg!(
                 "reference-check-register",
@@ -708,4 +709,42 @@ fn diff_obligations(a: &Campaign, b: &Campaign) -> Vec<String> {
         .to_string(),
     );
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::i18n::Lang;
+    use crate::msg;
+
+    #[test]
+    fn a_diff_sentence_is_said_in_vietnamese() {
+        let m = msg!(
+            "reference-diff-obligation",
+            year = "2026",
+            what = msg!(
+                "reference-diff-reports",
+                kind = "monthly",
+                first = "2026-06",
+                last = "2026-12"
+            ),
+            kinds = "commune, ward",
+            due = msg!("reference-diff-due-day", day = "15"),
+            n = 1315
+        );
+        assert_eq!(
+            m.say(Lang::En),
+            "Obligation in 2026: monthly reports from 2026-06 to 2026-12 from every commune, ward, due on day 15 of the month reported: 1,315 reports expected."
+        );
+        assert_eq!(
+            m.say(Lang::Vi),
+            "Nghĩa vụ báo cáo năm 2026: các báo cáo tháng từ kỳ 2026-06 đến kỳ 2026-12 từ mọi đơn vị loại commune, ward, hạn ngày 15 của tháng được báo cáo: dự kiến 1.315 báo cáo."
+        );
+        let one = msg!(
+            "reference-diff-one-report",
+            kind = "annual",
+            period = "2026"
+        );
+        assert_eq!(one.say(Lang::En), "an annual report for 2026");
+        assert_eq!(one.say(Lang::Vi), "một báo cáo năm cho kỳ 2026");
+    }
 }

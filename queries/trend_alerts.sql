@@ -9,7 +9,8 @@
 -- activity to the as-of month (the months table), zero where nothing happened.
 -- kind is silent_office (subject a unit), theme_drop (a theme), peak_shortfall
 -- (a peak), uncorrected_rejects (a unit, or the file refused whole); since is
--- the day the matter began. The rules are beside each part below.
+-- the day the matter began. The rules are beside each part below. detail is
+-- said in baocao's language (say(): the messages trends-alert-* of locales/).
 WITH used AS (
     SELECT submission_id, unit_code, period_kind, period, received_at, source_file
     FROM submission_versions
@@ -47,10 +48,12 @@ silent_office AS (
     SELECT
         'silent_office' AS kind,
         d.unit_code AS subject,
-        concat('No monthly report for ', string_agg(d.period, ', ' ORDER BY d.period),
-               ' (', CAST(COUNT(*) AS VARCHAR), ' months running); ',
-               CASE WHEN l.last_period IS NULL THEN 'none received yet.'
-                    ELSE concat('the last one received was for ', l.last_period, '.') END) AS detail,
+        CASE WHEN l.last_period IS NULL
+             THEN say('trends-alert-silent-none',
+                      'periods', string_agg(d.period, ', ' ORDER BY d.period), 'months', COUNT(*))
+             ELSE say('trends-alert-silent',
+                      'periods', string_agg(d.period, ', ' ORDER BY d.period), 'months', COUNT(*),
+                      'last', l.last_period) END AS detail,
         MIN(d.due_date) AS since
     FROM dues d JOIN last_report l ON l.unit_code = d.unit_code
     WHERE NOT d.received AND (l.last_due IS NULL OR d.due_date > l.last_due)
@@ -90,9 +93,8 @@ theme_drop AS (
     SELECT
         'theme_drop' AS kind,
         b.theme_code AS subject,
-        concat('Quantity in ', b.month, ' was ', CAST(b.quantity AS VARCHAR),
-               ', less than half its average of ', CAST(ROUND(b.avg_before, 2) AS VARCHAR),
-               ' over ', b.first_before, ' to ', b.last_before, '.') AS detail,
+        say('trends-alert-theme-drop', 'month', b.month, 'quantity', b.quantity,
+            'average', ROUND(b.avg_before, 2), 'first', b.first_before, 'last', b.last_before) AS detail,
         b.month_start AS since
     FROM theme_baseline b JOIN judged_month j ON j.month_index = b.month_index
     WHERE b.months_before = 3 AND b.quantity < 0.5 * b.avg_before
@@ -124,11 +126,9 @@ peak_shortfall AS (
     SELECT
         'peak_shortfall' AS kind,
         peak_code AS subject,
-        concat('Day ', CAST(days_over AS VARCHAR), ' of ', CAST(window_days AS VARCHAR),
-               ': quantity ', CAST(quantity_inside AS VARCHAR), ' reported for the first ',
-               CAST(days_reported AS VARCHAR), ' days, under half the ',
-               CAST(ROUND(CAST(quantity_before AS DOUBLE) * days_reported / days_before, 1) AS VARCHAR),
-               ' that the pace before the window would give.') AS detail,
+        say('trends-alert-peak-shortfall', 'day', days_over, 'days', window_days,
+            'quantity', quantity_inside, 'reported', days_reported,
+            'expected', ROUND(CAST(quantity_before AS DOUBLE) * days_reported / days_before, 1)) AS detail,
         start_date AS since
     FROM peak_pace
     WHERE days_over * 2 >= window_days
@@ -143,10 +143,9 @@ row_rejects AS (
     SELECT
         'uncorrected_rejects' AS kind,
         u.unit_code AS subject,
-        concat(CAST(COUNT(*) AS VARCHAR), CASE WHEN COUNT(*) = 1 THEN ' row' ELSE ' rows' END,
-               ' of the ', u.period, ' report (', u.source_file, ') refused, first row ',
-               CAST(MIN(r.source_row) AS VARCHAR), ': ',
-               first_value(r.reason ORDER BY r.source_row), ' Send a corrected report.') AS detail,
+        say('trends-alert-rows-refused', 'rows', COUNT(*), 'period', u.period,
+            'file', u.source_file, 'first', CAST(MIN(r.source_row) AS VARCHAR),
+            'reason', first_value(say_reason(r.reason_args, r.reason) ORDER BY r.source_row)) AS detail,
         u.received_at AS since
     FROM rejects r JOIN used u ON u.submission_id = r.submission_id
     WHERE r.source_row IS NOT NULL
@@ -156,7 +155,8 @@ file_rejects AS (
     SELECT
         'uncorrected_rejects' AS kind,
         r.source_file AS subject,
-        concat('The whole file was refused: ', first_value(r.reason ORDER BY r.ingested_at)) AS detail,
+        say('trends-alert-file-refused',
+            'reason', first_value(say_reason(r.reason_args, r.reason) ORDER BY r.ingested_at)) AS detail,
         CAST(MIN(r.ingested_at) AS DATE) AS since
     FROM rejects r
     WHERE r.source_row IS NULL

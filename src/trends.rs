@@ -24,7 +24,9 @@ use serde::Serialize;
 use sha2::{Digest, Sha256};
 use tracing::info;
 
+use crate::i18n::Msg;
 use crate::lake::{Lake, LakeError, WriteTrouble};
+use crate::msg;
 use crate::query::output::{Format, write};
 use crate::query::{QueryError, QueryResult, Session, named};
 use std::sync::Arc;
@@ -54,39 +56,29 @@ pub enum TrendsError {
     Query(#[from] QueryError),
     #[error(transparent)]
     Lake(#[from] LakeError),
-    #[error("cannot {action} {path}: {error}{}", out_hint(error))]
+    #[error("{}", msg!("lake-io", action = crate::lake::action_msg(action), path = path.clone(), error = error.to_string(), hint = out_hint(error)))]
     Io {
         action: &'static str,
         path: String,
         error: std::io::Error,
     },
-    #[error("cannot write {path}: {message}")]
+    #[error("{}", msg!("trends-cannot-write", path = path.clone(), error = message.clone()))]
     Write { path: String, message: String },
-    #[error(
-        "another baocao trends run is writing {0}; run again when it has finished (without --no-wait it waits)"
-    )]
+    #[error("{}", msg!("trends-busy", out = .0.clone()))]
     Busy(String),
-    #[error(
-        "{0} holds files that are not trend files (it has no {MANIFEST}); baocao trends replaces its output folder whole, so choose a new or empty --out"
-    )]
+    #[error("{}", msg!("trends-not-trends-folder", out = .0.clone(), manifest = MANIFEST))]
     NotTrendsFolder(String),
-    #[error(
-        "{0} is not a folder name baocao trends can write to; give --out a folder such as ./trends"
-    )]
+    #[error("{}", msg!("trends-bad-out", out = .0.clone()))]
     BadOut(String),
 }
 
 /// What to do when the output folder cannot be written; the previous set
 /// is untouched either way.
-fn out_hint(e: &std::io::Error) -> &'static str {
+fn out_hint(e: &std::io::Error) -> Msg {
     match WriteTrouble::of(e.kind()) {
-        Some(WriteTrouble::Full) => {
-            "; the disk is full: free some space and run again; the previous trend files are unchanged"
-        }
-        Some(WriteTrouble::ReadOnly) => {
-            "; the folder is read-only for this user: ask for write access or give another --out; the previous trend files are unchanged"
-        }
-        None => "",
+        Some(WriteTrouble::Full) => msg!("trends-hint-full"),
+        Some(WriteTrouble::ReadOnly) => msg!("trends-hint-read-only"),
+        None => Msg::verbatim(""),
     }
 }
 
@@ -154,13 +146,20 @@ pub async fn run(
     let _out_lock = lock_output(&parent, &name, &opts.out, opts.wait)?;
     let removed = remove_leftovers(&parent, &name)?;
     if removed > 0 {
-        info!("removed {removed} unfinished folder(s) an interrupted run left beside {name}");
+        info!(
+            "{}",
+            msg!("trends-removed-leftovers", n = removed, name = name.clone())
+        );
     }
     let as_of = opts.as_of.format("%Y-%m-%d").to_string();
     info!(
-        "as of {as_of}: reading {} for {}",
-        lake.root.display(),
-        opts.out.display()
+        "{}",
+        msg!(
+            "trends-reading",
+            day = as_of.clone(),
+            lake = lake.root.display().to_string(),
+            out = opts.out.display().to_string()
+        )
     );
 
     // One session, one snapshot of the lake, for every query.
@@ -170,7 +169,15 @@ pub async fn run(
     for (stem, query) in FILES {
         let q = named::find(query)?;
         let result = single(session.run(&q.sql, &q.bind(&param)?).await?, query)?;
-        info!("{stem}: {} rows (baocao query {query})", result.num_rows());
+        info!(
+            "{}",
+            msg!(
+                "trends-file-rows",
+                file = stem,
+                n = result.num_rows(),
+                query = query
+            )
+        );
         tables.push((stem, result));
     }
     let as_of_value =
@@ -186,10 +193,18 @@ pub async fn run(
     )?;
     drop(session);
     let submissions = submissions_used(&used)?;
+    let latest = match &submissions.latest_received_at {
+        Some(day) => msg!("trends-latest", day = day.clone()),
+        None => msg!("trends-latest-none"),
+    };
     info!(
-        "{} submissions current on {as_of} (latest received {})",
-        submissions.count,
-        submissions.latest_received_at.as_deref().unwrap_or("none")
+        "{}",
+        msg!(
+            "trends-submissions",
+            n = submissions.count,
+            day = as_of.clone(),
+            latest = latest
+        )
     );
 
     let tmp = parent.join(format!(".{name}.tmp-{}", std::process::id()));
@@ -205,9 +220,13 @@ pub async fn run(
     };
     sync_dir(&parent)?;
     info!(
-        "wrote {} files and {MANIFEST} to {}",
-        manifest.files.len(),
-        opts.out.display()
+        "{}",
+        msg!(
+            "trends-wrote",
+            n = manifest.files.len(),
+            manifest = MANIFEST,
+            out = opts.out.display().to_string()
+        )
     );
     Ok(manifest)
 }
@@ -262,7 +281,7 @@ fn write_set(
 fn single(mut results: Vec<QueryResult>, query: &str) -> Result<QueryResult, TrendsError> {
     results.pop().ok_or_else(|| {
         TrendsError::Query(QueryError::Sql {
-            message: format!("the query {query} gave no answer"),
+            message: msg!("trends-no-answer", query = query).to_string(),
         })
     })
 }
@@ -293,8 +312,8 @@ fn lock_output(parent: &Path, name: &str, out: &Path, wait: bool) -> Result<File
         .map_err(io("open", &path))?;
     let got = crate::lake::lock_file(&file, false, wait, || {
         info!(
-            "another baocao trends run is writing {}; waiting for it to finish",
-            out.display()
+            "{}",
+            msg!("trends-waiting", out = out.display().to_string())
         )
     })
     .map_err(io("lock", &path))?;
@@ -376,7 +395,7 @@ fn submissions_used(result: &QueryResult) -> Result<SubmissionsUsed, TrendsError
             b.column(1).as_any().downcast_ref::<Date32Array>(),
         ) else {
             return Err(TrendsError::Query(QueryError::Sql {
-                message: "submission_versions has unexpected column types".into(),
+                message: msg!("trends-unexpected-columns").to_string(),
             }));
         };
         for i in 0..b.num_rows() {
@@ -434,4 +453,123 @@ fn replace_dir(new: &Path, out: &Path, parent: &Path, name: &str) -> Result<(), 
         return Err(io("rename", new)(e));
     }
     fs::remove_dir_all(&old).map_err(io("remove", &old))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::i18n::{Lang, lookup};
+    use crate::msg;
+
+    #[test]
+    fn an_alert_detail_is_said_in_vietnamese() {
+        let silent = msg!(
+            "trends-alert-silent",
+            periods = "2023-07, 2023-08, 2023-09",
+            months = 3,
+            last = "2023-06"
+        );
+        assert_eq!(
+            silent.say(Lang::En),
+            "No monthly report for 2023-07, 2023-08, 2023-09 (3 months running); the last one received was for 2023-06."
+        );
+        assert_eq!(
+            silent.say(Lang::Vi),
+            "Không có báo cáo tháng cho các kỳ 2023-07, 2023-08, 2023-09 (3 tháng liên tiếp); báo cáo nhận được gần nhất là của kỳ 2023-06."
+        );
+        let drop = msg!(
+            "trends-alert-theme-drop",
+            month = "2023-11",
+            quantity = 1200,
+            average = 2466.6667,
+            first = "2023-08",
+            last = "2023-10"
+        );
+        assert_eq!(
+            drop.say(Lang::Vi),
+            "Số lượng kỳ 2023-11 là 1.200, chưa bằng một nửa mức trung bình 2.466,67 của các kỳ 2023-08 đến 2023-10."
+        );
+        // the English stays as the query wrote it before: no grouping
+        assert_eq!(
+            drop.say(Lang::En),
+            "Quantity in 2023-11 was 1200, less than half its average of 2466.67 over 2023-08 to 2023-10."
+        );
+        let rows = msg!(
+            "trends-alert-rows-refused",
+            rows = 1,
+            period = "2023-08",
+            file = "muong-nhe-2023-08.xlsx",
+            first = "4",
+            reason = "Ngày '31/02/2023' không có thật."
+        );
+        assert_eq!(
+            rows.say(Lang::Vi),
+            "1 dòng của báo cáo kỳ 2023-08 (muong-nhe-2023-08.xlsx) bị từ chối, dòng đầu tiên là dòng 4: Ngày '31/02/2023' không có thật. Hãy gửi báo cáo đã sửa."
+        );
+    }
+
+    /// Each `say('id', 'name', value, ...)` of the queries names a message
+    /// of both languages, which uses each argument named.
+    #[test]
+    fn the_messages_the_queries_say_are_in_both_files() {
+        let name = regex::Regex::new(r"^\s*'([a-z]+)'$").unwrap();
+        let mut seen = 0;
+        for q in crate::query::named::all().unwrap() {
+            for (at, _) in q.sql.match_indices("say('") {
+                // the call's text, to its closing parenthesis
+                let body = &q.sql[at + 4..];
+                let mut depth = 0;
+                let end = body
+                    .char_indices()
+                    .find(|&(_, c)| {
+                        depth += match c {
+                            '(' => 1,
+                            ')' => -1,
+                            _ => 0,
+                        };
+                        depth < 0
+                    })
+                    .map(|(i, _)| i)
+                    .unwrap();
+                // top-level arguments: the id, then name, value, ...
+                let mut args = vec![String::new()];
+                let mut depth = 0;
+                for c in body[..end].chars() {
+                    match c {
+                        ',' if depth == 0 => args.push(String::new()),
+                        _ => {
+                            depth += match c {
+                                '(' => 1,
+                                ')' => -1,
+                                _ => 0,
+                            };
+                            args.last_mut().unwrap().push(c);
+                        }
+                    }
+                }
+                let id = args[0].trim().trim_matches('\'').to_string();
+                seen += 1;
+                for lang in Lang::ALL {
+                    let file = crate::i18n::files(lang)
+                        .into_iter()
+                        .find(|(f, _)| *f == "trends.ftl")
+                        .unwrap()
+                        .1;
+                    let text = file
+                        .split(&format!("\n{id} = "))
+                        .nth(1)
+                        .unwrap_or_else(|| panic!("{id} is not in {lang:?}"));
+                    let text = text.split("\ntrends-").next().unwrap();
+                    for a in args[1..].iter().step_by(2) {
+                        let n = &name.captures(a).unwrap_or_else(|| panic!("{id}: {a}"))[1];
+                        assert!(
+                            text.contains(&format!("${n}")),
+                            "{id} ({lang:?}) does not say {n}"
+                        );
+                    }
+                    assert!(lookup(&id, lang).is_some());
+                }
+            }
+        }
+        assert!(seen >= 6, "{seen} messages said by the queries");
+    }
 }

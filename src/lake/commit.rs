@@ -187,10 +187,7 @@ impl Lake {
             .filter(|f| f.starts_with("activities/"))
             .collect();
         if !sources.is_empty() {
-            tracing::info!(
-                "building the rollup of {} data file(s) written before it",
-                sources.len()
-            );
+            tracing::info!("{}", crate::msg!("lake-building-rollup", n = sources.len()));
         }
         for (n, f) in sources.into_iter().enumerate() {
             let Some((folder, _)) = f.rsplit_once('/') else {

@@ -4,27 +4,56 @@
 
 use std::path::Path;
 
+use crate::i18n::Msg;
+use crate::msg;
+
 /// What can go wrong with the lake.
 #[derive(Debug, thiserror::Error)]
 pub enum LakeError {
-    #[error("cannot {action} {path}: {error}{}", io_hint(error))]
+    #[error("{}", self.msg())]
     Io {
         action: &'static str,
         path: String,
         error: std::io::Error,
     },
-    #[error(
-        "the lake's ledger {path} cannot be read ({message}); restore it from a backup or ingest into a new lake"
-    )]
+    #[error("{}", self.msg())]
     Ledger { path: String, message: String },
-    #[error(
-        "cannot read or write the lake's data file {path} ({message}); if it is damaged, restore the lake from a backup"
-    )]
+    #[error("{}", self.msg())]
     Data { path: String, message: String },
-    #[error(
-        "another baocao run is using {0}; run again when it has finished (without --no-wait it waits)"
-    )]
+    #[error("{}", self.msg())]
     Busy(String),
+}
+
+impl LakeError {
+    /// The error as a message, to be said in either language.
+    pub fn msg(&self) -> Msg {
+        match self {
+            LakeError::Io {
+                action,
+                path,
+                error,
+            } => msg!(
+                "lake-io",
+                action = action_msg(action),
+                path = path.clone(),
+                error = error.to_string(),
+                hint = io_hint(error)
+            ),
+            LakeError::Ledger { path, message } => msg!(
+                "lake-ledger-unreadable",
+                path = path.clone(),
+                error = message.clone()
+            ),
+            LakeError::Data { path, message } => {
+                msg!(
+                    "lake-data-file",
+                    path = path.clone(),
+                    error = message.clone()
+                )
+            }
+            LakeError::Busy(lake) => msg!("lake-busy", lake = lake.clone()),
+        }
+    }
 }
 
 /// Why a write failed, when the user can do something about it.
@@ -49,16 +78,18 @@ impl WriteTrouble {
 
 /// What a user can do about an I/O error of the lake; the lake itself is
 /// unchanged when a write fails (nothing is committed before the ledger).
-fn io_hint(e: &std::io::Error) -> &'static str {
+fn io_hint(e: &std::io::Error) -> Msg {
     match WriteTrouble::of(e.kind()) {
-        Some(WriteTrouble::Full) => {
-            "; the disk holding the lake is full: free some space (or give another --lake) and run again"
-        }
-        Some(WriteTrouble::ReadOnly) => {
-            "; the lake folder is read-only for this user: ask for write access, or give another --lake"
-        }
-        None => "",
+        Some(WriteTrouble::Full) => msg!("lake-hint-full"),
+        Some(WriteTrouble::ReadOnly) => msg!("lake-hint-read-only"),
+        None => Msg::verbatim(""),
     }
+}
+
+/// What was being done (`create`, `read`, `write`, ...), said as a verb in
+/// the language: `cannot create PATH` / `không thể tạo PATH`.
+pub(crate) fn action_msg(action: &str) -> Msg {
+    msg!("lake-action", action = action)
 }
 
 pub(crate) fn io(action: &'static str, path: &Path) -> impl FnOnce(std::io::Error) -> LakeError {

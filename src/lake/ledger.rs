@@ -144,7 +144,7 @@ pub(super) fn open(lake: &Lake) -> Result<Option<RawLedger>, LakeError> {
     let files: Vec<String> = value(FILES_KEY)
         .map(serde_json::from_str)
         .transpose()
-        .map_err(|e| bad(format!("its file list is not valid JSON: {e}")))?
+        .map_err(|e| bad(crate::msg!("lake-ledger-files-json", error = e.to_string()).to_string()))?
         .unwrap_or_default();
     Ok(Some(RawLedger {
         files,

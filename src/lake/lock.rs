@@ -104,8 +104,12 @@ impl Lake {
                 .map(|l| format!(" ({l})"))
                 .unwrap_or_default();
             eprintln!(
-                "baocao: another baocao run{holder} is using {}; waiting for it to finish (Ctrl-C stops waiting; --no-wait fails at once instead)",
-                self.root.display()
+                "baocao: {}",
+                crate::msg!(
+                    "lake-waiting",
+                    holder = holder,
+                    lake = self.root.display().to_string()
+                )
             )
         })
         .map_err(io("lock", path))?;

@@ -25,6 +25,7 @@ pub mod writer;
 
 pub use commit::mark_superseded;
 pub use compact::{CompactReport, CompactedFolder, TARGET_ROWS};
+pub(crate) use error::action_msg;
 pub use error::{LakeError, WriteTrouble};
 pub use layout::{Batch, DATA_FOLDERS, LEDGER, Lake, LakeState};
 pub use ledger::RawLedger;

@@ -349,14 +349,27 @@ pub fn conform(batch: &RecordBatch, schema: &SchemaRef) -> Result<RecordBatch, S
         .iter()
         .map(|f| match batch.column_by_name(f.name()) {
             Some(col) if col.data_type() == f.data_type() => Ok(col.clone()),
-            Some(col) => cast(col, f.data_type()).map_err(|e| format!("column {}: {e}", f.name())),
+            Some(col) => cast(col, f.data_type()).map_err(|e| {
+                crate::msg!(
+                    "lake-column-cast",
+                    column = f.name().as_str(),
+                    error = e.to_string()
+                )
+                .to_string()
+            }),
             None if ADDED_COLUMNS.contains(&f.name().as_str()) => {
                 Ok(new_null_array(f.data_type(), batch.num_rows()))
             }
-            None => Err(format!("column {} is missing", f.name())),
+            None => Err(crate::msg!("lake-column-missing", column = f.name().as_str()).to_string()),
         })
         .collect::<Result<_, String>>()?;
     RecordBatch::try_new(schema.clone(), columns).map_err(|e| e.to_string())
+}
+
+/// `column NAME is empty in row N` (and the like), said in the process's
+/// language: the reason a damaged file cannot be read.
+fn row_problem(id: &str, column: &str, i: usize) -> String {
+    crate::msg!(id, column = column, row = (i + 1).to_string()).to_string()
 }
 
 /// Reads the columns of one conformed batch by name.
@@ -377,7 +390,7 @@ impl<'a> Columns<'a> {
 
     fn required(&self, name: &str, i: usize) -> Result<String, String> {
         self.text(name, i)
-            .ok_or_else(|| format!("column {name} is empty in row {}", i + 1))
+            .ok_or_else(|| row_problem("lake-column-empty", name, i))
     }
 
     fn int<T: arrow::datatypes::ArrowPrimitiveType>(
@@ -392,14 +405,14 @@ impl<'a> Columns<'a> {
     fn date(&self, name: &str, i: usize) -> Result<NaiveDate, String> {
         self.int::<Date32Type>(name, i)
             .and_then(day)
-            .ok_or_else(|| format!("column {name} is not a date in row {}", i + 1))
+            .ok_or_else(|| row_problem("lake-column-not-date", name, i))
     }
 
     fn time(&self, name: &str, i: usize) -> Result<NaiveDateTime, String> {
         self.int::<TimestampMicrosecondType>(name, i)
             .and_then(DateTime::from_timestamp_micros)
             .map(|t| t.naive_utc())
-            .ok_or_else(|| format!("column {name} is not a time in row {}", i + 1))
+            .ok_or_else(|| row_problem("lake-column-not-time", name, i))
     }
 }
 
@@ -419,7 +432,8 @@ pub fn activities_from_batch(batch: &RecordBatch) -> Result<Vec<ActivityRecord>,
                     activity_id: c.required("activity_id", i)?,
                     activity_date: c.date("activity_date", i)?,
                     date_precision: DatePrecision::parse(&precision).ok_or_else(|| {
-                        format!("date_precision {precision:?} is not day or month")
+                        crate::msg!("lake-bad-precision", value = format!("{precision:?}"))
+                            .to_string()
                     })?,
                     theme_code: ThemeCode(c.required("theme_code", i)?),
                     subtheme_code: c.text("subtheme_code", i),
@@ -430,7 +444,7 @@ pub fn activities_from_batch(batch: &RecordBatch) -> Result<Vec<ActivityRecord>,
                     title: c.text("title", i),
                     quantity: c
                         .int::<Int64Type>("quantity", i)
-                        .ok_or_else(|| format!("column quantity is empty in row {}", i + 1))?,
+                        .ok_or_else(|| row_problem("lake-column-empty", "quantity", i))?,
                     reach: c.int::<Int64Type>("reach", i),
                     duration_min: c.int::<Float64Type>("duration_min", i),
                     language: c.required("language", i)?,
@@ -454,8 +468,14 @@ pub fn submissions_from_batch(batch: &RecordBatch) -> Result<Vec<SubmissionRecor
             Ok(SubmissionRecord {
                 submission_id: c.required("submission_id", i)?,
                 unit_code: UnitCode(c.required("unit_code", i)?),
-                period: Period::parse(&period)
-                    .ok_or_else(|| format!("period {period:?} in row {} is not a period", i + 1))?,
+                period: Period::parse(&period).ok_or_else(|| {
+                    crate::msg!(
+                        "lake-bad-period",
+                        value = format!("{period:?}"),
+                        row = (i + 1).to_string()
+                    )
+                    .to_string()
+                })?,
                 received_at: c.date("received_at", i)?,
                 source_file: c.required("source_file", i)?,
                 format: c.required("format", i)?,
@@ -483,8 +503,9 @@ pub fn rejects_from_batch(batch: &RecordBatch) -> Result<Vec<RejectRecord>, Stri
                 source_row: c.int::<Int64Type>("source_row", i),
                 raw: c.required("raw", i)?,
                 reason: c.required("reason", i)?,
-                reason_code: ReasonCode::from_code(&code)
-                    .ok_or_else(|| format!("reason_code {code:?} is not a reason code"))?,
+                reason_code: ReasonCode::from_code(&code).ok_or_else(|| {
+                    crate::msg!("lake-bad-reason-code", value = format!("{code:?}")).to_string()
+                })?,
                 reason_args: c.text("reason_args", i),
                 ingested_at: c.time("ingested_at", i)?,
             })

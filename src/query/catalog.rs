@@ -42,9 +42,9 @@ impl ReferenceSource {
         if let Some(d) = dir
             && !d.is_dir()
         {
-            return Err(QueryError::Param(format!(
-                "the reference folder {} does not exist; give --reference the folder that holds units.csv and the year folders, or leave --reference out for the bundled data",
-                d.display()
+            return Err(QueryError::Param(crate::msg!(
+                "query-no-reference-folder",
+                folder = d.display().to_string()
             )));
         }
         Ok(ReferenceSource(Arc::new(Cell {
@@ -64,9 +64,7 @@ impl ReferenceSource {
                 Reference::load(self.0.dir.as_deref())
                     .map(Arc::new)
                     .map_err(|e| {
-                        format!(
-                            "cannot load the reference data: {e}; correct the folder (baocao reference check FOLDER lists every problem), or leave --reference out for the bundled data"
-                        )
+                        crate::msg!("query-reference-unloadable", error = e.to_string()).to_string()
                     })
             })
             .clone()
@@ -162,11 +160,9 @@ impl PublicSchema {
         let Some(view) = self.views.iter().find(|v| v.name == name) else {
             return Ok(None);
         };
-        let state = self
-            .state
-            .get()
-            .and_then(|state| state())
-            .ok_or_else(|| DataFusionError::Internal("the session has closed".into()))?;
+        let state = self.state.get().and_then(|state| state()).ok_or_else(|| {
+            DataFusionError::Internal(crate::msg!("query-session-closed").to_string())
+        })?;
         let plan = state.create_logical_plan(&view.body).await?;
         let definition = format!("CREATE VIEW {} AS\n{}", view.name, view.body);
         Ok(Some(Arc::new(ViewTable::new(plan, Some(definition)))))

@@ -8,7 +8,13 @@
 //! `say_reason(reason_args, reason, lang)`: a refusal's reason said in
 //! `lang` (`'vi'` or `'en'`) from the messages `rejects.reason_args`
 //! keeps, or the stored `reason` where none were kept (the `rejects`
-//! view's `reason_vi` and `reason_en`).
+//! view's `reason_vi` and `reason_en`); without `lang`, in the process's
+//! language.
+//!
+//! `say(id, name, value, ...)`: the message `id` of `locales/` with its
+//! arguments (a number is an amount, anything else text), said in the
+//! process's language: the sentences named queries write for people (the
+//! trend alerts' `detail`).
 
 use std::sync::Arc;
 
@@ -17,7 +23,8 @@ use datafusion::arrow::compute::cast;
 use datafusion::arrow::datatypes::DataType;
 use datafusion::common::{Result, ScalarValue};
 use datafusion::logical_expr::{
-    ColumnarValue, ScalarFunctionArgs, ScalarUDF, ScalarUDFImpl, Signature, Volatility,
+    ColumnarValue, ScalarFunctionArgs, ScalarUDF, ScalarUDFImpl, Signature, TypeSignature,
+    Volatility,
 };
 
 /// The functions a session registers.
@@ -25,6 +32,7 @@ pub(super) fn functions() -> Vec<ScalarUDF> {
     vec![
         ScalarUDF::from(VnFold::new()),
         ScalarUDF::from(SayReason::new()),
+        ScalarUDF::from(Say::new()),
     ]
 }
 
@@ -38,7 +46,10 @@ struct SayReason {
 impl SayReason {
     fn new() -> Self {
         SayReason {
-            signature: Signature::string(3, Volatility::Immutable),
+            signature: Signature::one_of(
+                vec![TypeSignature::String(2), TypeSignature::String(3)],
+                Volatility::Stable,
+            ),
         }
     }
 }
@@ -71,16 +82,18 @@ impl ScalarUDFImpl for SayReason {
         let rows = args.number_rows;
         let json = utf8_column(&args.args[0], rows)?;
         let stored = utf8_column(&args.args[1], rows)?;
-        let langs = utf8_column(&args.args[2], rows)?;
+        let langs = match args.args.get(2) {
+            Some(l) => utf8_column(l, rows)?,
+            None => std::iter::repeat_n(Some(crate::i18n::current().code()), rows).collect(),
+        };
         let mut out = Vec::with_capacity(rows);
         for i in 0..rows {
             let lang = match langs.is_null(i) {
                 true => None,
                 false => Some(crate::i18n::Lang::from_code(langs.value(i)).ok_or_else(|| {
-                    datafusion::error::DataFusionError::Plan(format!(
-                        "say_reason: '{}' is not a language baocao speaks: write 'vi' or 'en'",
-                        langs.value(i)
-                    ))
+                    datafusion::error::DataFusionError::Plan(
+                        crate::msg!("query-say-reason-lang", lang = langs.value(i)).to_string(),
+                    )
                 })?),
             };
             let said = match (lang, json.is_null(i)) {
@@ -100,6 +113,101 @@ impl ScalarUDFImpl for SayReason {
             )?));
         }
         Ok(ColumnarValue::Array(Arc::new(array) as ArrayRef))
+    }
+}
+
+/// `say(id, name, value, ...) -> text`: see the module's doc. A null
+/// value leaves its argument out; a null id gives null.
+#[derive(Debug, PartialEq, Eq, Hash)]
+struct Say {
+    signature: Signature,
+}
+
+impl Say {
+    fn new() -> Self {
+        Say {
+            signature: Signature::variadic_any(Volatility::Stable),
+        }
+    }
+}
+
+/// One argument column of `say`: amounts or text.
+enum SayColumn {
+    Number(datafusion::arrow::array::Float64Array),
+    Text(StringArray),
+}
+
+impl ScalarUDFImpl for Say {
+    fn name(&self) -> &str {
+        "say"
+    }
+
+    fn signature(&self) -> &Signature {
+        &self.signature
+    }
+
+    fn return_type(&self, _args: &[DataType]) -> Result<DataType> {
+        Ok(DataType::Utf8)
+    }
+
+    fn invoke_with_args(&self, args: ScalarFunctionArgs) -> Result<ColumnarValue> {
+        let rows = args.number_rows;
+        if args.args.len().is_multiple_of(2) {
+            return Err(datafusion::error::DataFusionError::Plan(
+                crate::msg!("query-say-arguments").to_string(),
+            ));
+        }
+        let ids = utf8_column(&args.args[0], rows)?;
+        let mut pairs = Vec::new();
+        for pair in args.args[1..].chunks(2) {
+            let names = utf8_column(&pair[0], rows)?;
+            let values = match pair[1].data_type() {
+                t if t.is_numeric() => {
+                    let array = cast(&pair[1].to_array(rows)?, &DataType::Float64)?;
+                    SayColumn::Number(
+                        array
+                            .as_any()
+                            .downcast_ref::<datafusion::arrow::array::Float64Array>()
+                            .cloned()
+                            .unwrap_or_else(|| {
+                                datafusion::arrow::array::Float64Array::new_null(rows)
+                            }),
+                    )
+                }
+                _ => SayColumn::Text(utf8_column(&pair[1], rows)?),
+            };
+            pairs.push((names, values));
+        }
+        let lang = crate::i18n::current();
+        let out: StringArray = (0..rows)
+            .map(|i| {
+                if ids.is_null(i) {
+                    return None;
+                }
+                let mut msg = crate::i18n::Msg::new(ids.value(i));
+                for (names, values) in &pairs {
+                    if names.is_null(i) {
+                        continue;
+                    }
+                    msg = match values {
+                        SayColumn::Number(v) if v.is_valid(i) => {
+                            msg.with(names.value(i), v.value(i))
+                        }
+                        SayColumn::Text(v) if v.is_valid(i) => msg.with(names.value(i), v.value(i)),
+                        _ => msg,
+                    };
+                }
+                Some(msg.say(lang))
+            })
+            .collect();
+        if args
+            .args
+            .iter()
+            .all(|a| matches!(a, ColumnarValue::Scalar(_)))
+        {
+            return Ok(ColumnarValue::Scalar(ScalarValue::try_from_array(&out, 0)?));
+        }
+        Ok(ColumnarValue::Array(Arc::new(out) as ArrayRef))
     }
 }
 

@@ -22,6 +22,15 @@ use super::snapshot::SnapshotStore;
 use crate::lake::tables::{activities_schema, conform, rejects_schema, submissions_schema};
 use crate::lake::{Lake, Snapshot};
 
+/// `cannot open PATH: why`.
+fn cannot_open(path: &std::path::Path, e: impl std::fmt::Display) -> QueryError {
+    QueryError::Lake(crate::msg!(
+        "query-cannot-open",
+        path = path.display().to_string(),
+        error = e.to_string()
+    ))
+}
+
 fn listing(
     lake: &Lake,
     dir: &str,
@@ -29,8 +38,7 @@ fn listing(
     partitions: Vec<(String, DataType)>,
 ) -> Result<Table, QueryError> {
     let path = lake.root.join(dir);
-    let abs = std::fs::canonicalize(&path)
-        .map_err(|e| QueryError::Lake(format!("cannot open {}: {e}", path.display())))?;
+    let abs = std::fs::canonicalize(&path).map_err(|e| cannot_open(&path, e))?;
     let url = ListingTableUrl::parse(format!("{}/", abs.display()))?;
     let options = ListingOptions::new(Arc::new(ParquetFormat::default()))
         .with_file_extension(".parquet")
@@ -71,10 +79,9 @@ pub(super) fn lake_tables(
     snapshot: &Snapshot,
     rollup: Rollup,
 ) -> Result<LakeTables, QueryError> {
-    let root = std::fs::canonicalize(&lake.root)
-        .map_err(|e| QueryError::Lake(format!("cannot open {}: {e}", lake.root.display())))?;
+    let root = std::fs::canonicalize(&lake.root).map_err(|e| cannot_open(&lake.root, e))?;
     let store = SnapshotStore::new(&root, crate::lake::DATA_FOLDERS, &snapshot.ledger.files)
-        .map_err(|e| QueryError::Lake(format!("cannot open {}: {e}", root.display())))?;
+        .map_err(|e| cannot_open(&root, e))?;
     ctx.register_object_store(ObjectStoreUrl::local_filesystem().as_ref(), Arc::new(store));
     let activities = listing(
         lake,
@@ -89,7 +96,7 @@ pub(super) fn lake_tables(
             let ledger = snapshot
                 .ledger
                 .columns(&["superseded_by"])
-                .map_err(|e| QueryError::Lake(e.to_string()))?;
+                .map_err(|e| QueryError::Lake(crate::i18n::Msg::verbatim(e.to_string())))?;
             ledger
                 .iter()
                 .any(|b| b.num_columns() == 1 && b.column(0).null_count() < b.num_rows())
@@ -171,11 +178,8 @@ impl LedgerTable {
         }
         let schema = Arc::new(self.schema.project(indices)?);
         let names: Vec<&str> = schema.fields().iter().map(|f| f.name().as_str()).collect();
-        let unreadable = |e: String| {
-            QueryError::Lake(format!(
-                "the lake's ledger cannot be read ({e}); restore the lake from a backup"
-            ))
-        };
+        let unreadable =
+            |e: String| QueryError::Lake(crate::msg!("query-ledger-unreadable", error = e));
         let batches = self
             .snapshot
             .ledger

@@ -75,21 +75,12 @@ fn explain_error(e: DataFusionError) -> QueryError {
         .unwrap_or(message);
     let lower = message.to_lowercase();
     for (needle, what) in [
-        (
-            "ddl not supported",
-            "a statement that creates or drops something",
-        ),
-        (
-            "dml not supported",
-            "a statement that writes (INSERT, UPDATE, DELETE, COPY)",
-        ),
-        (
-            "statement not supported",
-            "a statement that changes settings or state",
-        ),
+        ("ddl not supported", "query-statement-ddl"),
+        ("dml not supported", "query-statement-dml"),
+        ("statement not supported", "query-statement-other"),
     ] {
         if lower.contains(needle) {
-            return QueryError::ReadOnly(what.to_string());
+            return QueryError::ReadOnly(crate::msg!(what));
         }
     }
     // the parser's message, without the Debug wrapping around it
@@ -98,14 +89,12 @@ fn explain_error(e: DataFusionError) -> QueryError {
         .and_then(|m| m.strip_suffix("\")"))
     {
         return QueryError::Sql {
-            message: format!("SQL syntax error: {inner}"),
+            message: crate::msg!("query-syntax-error", error = inner).to_string(),
         };
     }
     if lower.contains("parquet error") {
         return QueryError::Sql {
-            message: format!(
-                "a data file of the lake cannot be read ({message}); it was damaged outside baocao: restore the lake from a backup (DuckDB's SELECT count(*) FROM 'LAKE/*/**/*.parquet' names the damaged file)"
-            ),
+            message: crate::msg!("query-data-file-damaged", error = message).to_string(),
         };
     }
     if lower.contains("not found") && (lower.contains("table") || lower.contains("view")) {
@@ -116,14 +105,16 @@ fn explain_error(e: DataFusionError) -> QueryError {
             .and_then(|q| q.rsplit('.').next())
             .unwrap_or_default();
         let names = table_names();
-        let nearest = crate::text::did_you_mean(typed, names.iter().map(|n| n.as_ref()))
-            .map(|n| format!("did you mean '{n}'? "))
-            .unwrap_or_default();
-        return QueryError::Sql {
-            message: format!(
-                "{message}\nhint: {nearest}the tables are {}",
-                names.join(", ")
+        let hint = match crate::text::did_you_mean(typed, names.iter().map(|n| n.as_ref())) {
+            Some(n) => crate::msg!(
+                "query-hint-table-nearest",
+                name = n,
+                tables = names.join(", ")
             ),
+            None => crate::msg!("query-hint-tables", tables = names.join(", ")),
+        };
+        return QueryError::Sql {
+            message: format!("{message}\n{hint}"),
         };
     }
     QueryError::Sql { message }
@@ -149,7 +140,7 @@ impl Session {
     ) -> Result<Session, QueryError> {
         let snapshot = lake
             .snapshot()
-            .map_err(|e| QueryError::Lake(e.to_string()))?
+            .map_err(|e| QueryError::Lake(crate::i18n::Msg::verbatim(e.to_string())))?
             .ok_or_else(|| QueryError::NoLake(lake.root.display().to_string()))?;
         let snapshot = Arc::new(snapshot);
         // DataFusion's own settings may be tuned from the environment
@@ -182,9 +173,9 @@ impl Session {
         public.set_state(Box::new(move || weak.upgrade().map(|s| s.read().clone())));
         let options = ctx.state().config_options().catalog.clone();
         let catalog = ctx.catalog(&options.default_catalog).ok_or_else(|| {
-            QueryError::Lake(format!(
-                "DataFusion has no catalog {}",
-                options.default_catalog
+            QueryError::Lake(crate::msg!(
+                "query-no-catalog",
+                catalog = options.default_catalog.clone()
             ))
         })?;
         let in_lake = Arc::new(MemorySchemaProvider::new());
@@ -249,7 +240,7 @@ impl Session {
         if statements.is_empty() {
             if !sql.trim().is_empty() {
                 return Err(QueryError::Sql {
-                    message: "the SQL holds only comments: give a statement after them".into(),
+                    message: crate::msg!("query-only-comments").to_string(),
                 });
             }
             return Err(QueryError::Empty);
@@ -278,8 +269,11 @@ impl Session {
                             .cast_to(t)
                             .or_else(|_| ScalarValue::try_from_string(text.clone(), t))
                             .map_err(|_| {
-                                QueryError::Param(format!(
-                                    "the parameter {name} = '{text}' is not a valid {t}"
+                                QueryError::Param(crate::msg!(
+                                    "query-param-not-valid",
+                                    name = name.clone(),
+                                    value = text.clone(),
+                                    kind = t.to_string()
                                 ))
                             })?,
                         Some(None) => fallback.clone(),

@@ -44,9 +44,9 @@ pub fn parse(file: &str, text: &str) -> Result<NamedQuery, QueryError> {
     static PARAM: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"^--\s+\$(\w+)\s+(INT|TEXT|DATE)(?:\s+\(default ([^)]*)\))?\s*(.*)$").unwrap()
     });
-    let bad = |message: &str| QueryError::BadQueryFile {
+    let bad = |message: crate::i18n::Msg| QueryError::BadQueryFile {
         file: file.to_string(),
-        message: message.to_string(),
+        message,
     };
     let stem = file.trim_end_matches(".sql");
     let first = text.lines().next().unwrap_or("");
@@ -54,10 +54,12 @@ pub fn parse(file: &str, text: &str) -> Result<NamedQuery, QueryError> {
         .strip_prefix("--")
         .and_then(|l| l.split_once(':'))
         .map(|(n, d)| (n.trim().to_string(), d.trim().to_string()))
-        .ok_or_else(|| bad("the first line must be `-- name: what the query answers`"))?;
+        .ok_or_else(|| bad(crate::msg!("query-file-first-line")))?;
     if name != stem {
-        return Err(bad(&format!(
-            "the header names '{name}' but the file is {stem}.sql"
+        return Err(bad(crate::msg!(
+            "query-file-name-mismatch",
+            name = name,
+            stem = stem
         )));
     }
     let mut params = Vec::new();
@@ -102,7 +104,7 @@ pub fn all() -> Result<Vec<NamedQuery>, QueryError> {
         }
         let text = f.contents_utf8().ok_or_else(|| QueryError::BadQueryFile {
             file: file.clone(),
-            message: "not UTF-8".into(),
+            message: crate::msg!("query-file-not-utf8"),
         })?;
         out.push(parse(&file, text)?);
     }
@@ -145,16 +147,18 @@ impl NamedQuery {
         for (k, _) in given {
             if !self.params.iter().any(|p| &p.name == k) {
                 let takes = if self.params.is_empty() {
-                    "no parameters".to_string()
+                    crate::msg!("query-takes-none")
                 } else {
-                    format!("only {}", declared())
+                    crate::msg!("query-takes-only", params = declared())
                 };
                 let nearest =
                     crate::text::did_you_mean(k, self.params.iter().map(|p| p.name.as_str()));
-                return Err(QueryError::Param(format!(
-                    "{} has no parameter '{k}'{}; it takes {takes}",
-                    self.name,
-                    super::error::suggest(&nearest.map(str::to_string))
+                return Err(QueryError::Param(crate::msg!(
+                    "query-no-such-param",
+                    query = self.name.clone(),
+                    param = k.clone(),
+                    suggestion = super::error::suggest(&nearest.map(str::to_string)),
+                    takes = takes
                 )));
             }
         }
@@ -167,9 +171,11 @@ impl NamedQuery {
                 .map(|(_, v)| v.clone())
                 .or_else(|| p.default.clone())
                 .ok_or_else(|| {
-                    QueryError::Param(format!(
-                        "{} needs --param {}=... ({})",
-                        self.name, p.name, p.doc
+                    QueryError::Param(crate::msg!(
+                        "query-param-needed",
+                        query = self.name.clone(),
+                        param = p.name.clone(),
+                        doc = p.doc.clone()
                     ))
                 })?;
             let value = match p.kind {
@@ -178,9 +184,10 @@ impl NamedQuery {
                     .parse::<i64>()
                     .map(|n| ScalarValue::Int64(Some(n)))
                     .map_err(|_| {
-                        QueryError::Param(format!(
-                            "the parameter {} must be a whole number, not '{text}'",
-                            p.name
+                        QueryError::Param(crate::msg!(
+                            "query-param-not-int",
+                            param = p.name.clone(),
+                            value = text.clone()
                         ))
                     })?,
                 // `none`: the query's own behaviour without that date
@@ -192,12 +199,15 @@ impl NamedQuery {
                         crate::domain::parse_day(&text)
                     };
                     day.map(|d| {
-                        ScalarValue::Date32(Some((d - chrono::NaiveDate::default()).num_days() as i32))
+                        ScalarValue::Date32(Some(
+                            (d - chrono::NaiveDate::default()).num_days() as i32
+                        ))
                     })
                     .ok_or_else(|| {
-                        QueryError::Param(format!(
-                            "the parameter {} must be a date YYYY-MM-DD (or dd/mm/yyyy, today, or none), not '{text}'",
-                            p.name
+                        QueryError::Param(crate::msg!(
+                            "query-param-not-date",
+                            param = p.name.clone(),
+                            value = text.clone()
                         ))
                     })?
                 }
@@ -221,6 +231,50 @@ mod tests {
             assert!(!q.description.is_empty(), "{}", q.name);
             assert!(!q.columns.is_empty(), "{} lists no columns", q.name);
         }
+    }
+
+    #[test]
+    fn an_unknown_query_and_a_bad_parameter_are_said_in_vietnamese() {
+        use crate::i18n::Lang;
+        let err = find("monthly_trnd").unwrap_err();
+        let QueryError::UnknownQuery { suggestion, .. } = &err else {
+            panic!("{err}")
+        };
+        assert_eq!(suggestion.as_deref(), Some("monthly_trend"));
+        let said = err.msg().say(Lang::Vi);
+        assert!(
+            said.starts_with(
+                "không có truy vấn có tên 'monthly_trnd' (bạn muốn viết 'monthly_trend'?); các truy vấn có tên là: "
+            ),
+            "{said}"
+        );
+        assert!(said.ends_with(" (xem baocao queries)"), "{said}");
+        assert!(
+            err.to_string()
+                .starts_with("unknown query 'monthly_trnd' (did you mean 'monthly_trend'?); the named queries are: "),
+            "{err}"
+        );
+
+        let q = parse("t.sql", "-- t: test\n--   $year INT (default 2023) the year\n--   $since DATE (default none) the day\nSELECT $year").unwrap();
+        let said = |given: &[(&str, &str)]| {
+            let given: Vec<(String, String)> = given
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect();
+            q.bind(&given).unwrap_err().msg().say(Lang::Vi)
+        };
+        assert_eq!(
+            said(&[("yaer", "2024")]),
+            "t không có tham số 'yaer' (bạn muốn viết 'year'?); truy vấn này chỉ nhận các tham số year, since"
+        );
+        assert_eq!(
+            said(&[("year", "năm nay")]),
+            "tham số year phải là số nguyên, không phải 'năm nay'"
+        );
+        assert_eq!(
+            said(&[("since", "32/13/2024")]),
+            "tham số since phải là ngày dạng YYYY-MM-DD (hoặc dd/mm/yyyy, today, hay none), không phải '32/13/2024'"
+        );
     }
 
     #[test]

@@ -14,7 +14,6 @@ use parquet::arrow::ArrowWriter;
 
 use super::error::QueryError;
 use super::result::QueryResult;
-use crate::text::plural;
 
 /// The output formats of `sql` and `query`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -34,7 +33,8 @@ fn out_err(path: &str) -> impl Fn(std::io::Error) -> QueryError + '_ {
 
 /// Writes one answer in a text format.
 pub fn write(result: &QueryResult, format: Format, out: &mut dyn Write) -> Result<(), QueryError> {
-    let to = out_err("the output");
+    let shown = crate::i18n::tr("query-the-output");
+    let to = out_err(&shown);
     match format {
         Format::Table => {
             if result.num_rows() == 0 {
@@ -44,11 +44,16 @@ pub fn write(result: &QueryResult, format: Format, out: &mut dyn Write) -> Resul
                     .iter()
                     .map(|f| f.name().as_str())
                     .collect();
-                writeln!(out, "(no rows; columns: {})", names.join(", ")).map_err(&to)?;
+                writeln!(
+                    out,
+                    "{}",
+                    crate::msg!("query-no-rows", columns = names.join(", "))
+                )
+                .map_err(&to)?;
             } else {
                 writeln!(out, "{}", pretty_format_batches(&result.batches)?).map_err(&to)?;
                 let n = result.num_rows();
-                writeln!(out, "{n} row{}", plural(n)).map_err(&to)?;
+                writeln!(out, "{}", crate::msg!("query-rows", n = n)).map_err(&to)?;
             }
         }
         Format::Csv => {
@@ -77,9 +82,7 @@ pub fn write(result: &QueryResult, format: Format, out: &mut dyn Write) -> Resul
             writeln!(out).map_err(&to)?;
         }
         Format::Parquet => {
-            return Err(QueryError::Param(
-                "--format parquet writes a file: add --output FILE.parquet".into(),
-            ));
+            return Err(QueryError::Param(crate::msg!("query-parquet-needs-output")));
         }
     }
     Ok(())
@@ -119,7 +122,7 @@ pub fn write_file(result: &QueryResult, format: Format, path: &Path) -> Result<(
         })()
         .map_err(|e| QueryError::OutputFormat {
             path: shown.clone(),
-            message: e.to_string(),
+            message: crate::i18n::Msg::verbatim(e.to_string()),
         }),
         other => write(result, other, file),
     })

@@ -109,6 +109,7 @@ mod tests {
             names,
             [
                 "activities_all",
+                "rejects",
                 "activities",
                 "activity_rollup",
                 "submission_versions",

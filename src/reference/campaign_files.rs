@@ -116,7 +116,7 @@ pub(super) fn parse_campaign(
     if !languages.iter().any(|l| l.code == "vi") {
         return Err(ReferenceError::File {
             file: format!("{dir}/languages.csv"),
-            message: "the default language 'vi' is missing".into(),
+            message: crate::msg!("reference-no-vi-language"),
         });
     }
     let peaks = peaks(&ctx("peak_periods.csv"), &read, &themes)?;
@@ -157,7 +157,7 @@ fn known_theme(
         Err(c.err(
             line,
             field,
-            format!("unknown theme '{code}': it must be a theme_code of themes.csv"),
+            crate::msg!("reference-unknown-theme", code = code),
         ))
     }
 }
@@ -186,7 +186,11 @@ fn subthemes(c: &Ctx, read: Read, themes: &[Theme]) -> Result<Vec<Subtheme>, Ref
             return Err(c.err(
                 line,
                 "subtheme_code",
-                format!("'{code}' must start with its theme, '{}.'", theme.0),
+                crate::msg!(
+                    "reference-subtheme-prefix",
+                    code = code,
+                    theme = theme.0.clone()
+                ),
             ));
         }
         subthemes.push(Subtheme {
@@ -212,7 +216,7 @@ fn hrc_priorities(c: &Ctx, read: Read) -> Result<Vec<HrcPriority>, ReferenceErro
             c.err(
                 line,
                 "hrc_priority",
-                format!("'{}' is not a number from 1 to 8", r.hrc_priority),
+                crate::msg!("reference-hrc-number", value = r.hrc_priority.clone()),
             )
         })?;
         hrc_priorities.push(HrcPriority {
@@ -261,7 +265,11 @@ fn peaks(c: &Ctx, read: Read, themes: &[Theme]) -> Result<Vec<PeakPeriod>, Refer
             return Err(c.err(
                 line,
                 "end_date",
-                format!("{end} is before the start date {start}"),
+                crate::msg!(
+                    "reference-end-before-start",
+                    end = end.to_string(),
+                    start = start.to_string()
+                ),
             ));
         }
         let mut peak_themes = Vec::new();
@@ -292,7 +300,7 @@ fn obligations(c: &Ctx, read: Read) -> Result<Vec<Obligation>, ReferenceError> {
                     c.err(
                         line,
                         "unit_kinds",
-                        format!("'{k}' is not one of {}", UnitKind::codes()),
+                        crate::msg!("reference-not-one-of", value = k, codes = UnitKind::codes()),
                     )
                 })
             })
@@ -302,7 +310,7 @@ fn obligations(c: &Ctx, read: Read) -> Result<Vec<Obligation>, ReferenceError> {
                 c.err(
                     line,
                     field,
-                    format!("'{s}' is not a period (2023 or 2023-06)"),
+                    crate::msg!("reference-not-a-period", value = s),
                 )
             })
         };
@@ -314,9 +322,11 @@ fn obligations(c: &Ctx, read: Read) -> Result<Vec<Obligation>, ReferenceError> {
             return Err(c.err(
                 line,
                 "period_kind",
-                format!(
-                    "'{}' does not match the periods {first} and {last}",
-                    r.period_kind
+                crate::msg!(
+                    "reference-period-kind-mismatch",
+                    kind = r.period_kind.clone(),
+                    first = first.to_string(),
+                    last = last.to_string()
                 ),
             ));
         }
@@ -325,11 +335,11 @@ fn obligations(c: &Ctx, read: Read) -> Result<Vec<Obligation>, ReferenceError> {
             ("", d) if !d.is_empty() && r.period_kind == "monthly" => {
                 let day = d.parse().ok().filter(|d| (1..=28).contains(d));
                 Due::DayOfMonth(day.ok_or_else(|| {
-                    c.err(line, "due_day", format!("'{d}' is not a day from 1 to 28"))
+                    c.err(line, "due_day", crate::msg!("reference-due-day", value = d))
                 })?)
             }
             _ => {
-                return Err(c.err(line, "due_date", "give exactly one of due_date (a date) or due_day (monthly: the day of the reported month)"));
+                return Err(c.err(line, "due_date", crate::msg!("reference-due-one-of")));
             }
         };
         obligations.push(Obligation {
@@ -350,7 +360,11 @@ fn keywords(c: &Ctx, read: Read, themes: &[Theme]) -> Result<Vec<ThemeKeyword>, 
             "true" => true,
             "false" | "" => false,
             other => {
-                return Err(c.err(line, "fallback", format!("'{other}' must be true or false")));
+                return Err(c.err(
+                    line,
+                    "fallback",
+                    crate::msg!("reference-true-or-false", value = other),
+                ));
             }
         };
         keywords.push(ThemeKeyword {

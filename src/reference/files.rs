@@ -19,12 +19,12 @@ impl<'a> Ctx<'a> {
         Ctx { dir, file }
     }
 
-    pub(super) fn err(&self, line: u64, field: &str, message: impl Into<String>) -> ReferenceError {
+    pub(super) fn err(&self, line: u64, field: &str, message: crate::i18n::Msg) -> ReferenceError {
         ReferenceError::Invalid {
             file: format!("{}/{}", self.dir, self.file),
             line,
             field: field.into(),
-            message: message.into(),
+            message,
         }
     }
 
@@ -44,9 +44,9 @@ impl<'a> Ctx<'a> {
                     }
                 });
             let message = if shaped {
-                format!("'{s}' is not a day of the calendar: check the month and day")
+                crate::msg!("reference-not-a-day", value = s)
             } else {
-                format!("'{s}' is not a date written YYYY-MM-DD")
+                crate::msg!("reference-not-a-date", value = s)
             };
             self.err(line, field, message)
         })
@@ -59,11 +59,7 @@ impl<'a> Ctx<'a> {
         if ok {
             Ok(s.to_string())
         } else {
-            Err(self.err(
-                line,
-                field,
-                format!("'{s}' is not a code: use lower-case ASCII letters, digits and hyphens"),
-            ))
+            Err(self.err(line, field, crate::msg!("reference-not-a-code", value = s)))
         }
     }
 
@@ -75,7 +71,7 @@ impl<'a> Ctx<'a> {
     ) -> Result<String, ReferenceError> {
         let s = crate::text::clean(s);
         if s.is_empty() {
-            Err(self.err(line, field, "must not be empty"))
+            Err(self.err(line, field, crate::msg!("reference-empty-field")))
         } else {
             Ok(s)
         }
@@ -126,12 +122,12 @@ fn rows_of<T: for<'de> Deserialize<'de>>(
 ) -> Result<Vec<(u64, T)>, ReferenceError> {
     let text = read(ctx.file)?.ok_or_else(|| ReferenceError::File {
         file: format!("{}/{}", ctx.dir, ctx.file),
-        message: "this file is missing; every campaign folder needs it".into(),
+        message: crate::msg!("reference-campaign-file-missing"),
     })?;
     let mut reader = csv_reader(&text, false);
     let headers = reader
         .headers()
-        .map_err(|e| ctx.err(1, "", e.to_string()))?
+        .map_err(|e| ctx.err(1, "", crate::i18n::Msg::verbatim(e.to_string())))?
         .clone();
     if let Some(known) = known {
         for h in headers.iter() {
@@ -139,10 +135,11 @@ fn rows_of<T: for<'de> Deserialize<'de>>(
                 return Err(ctx.err(
                     1,
                     h,
-                    format!(
-                        "'{h}' is not a column of {}: the columns are {}",
-                        ctx.file,
-                        known.join(", ")
+                    crate::msg!(
+                        "reference-unknown-column",
+                        column = h,
+                        file = ctx.file,
+                        columns = known.join(", ")
                     ),
                 ));
             }
@@ -152,7 +149,11 @@ fn rows_of<T: for<'de> Deserialize<'de>>(
     for record in reader.records() {
         let record = record.map_err(|e| {
             let line = e.position().map(|p| p.line()).unwrap_or(0);
-            ctx.err(line, "", format!("this line is not valid CSV: {e}"))
+            ctx.err(
+                line,
+                "",
+                crate::msg!("reference-bad-csv", error = e.to_string()),
+            )
         })?;
         let line = record.position().map(|p| p.line()).unwrap_or(0);
         let row = record.deserialize::<T>(Some(&headers)).map_err(|e| {
@@ -163,7 +164,7 @@ fn rows_of<T: for<'de> Deserialize<'de>>(
                 _ => None,
             }
             .unwrap_or("");
-            ctx.err(line, field, e.to_string())
+            ctx.err(line, field, crate::i18n::Msg::verbatim(e.to_string()))
         })?;
         out.push((line, row));
     }

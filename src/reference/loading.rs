@@ -60,7 +60,7 @@ impl Reference {
             );
         }
         if campaigns.is_empty() {
-            return Err(ReferenceError::Empty("the bundled data".into()));
+            return Err(ReferenceError::Empty(crate::msg!("reference-bundled-data")));
         }
         Ok(Reference {
             report: ReportSettings::bundled()?,
@@ -76,7 +76,7 @@ impl Reference {
     pub fn from_dir(dir: &Path) -> Result<Reference, ReferenceError> {
         let unreadable = |e: std::io::Error| ReferenceError::File {
             file: dir.display().to_string(),
-            message: format!("cannot read the reference folder: {e}"),
+            message: crate::msg!("reference-folder-unreadable", error = e.to_string()),
         };
         let mut year_dirs: Vec<(i32, PathBuf)> = Vec::new();
         let register_dir = if dir.join("themes.csv").exists() {
@@ -86,8 +86,7 @@ impl Reference {
                 .and_then(|n| n.parse().ok())
                 .ok_or_else(|| ReferenceError::File {
                     file: dir.display().to_string(),
-                    message: "a single campaign folder must be named after its year, e.g. 2023/"
-                        .into(),
+                    message: crate::msg!("reference-campaign-folder-name"),
                 })?;
             year_dirs.push((year, dir.to_path_buf()));
             dir.parent().map(Path::to_path_buf)
@@ -136,9 +135,9 @@ impl Reference {
             } else if register.units.is_empty() {
                 return Err(ReferenceError::File {
                     file: path.join("units.csv").display().to_string(),
-                    message: format!(
-                        "this file is missing: put the register units.csv (and unit_lineage.csv) in {}, or a units.csv in the campaign folder",
-                        register_home.display()
+                    message: crate::msg!(
+                        "reference-units-missing",
+                        folder = register_home.display().to_string()
                     ),
                 });
             } else {
@@ -147,7 +146,9 @@ impl Reference {
             campaigns.insert(year, load_campaign(year, &shown, read, &own)?);
         }
         if campaigns.is_empty() {
-            return Err(ReferenceError::Empty(dir.display().to_string()));
+            return Err(ReferenceError::Empty(crate::i18n::Msg::verbatim(
+                dir.display().to_string(),
+            )));
         }
         Ok(Reference {
             report,
@@ -236,7 +237,7 @@ pub(super) fn read_file(p: &Path) -> Result<Option<String>, ReferenceError> {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
         Err(e) => Err(ReferenceError::File {
             file: p.display().to_string(),
-            message: format!("cannot read it as UTF-8 text: {e}"),
+            message: crate::msg!("reference-file-unreadable", error = e.to_string()),
         }),
     }
 }

@@ -163,8 +163,11 @@ fn insert_unique(
     match map.get(&key) {
         Some(existing) if existing != value => Err(ReferenceError::File {
             file: file.to_string(),
-            message: format!(
-                "'{label}' names both '{existing}' and '{value}'; a label or alias must name one record"
+            message: crate::msg!(
+                "reference-label-ambiguous",
+                label = label,
+                existing = existing.clone(),
+                value = value
             ),
         }),
         _ => {

@@ -203,13 +203,23 @@ impl Register {
                 return Err(c.err(
                     line,
                     "unit_kind",
-                    format!("'{}' is not one of {}", r.unit_kind, UnitKind::codes()),
+                    crate::msg!(
+                        "reference-not-one-of",
+                        value = r.unit_kind.clone(),
+                        codes = UnitKind::codes()
+                    ),
                 ));
             };
             let parent = match r.parent_code.as_str() {
                 "" => None,
                 p if codes.contains(p) => Some(UnitCode(p.to_string())),
-                p => return Err(c.err(line, "parent_code", format!("unknown unit '{p}'"))),
+                p => {
+                    return Err(c.err(
+                        line,
+                        "parent_code",
+                        crate::msg!("reference-unknown-parent", code = p),
+                    ));
+                }
             };
             let valid_from = c.date(line, "valid_from", &r.valid_from)?;
             let valid_to = match r.valid_to.as_str() {
@@ -222,7 +232,11 @@ impl Register {
                 problems.push(c.err(
                     line,
                     "valid_to",
-                    format!("{to} is before the unit's valid_from {valid_from}"),
+                    crate::msg!(
+                        "reference-valid-to-before-from",
+                        to = to.to_string(),
+                        from = valid_from.to_string()
+                    ),
                 ));
             }
             let unit = Unit {
@@ -241,16 +255,18 @@ impl Register {
             // code with a lineage row `renamed`
             if let Some((other_line, other)) = seen.get(&unit.code.0).map(|&i| &units[i]) {
                 let message = if other.overlaps(&unit) {
-                    format!(
-                        "'{}' is valid {} here, and on line {other_line} {}: one code names one unit on any day, and has one row; remove one of the two",
-                        unit.code,
-                        unit.span(),
-                        other.span()
+                    crate::msg!(
+                        "reference-code-overlaps",
+                        code = unit.code.to_string(),
+                        span = unit.span_msg(),
+                        other = other_line.to_string(),
+                        other_span = other.span_msg()
                     )
                 } else {
-                    format!(
-                        "'{}' already has a row, on line {other_line}: one code keeps one row; for a new name, add it to the aliases, or give the unit a new code and a unit_lineage.csv row `renamed`",
-                        unit.code
+                    crate::msg!(
+                        "reference-code-twice",
+                        code = unit.code.to_string(),
+                        other = other_line.to_string()
                     )
                 };
                 problems.push(c.err(line, "unit_code", message));
@@ -335,6 +351,12 @@ impl Register {
     /// abolished on 2025-07-01; its successors are ...`; `None` when the
     /// lineage says nothing of it.
     pub fn what_became_of(&self, code: &UnitCode) -> Option<String> {
+        self.what_became_of_msg(code).map(|m| m.to_string())
+    }
+
+    /// [`Register::what_became_of`] as a message, to be said in either
+    /// language.
+    pub fn what_became_of_msg(&self, code: &UnitCode) -> Option<crate::i18n::Msg> {
         let changes = self.changes_of(code);
         let first = changes.first()?;
         let successors: Vec<String> = changes
@@ -346,18 +368,15 @@ impl Register {
             })
             .collect();
         let list = successors.join(", ");
-        let date = first.date;
-        Some(match first.kind {
-            ChangeKind::Merged => format!("was merged into {list} on {date}"),
-            ChangeKind::Split => format!("was split into {list} on {date}"),
-            ChangeKind::Renamed => format!("was renamed {list} on {date}"),
-            ChangeKind::Abolished if successors.is_empty() => {
-                format!("was abolished on {date}, with no successor")
-            }
-            ChangeKind::Abolished => {
-                format!("was abolished on {date}; its successors are {list}")
-            }
-        })
+        let date = first.date.to_string();
+        let id = match first.kind {
+            ChangeKind::Merged => "reference-became-merged",
+            ChangeKind::Split => "reference-became-split",
+            ChangeKind::Renamed => "reference-became-renamed",
+            ChangeKind::Abolished if successors.is_empty() => "reference-became-abolished",
+            ChangeKind::Abolished => "reference-became-abolished-successors",
+        };
+        Some(crate::msg!(id, list = list, date = date))
     }
 
     /// Where the work of `code` belongs on `day`: itself if it existed,
@@ -468,10 +487,7 @@ fn lineage_rows(
             c.err(
                 line,
                 "change_kind",
-                format!(
-                    "'{}' is not one of merged, split, renamed, abolished",
-                    r.change_kind
-                ),
+                crate::msg!("reference-change-kind", value = r.change_kind.clone()),
             )
         })?;
         let date = c.date(line, "change_date", &r.change_date)?;
@@ -482,11 +498,7 @@ fn lineage_rows(
                     .ok()
                     .filter(|x| *x > 0.0 && *x <= 1.0)
                     .ok_or_else(|| {
-                        c.err(
-                            line,
-                            "share",
-                            format!("'{s}' is not a share: write a fraction above 0 and at most 1 (0.25), or leave it empty when the source states none"),
-                        )
+                        c.err(line, "share", crate::msg!("reference-bad-share", value = s))
                     })?,
             ),
         };
@@ -494,10 +506,7 @@ fn lineage_rows(
             problems.push(c.err(
                 line,
                 "predecessor_code",
-                format!(
-                    "unknown unit '{}': it must be a unit_code of units.csv",
-                    r.predecessor_code
-                ),
+                crate::msg!("reference-unknown-unit", code = r.predecessor_code.clone()),
             ));
             continue;
         };
@@ -509,9 +518,11 @@ fn lineage_rows(
                         problems.push(c.err(
                             line,
                             "successor_code",
-                            format!(
-                                "'{s}' did not exist on the change date {date} (it is valid {})",
-                                u.span()
+                            crate::msg!(
+                                "reference-successor-not-valid",
+                                code = s,
+                                date = date.to_string(),
+                                span = u.span_msg()
                             ),
                         ));
                     }
@@ -521,7 +532,7 @@ fn lineage_rows(
                     problems.push(c.err(
                         line,
                         "successor_code",
-                        format!("unknown unit '{s}': it must be a unit_code of units.csv"),
+                        crate::msg!("reference-unknown-unit", code = s),
                     ));
                     continue;
                 }
@@ -531,23 +542,21 @@ fn lineage_rows(
             problems.push(c.err(
                 line,
                 "successor_code",
-                format!(
-                    "a unit {} needs a successor: name it, or write change_kind abolished for a unit that has none",
-                    kind.as_str()
-                ),
+                crate::msg!("reference-needs-successor", kind = kind.as_str()),
             ));
         }
         if share.is_some() && kind != ChangeKind::Split {
-            problems.push(c.err(line, "share", "only a split has shares: leave it empty"));
+            problems.push(c.err(line, "share", crate::msg!("reference-share-not-split")));
         }
         if pred.valid_to.and_then(|d| d.succ_opt()) != Some(date) {
             problems.push(c.err(
                 line,
                 "change_date",
-                format!(
-                    "'{}' is valid {}, so a change on {date} does not follow its last day: its valid_to must be the day before the change",
-                    pred.code,
-                    pred.span()
+                crate::msg!(
+                    "reference-change-not-after-end",
+                    code = pred.code.to_string(),
+                    span = pred.span_msg(),
+                    date = date.to_string()
                 ),
             ));
         }
@@ -588,12 +597,14 @@ fn check_changes<'l>(
             problems.push(c.err(
                 *l,
                 "change_kind",
-                format!(
-                    "'{pred}' {} on {} on line {line} but {} on {} here: one unit ends once, one way",
-                    first.kind.as_str(),
-                    first.date,
-                    other.kind.as_str(),
-                    other.date
+                crate::msg!(
+                    "reference-ends-twice",
+                    code = pred.to_string(),
+                    kind = first.kind.as_str(),
+                    date = first.date.to_string(),
+                    line = line.to_string(),
+                    other_kind = other.kind.as_str(),
+                    other_date = other.date.to_string()
                 ),
             ));
             continue;
@@ -602,16 +613,16 @@ fn check_changes<'l>(
             ChangeKind::Merged | ChangeKind::Renamed if rows.len() > 1 => problems.push(c.err(
                 rows[1].0,
                 "successor_code",
-                format!(
-                    "'{pred}' is {} into several units: a unit {} has one successor; one whose work went to several is split",
-                    first.kind.as_str(),
-                    first.kind.as_str()
+                crate::msg!(
+                    "reference-several-successors",
+                    code = pred.to_string(),
+                    kind = first.kind.as_str()
                 ),
             )),
             ChangeKind::Split if rows.len() < 2 => problems.push(c.err(
                 line,
                 "change_kind",
-                format!("'{pred}' is split into one unit only: that is merged or renamed"),
+                crate::msg!("reference-split-into-one", code = pred.to_string()),
             )),
             _ => {}
         }
@@ -620,7 +631,11 @@ fn check_changes<'l>(
             problems.push(c.err(
                 line,
                 "share",
-                format!("the shares of '{pred}' add up to {shares}, more than the whole"),
+                crate::msg!(
+                    "reference-shares-over",
+                    code = pred.to_string(),
+                    shares = shares.to_string()
+                ),
             ));
         }
     }
@@ -646,9 +661,10 @@ fn check_closed(
                 file: format!("{dir}/units.csv"),
                 line: *line,
                 field: "valid_to".into(),
-                message: format!(
-                    "'{}' ends on {to} but unit_lineage.csv does not say what became of it: add a row per successor, or one row with change_kind abolished and no successor_code",
-                    u.code
+                message: crate::msg!(
+                    "reference-ended-without-lineage",
+                    code = u.code.to_string(),
+                    to = to.to_string()
                 ),
             });
         }
@@ -674,9 +690,18 @@ impl Unit {
 
     /// `from 2023-01-01 to 2025-06-30` or `from 2025-07-01 on`.
     pub fn span(&self) -> String {
+        self.span_msg().to_string()
+    }
+
+    /// [`Unit::span`] as a message, to be said in either language.
+    pub fn span_msg(&self) -> crate::i18n::Msg {
         match self.valid_to {
-            Some(to) => format!("from {} to {to}", self.valid_from),
-            None => format!("from {} on", self.valid_from),
+            Some(to) => crate::msg!(
+                "reference-span",
+                from = self.valid_from.to_string(),
+                to = to.to_string()
+            ),
+            None => crate::msg!("reference-span-open", from = self.valid_from.to_string()),
         }
     }
 }
@@ -692,6 +717,30 @@ mod tests {
 
     fn code(s: &str) -> UnitCode {
         UnitCode(s.into())
+    }
+
+    #[test]
+    fn a_reference_check_problem_is_said_in_vietnamese() {
+        let units = "unit_code,name_vi,unit_kind,valid_from,valid_to\n\
+                     phong-vh,Phòng Văn hoá,culture_office,2023-01-01,2025-06-30\n";
+        let lineage = "predecessor_code,successor_code,change_date,change_kind\n";
+        let read = |file: &str| {
+            Ok(Some(
+                if file == "units.csv" { units } else { lineage }.to_string(),
+            ))
+        };
+        let (_, problems) = Register::check("ref", &read, true).unwrap();
+        let [problem] = problems.as_slice() else {
+            panic!("{problems:?}")
+        };
+        assert_eq!(
+            problem.msg().say(crate::i18n::Lang::Vi),
+            "ref/units.csv dòng 2, trường `valid_to`: 'phong-vh' chấm dứt ngày 2025-06-30 nhưng unit_lineage.csv không ghi đơn vị này ra sao: hãy thêm một dòng cho mỗi đơn vị kế thừa, hoặc một dòng change_kind abolished không có successor_code"
+        );
+        assert_eq!(
+            problem.to_string(),
+            "ref/units.csv line 2, field `valid_to`: 'phong-vh' ends on 2025-06-30 but unit_lineage.csv does not say what became of it: add a row per successor, or one row with change_kind abolished and no successor_code"
+        );
     }
 
     #[test]

@@ -36,7 +36,7 @@ impl ReportSettings {
     /// without its header is an error naming the line. A key it does not
     /// give keeps the bundled value.
     pub(super) fn parse(file: &str, text: &str) -> Result<ReportSettings, ReferenceError> {
-        let bad = |line: u64, field: &str, message: String| ReferenceError::Invalid {
+        let bad = |line: u64, field: &str, message: crate::i18n::Msg| ReferenceError::Invalid {
             file: file.to_string(),
             line,
             field: field.to_string(),
@@ -45,7 +45,13 @@ impl ReportSettings {
         let mut reader = csv_reader(text, true);
         let header: Vec<String> = reader
             .headers()
-            .map_err(|e| bad(1, "", format!("this line is not valid CSV: {e}")))?
+            .map_err(|e| {
+                bad(
+                    1,
+                    "",
+                    crate::msg!("reference-bad-csv", error = e.to_string()),
+                )
+            })?
             .iter()
             .map(str::to_string)
             .collect();
@@ -53,17 +59,18 @@ impl ReportSettings {
             return Err(bad(
                 1,
                 "",
-                format!(
-                    "the first line must be the header key,vi,en, not '{}'",
-                    header.join(",")
-                ),
+                crate::msg!("reference-settings-header", header = header.join(",")),
             ));
         }
         let mut values = BTreeMap::new();
         for record in reader.records() {
             let record = record.map_err(|e| {
                 let line = e.position().map(|p| p.line()).unwrap_or(0);
-                bad(line, "", format!("this line is not valid CSV: {e}"))
+                bad(
+                    line,
+                    "",
+                    crate::msg!("reference-bad-csv", error = e.to_string()),
+                )
             })?;
             let line = record.position().map(|p| p.line()).unwrap_or(0);
             let get = |n: usize| record.get(n).unwrap_or_default();
@@ -72,28 +79,22 @@ impl ReportSettings {
                 return Err(bad(
                     line,
                     "key",
-                    format!(
-                        "'{key}' is not a setting: the settings are {}",
-                        Self::KEYS.join(", ")
+                    crate::msg!(
+                        "reference-settings-unknown-key",
+                        key = key,
+                        keys = Self::KEYS.join(", ")
                     ),
                 ));
             }
             if record.len() > 3 {
-                return Err(bad(
-                    line,
-                    "",
-                    "a line has three fields, key,vi,en: put a value with a comma in double quotes"
-                        .into(),
-                ));
+                return Err(bad(line, "", crate::msg!("reference-settings-fields")));
             }
             for (n, field) in [(1, "vi"), (2, "en")] {
                 if get(n).contains('\n') {
                     return Err(bad(
                         line,
                         field,
-                        format!(
-                            "the value of '{key}' runs over several lines: a double quote is not closed"
-                        ),
+                        crate::msg!("reference-settings-multiline", key = key),
                     ));
                 }
             }
@@ -104,7 +105,11 @@ impl ReportSettings {
                 )
                 .is_some()
             {
-                return Err(bad(line, "key", format!("'{key}' is given twice")));
+                return Err(bad(
+                    line,
+                    "key",
+                    crate::msg!("reference-settings-twice", key = key),
+                ));
             }
         }
         Ok(ReportSettings { values })

@@ -17,6 +17,7 @@ use super::register::{Fate, Register};
 use super::settings::ReportSettings;
 use super::types::{Due, Obligation, Unit};
 use crate::domain::{Period, UnitCode, UnitKind};
+use crate::msg;
 
 /// What `reference new` did: the files it wrote and what the official must
 /// check, one sentence each.
@@ -45,15 +46,16 @@ pub fn new_campaign(
         .campaign(from)
         .ok_or_else(|| ReferenceError::File {
             file: reference.origin.clone(),
-            message: format!(
-                "there is no {from} campaign to start from (this reference has: {})",
-                reference.years_list()
+            message: msg!(
+                "reference-new-no-source",
+                from = from.to_string(),
+                years = reference.years_list()
             ),
         })?;
     if reference.campaigns.contains_key(&year) {
         return Err(ReferenceError::File {
             file: reference.origin.clone(),
-            message: format!("a {year} campaign is already there: edit it, or pick another year"),
+            message: msg!("reference-new-year-exists", year = year.to_string()),
         });
     }
     if out.exists()
@@ -63,7 +65,7 @@ pub fn new_campaign(
     {
         return Err(ReferenceError::File {
             file: out.display().to_string(),
-            message: "this folder already holds files: choose another --out, or remove it".into(),
+            message: msg!("reference-new-out-not-empty"),
         });
     }
     let register = &source.register;
@@ -72,7 +74,7 @@ pub fn new_campaign(
         let path = out.join(rel);
         crate::atomic::write_bytes(&path, text.as_bytes()).map_err(|e| ReferenceError::File {
             file: path.display().to_string(),
-            message: format!("cannot write it: {e}"),
+            message: msg!("reference-new-cannot-write", error = e.to_string()),
         })?;
         written.push(path);
         Ok(())
@@ -90,9 +92,7 @@ pub fn new_campaign(
             .filter(|u| u.valid_to.is_some())
             .count();
         if ended > 0 {
-            notes.push(format!(
-                "the register has no lineage, and {ended} of its units have ended: add unit_lineage.csv saying what became of each (see data/reference/unit_lineage.csv), so that reports from them are refused naming their successors"
-            ));
+            notes.push(msg!("reference-new-no-lineage", ended = ended).to_string());
         }
     } else {
         write("unit_lineage.csv".into(), &lineage)?;
@@ -106,9 +106,14 @@ pub fn new_campaign(
         let text = source.texts.get(file).cloned().unwrap_or_default();
         let text = match file {
             "peak_periods.csv" => {
-                notes.push(format!(
-                    "{year}/peak_periods.csv holds only its header: fill the peak periods from the {year} letter (the {from} ones are in {from}/peak_periods.csv)"
-                ));
+                notes.push(
+                    msg!(
+                        "reference-new-fill-peaks",
+                        year = year.to_string(),
+                        from = from.to_string()
+                    )
+                    .to_string(),
+                );
                 text.lines().next().unwrap_or_default().to_string() + "\n"
             }
             "obligations.csv" => obligations_for(source, year, &mut notes),
@@ -116,9 +121,7 @@ pub fn new_campaign(
         };
         write(format!("{year}/{file}"), &text)?;
     }
-    notes.push(format!(
-        "check {year}/obligations.csv against the {year} letter: who reports, how often and by when"
-    ));
+    notes.push(msg!("reference-new-check-obligations", year = year.to_string()).to_string());
     notes.extend(issuer_warning(register, &reference.report, year));
     Ok(NewCampaign { written, notes })
 }
@@ -134,11 +137,18 @@ pub fn issuer_warning(register: &Register, settings: &ReportSettings, year: i32)
     };
     let code = list.first()?;
     let what = register
-        .what_became_of(code)
-        .unwrap_or_else(|| "ended".to_string());
-    Some(format!(
-        "the {year} report would be issued by {name} ({code}), which {what}: put the {year} issuing body in {year}/report_settings.csv (keys issuer, issuer_name, symbol; see report_settings.csv)"
-    ))
+        .what_became_of_msg(code)
+        .unwrap_or_else(|| msg!("reference-issuer-ended"));
+    Some(
+        msg!(
+            "reference-issuer-warning",
+            year = year.to_string(),
+            name = name,
+            code = code.to_string(),
+            what = what
+        )
+        .to_string(),
+    )
 }
 
 /// The register as `units.csv` and `unit_lineage.csv` texts.
@@ -275,27 +285,45 @@ fn obligations_for(source: &Campaign, year: i32, notes: &mut Vec<String>) -> Str
             let named: Vec<&str> = after.iter().map(|k| k.as_str()).collect();
             match (during.is_empty(), named.is_empty()) {
                 (false, true) => {}
-                (true, true) => notes.push(format!(
-                    "no unit of kind {kind} exists by {until}, and the register names no successor for them: the {} obligation leaves the kind out",
-                    ob.first.kind()
-                )),
-                (during_none, false) => notes.push(format!(
-                    "{} of kind {kind} end before {until}; their successors are of kind {}: the {} obligation asks them {}",
-                    if during_none { "all the units" } else { "units" },
-                    named.join(", "),
-                    ob.first.kind(),
-                    if during_none { "instead" } else { "too" }
-                )),
+                (true, true) => notes.push(
+                    msg!(
+                        "reference-new-kind-gone",
+                        kind = kind.as_str(),
+                        until = until.clone(),
+                        period = ob.first.kind()
+                    )
+                    .to_string(),
+                ),
+                (during_none, false) => notes.push(
+                    msg!(
+                        if during_none {
+                            "reference-new-kind-replaced"
+                        } else {
+                            "reference-new-kind-added"
+                        },
+                        kind = kind.as_str(),
+                        until = until.clone(),
+                        successors = named.join(", "),
+                        period = ob.first.kind()
+                    )
+                    .to_string(),
+                ),
             }
             for k in after {
                 add(k, &mut kinds);
             }
         }
         if kinds.is_empty() {
-            notes.push(format!(
-                "the {} obligation from {first} to {last} would ask nobody: it is left out of {year}/obligations.csv; add the kinds of unit the {year} letter asks",
-                ob.first.kind()
-            ));
+            notes.push(
+                msg!(
+                    "reference-new-obligation-nobody",
+                    period = ob.first.kind(),
+                    first = first.to_string(),
+                    last = last.to_string(),
+                    year = year.to_string()
+                )
+                .to_string(),
+            );
             continue;
         }
         let (due_date, due_day) = match ob.due {
@@ -337,10 +365,13 @@ pub fn check(dir: Option<&Path>) -> Checked {
         let read = |file: &str| read_file(&dir.join(file));
         let lineage = dir.join("unit_lineage.csv").exists();
         if !lineage {
-            out.warnings.push(format!(
-                "{}: there is no unit_lineage.csv, so no unit that ended has successors: add it (see data/reference/unit_lineage.csv)",
-                dir.display()
-            ));
+            out.warnings.push(
+                msg!(
+                    "reference-check-no-lineage",
+                    folder = dir.display().to_string()
+                )
+                .to_string(),
+            );
         }
         match Register::check(&dir.display().to_string(), &read, lineage) {
             Ok((_, problems)) => out.errors.extend(problems.iter().map(|p| p.to_string())),
@@ -365,42 +396,55 @@ pub fn check(dir: Option<&Path>) -> Checked {
         for l in &register.lineage {
             *by_kind.entry(l.kind.as_str()).or_default() += 1;
         }
-        out.facts.push(format!(
-            "{}: {} units, {} lineage rows ({})",
-            register.origin,
-            register.units.len(),
-            register.lineage.len(),
-            by_kind
-                .iter()
-                .map(|(k, n)| format!("{n} {k}"))
-                .collect::<Vec<_>>()
-                .join(", ")
-        ));
+        let kinds = by_kind
+            .iter()
+            .map(|(k, n)| msg!("reference-check-kind-count", n = *n, kind = *k).to_string())
+            .collect::<Vec<_>>()
+            .join(", ");
+        out.facts.push(
+            msg!(
+                "reference-check-register",
+                origin = register.origin.clone(),
+                units = register.units.len(),
+                rows = register.lineage.len(),
+                kinds = kinds
+            )
+            .to_string(),
+        );
     }
     for (year, c) in &reference.campaigns {
         let expected = c.expected_reports();
-        out.facts.push(format!(
-            "{year}: {} units existed in the year, {} reports expected, {} peak periods",
-            c.units.len(),
-            expected.len(),
-            c.peaks.len()
-        ));
+        out.facts.push(
+            msg!(
+                "reference-check-campaign",
+                year = year.to_string(),
+                units = c.units.len(),
+                reports = expected.len(),
+                peaks = c.peaks.len()
+            )
+            .to_string(),
+        );
         out.warnings.extend(issuer_warning(
             &c.register,
             &reference.report_for(*year),
             *year,
         ));
         if c.peaks.is_empty() {
-            out.warnings.push(format!(
-                "{year}/peak_periods.csv lists no peak period: fill it from the {year} letter"
-            ));
+            out.warnings
+                .push(msg!("reference-check-no-peaks", year = year.to_string()).to_string());
         }
         for p in &c.peaks {
             if p.start.year() != *year && p.end.year() != *year {
-                out.warnings.push(format!(
-                    "{year}/peak_periods.csv: the peak period {} runs from {} to {}, outside {year}",
-                    p.code, p.start, p.end
-                ));
+                out.warnings.push(
+                    msg!(
+                        "reference-check-peak-outside",
+                        year = year.to_string(),
+                        peak = p.code.clone(),
+                        start = p.start.to_string(),
+                        end = p.end.to_string()
+                    )
+                    .to_string(),
+                );
             }
         }
         for (i, ob) in c.obligations.iter().enumerate() {
@@ -410,10 +454,15 @@ pub fn check(dir: Option<&Path>) -> Checked {
                         && ob.first.through(ob.last).contains(&e.period)
                 });
                 if !owes {
-                    out.warnings.push(format!(
-                        "{year}/obligations.csv line {}: no unit of kind {kind} exists on the due dates, so this line expects nothing from that kind",
-                        i + 2
-                    ));
+                    out.warnings.push(
+                        msg!(
+                            "reference-check-obligation-nobody",
+                            year = year.to_string(),
+                            line = (i + 2).to_string(),
+                            kind = kind.as_str()
+                        )
+                        .to_string(),
+                    );
                 }
             }
         }
@@ -438,12 +487,17 @@ fn diff_units(a: &Campaign, b: &Campaign) -> Vec<String> {
     let codes =
         |c: &Campaign| -> BTreeSet<UnitCode> { c.units.iter().map(|u| u.code.clone()).collect() };
     let (in_a, in_b) = (codes(a), codes(b));
-    out.push(format!(
-        "Units: {} in {ya}, {} in {yb}; {} in both.",
-        in_a.len(),
-        in_b.len(),
-        in_a.intersection(&in_b).count()
-    ));
+    out.push(
+        msg!(
+            "reference-diff-units",
+            a = in_a.len(),
+            ya = ya.to_string(),
+            b = in_b.len(),
+            yb = yb.to_string(),
+            both = in_a.intersection(&in_b).count()
+        )
+        .to_string(),
+    );
     let reg = &b.register;
     let name = |code: &UnitCode| {
         reg.unit(code)
@@ -453,11 +507,16 @@ fn diff_units(a: &Campaign, b: &Campaign) -> Vec<String> {
     };
     let (_, end_b) = Period::Year(yb).bounds();
     for code in in_a.difference(&in_b) {
-        let sentence = match reg.what_became_of(code) {
-            None => format!("{} existed in {ya} but not in {yb}.", name(code)),
-            Some(what) => format!("{} {what}.", name(code)),
+        let sentence = match reg.what_became_of_msg(code) {
+            None => msg!(
+                "reference-diff-gone",
+                unit = name(code),
+                ya = ya.to_string(),
+                yb = yb.to_string()
+            ),
+            Some(what) => msg!("reference-diff-became", unit = name(code), what = what),
         };
-        out.push(sentence);
+        out.push(sentence.to_string());
     }
     for code in in_b.difference(&in_a) {
         let Some(u) = reg.unit(code) else { continue };
@@ -467,22 +526,25 @@ fn diff_units(a: &Campaign, b: &Campaign) -> Vec<String> {
             .filter(|l| l.successor.as_ref() == Some(code))
             .map(|l| l.predecessor.to_string())
             .collect();
-        out.push(if from.is_empty() {
-            format!(
-                "New in {yb}: {} ({}), from {}.",
-                name(code),
-                u.kind,
-                u.valid_from
+        let new = if from.is_empty() {
+            msg!(
+                "reference-diff-new",
+                yb = yb.to_string(),
+                unit = name(code),
+                kind = u.kind.as_str(),
+                from = u.valid_from.to_string()
             )
         } else {
-            format!(
-                "New in {yb}: {} ({}), from {}, taking over from {}.",
-                name(code),
-                u.kind,
-                u.valid_from,
-                from.join(", ")
+            msg!(
+                "reference-diff-new-taking-over",
+                yb = yb.to_string(),
+                unit = name(code),
+                kind = u.kind.as_str(),
+                from = u.valid_from.to_string(),
+                predecessors = from.join(", ")
             )
-        });
+        };
+        out.push(new.to_string());
     }
     for u in b
         .units
@@ -490,11 +552,15 @@ fn diff_units(a: &Campaign, b: &Campaign) -> Vec<String> {
         .filter(|u| u.valid_to.is_some_and(|to| to < end_b))
     {
         if in_a.contains(&u.code) {
-            out.push(format!(
-                "{} ends during {yb}, on {}.",
-                name(&u.code),
-                u.valid_to.map(|d| d.to_string()).unwrap_or_default()
-            ));
+            out.push(
+                msg!(
+                    "reference-diff-ends",
+                    unit = name(&u.code),
+                    yb = yb.to_string(),
+                    to = u.valid_to.map(|d| d.to_string()).unwrap_or_default()
+                )
+                .to_string(),
+            );
         }
     }
     out
@@ -506,33 +572,55 @@ fn diff_peaks(a: &Campaign, b: &Campaign) -> Vec<String> {
     let (ya, yb) = (a.year, b.year);
     for p in &a.peaks {
         match b.peaks.iter().find(|q| q.code == p.code) {
-            None => out.push(format!(
-                "Peak period {} ({}, {} to {}) is in {ya} but not in {yb}.",
-                p.code, p.name_vi, p.start, p.end
-            )),
+            None => out.push(
+                msg!(
+                    "reference-diff-peak-gone",
+                    peak = p.code.clone(),
+                    name = p.name_vi.clone(),
+                    start = p.start.to_string(),
+                    end = p.end.to_string(),
+                    ya = ya.to_string(),
+                    yb = yb.to_string()
+                )
+                .to_string(),
+            ),
             Some(q)
                 if (p.start.month(), p.start.day(), p.end.month(), p.end.day())
                     != (q.start.month(), q.start.day(), q.end.month(), q.end.day()) =>
             {
-                out.push(format!(
-                    "Peak period {} moves: {} to {} in {ya}, {} to {} in {yb}.",
-                    p.code, p.start, p.end, q.start, q.end
-                ))
+                out.push(
+                    msg!(
+                        "reference-diff-peak-moves",
+                        peak = p.code.clone(),
+                        start = p.start.to_string(),
+                        end = p.end.to_string(),
+                        ya = ya.to_string(),
+                        new_start = q.start.to_string(),
+                        new_end = q.end.to_string(),
+                        yb = yb.to_string()
+                    )
+                    .to_string(),
+                )
             }
-            Some(q) if p.themes != q.themes => out.push(format!(
-                "Peak period {} changes its themes: {} in {ya}, {} in {yb}.",
-                p.code,
-                p.themes
-                    .iter()
-                    .map(|t| t.0.as_str())
-                    .collect::<Vec<_>>()
-                    .join(", "),
-                q.themes
-                    .iter()
-                    .map(|t| t.0.as_str())
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            )),
+            Some(q) if p.themes != q.themes => {
+                let themes = |ts: &[crate::domain::ThemeCode]| {
+                    ts.iter()
+                        .map(|t| t.0.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                };
+                out.push(
+                    msg!(
+                        "reference-diff-peak-themes",
+                        peak = p.code.clone(),
+                        themes = themes(&p.themes),
+                        ya = ya.to_string(),
+                        new_themes = themes(&q.themes),
+                        yb = yb.to_string()
+                    )
+                    .to_string(),
+                )
+            }
             Some(_) => {}
         }
     }
@@ -541,13 +629,20 @@ fn diff_peaks(a: &Campaign, b: &Campaign) -> Vec<String> {
         .iter()
         .filter(|q| !a.peaks.iter().any(|p| p.code == q.code))
     {
-        out.push(format!(
-            "New peak period in {yb}: {} ({}, {} to {}).",
-            q.code, q.name_vi, q.start, q.end
-        ));
+        out.push(
+            msg!(
+                "reference-diff-peak-new",
+                yb = yb.to_string(),
+                peak = q.code.clone(),
+                name = q.name_vi.clone(),
+                start = q.start.to_string(),
+                end = q.end.to_string()
+            )
+            .to_string(),
+        );
     }
     if b.peaks.is_empty() {
-        out.push(format!("{yb} lists no peak period yet."));
+        out.push(msg!("reference-diff-no-peaks", yb = yb.to_string()).to_string());
     }
     out
 }
@@ -572,37 +667,84 @@ fn diff_obligations(a: &Campaign, b: &Campaign) -> Vec<String> {
         for ob in &c.obligations {
             let kinds: Vec<&str> = ob.unit_kinds.iter().map(|k| k.as_str()).collect();
             let due = match ob.due {
-                Due::Date(d) => format!("due {d}"),
-                Due::DayOfMonth(d) => format!("due on day {d} of the month reported"),
+                Due::Date(d) => msg!("reference-diff-due-date", date = d.to_string()),
+                Due::DayOfMonth(d) => msg!("reference-diff-due-day", day = d.to_string()),
             };
             let what = if ob.first == ob.last {
-                let kind = ob.first.kind();
-                let article = if kind.starts_with(['a', 'e', 'i', 'o', 'u']) {
-                    "an"
-                } else {
-                    "a"
-                };
-                format!("{article} {kind} report for {}", ob.first)
+                msg!(
+                    "reference-diff-one-report",
+                    kind = ob.first.kind(),
+                    period = ob.first.to_string()
+                )
             } else {
-                format!(
-                    "{} reports from {} to {}",
-                    ob.first.kind(),
-                    ob.first,
-                    ob.last
+                msg!(
+                    "reference-diff-reports",
+                    kind = ob.first.kind(),
+                    first = ob.first.to_string(),
+                    last = ob.last.to_string()
                 )
             };
-            out.push(format!(
-                "Obligation in {y}: {what} from every {}, {due}: {} reports expected.",
-                kinds.join(", "),
-                expected(c, ob)
-            ));
+            out.push(
+                msg!(
+                    "reference-diff-obligation",
+                    year = y.to_string(),
+                    what = what,
+                    kinds = kinds.join(", "),
+                    due = due,
+                    n = expected(c, ob)
+                )
+                .to_string(),
+            );
         }
     }
     let total = |c: &Campaign| c.expected_reports().len();
-    out.push(format!(
-        "Reports expected: {} in {ya}, {} in {yb}.",
-        total(a),
-        total(b)
-    ));
+    out.push(
+        msg!(
+            "reference-diff-total",
+            a = total(a),
+            ya = ya.to_string(),
+            b = total(b),
+            yb = yb.to_string()
+        )
+        .to_string(),
+    );
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::i18n::Lang;
+    use crate::msg;
+
+    #[test]
+    fn a_diff_sentence_is_said_in_vietnamese() {
+        let m = msg!(
+            "reference-diff-obligation",
+            year = "2026",
+            what = msg!(
+                "reference-diff-reports",
+                kind = "monthly",
+                first = "2026-06",
+                last = "2026-12"
+            ),
+            kinds = "commune, ward",
+            due = msg!("reference-diff-due-day", day = "15"),
+            n = 1315
+        );
+        assert_eq!(
+            m.say(Lang::En),
+            "Obligation in 2026: monthly reports from 2026-06 to 2026-12 from every commune, ward, due on day 15 of the month reported: 1,315 reports expected."
+        );
+        assert_eq!(
+            m.say(Lang::Vi),
+            "Nghĩa vụ báo cáo năm 2026: các báo cáo tháng từ kỳ 2026-06 đến kỳ 2026-12 từ mọi đơn vị loại commune, ward, hạn ngày 15 của tháng được báo cáo: dự kiến 1.315 báo cáo."
+        );
+        let one = msg!(
+            "reference-diff-one-report",
+            kind = "annual",
+            period = "2026"
+        );
+        assert_eq!(one.say(Lang::En), "an annual report for 2026");
+        assert_eq!(one.say(Lang::Vi), "một báo cáo năm cho kỳ 2026");
+    }
 }

@@ -1,0 +1,19 @@
+# The lake: its files, ledger and lock. English.
+lake-io = cannot { $action } { $path }: { $error }{ $hint }
+lake-action = { $action }
+lake-hint-full = ; the disk holding the lake is full: free some space (or give another --lake) and run again
+lake-hint-read-only = ; the lake folder is read-only for this user: ask for write access, or give another --lake
+lake-ledger-unreadable = the lake's ledger { $path } cannot be read ({ $error }); restore it from a backup or ingest into a new lake
+lake-data-file = cannot read or write the lake's data file { $path } ({ $error }); if it is damaged, restore the lake from a backup
+lake-busy = another baocao run is using { $lake }; run again when it has finished (without --no-wait it waits)
+lake-waiting = another baocao run{ $holder } is using { $lake }; waiting for it to finish (Ctrl-C stops waiting; --no-wait fails at once instead)
+lake-ledger-files-json = its file list is not valid JSON: { $error }
+lake-building-rollup = building the rollup of { $n } data file(s) written before it
+lake-column-cast = column { $column }: { $error }
+lake-column-missing = column { $column } is missing
+lake-column-empty = column { $column } is empty in row { $row }
+lake-column-not-date = column { $column } is not a date in row { $row }
+lake-column-not-time = column { $column } is not a time in row { $row }
+lake-bad-precision = date_precision { $value } is not day or month
+lake-bad-period = period { $value } in row { $row } is not a period
+lake-bad-reason-code = reason_code { $value } is not a reason code

@@ -1,0 +1,42 @@
+# Questions to the lake: SQL errors, named queries and their parameters, query output. English.
+query-no-lake = there is no lake at { $lake }: ingest reports first (baocao ingest PATH --lake { $lake }), or run baocao demo
+query-read-only = baocao only reads the lake: { $what } is refused (no CREATE, INSERT, UPDATE, DELETE, COPY or SET); ask a question with SELECT
+query-statement-ddl = a statement that creates or drops something
+query-statement-dml = a statement that writes (INSERT, UPDATE, DELETE, COPY)
+query-statement-other = a statement that changes settings or state
+query-no-sql = there is no SQL to run: give a statement, --file FILE, or - to read standard input
+query-unknown = unknown query '{ $name }'{ $suggestion }; the named queries are: { $known } (see baocao queries)
+query-did-you-mean = {" "}(did you mean '{ $name }'?)
+query-bad-query-file = the named query file { $file } is malformed: { $message }
+query-cannot-write = cannot write { $path } (check that its folder exists and can be written, and that the disk has room)
+query-cannot-write-format = cannot write { $path }: { $message }
+query-the-output = the output
+query-no-rows = (no rows; columns: { $columns })
+query-rows = { $n ->
+    [one] { $n } row
+   *[other] { $n } rows
+ }
+query-parquet-needs-output = --format parquet writes a file: add --output FILE.parquet
+query-cannot-open = cannot open { $path }: { $error }
+query-ledger-unreadable = the lake's ledger cannot be read ({ $error }); restore the lake from a backup
+query-no-reference-folder = the reference folder { $folder } does not exist; give --reference the folder that holds units.csv and the year folders, or leave --reference out for the bundled data
+query-reference-unloadable = cannot load the reference data: { $error }; correct the folder (baocao reference check FOLDER lists every problem), or leave --reference out for the bundled data
+query-syntax-error = SQL syntax error: { $error }
+query-data-file-damaged = a data file of the lake cannot be read ({ $error }); it was damaged outside baocao: restore the lake from a backup (DuckDB's SELECT count(*) FROM 'LAKE/*/**/*.parquet' names the damaged file)
+query-hint-table-nearest = hint: did you mean '{ $name }'? the tables are { $tables }
+query-hint-tables = hint: the tables are { $tables }
+query-no-catalog = DataFusion has no catalog { $catalog }
+query-only-comments = the SQL holds only comments: give a statement after them
+query-param-not-valid = the parameter { $name } = '{ $value }' is not a valid { $kind }
+query-file-first-line = the first line must be `-- name: what the query answers`
+query-file-name-mismatch = the header names '{ $name }' but the file is { $stem }.sql
+query-file-not-utf8 = not UTF-8
+query-takes-none = it takes no parameters
+query-takes-only = it takes only { $params }
+query-no-such-param = { $query } has no parameter '{ $param }'{ $suggestion }; { $takes }
+query-param-needed = { $query } needs --param { $param }=... ({ $doc })
+query-param-not-int = the parameter { $param } must be a whole number, not '{ $value }'
+query-param-not-date = the parameter { $param } must be a date YYYY-MM-DD (or dd/mm/yyyy, today, or none), not '{ $value }'
+query-say-reason-lang = say_reason: '{ $lang }' is not a language baocao speaks: write 'vi' or 'en'
+query-say-arguments = say(id, name, value, ...): give the message id, then a name and a value for each argument
+query-session-closed = the session has closed

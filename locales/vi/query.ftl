@@ -1,0 +1,39 @@
+# Questions to the lake: SQL errors, named queries and their parameters, query output. Vietnamese.
+query-no-lake = không có kho dữ liệu (lake) tại { $lake }: hãy nạp báo cáo trước (baocao ingest PATH --lake { $lake }), hoặc chạy baocao demo
+query-read-only = baocao chỉ đọc kho dữ liệu: { $what } bị từ chối (không dùng CREATE, INSERT, UPDATE, DELETE, COPY hay SET); hãy đặt câu hỏi bằng SELECT
+query-statement-ddl = câu lệnh tạo hoặc xoá đối tượng
+query-statement-dml = câu lệnh ghi dữ liệu (INSERT, UPDATE, DELETE, COPY)
+query-statement-other = câu lệnh thay đổi thiết lập hoặc trạng thái
+query-no-sql = không có câu lệnh SQL nào để chạy: hãy ghi một câu lệnh, --file FILE, hoặc - để đọc từ đầu vào chuẩn
+query-unknown = không có truy vấn có tên '{ $name }'{ $suggestion }; các truy vấn có tên là: { $known } (xem baocao queries)
+query-did-you-mean = {" "}(bạn muốn viết '{ $name }'?)
+query-bad-query-file = tệp truy vấn có tên { $file } sai cấu trúc: { $message }
+query-cannot-write = không ghi được { $path } (hãy kiểm tra thư mục có tồn tại và ghi được không, và ổ đĩa còn chỗ trống không)
+query-cannot-write-format = không ghi được { $path }: { $message }
+query-the-output = đầu ra
+query-no-rows = (không có dòng nào; các cột: { $columns })
+query-rows = { $n } dòng
+query-parquet-needs-output = --format parquet ghi ra tệp: hãy thêm --output FILE.parquet
+query-cannot-open = không mở được { $path }: { $error }
+query-ledger-unreadable = không đọc được sổ cái (ledger) của kho dữ liệu ({ $error }); hãy khôi phục kho dữ liệu từ bản sao lưu
+query-no-reference-folder = thư mục tham chiếu { $folder } không tồn tại; hãy cho --reference thư mục chứa units.csv và các thư mục năm, hoặc bỏ --reference để dùng dữ liệu đi kèm
+query-reference-unloadable = không nạp được dữ liệu tham chiếu: { $error }; hãy sửa thư mục (baocao reference check FOLDER liệt kê mọi lỗi), hoặc bỏ --reference để dùng dữ liệu đi kèm
+query-syntax-error = lỗi cú pháp SQL: { $error }
+query-data-file-damaged = không đọc được một tệp dữ liệu của kho dữ liệu ({ $error }); tệp đã bị hỏng bên ngoài baocao: hãy khôi phục kho dữ liệu từ bản sao lưu (lệnh DuckDB SELECT count(*) FROM 'LAKE/*/**/*.parquet' cho biết tệp bị hỏng)
+query-hint-table-nearest = gợi ý: bạn muốn viết '{ $name }'? các bảng là { $tables }
+query-hint-tables = gợi ý: các bảng là { $tables }
+query-no-catalog = DataFusion không có catalog { $catalog }
+query-only-comments = đoạn SQL chỉ có chú thích: hãy ghi một câu lệnh sau chú thích
+query-param-not-valid = tham số { $name } = '{ $value }' không phải là giá trị { $kind } hợp lệ
+query-file-first-line = dòng đầu tiên phải là `-- name: điều truy vấn trả lời`
+query-file-name-mismatch = phần đầu tệp ghi tên '{ $name }' nhưng tệp là { $stem }.sql
+query-file-not-utf8 = không phải UTF-8
+query-takes-none = truy vấn này không nhận tham số nào
+query-takes-only = truy vấn này chỉ nhận các tham số { $params }
+query-no-such-param = { $query } không có tham số '{ $param }'{ $suggestion }; { $takes }
+query-param-needed = { $query } cần --param { $param }=... ({ $doc })
+query-param-not-int = tham số { $param } phải là số nguyên, không phải '{ $value }'
+query-param-not-date = tham số { $param } phải là ngày dạng YYYY-MM-DD (hoặc dd/mm/yyyy, today, hay none), không phải '{ $value }'
+query-say-reason-lang = say_reason: baocao không dùng ngôn ngữ '{ $lang }': hãy ghi 'vi' hoặc 'en'
+query-say-arguments = say(id, name, value, ...): hãy ghi mã thông điệp, rồi tên và giá trị của từng đối số
+query-session-closed = phiên truy vấn đã đóng

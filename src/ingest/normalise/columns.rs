@@ -340,7 +340,10 @@ fn header_notes(out: &ReadOutput, rows: &[SourceRow]) -> Vec<String> {
                 .iter()
                 .any(|r| r.cells.get(col).is_some_and(|c| !c.is_empty()))
         {
-            let note = msg!("normalise-column-no-heading", column = (col + 1).to_string());
+            let note = msg!(
+                "normalise-column-no-heading",
+                column = (col + 1).to_string()
+            );
             notes.push(note.to_string());
         }
     }

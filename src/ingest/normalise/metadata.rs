@@ -6,8 +6,8 @@
 
 use chrono::NaiveDate;
 
-use crate::domain::{Period, UnitCode};
 use super::words;
+use crate::domain::{Period, UnitCode};
 use crate::i18n::Msg;
 use crate::ingest::cell::Cell;
 use crate::ingest::dates::parse_date;
@@ -201,7 +201,11 @@ fn period(
     let period = or_legacy(&text, Period::parse).ok_or_else(|| {
         Problem::new(
             ReasonCode::PeriodInvalid,
-            msg!("normalise-period-invalid", text = &text, source = src.describe()),
+            msg!(
+                "normalise-period-invalid",
+                text = &text,
+                source = src.describe()
+            ),
         )
     })?;
     Ok((period, src))
@@ -271,7 +275,11 @@ fn unit(
                     source = src.describe(),
                     near = near,
                 ),
-                None => msg!("normalise-unit-unknown", text = &text, source = src.describe()),
+                None => msg!(
+                    "normalise-unit-unknown",
+                    text = &text,
+                    source = src.describe()
+                ),
             };
             Err(Problem::new(ReasonCode::UnitUnknown, said))
         }
@@ -391,7 +399,13 @@ fn not_in_period(
     let spans: Vec<Msg> = units
         .iter()
         .filter_map(|code| register.unit(code))
-        .map(|u| msg!("normalise-unit-existed", unit = u.code.to_string(), span = words::span(u)))
+        .map(|u| {
+            msg!(
+                "normalise-unit-existed",
+                unit = u.code.to_string(),
+                span = words::span(u)
+            )
+        })
         .collect();
     Problem::new(
         ReasonCode::UnitNotValid,
@@ -606,9 +620,10 @@ mod tests {
         );
         let vi = p.msg.say(crate::i18n::Lang::Vi);
         assert!(
-            vi.starts_with("đơn vị 'Sở Kế hoạch và Đầu tư' (lấy từ các dòng phía trên bảng) là so-khdt ("),
+            vi.starts_with(
+                "đơn vị 'Sở Kế hoạch và Đầu tư' (lấy từ các dòng phía trên bảng) là so-khdt ("
+            ),
             "{vi}"
         );
     }
-
 }

@@ -156,7 +156,11 @@ fn no_items(n: &Normalised) -> Problem {
     let first = &n.refusals[0];
     let reason = first.reason_args.clone();
     let first_said = match first.source_row {
-        Some(row) => msg!("normalise-no-items-row", row = row.to_string(), reason = reason),
+        Some(row) => msg!(
+            "normalise-no-items-row",
+            row = row.to_string(),
+            reason = reason
+        ),
         None => msg!("normalise-no-items-first", reason = reason),
     };
     let same = n.refusals.iter().all(|r| r.code == first.code);
@@ -675,5 +679,4 @@ mod tests {
             Some(said(Lang::Vi).as_str())
         );
     }
-
 }

@@ -13,11 +13,11 @@ use crate::domain::ThemeCode;
 use crate::ingest::cell::{Cell, SourceRow};
 use crate::ingest::fields::Field;
 use crate::ingest::reason::{Problem, ReasonCode};
-use crate::msg;
 use crate::ingest::template::{
     Numbering, is_column_number_row, is_footer_row, is_header_row, is_totals_row, numbering,
     split_numbering,
 };
+use crate::msg;
 use crate::reference::Inference;
 use crate::text::fold;
 
@@ -301,5 +301,4 @@ mod tests {
             "Dòng này nằm dưới mục 'Kế hoạch tuyên truyền quý II': nội dung kế hoạch không phải là hoạt động đã thực hiện nên không được tính; hãy báo cáo hoạt động trong kỳ thực hiện."
         );
     }
-
 }

@@ -13,8 +13,8 @@ use crate::i18n::Arg;
 use crate::ingest::cell::Cell;
 use crate::ingest::fields::Field;
 use crate::ingest::reason::{Problem, ReasonCode};
-use crate::msg;
 use crate::ingest::values::{MAX_REACH, REACH_UNITS, as_whole, parse_count, parse_minutes};
+use crate::msg;
 
 /// The row's reach, if it states one.
 pub(in crate::ingest::normalise) fn reach(

@@ -11,8 +11,8 @@ use super::figures::check;
 use crate::i18n::names;
 use crate::ingest::fields::Field;
 use crate::ingest::reason::{Problem, ReasonCode};
-use crate::msg;
 use crate::ingest::values::{ITEM_UNITS, MAX_QUANTITY, parse_count};
+use crate::msg;
 
 /// The row's quantity, or none with the problem.
 pub(in crate::ingest::normalise) fn quantity(
@@ -39,7 +39,10 @@ pub(in crate::ingest::normalise) fn quantity(
         QuantityColumn::Hidden(names) => {
             problems.push(Problem::new(
                 ReasonCode::QuantityMissing,
-                msg!("normalise-quantity-hidden", names = crate::i18n::names(names)),
+                msg!(
+                    "normalise-quantity-hidden",
+                    names = crate::i18n::names(names)
+                ),
             ));
             return None;
         }
@@ -76,7 +79,11 @@ pub(in crate::ingest::normalise) fn quantity(
         Err(why) => {
             problems.push(Problem::new(
                 ReasonCode::QuantityInvalid,
-                msg!("normalise-quantity-invalid", cell = cell.to_string(), why = why),
+                msg!(
+                    "normalise-quantity-invalid",
+                    cell = cell.to_string(),
+                    why = why
+                ),
             ));
             None
         }
@@ -190,5 +197,4 @@ mod tests {
             "Số lượng đang để trống, trong khi bảng có cột số lượng ('Số lượng'): hãy điền số sản phẩm mà dòng này tính, từ 1 trở lên."
         );
     }
-
 }

@@ -50,9 +50,21 @@ fn formulas(cols: &Columns, row: &Row, problems: &mut Vec<Problem>) {
     }
     // each kind of formula cell, said once for the row
     let kinds = [
-        (none, ReasonCode::CellFormulaWithoutValue, "normalise-formula-no-value"),
-        (disagrees, ReasonCode::CellFormulaNotCalculated, "normalise-formula-disagrees"),
-        (unchecked, ReasonCode::CellFormulaNotCalculated, "normalise-formula-recalculation"),
+        (
+            none,
+            ReasonCode::CellFormulaWithoutValue,
+            "normalise-formula-no-value",
+        ),
+        (
+            disagrees,
+            ReasonCode::CellFormulaNotCalculated,
+            "normalise-formula-disagrees",
+        ),
+        (
+            unchecked,
+            ReasonCode::CellFormulaNotCalculated,
+            "normalise-formula-recalculation",
+        ),
     ];
     for (cells, code, id) in kinds {
         if !cells.is_empty() {
@@ -76,7 +88,11 @@ fn unconvertible(cols: &Columns, row: &Row, problems: &mut Vec<Problem>) {
             msg!(
                 "normalise-legacy-unconvertible",
                 column = column,
-                value = row.cells.get(*col).map(|c| c.to_string()).unwrap_or_default(),
+                value = row
+                    .cells
+                    .get(*col)
+                    .map(|c| c.to_string())
+                    .unwrap_or_default(),
                 encoding = old.name(),
             ),
         ));

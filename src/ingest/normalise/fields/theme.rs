@@ -265,8 +265,12 @@ mod tests {
         assert_eq!(
             said(["Môi trường", ""]),
             (
-                format!("the theme 'Môi trường' is not a theme code, label or sub-theme (codes: {codes})"),
-                format!("Chủ đề 'Môi trường' không phải là mã, tên hay chủ đề con nào trong danh mục (các mã: {codes}).")
+                format!(
+                    "the theme 'Môi trường' is not a theme code, label or sub-theme (codes: {codes})"
+                ),
+                format!(
+                    "Chủ đề 'Môi trường' không phải là mã, tên hay chủ đề con nào trong danh mục (các mã: {codes})."
+                )
             )
         );
         assert_eq!(
@@ -274,5 +278,4 @@ mod tests {
             "Chủ đề để trống và không suy ra được từ tên tin bài: hãy điền chủ đề."
         );
     }
-
 }

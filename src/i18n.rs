@@ -107,6 +107,20 @@ pub enum Arg {
     Msg(Box<Msg>),
     /// Clauses said one after another, `; ` between them.
     Clauses(Vec<Msg>),
+    /// Clauses said as one sentence: capital first letter, full stop (a
+    /// refused row's reason quoted inside a file's).
+    Sentence(SentenceOf),
+}
+
+/// Clauses said as one sentence (see [`Arg::Sentence`]).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SentenceOf {
+    pub sentence: Vec<Msg>,
+}
+
+/// `msgs` said as one sentence, as an argument.
+pub fn sentence(msgs: Vec<Msg>) -> Arg {
+    Arg::Sentence(SentenceOf { sentence: msgs })
 }
 
 /// Names said as a list (see [`Arg::Names`]).
@@ -229,6 +243,7 @@ impl Msg {
                 Arg::Names(list) => FluentValue::from(name_list(&list.names, lang)),
                 Arg::Msg(m) => FluentValue::from(m.say(lang)),
                 Arg::Clauses(ms) => FluentValue::from(clauses(ms, lang)),
+                Arg::Sentence(s) => FluentValue::from(reason(&s.sentence, lang)),
             };
             args.set(k.clone(), value);
         }

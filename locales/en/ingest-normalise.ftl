@@ -123,8 +123,8 @@ normalise-no-items = every row of the file is refused ({ $count } { $count ->
         [one] row
        *[other] rows
     }), so it holds no item that can be read: it is not counted as received, and the report of { $unit } for { $period } already in the lake, if any, stays current. { $first } { $others }
-normalise-no-items-row = Row { $row }: { $reason }.
-normalise-no-items-first = { $reason }.
+normalise-no-items-row = Row { $row }: { $reason }
+normalise-no-items-first = { $reason }
 normalise-no-items-same-one = The other row is refused for the same kind of reason.
 normalise-no-items-same = The other { $count } rows are refused for the same kind of reason.
 normalise-no-items-another-one = The other row is refused for another reason (see rejects.raw).

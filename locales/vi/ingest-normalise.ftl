@@ -99,8 +99,8 @@ normalise-states-no-activity = báo cáo không nêu hoạt động nào trong k
 normalise-no-data-rows = bảng có dòng tiêu đề nhưng không có dòng dữ liệu nào: hãy điền mỗi hoạt động vào một dòng
 # $first: lý do của dòng đầu tiên bị từ chối (normalise-no-items-row); $others: một trong các normalise-no-items-*, hoặc để trống
 normalise-no-items = mọi dòng của tệp đều bị từ chối ({ $count } dòng), nên tệp không có hoạt động nào đọc được: tệp không được tính là đã nhận, và báo cáo của { $unit } kỳ { $period } đã có trong kho dữ liệu (nếu có) vẫn giữ nguyên. { $first } { $others }
-normalise-no-items-row = Dòng { $row }: { $reason }.
-normalise-no-items-first = { $reason }.
+normalise-no-items-row = Dòng { $row }: { $reason }
+normalise-no-items-first = { $reason }
 normalise-no-items-same-one = Dòng còn lại bị từ chối vì cùng loại lý do.
 normalise-no-items-same = { $count } dòng còn lại bị từ chối vì cùng loại lý do.
 normalise-no-items-another-one = Dòng còn lại bị từ chối vì một lý do khác (xem rejects.raw).

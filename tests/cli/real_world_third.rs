@@ -152,8 +152,7 @@ fn case_17_results_xlsxwriter_never_calculated_read_nothing() {
     ])
     .reason(&format!(
         "Every row of the file is refused (3 rows), so it holds no item that can be read: it is not counted as received, and the report of so-tnmt for 2023 already in the lake, if any, stays current. Row 6: {} The other 2 rows are refused for the same kind of reason.",
-        // the row's reason nested as its messages: said as a clause after the colon
-        why("'Số lượng' (=F6+G6), 'Số người tham dự' (=I6+J6)", "are").replacen("The", "the", 1)
+        why("'Số lượng' (=F6+G6), 'Số người tham dự' (=I6+J6)", "are")
     ));
 }
 

@@ -353,7 +353,7 @@ fn not_in_period(
     if let [code] = units
         && let Some(u) = register.unit(code)
         && u.valid_to.is_some_and(|to| to < start)
-        && let Some(what) = register.what_became_of(code)
+        && let Some(what) = register.what_became_of_msg(code)
     {
         // through later changes, the units of the period's first day, when
         // they are not the successors already named

@@ -154,7 +154,7 @@ pub(super) fn normalise(
 fn no_items(n: &Normalised) -> Problem {
     let count = n.refusals.len();
     let first = &n.refusals[0];
-    let reason = first.reason_args.clone();
+    let reason = crate::i18n::sentence(first.reason_args.clone());
     let first_said = match first.source_row {
         Some(row) => msg!(
             "normalise-no-items-row",

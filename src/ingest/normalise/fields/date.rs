@@ -63,7 +63,7 @@ fn after_unit_ended(cols: &Columns, d: NaiveDate) -> Option<Problem> {
         return None;
     }
     let (date, unit, span) = (words::date(d), cols.unit.to_string(), words::span(u));
-    let said = match c.register.what_became_of(&cols.unit) {
+    let said = match c.register.what_became_of_msg(&cols.unit) {
         Some(what) => msg!(
             "normalise-date-after-unit-became",
             date = date,

@@ -9,6 +9,8 @@ use std::collections::{BTreeMap, HashMap};
 
 use super::answer::{Answer, Cell, Kind, at};
 use super::error::SummaryError;
+use crate::i18n::{Lang, Msg};
+use crate::msg;
 use crate::query::{QueryError, Session, named};
 
 /// Every table the summary shows, for one year.
@@ -119,14 +121,14 @@ impl SummaryData {
             .iter()
             .map(|row| {
                 let said = crate::domain::ReasonCode::from_code(row[code].text())
-                    .map(|c| c.describe_vi())
-                    .unwrap_or("Lý do từ chối được ghi trước khi có mã lý do: xem tệp gốc.");
+                    .map(|c| c.describe_vi().to_string())
+                    .unwrap_or_else(|| msg!("summary-reason-before-codes").say(Lang::Vi));
                 row.iter()
                     .enumerate()
                     .filter(|(i, _)| *i != example)
                     .map(|(i, c)| {
                         if i == kind {
-                            Cell::Text(said.into())
+                            Cell::Text(said.clone())
                         } else {
                             c.clone()
                         }
@@ -161,9 +163,9 @@ pub(super) fn pivot_units(
     themes: &[String],
     unit_names: &BTreeMap<String, String>,
 ) -> Result<(Answer, Vec<String>), SummaryError> {
-    let bad = |what: String| {
+    let bad = |why: Msg| {
         SummaryError::Query(QueryError::Sql {
-            message: format!("cannot read the answer of coverage_by_unit: {what}"),
+            message: msg!("summary-pivot", why = why).to_string(),
         })
     };
     let (unit_code, unit, kind) = (
@@ -186,11 +188,11 @@ pub(super) fn pivot_units(
     for r in &long.rows {
         let (code, theme) = (at(r, unit_code).text(), at(r, theme_code).text());
         if code.is_empty() || theme.is_empty() {
-            return Err(bad("a row has no unit_code or theme_code".into()));
+            return Err(bad(msg!("summary-pivot-no-code")));
         }
         let q = at(r, quantity);
         if q.is_null() {
-            return Err(bad("a row has no quantity".into()));
+            return Err(bad(msg!("summary-pivot-no-quantity")));
         }
         // another year's theme, with nothing this year: not a column
         if !columns.iter().any(|c| c == theme) && q.number().is_some_and(|q| q != 0.0) {
@@ -200,7 +202,7 @@ pub(super) fn pivot_units(
             Some(&i) => i,
             None => {
                 if at(r, total).is_null() {
-                    return Err(bad("a row has no unit_total".into()));
+                    return Err(bad(msg!("summary-pivot-no-total")));
                 }
                 // a unit split between several keeps its row, labelled with
                 // where its work went
@@ -242,7 +244,9 @@ pub(super) fn pivot_units(
                 None if !themes.contains(theme) => row.push(Cell::Int(0)),
                 // a theme the query had no row for: the query lists every
                 // theme for every unit, so this is a theme it did not know
-                None => return Err(bad(format!("no quantity for theme {theme}"))),
+                None => {
+                    return Err(bad(msg!("summary-pivot-no-theme", theme = theme.clone())));
+                }
             }
         }
         row.push(total);

@@ -89,7 +89,7 @@ fn vi_number(v: &Value) -> String {
 #[test]
 fn the_report_is_an_administrative_document_with_the_queries_figures() {
     let w = fixture_lake();
-    let run = w.run(&["summary", "--year", "2023", "--out", "s"]);
+    let run = w.run(&["summary", "--year", "2023", "--out", "s", "--lang", "vi"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(
         run.stderr.contains("wrote s/bao-cao-2023.docx"),
@@ -303,8 +303,8 @@ fn the_report_in_english_has_the_same_structure() {
     assert!(paragraphs.iter().any(|p| p.starts_with("Chart 8. ")));
 }
 
-/// `summary --year 2023 --out s --reference ref` in `w`.
-fn summary_in_s(w: &Workdir) -> super::support::Run {
+/// `summary --year 2023 --out s --reference ref --lang LANG` in `w`.
+fn summary_in_s(w: &Workdir, lang: &str) -> super::support::Run {
     w.run(&[
         "summary",
         "--year",
@@ -313,16 +313,18 @@ fn summary_in_s(w: &Workdir) -> super::support::Run {
         "s",
         "--reference",
         "ref",
+        "--lang",
+        lang,
     ])
 }
 
-/// The fixture lake's summary with `settings` as the reference folder's
-/// `report_settings.csv`.
-fn summary_with_settings(settings: &str) -> (Workdir, super::support::Run) {
+/// The fixture lake's summary in `lang` with `settings` as the reference
+/// folder's `report_settings.csv`.
+fn summary_with_settings(settings: &str, lang: &str) -> (Workdir, super::support::Run) {
     let w = fixture_lake();
     w.bundled_reference("ref");
     w.write("ref/report_settings.csv", settings.as_bytes());
-    let run = summary_in_s(&w);
+    let run = summary_in_s(&w, lang);
     (w, run)
 }
 
@@ -337,7 +339,7 @@ fn the_issuing_body_comes_from_the_reference_folder() {
             "\"SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH\"",
         )
         .replace("signer_name,,", "signer_name,Nguyễn Văn A,");
-    let (w, run) = summary_with_settings(&settings);
+    let (w, run) = summary_with_settings(&settings, "vi");
     assert_eq!(run.code, 0, "{}", run.stderr);
     let Some(doc) = read_docx(&w, "s/bao-cao-2023.docx") else {
         return;
@@ -370,7 +372,7 @@ fn a_broken_settings_file_is_refused_naming_the_line() {
         ),
     ];
     for (text, want) in cases {
-        let (_, run) = summary_with_settings(text);
+        let (_, run) = summary_with_settings(text, "en");
         assert_eq!(run.code, 1, "{want}");
         assert!(
             run.stderr.contains(want),
@@ -379,7 +381,7 @@ fn a_broken_settings_file_is_refused_naming_the_line() {
         );
     }
     // a file that gives only some keys keeps the others' bundled values
-    let (w, run) = summary_with_settings("key,vi,en\nsigner_name,Nguyễn Văn A,\n");
+    let (w, run) = summary_with_settings("key,vi,en\nsigner_name,Nguyễn Văn A,\n", "vi");
     assert_eq!(run.code, 0, "{}", run.stderr);
     let Some(doc) = read_docx(&w, "s/bao-cao-2023.docx") else {
         return;
@@ -397,7 +399,7 @@ fn a_campaign_folder_s_own_settings_name_that_year_s_issuer() {
         "key,vi,en\nissuer,SỞ KHOA HỌC VÀ CÔNG NGHỆ,\nissuer_name,Sở Khoa học và Công nghệ,\n"
             .as_bytes(),
     );
-    let run = summary_in_s(&w);
+    let run = summary_in_s(&w, "vi");
     assert_eq!(run.code, 0, "{}", run.stderr);
     let Some(doc) = read_docx(&w, "s/bao-cao-2023.docx") else {
         return;

@@ -685,6 +685,54 @@ mod tests {
     use super::*;
 
     #[test]
+    fn the_report_s_sentences_are_said_in_its_language() {
+        let sentence = msg!(
+            "summary-reporting",
+            year = "2023",
+            expected = "119",
+            received = "111",
+            rate = "93,3",
+            on_time = "96",
+            late = "15",
+            missing = "8"
+        );
+        assert_eq!(
+            sentence.say(Lang::Vi),
+            "Tổng số báo cáo các cơ quan, đơn vị, địa phương phải gửi trong năm 2023: 119; đã nhận 111 (93,3%), trong đó đúng hạn 96, muộn 15; chưa gửi 8."
+        );
+        let missing = msg!(
+            "summary-missing-unit",
+            unit = "Phòng Văn hóa - Thông tin huyện Tuần Giáo",
+            periods = msg!(
+                "summary-missing-both",
+                years = msg!("summary-missing-years", years = "2023"),
+                months = msg!("summary-missing-months", months = "06/2023, 08/2023")
+            )
+        );
+        assert_eq!(
+            missing.say(Lang::Vi),
+            "- Phòng Văn hóa - Thông tin huyện Tuần Giáo: năm 2023; tháng 06/2023, 08/2023"
+        );
+        assert_eq!(
+            missing.say(Lang::En),
+            "- Phòng Văn hóa - Thông tin huyện Tuần Giáo: 2023, 06/2023, 08/2023"
+        );
+        let caption = msg!(
+            "summary-docx-caption",
+            n = "8",
+            title = "Hình thức truyền thông, 2023"
+        );
+        assert_eq!(
+            caption.say(Lang::Vi),
+            "Biểu đồ 8. Hình thức truyền thông, 2023"
+        );
+        assert_eq!(
+            msg!("summary-docx-place-date", place = "Điện Biên").say(Lang::Vi),
+            "Điện Biên, ngày ... tháng ... năm ..."
+        );
+    }
+
+    #[test]
     fn a_png_says_its_size_in_its_header() {
         let mut png = vec![0x89, b'P', b'N', b'G', 13, 10, 26, 10, 0, 0, 0, 13];
         png.extend(b"IHDR");

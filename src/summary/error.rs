@@ -40,3 +40,32 @@ pub(super) fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), SummaryError
         error: e.error,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Lang;
+
+    #[test]
+    fn an_empty_year_is_said_in_both_languages() {
+        assert_eq!(
+            SummaryError::EmptyYear(2022).to_string(),
+            "the lake holds no activity for 2022: ingest that year's reports first, or choose another --year"
+        );
+        assert_eq!(
+            msg!("summary-error-empty-year", year = "2022").say(Lang::Vi),
+            "Kho dữ liệu chưa có hoạt động nào của năm 2022: hãy nạp (ingest) báo cáo của năm đó trước, hoặc chọn năm khác bằng --year"
+        );
+        assert_eq!(
+            msg!(
+                "summary-answer-kind",
+                query = "coverage_by_peak",
+                column = "lift",
+                found = msg!("summary-cells-text"),
+                wanted = msg!("summary-cells-numbers")
+            )
+            .say(Lang::Vi),
+            "Cột lift của truy vấn coverage_by_peak chứa chữ, trong khi báo cáo tổng hợp cần số"
+        );
+    }
+}

@@ -472,3 +472,156 @@ fn the_refusals_to_follow_up_are_said_in_the_reports_language() {
         "Tệp không ghi đơn vị gửi báo cáo."
     );
 }
+
+/// Whole words English writes and Vietnamese never does.
+const ENGLISH_WORDS: &[&str] = &[
+    "the", "is", "are", "not", "which", "file", "files", "row", "rows", "of", "and", "to", "with",
+    "for", "from", "per", "this", "that", "was", "were", "has", "have", "unit", "units", "report",
+    "reports", "items", "quantity", "none", "month", "made", "source", "theme", "chart",
+];
+
+/// Words and phrases only Vietnamese writes.
+const VIETNAMESE_WORDS: &[&str] = &[
+    "của",
+    "và",
+    "được",
+    "đơn vị",
+    "báo cáo",
+    "các",
+    "những",
+    "theo",
+    "trong",
+    "ngày",
+    "tháng",
+    "năm",
+    "chưa",
+    "không",
+    "có",
+    "số lượng",
+    "chủ đề",
+    "hoạt động",
+    "biểu đồ",
+    "tỷ lệ",
+];
+
+/// The text a person reads on the page: no style sheet, no tags (the
+/// charts' SVG text kept), entities decoded.
+fn html_text(html: &str) -> String {
+    let no_style = regex::Regex::new(r"(?s)<style>.*?</style>").unwrap();
+    let tags = regex::Regex::new(r"<[^>]+>").unwrap();
+    let unstyled = no_style.replace_all(html, " ");
+    let text = tags.replace_all(&unstyled, "\n");
+    text.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&amp;", "&")
+}
+
+/// `text` without what may be in any language: URLs, quoted values from
+/// the files, codes (`unit.missing`, `coverage_by_unit`, `summary.xlsx`),
+/// and the names of units and titles of works (`names`), longest first.
+fn scrub(text: &str, names: &[String]) -> String {
+    let mut text = text.to_string();
+    for n in names {
+        text = text.replace(n.as_str(), " ");
+    }
+    for re in [
+        r"https?://\S+",
+        r"'[^'\n]*'",
+        r"\b\w+(?:[./]\w+)+\b",
+        r"\b\w*_\w*\b",
+    ] {
+        text = regex::Regex::new(re)
+            .unwrap()
+            .replace_all(&text, " ")
+            .into_owned();
+    }
+    text
+}
+
+/// The words of `list` that `text` holds as whole words (case folded),
+/// each with where it was met.
+fn words_met(text: &str, list: &[&str]) -> Vec<String> {
+    let lower = text.to_lowercase();
+    list.iter()
+        .filter_map(|w| {
+            let re = regex::Regex::new(&format!(
+                r"(?:^|[^\p{{L}}\p{{N}}]){w}(?:[^\p{{L}}\p{{N}}]|$)"
+            ))
+            .unwrap();
+            re.find(&lower).map(|m| {
+                let at = m.start();
+                let from = lower[..at]
+                    .char_indices()
+                    .rev()
+                    .nth(40)
+                    .map_or(0, |(i, _)| i);
+                let to = lower[at..]
+                    .char_indices()
+                    .nth(60)
+                    .map_or(lower.len(), |(i, _)| at + i);
+                format!("'{w}' in …{}…", lower[from..to].replace('\n', " / "))
+            })
+        })
+        .collect()
+}
+
+/// The demo lake's summary in each language speaks only that language:
+/// the Vietnamese Word report and page carry no English word (codes, SQL
+/// names, unit names and URLs aside), the English ones no Vietnamese word
+/// outside the names of units and the titles of works (issue 27).
+#[test]
+fn the_demo_summary_speaks_only_its_language() {
+    let w = Workdir::new();
+    let run = w.run_vi(&["demo", "--out", "d"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let run = w.run(&[
+        "summary", "--year", "2023", "--lake", "d/lake", "--out", "en", "--lang", "en",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let column = |sql: &str, col: &str| -> Vec<String> {
+        let run = w.run(&["sql", sql, "--lake", "d/lake", "--format", "json"]);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        let rows: Vec<Map<String, Value>> = serde_json::from_str(&run.stdout).unwrap();
+        rows.iter()
+            .filter_map(|r| r[col].as_str().map(String::from))
+            .collect()
+    };
+    let mut names = column("SELECT name_vi FROM units", "name_vi");
+    names.extend(column(
+        "SELECT DISTINCT title FROM activities WHERE title IS NOT NULL",
+        "title",
+    ));
+    names.sort_by_key(|n| std::cmp::Reverse(n.chars().count()));
+    for (dir, lang) in [("d/summary", "vi"), ("en", "en")] {
+        let html = std::fs::read_to_string(w.path(&format!("{dir}/summary.html"))).unwrap();
+        let mut read = vec![("summary.html", scrub(&html_text(&html), &names))];
+        if let Some(doc) = read_docx(&w, &format!("{dir}/bao-cao-2023.docx")) {
+            let mut all = texts(&doc["paragraphs"]);
+            for t in doc["tables"].as_array().unwrap() {
+                for r in t["rows"].as_array().unwrap() {
+                    all.extend(
+                        r.as_array()
+                            .unwrap()
+                            .iter()
+                            .map(|c| c.as_str().unwrap().to_string()),
+                    );
+                }
+            }
+            read.push(("bao-cao-2023.docx", scrub(&all.join("\n"), &names)));
+        }
+        for (file, text) in read {
+            let foreign = if lang == "vi" {
+                words_met(&text, ENGLISH_WORDS)
+            } else {
+                words_met(&text, VIETNAMESE_WORDS)
+            };
+            assert!(foreign.is_empty(), "{lang} {file}:\n{}", foreign.join("\n"));
+        }
+    }
+    // and the check can fail: the English page is full of English words
+    let en = std::fs::read_to_string(w.path("en/summary.html")).unwrap();
+    assert!(words_met(&scrub(&html_text(&en), &names), ENGLISH_WORDS).len() > 10);
+    let vi = std::fs::read_to_string(w.path("d/summary/summary.html")).unwrap();
+    assert!(words_met(&scrub(&html_text(&vi), &names), VIETNAMESE_WORDS).len() > 10);
+}

@@ -96,42 +96,51 @@ impl SummaryData {
         })
     }
 
-    /// The refusals to follow up, said in Vietnamese: each kind
-    /// (`reason_kind`) by its code's Vietnamese description
-    /// ([`crate::domain::ReasonCode::describe_vi`]), and without the
-    /// example sentence, written in the language of the run that refused
-    /// it (English before issue 27's messages; the file and unit say where
-    /// to look). A Vietnamese document then carries no English sentence.
-    pub fn rejects_in_vietnamese(&mut self) -> Result<(), SummaryError> {
+    /// The refusals to follow up, said in the document's language `l`.
+    /// In Vietnamese: each kind (`reason_kind`) by its code's Vietnamese
+    /// description ([`crate::domain::ReasonCode::describe_vi`]), and
+    /// without the example sentence (a lake written before issue 27's
+    /// messages holds it in English only; the file and unit say where to
+    /// look), so a Vietnamese document carries no English sentence. In
+    /// English: the example said in English (`example_reason_en`), whatever
+    /// the language of the run that refused it. Either way the document
+    /// shows one example column.
+    pub fn rejects_in(&mut self, l: Lang) -> Result<(), SummaryError> {
         let r = &self.rejects;
         let (code, kind, example) = (
             r.text("reason_code")?.0,
             r.text("reason_kind")?.0,
             r.col("example_reason")?.0,
         );
+        // a query file from before the English example: its example as it is
+        let english = r.col("example_reason_en").ok().map(|c| c.0);
+        let keep = |i: usize| Some(i) != english && (l == Lang::En || i != example);
         let columns = r
             .columns
             .iter()
             .enumerate()
-            .filter(|(i, _)| *i != example)
+            .filter(|(i, _)| keep(*i))
             .map(|(_, c)| c.clone())
             .collect();
         let rows = r
             .rows
             .iter()
             .map(|row| {
-                let said = crate::domain::ReasonCode::from_code(row[code].text())
-                    .map(|c| c.describe_vi().to_string())
-                    .unwrap_or_else(|| msg!("summary-reason-before-codes").say(Lang::Vi));
+                let said = match l {
+                    Lang::Vi => Some(
+                        crate::domain::ReasonCode::from_code(row[code].text())
+                            .map(|c| c.describe_vi().to_string())
+                            .unwrap_or_else(|| msg!("summary-reason-before-codes").say(l)),
+                    ),
+                    Lang::En => None,
+                };
                 row.iter()
                     .enumerate()
-                    .filter(|(i, _)| *i != example)
-                    .map(|(i, c)| {
-                        if i == kind {
-                            Cell::Text(said.clone())
-                        } else {
-                            c.clone()
-                        }
+                    .filter(|(i, _)| keep(*i))
+                    .map(|(i, c)| match (&said, english) {
+                        (Some(said), _) if i == kind => Cell::Text(said.clone()),
+                        (None, Some(en)) if i == example && !row[en].is_null() => row[en].clone(),
+                        _ => c.clone(),
                     })
                     .collect()
             })

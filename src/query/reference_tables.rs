@@ -78,7 +78,7 @@ fn themes(reference: &Reference) -> Result<Table, QueryError> {
     )
 }
 
-/// `subthemes`: code, theme and name, a code's latest campaign winning.
+/// `subthemes`: code, theme and names, a code's latest campaign winning.
 fn subthemes(reference: &Reference) -> Result<Table, QueryError> {
     let rows: BTreeMap<_, _> = reference
         .campaigns
@@ -92,38 +92,37 @@ fn subthemes(reference: &Reference) -> Result<Table, QueryError> {
             field("subtheme_code", DataType::Utf8, false),
             field("theme_code", DataType::Utf8, false),
             field("name_vi", DataType::Utf8, false),
+            field("name_en", DataType::Utf8, false),
         ],
         vec![
             text(rows.iter().map(|s| s.code.clone()).collect()),
             text(rows.iter().map(|s| s.theme.0.clone()).collect()),
             text(rows.iter().map(|s| s.name_vi.clone()).collect()),
+            text(rows.iter().map(|s| s.name_en.clone()).collect()),
         ],
     )
 }
 
-/// `forms` or `languages` (`name`): code and Vietnamese name.
+/// `forms` or `languages` (`name`): code, Vietnamese and English names.
 fn labelled(reference: &Reference, name: &str) -> Result<Table, QueryError> {
+    let campaigns = reference.campaigns.values();
     let (code_col, rows): (_, BTreeMap<_, _>) = if name == "forms" {
-        let rows = reference.campaigns.values().flat_map(|c| &c.forms);
-        (
-            "form_code",
-            rows.map(|f| (f.code.clone(), f.name_vi.clone())).collect(),
-        )
+        let rows = campaigns.flat_map(|c| &c.forms);
+        ("form_code", rows.map(|f| (f.code.clone(), f)).collect())
     } else {
-        let rows = reference.campaigns.values().flat_map(|c| &c.languages);
-        (
-            "language_code",
-            rows.map(|l| (l.code.clone(), l.name_vi.clone())).collect(),
-        )
+        let rows = campaigns.flat_map(|c| &c.languages);
+        ("language_code", rows.map(|l| (l.code.clone(), l)).collect())
     };
     mem(
         vec![
             field(code_col, DataType::Utf8, false),
             field("name_vi", DataType::Utf8, false),
+            field("name_en", DataType::Utf8, false),
         ],
         vec![
             text(rows.keys().cloned().collect()),
-            text(rows.into_values().collect()),
+            text(rows.values().map(|r| r.name_vi.clone()).collect()),
+            text(rows.values().map(|r| r.name_en.clone()).collect()),
         ],
     )
 }

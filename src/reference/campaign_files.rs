@@ -42,6 +42,8 @@ struct SubthemeRow {
     theme_code: String,
     name_vi: String,
     #[serde(default)]
+    name_en: String,
+    #[serde(default)]
     aliases: String,
 }
 
@@ -57,6 +59,8 @@ struct FormRow {
     form_code: String,
     name_vi: String,
     #[serde(default)]
+    name_en: String,
+    #[serde(default)]
     aliases: String,
 }
 
@@ -64,6 +68,8 @@ struct FormRow {
 struct LanguageRow {
     language_code: String,
     name_vi: String,
+    #[serde(default)]
+    name_en: String,
     #[serde(default)]
     aliases: String,
 }
@@ -196,11 +202,24 @@ fn subthemes(c: &Ctx, read: Read, themes: &[Theme]) -> Result<Vec<Subtheme>, Ref
         subthemes.push(Subtheme {
             code,
             theme,
+            name_en: name_en(&r.name_en, &r.name_vi),
             name_vi: c.nonempty(line, "name_vi", &r.name_vi)?,
             aliases: list(&r.aliases),
         });
     }
     Ok(subthemes)
+}
+
+/// The English name of a row whose `name_en` column is optional: the
+/// Vietnamese name where it is empty or absent (a folder made before the
+/// column, or a row not yet translated).
+fn name_en(en: &str, vi: &str) -> String {
+    let en = crate::text::clean(en);
+    if en.is_empty() {
+        crate::text::clean(vi)
+    } else {
+        en
+    }
 }
 
 /// `hrc_priorities.csv`: groups 1 to 8.
@@ -228,12 +247,14 @@ fn hrc_priorities(c: &Ctx, read: Read) -> Result<Vec<HrcPriority>, ReferenceErro
     Ok(hrc_priorities)
 }
 
-/// `forms.csv`: a code, a Vietnamese label and aliases.
+/// `forms.csv`: a code, a Vietnamese label, an English one (optional) and
+/// aliases.
 fn forms(c: &Ctx, read: Read) -> Result<Vec<Labelled>, ReferenceError> {
     let mut forms = Vec::new();
     for (line, r) in rows::<FormRow>(c, &read)? {
         forms.push(Labelled {
             code: c.code(line, "form_code", &r.form_code)?,
+            name_en: name_en(&r.name_en, &r.name_vi),
             name_vi: c.nonempty(line, "name_vi", &r.name_vi)?,
             aliases: list(&r.aliases),
         });
@@ -241,12 +262,14 @@ fn forms(c: &Ctx, read: Read) -> Result<Vec<Labelled>, ReferenceError> {
     Ok(forms)
 }
 
-/// `languages.csv`: a code, a Vietnamese label and aliases.
+/// `languages.csv`: a code, a Vietnamese label, an English one (optional)
+/// and aliases.
 fn languages(c: &Ctx, read: Read) -> Result<Vec<Labelled>, ReferenceError> {
     let mut languages = Vec::new();
     for (line, r) in rows::<LanguageRow>(c, &read)? {
         languages.push(Labelled {
             code: c.code(line, "language_code", &r.language_code)?,
+            name_en: name_en(&r.name_en, &r.name_vi),
             name_vi: c.nonempty(line, "name_vi", &r.name_vi)?,
             aliases: list(&r.aliases),
         });
@@ -374,4 +397,39 @@ fn keywords(c: &Ctx, read: Read, themes: &[Theme]) -> Result<Vec<ThemeKeyword>, 
         });
     }
     Ok(keywords)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(text: &'static str) -> impl Fn(&str) -> Result<Option<String>, ReferenceError> {
+        move |_| Ok(Some(text.to_string()))
+    }
+
+    #[test]
+    fn english_names_are_read_and_a_folder_without_them_still_loads() {
+        let ctx = |file| Ctx { dir: "2023", file };
+        let with =
+            read("form_code,name_vi,name_en,aliases\nnews,Tin,News,Tin tức\nskit,Tiểu phẩm,,\n");
+        let forms = forms(&ctx("forms.csv"), &with).unwrap();
+        assert_eq!(forms[0].name_en, "News");
+        // a row not yet translated: its Vietnamese name
+        assert_eq!(forms[1].name_en, "Tiểu phẩm");
+        // a folder made before the column
+        let without = read("language_code,name_vi,aliases\nvi,Tiếng Việt,Việt\n");
+        let languages = languages(&ctx("languages.csv"), &without).unwrap();
+        assert_eq!(languages[0].name_en, "Tiếng Việt");
+        let themes = vec![Theme {
+            code: ThemeCode("labour".into()),
+            name_vi: "Người lao động".into(),
+            name_en: "Workers".into(),
+            aliases: vec![],
+        }];
+        let old = read(
+            "subtheme_code,theme_code,name_vi,aliases\nlabour.overseas,labour,Lao động ở nước ngoài,\n",
+        );
+        let subthemes = subthemes(&ctx("subthemes.csv"), &old, &themes).unwrap();
+        assert_eq!(subthemes[0].name_en, "Lao động ở nước ngoài");
+    }
 }

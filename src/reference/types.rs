@@ -21,6 +21,8 @@ pub struct Subtheme {
     pub code: String,
     pub theme: ThemeCode,
     pub name_vi: String,
+    /// The English name (`name_vi` where the file gives none).
+    pub name_en: String,
     pub aliases: Vec<String>,
 }
 
@@ -32,11 +34,13 @@ pub struct HrcPriority {
 }
 
 /// A form of communication (`news`, `radio`, ...) or a broadcast language:
-/// both are a code, a Vietnamese label and aliases.
+/// both are a code, a Vietnamese and an English label, and aliases.
 #[derive(Debug, Clone)]
 pub struct Labelled {
     pub code: String,
     pub name_vi: String,
+    /// The English label (`name_vi` where the file gives none).
+    pub name_en: String,
     pub aliases: Vec<String>,
 }
 

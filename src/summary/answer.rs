@@ -10,6 +10,8 @@ use arrow::compute::cast;
 use arrow::datatypes::{DataType, Date32Type, Float64Type, Int64Type};
 use chrono::NaiveDate;
 
+use crate::i18n::Msg;
+use crate::msg;
 use crate::query::QueryResult;
 
 /// One cell of an answer.
@@ -78,12 +80,13 @@ impl Kind {
         }
     }
 
-    fn describe(self) -> &'static str {
+    /// What a column of this kind holds, in words.
+    fn describe(self) -> Msg {
         match self {
-            Kind::Int | Kind::Decimal => "numbers",
-            Kind::Text => "text",
-            Kind::Date => "dates",
-            Kind::Bool => "true or false",
+            Kind::Int | Kind::Decimal => msg!("summary-cells-numbers"),
+            Kind::Text => msg!("summary-cells-text"),
+            Kind::Date => msg!("summary-cells-dates"),
+            Kind::Bool => msg!("summary-cells-bool"),
         }
     }
 }
@@ -92,16 +95,31 @@ impl Kind {
 /// of a query file, named so that it can be found.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum AnswerError {
-    #[error("the answer of {query} has no column {column}, which the summary reads")]
+    #[error(
+        "{}",
+        msg!("summary-answer-missing", query = query.clone(), column = column.clone())
+    )]
     Missing { query: String, column: String },
-    #[error("the column {column} of {query} holds {found}, where the summary reads {wanted}")]
+    #[error(
+        "{}",
+        msg!(
+            "summary-answer-kind",
+            query = query.clone(),
+            column = column.clone(),
+            found = found.describe(),
+            wanted = wanted.describe()
+        )
+    )]
     Kind {
         query: String,
         column: String,
-        found: &'static str,
-        wanted: &'static str,
+        found: Kind,
+        wanted: Kind,
     },
-    #[error("the answer of {query} cannot be read: {message}")]
+    #[error(
+        "{}",
+        msg!("summary-answer-unreadable", query = query.clone(), error = message.clone())
+    )]
     Arrow { query: String, message: String },
 }
 
@@ -209,8 +227,8 @@ impl Answer {
             Err(AnswerError::Kind {
                 query: self.query.clone(),
                 column: name.to_string(),
-                found: found.describe(),
-                wanted: kinds[0].describe(),
+                found,
+                wanted: kinds[0],
             })
         }
     }

@@ -11,8 +11,10 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 use unicode_normalization::UnicodeNormalization;
 
+use super::error::{SummaryError, write_atomic};
 use super::labels::format_f64;
 use super::options::Lang;
+use crate::msg;
 
 use crate::reference::Campaign;
 
@@ -736,29 +738,36 @@ impl Chart for StatusGrid {
 }
 
 /// Draws `chart` to `dir/name.png` and `dir/name.svg`; returns the SVG text.
-pub(super) fn render(dir: &Path, name: &str, chart: &impl Chart) -> Result<String, String> {
+pub(super) fn render(dir: &Path, name: &str, chart: &impl Chart) -> Result<String, SummaryError> {
     register_font();
     let height = chart.height();
     let png_path = dir.join(format!("{name}.png"));
+    let cannot_draw = |file: String, e: String| {
+        SummaryError::Draw(msg!("summary-error-draw", file = file, error = e))
+    };
     {
         let root = BitMapBackend::new(&png_path, (WIDTH, height)).into_drawing_area();
         chart
             .draw(&root)
-            .map_err(|e| format!("cannot draw {name}.png: {e}"))?;
-        root.present()
-            .map_err(|e| format!("cannot write {}: {e}", png_path.display()))?;
+            .map_err(|e| cannot_draw(format!("{name}.png"), e.to_string()))?;
+        root.present().map_err(|e| {
+            SummaryError::Draw(msg!(
+                "summary-error-draw-write",
+                path = png_path.display().to_string(),
+                error = e.to_string()
+            ))
+        })?;
     }
     let mut text = String::new();
     {
         let root = SVGBackend::with_string(&mut text, (WIDTH, height)).into_drawing_area();
         chart
             .draw(&root)
-            .map_err(|e| format!("cannot draw {name}.svg: {e}"))?;
+            .map_err(|e| cannot_draw(format!("{name}.svg"), e.to_string()))?;
         root.present()
-            .map_err(|e| format!("cannot draw {name}.svg: {e}"))?;
+            .map_err(|e| cannot_draw(format!("{name}.svg"), e.to_string()))?;
     }
-    crate::atomic::write_bytes(&dir.join(format!("{name}.svg")), text.as_bytes())
-        .map_err(|e| e.to_string())?;
+    write_atomic(&dir.join(format!("{name}.svg")), text.as_bytes())?;
     Ok(text)
 }
 

@@ -9,6 +9,8 @@ use std::collections::{BTreeMap, HashMap};
 
 use super::answer::{Answer, Cell, Kind, at};
 use super::error::SummaryError;
+use crate::i18n::{Lang, Msg};
+use crate::msg;
 use crate::query::{QueryError, Session, named};
 
 /// Every table the summary shows, for one year.
@@ -94,42 +96,51 @@ impl SummaryData {
         })
     }
 
-    /// The refusals to follow up, said in Vietnamese: each kind
-    /// (`reason_kind`) by its code's Vietnamese description
-    /// ([`crate::domain::ReasonCode::describe_vi`]), and without the
-    /// example sentence, written in the language of the run that refused
-    /// it (English before issue 27's messages; the file and unit say where
-    /// to look). A Vietnamese document then carries no English sentence.
-    pub fn rejects_in_vietnamese(&mut self) -> Result<(), SummaryError> {
+    /// The refusals to follow up, said in the document's language `l`.
+    /// In Vietnamese: each kind (`reason_kind`) by its code's Vietnamese
+    /// description ([`crate::domain::ReasonCode::describe_vi`]), and
+    /// without the example sentence (a lake written before issue 27's
+    /// messages holds it in English only; the file and unit say where to
+    /// look), so a Vietnamese document carries no English sentence. In
+    /// English: the example said in English (`example_reason_en`), whatever
+    /// the language of the run that refused it. Either way the document
+    /// shows one example column.
+    pub fn rejects_in(&mut self, l: Lang) -> Result<(), SummaryError> {
         let r = &self.rejects;
         let (code, kind, example) = (
             r.text("reason_code")?.0,
             r.text("reason_kind")?.0,
             r.col("example_reason")?.0,
         );
+        // a query file from before the English example: its example as it is
+        let english = r.col("example_reason_en").ok().map(|c| c.0);
+        let keep = |i: usize| Some(i) != english && (l == Lang::En || i != example);
         let columns = r
             .columns
             .iter()
             .enumerate()
-            .filter(|(i, _)| *i != example)
+            .filter(|(i, _)| keep(*i))
             .map(|(_, c)| c.clone())
             .collect();
         let rows = r
             .rows
             .iter()
             .map(|row| {
-                let said = crate::domain::ReasonCode::from_code(row[code].text())
-                    .map(|c| c.describe_vi())
-                    .unwrap_or("Lý do từ chối được ghi trước khi có mã lý do: xem tệp gốc.");
+                let said = match l {
+                    Lang::Vi => Some(
+                        crate::domain::ReasonCode::from_code(row[code].text())
+                            .map(|c| c.describe_vi().to_string())
+                            .unwrap_or_else(|| msg!("summary-reason-before-codes").say(l)),
+                    ),
+                    Lang::En => None,
+                };
                 row.iter()
                     .enumerate()
-                    .filter(|(i, _)| *i != example)
-                    .map(|(i, c)| {
-                        if i == kind {
-                            Cell::Text(said.into())
-                        } else {
-                            c.clone()
-                        }
+                    .filter(|(i, _)| keep(*i))
+                    .map(|(i, c)| match (&said, english) {
+                        (Some(said), _) if i == kind => Cell::Text(said.clone()),
+                        (None, Some(en)) if i == example && !row[en].is_null() => row[en].clone(),
+                        _ => c.clone(),
                     })
                     .collect()
             })
@@ -161,9 +172,9 @@ pub(super) fn pivot_units(
     themes: &[String],
     unit_names: &BTreeMap<String, String>,
 ) -> Result<(Answer, Vec<String>), SummaryError> {
-    let bad = |what: String| {
+    let bad = |why: Msg| {
         SummaryError::Query(QueryError::Sql {
-            message: format!("cannot read the answer of coverage_by_unit: {what}"),
+            message: msg!("summary-pivot", why = why).to_string(),
         })
     };
     let (unit_code, unit, kind) = (
@@ -186,11 +197,11 @@ pub(super) fn pivot_units(
     for r in &long.rows {
         let (code, theme) = (at(r, unit_code).text(), at(r, theme_code).text());
         if code.is_empty() || theme.is_empty() {
-            return Err(bad("a row has no unit_code or theme_code".into()));
+            return Err(bad(msg!("summary-pivot-no-code")));
         }
         let q = at(r, quantity);
         if q.is_null() {
-            return Err(bad("a row has no quantity".into()));
+            return Err(bad(msg!("summary-pivot-no-quantity")));
         }
         // another year's theme, with nothing this year: not a column
         if !columns.iter().any(|c| c == theme) && q.number().is_some_and(|q| q != 0.0) {
@@ -200,7 +211,7 @@ pub(super) fn pivot_units(
             Some(&i) => i,
             None => {
                 if at(r, total).is_null() {
-                    return Err(bad("a row has no unit_total".into()));
+                    return Err(bad(msg!("summary-pivot-no-total")));
                 }
                 // a unit split between several keeps its row, labelled with
                 // where its work went
@@ -242,7 +253,9 @@ pub(super) fn pivot_units(
                 None if !themes.contains(theme) => row.push(Cell::Int(0)),
                 // a theme the query had no row for: the query lists every
                 // theme for every unit, so this is a theme it did not know
-                None => return Err(bad(format!("no quantity for theme {theme}"))),
+                None => {
+                    return Err(bad(msg!("summary-pivot-no-theme", theme = theme.clone())));
+                }
             }
         }
         row.push(total);

@@ -14,8 +14,9 @@ use super::answer::{Answer, Cell, Kind, at};
 use super::data::SummaryData;
 use super::error::{SummaryError, write_atomic};
 use super::figures::{Drawn, closing_sections, headline, units_note};
-use super::labels::{cols, format_cell, show, theme_label, vi_periods};
+use super::labels::{self, cols, format_cell, show, theme_label};
 use super::options::{Lang, SummaryOptions};
+use crate::msg;
 use crate::reference::{Campaign, ReportSettings};
 use docx_rs::{
     AlignmentType, Docx, Header, PageMargin, PageNum, Paragraph, Pic, Run, RunFonts, Table,
@@ -137,11 +138,11 @@ fn data_table(rows: &Answer, columns: &[(String, String)], c: &Campaign, l: Lang
             .map(|(i, (col, label))| {
                 // on paper, counts say what they count
                 let label = match col.as_str() {
-                    "items" => l.t("Số tin, bài, hoạt động", "Items"),
-                    "units" => l.t("Số đơn vị", "Units"),
-                    _ => label,
+                    "items" => msg!("summary-col-items-paper").say(l),
+                    "units" => msg!("summary-col-units-paper").say(l),
+                    _ => label.clone(),
                 };
-                cell(label, i, true, false)
+                cell(&label, i, true, false)
             })
             .collect(),
     )
@@ -222,36 +223,32 @@ fn reporting_sentence(d: &SummaryData, l: Lang) -> Result<String, SummaryError> 
         let col = rate.number(col)?;
         Ok(all.map(|r| format_cell(at(r, col), l)).unwrap_or_default())
     };
-    let year = d.year;
+    let year = d.year.to_string();
     // no reports owed (or no answer): said so, never a sentence of blanks
     let expected_col = rate.number("expected")?;
     let owed = all
         .and_then(|r| at(r, expected_col).number())
         .is_some_and(|n| n > 0.0);
     if !owed {
-        return Ok(match l {
-            Lang::Vi => format!("Trong năm {year}, không có báo cáo nào phải gửi."),
-            Lang::En => format!("No reports were owed in {year}."),
-        });
+        return Ok(msg!("summary-reporting-none", year = year).say(l));
     }
-    let (expected, received, rate) = (
-        get("expected")?,
-        get("received")?,
-        get("reporting_rate_pct")?,
-    );
-    let (on_time, late, missing) = (get("on_time")?, get("late")?, get("missing")?);
-    Ok(match l {
-        Lang::Vi => format!(
-            "Tổng số báo cáo các cơ quan, đơn vị, địa phương phải gửi trong năm {year}: {expected}; đã nhận {received} ({rate}%), trong đó đúng hạn {on_time}, muộn {late}; chưa gửi {missing}."
-        ),
-        Lang::En => format!(
-            "Reports the agencies, units and localities owed in {year}: {expected}; received {received} ({rate}%), of which {on_time} on time and {late} late; missing {missing}."
-        ),
-    })
+    // the figures as the tables show them (`4,2`, `100,0`)
+    Ok(msg!(
+        "summary-reporting",
+        year = year,
+        expected = get("expected")?,
+        received = get("received")?,
+        rate = get("reporting_rate_pct")?,
+        on_time = get("on_time")?,
+        late = get("late")?,
+        missing = get("missing")?
+    )
+    .say(l))
 }
 
 /// The units whose reports are missing, one line per unit with its
-/// periods in order: `- name: năm 2023; tháng 06/2023, 08/2023`.
+/// periods in order: `- name: năm 2023; tháng 06/2023, 08/2023`
+/// (`- name: 2023, 2023-06, 2023-08` in English).
 fn missing_lines(d: &SummaryData, l: Lang) -> Result<Vec<String>, SummaryError> {
     let status = &d.status;
     let (state, unit, period) = (
@@ -278,25 +275,19 @@ fn missing_lines(d: &SummaryData, l: Lang) -> Result<Vec<String>, SummaryError> 
             periods.sort();
             let (years, months): (Vec<String>, Vec<String>) =
                 periods.into_iter().partition(|p| p.len() == 4);
-            let said = match l {
-                Lang::En => years
-                    .into_iter()
-                    .chain(months)
-                    .collect::<Vec<_>>()
-                    .join(", "),
-                Lang::Vi => {
-                    let mut parts = Vec::new();
-                    if !years.is_empty() {
-                        parts.push(format!("năm {}", years.join(", ")));
-                    }
-                    if !months.is_empty() {
-                        let months: Vec<String> = months.iter().map(|m| vi_periods(m)).collect();
-                        parts.push(format!("tháng {}", months.join(", ")));
-                    }
-                    parts.join("; ")
-                }
+            let months: Vec<String> = months.iter().map(|m| labels::periods(m, l)).collect();
+            let said_years = msg!("summary-missing-years", years = years.join(", "));
+            let said_months = msg!("summary-missing-months", months = months.join(", "));
+            let said = match (years.is_empty(), months.is_empty()) {
+                (false, false) => msg!(
+                    "summary-missing-both",
+                    years = said_years,
+                    months = said_months
+                ),
+                (false, true) => said_years,
+                _ => said_months,
             };
-            format!("- {unit}: {said}")
+            msg!("summary-missing-unit", unit = unit, periods = said).say(l)
         })
         .collect())
 }
@@ -378,40 +369,26 @@ fn header_block(doc: Docx, s: &ReportSettings, l: Lang) -> Docx {
         ),
         Paragraph::new(),
         centred(
-            run(&format!(
-                "{}: .../{}",
-                l.t("Số", "No."),
-                s.get("symbol", en)
-            ))
-            .size(HEADER),
+            run(&msg!("summary-docx-number", symbol = s.get("symbol", en)).say(l)).size(HEADER),
         ),
     ];
     let right = vec![
         centred(
-            run(l.t(
-                "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
-                "SOCIALIST REPUBLIC OF VIET NAM",
-            ))
-            .bold()
-            .size(HEADER - 2),
+            run(&msg!("summary-docx-nation").say(l))
+                .bold()
+                .size(HEADER - 2),
         ),
         centred(
-            run(l.t(
-                "Độc lập - Tự do - Hạnh phúc",
-                "Independence - Freedom - Happiness",
-            ))
-            .bold()
-            .underline("single")
-            .size(HEADER),
+            run(&msg!("summary-docx-motto").say(l))
+                .bold()
+                .underline("single")
+                .size(HEADER),
         ),
         Paragraph::new(),
         centred(
-            run(&match l {
-                Lang::Vi => format!("{}, ngày ... tháng ... năm ...", s.get("place", en)),
-                Lang::En => format!("{}, date: .../.../...", s.get("place", en)),
-            })
-            .italic()
-            .size(HEADER),
+            run(&msg!("summary-docx-place-date", place = s.get("place", en)).say(l))
+                .italic()
+                .size(HEADER),
         ),
     ];
     doc.add_table(
@@ -429,33 +406,26 @@ fn header_block(doc: Docx, s: &ReportSettings, l: Lang) -> Docx {
 /// The title and the opening sentence.
 fn title(doc: Docx, year: i32, s: &ReportSettings, l: Lang) -> Docx {
     let en = l == Lang::En;
+    let year = year.to_string();
+    let opening = msg!(
+        "summary-docx-opening",
+        year = year.clone(),
+        issuer = s.get("issuer_name", en)
+    );
     doc.add_paragraph(Paragraph::new())
-        .add_paragraph(centred(run(l.t("BÁO CÁO", "REPORT")).bold()))
+        .add_paragraph(centred(run(&msg!("summary-docx-report").say(l)).bold()))
         .add_paragraph(centred(
-            run(&match l {
-                Lang::Vi => format!("Kết quả công tác truyền thông về quyền con người năm {year}"),
-                Lang::En => format!("Results of communication on human rights, {year}"),
-            })
-            .bold(),
+            run(&msg!("summary-docx-title", year = year).say(l)).bold(),
         ))
         .add_paragraph(Paragraph::new())
-        .add_paragraph(body(&match l {
-            Lang::Vi => format!(
-                "Thực hiện công văn về tăng cường công tác truyền thông về quyền con người năm {year}, trên cơ sở báo cáo của các cơ quan, đơn vị, địa phương, {} báo cáo kết quả như sau:",
-                s.get("issuer_name", en)
-            ),
-            Lang::En => format!(
-                "Following the letter on communication on human rights in {year}, and from the reports of the agencies, units and localities, the {} reports as follows:",
-                s.get("issuer_name", en)
-            ),
-        }))
+        .add_paragraph(body(&opening.say(l)))
 }
 
 /// I. The reporting situation: the sentence, the table of rates, and the
 /// units whose reports are missing.
 fn reporting(mut doc: Docx, d: &SummaryData, c: &Campaign, l: Lang) -> Result<Docx, SummaryError> {
     doc = doc
-        .add_paragraph(heading(l.t("I. TÌNH HÌNH GỬI BÁO CÁO", "I. REPORTING")))
+        .add_paragraph(heading(&msg!("summary-docx-heading-reporting").say(l)))
         .add_paragraph(body(&reporting_sentence(d, l)?));
     let rate_cols = cols(
         &[
@@ -472,17 +442,12 @@ fn reporting(mut doc: Docx, d: &SummaryData, c: &Campaign, l: Lang) -> Result<Do
     );
     doc = doc.add_table(data_table(&d.rate, &rate_cols, c, l));
     let missing = missing_lines(d, l)?;
-    doc = doc.add_paragraph(body(if missing.is_empty() {
-        l.t(
-            "Tất cả các đơn vị đã gửi đủ báo cáo.",
-            "Every unit sent every report.",
-        )
+    let said = if missing.is_empty() {
+        msg!("summary-docx-all-sent")
     } else {
-        l.t(
-            "Các cơ quan, đơn vị chưa gửi báo cáo:",
-            "Units whose reports are missing:",
-        )
-    }));
+        msg!("summary-docx-missing-units")
+    };
+    doc = doc.add_paragraph(body(&said.say(l)));
     for m in &missing {
         doc = doc.add_paragraph(para(m));
     }
@@ -499,10 +464,7 @@ fn results(
     charts: &[Drawn],
 ) -> Result<Docx, SummaryError> {
     let l = o.lang;
-    doc = doc.add_paragraph(heading(l.t(
-        "II. KẾT QUẢ CÔNG TÁC TRUYỀN THÔNG",
-        "II. RESULTS OF THE COMMUNICATION",
-    )));
+    doc = doc.add_paragraph(heading(&msg!("summary-docx-heading-results").say(l)));
     for (label, v) in headline(d, l)? {
         doc = doc.add_paragraph(para(&format!("- {label}: {}", format_cell(&v, l))));
     }
@@ -532,9 +494,14 @@ fn chart(doc: Docx, ch: &Drawn, n: usize, o: &SummaryOptions) -> Result<Docx, Su
                 .keep_next(true),
         )
         .add_paragraph(centred(
-            run(&format!("{} {n}. {}", l.t("Biểu đồ", "Chart"), ch.title))
-                .italic()
-                .size(SMALL + 2),
+            run(&msg!(
+                "summary-docx-caption",
+                n = n.to_string(),
+                title = ch.title.clone()
+            )
+            .say(l))
+            .italic()
+            .size(SMALL + 2),
         )))
 }
 
@@ -562,16 +529,8 @@ fn chart_table(
     match ch.name {
         "reporting" => {}
         "monthly" | "offices_monthly" => {
-            doc = doc.add_paragraph(body(&match l {
-                Lang::Vi => format!(
-                    "Số liệu chi tiết theo tháng: trang tính {} của tệp summary.xlsx.",
-                    ch.table.query
-                ),
-                Lang::En => format!(
-                    "Month-by-month figures: sheet {} of summary.xlsx.",
-                    ch.table.query
-                ),
-            }));
+            let sheet = msg!("summary-docx-monthly-sheet", sheet = ch.table.query.clone());
+            doc = doc.add_paragraph(body(&sheet.say(l)));
         }
         "units_by_theme" if units_note(d, l).is_some() => {
             doc = doc.add_paragraph(body(&units_note(d, l).unwrap_or_default()));
@@ -601,7 +560,7 @@ fn chart_table(
             l,
         );
         doc = doc
-            .add_paragraph(para(l.t("Theo chủ đề phụ:", "By sub-theme:")))
+            .add_paragraph(para(&msg!("summary-docx-by-subtheme").say(l)))
             .add_table(data_table(&subthemes, &sub_cols, c, l));
     }
     Ok(doc)
@@ -610,13 +569,11 @@ fn chart_table(
 /// III. What to follow up: gaps, award candidates and refused rows, each
 /// in the columns a reader acts on (the workbook has them all).
 fn follow_up(mut doc: Docx, d: &SummaryData, c: &Campaign, l: Lang) -> Docx {
-    doc = doc.add_paragraph(heading(
-        l.t("III. NHỮNG NỘI DUNG CẦN LƯU Ý", "III. POINTS TO FOLLOW UP"),
-    ));
+    doc = doc.add_paragraph(heading(&msg!("summary-docx-heading-follow-up").say(l)));
     for (i, (title, table)) in closing_sections(d, l).into_iter().enumerate() {
         doc = doc.add_paragraph(heading(&format!("{}. {title}", i + 1)));
         if table.rows.is_empty() {
-            doc = doc.add_paragraph(body(l.t("Không có.", "None.")));
+            doc = doc.add_paragraph(body(&msg!("summary-docx-none").say(l)));
             continue;
         }
         let keep: &[&str] = match table.query.as_str() {
@@ -645,10 +602,10 @@ fn follow_up(mut doc: Docx, d: &SummaryData, c: &Campaign, l: Lang) -> Docx {
 fn officials_words(mut doc: Docx, l: Lang) -> Docx {
     let dots = ".".repeat(90);
     for title in [
-        l.t("IV. ĐÁNH GIÁ CHUNG", "IV. ASSESSMENT"),
-        l.t("V. ĐỀ XUẤT, KIẾN NGHỊ", "V. PROPOSALS"),
+        msg!("summary-docx-heading-assessment"),
+        msg!("summary-docx-heading-proposals"),
     ] {
-        doc = doc.add_paragraph(heading(title));
+        doc = doc.add_paragraph(heading(&title.say(l)));
         for _ in 0..3 {
             doc = doc.add_paragraph(para(&dots));
         }
@@ -670,7 +627,7 @@ fn signature(doc: Docx, s: &ReportSettings, l: Lang) -> Docx {
     let last = list.len().saturating_sub(1);
     let recipients: Vec<Paragraph> = std::iter::once(
         Paragraph::new().add_run(
-            run(l.t("Nơi nhận:", "To:"))
+            run(&msg!("summary-docx-recipients").say(l))
                 .bold()
                 .italic()
                 .size(RECIPIENTS),
@@ -726,6 +683,54 @@ fn repeat_header_rows(document: &[u8]) -> Vec<u8> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_report_s_sentences_are_said_in_its_language() {
+        let sentence = msg!(
+            "summary-reporting",
+            year = "2023",
+            expected = "119",
+            received = "111",
+            rate = "93,3",
+            on_time = "96",
+            late = "15",
+            missing = "8"
+        );
+        assert_eq!(
+            sentence.say(Lang::Vi),
+            "Tổng số báo cáo các cơ quan, đơn vị, địa phương phải gửi trong năm 2023: 119; đã nhận 111 (93,3%), trong đó đúng hạn 96, muộn 15; chưa gửi 8."
+        );
+        let missing = msg!(
+            "summary-missing-unit",
+            unit = "Phòng Văn hóa - Thông tin huyện Tuần Giáo",
+            periods = msg!(
+                "summary-missing-both",
+                years = msg!("summary-missing-years", years = "2023"),
+                months = msg!("summary-missing-months", months = "06/2023, 08/2023")
+            )
+        );
+        assert_eq!(
+            missing.say(Lang::Vi),
+            "- Phòng Văn hóa - Thông tin huyện Tuần Giáo: năm 2023; tháng 06/2023, 08/2023"
+        );
+        assert_eq!(
+            missing.say(Lang::En),
+            "- Phòng Văn hóa - Thông tin huyện Tuần Giáo: 2023, 06/2023, 08/2023"
+        );
+        let caption = msg!(
+            "summary-docx-caption",
+            n = "8",
+            title = "Hình thức truyền thông, 2023"
+        );
+        assert_eq!(
+            caption.say(Lang::Vi),
+            "Biểu đồ 8. Hình thức truyền thông, 2023"
+        );
+        assert_eq!(
+            msg!("summary-docx-place-date", place = "Điện Biên").say(Lang::Vi),
+            "Điện Biên, ngày ... tháng ... năm ..."
+        );
+    }
 
     #[test]
     fn a_png_says_its_size_in_its_header() {

@@ -10,8 +10,10 @@ use super::answer::{Answer, Cell, at};
 use super::charts::{self, Chart, GroupBars, HBars, Heatmap, MonthLines, StatusGrid, theme_colour};
 use super::data::SummaryData;
 use super::error::SummaryError;
-use super::labels::{cols, format_cell, kind_label, theme_label};
+use super::labels::{cols, day, format_cell, kind_label, show, stamp, theme_label};
 use super::options::{Lang, SummaryOptions};
+use crate::i18n::Msg;
+use crate::msg;
 use crate::reference::Campaign;
 
 /// The unit x theme chart, and the table under it in the documents, show
@@ -53,7 +55,7 @@ impl Page<'_> {
         for (col, _) in &columns {
             table.col(col)?;
         }
-        let svg = charts::render(self.dir, name, chart).map_err(SummaryError::Draw)?;
+        let svg = charts::render(self.dir, name, chart)?;
         Ok(Drawn {
             name,
             title: title.to_string(),
@@ -63,9 +65,9 @@ impl Page<'_> {
         })
     }
 
-    /// `text year` as a chart's title.
-    fn title(&self, vi: &str, en: &str) -> String {
-        format!("{} {}", self.l.t(vi, en), self.d.year)
+    /// A chart's title: `title` said with the year.
+    fn title(&self, title: Msg) -> String {
+        title.with("year", self.d.year.to_string()).say(self.l)
     }
 }
 
@@ -81,14 +83,12 @@ pub(super) fn draw_charts(
         c,
         l,
         dir: &o.out,
-        foot: format!(
-            "{}: baocao, {} ({}) · {} {}",
-            l.t("Nguồn", "Source"),
-            l.t("báo cáo của các đơn vị", "reports of the units"),
-            o.source,
-            l.t("lập ngày", "made on"),
-            o.stamp
-        ),
+        foot: msg!(
+            "summary-foot",
+            source = o.source.clone(),
+            stamp = stamp(&o.stamp, l)
+        )
+        .say(l),
     };
     Ok(vec![
         themes(&page)?,
@@ -108,22 +108,9 @@ fn themes(p: &Page) -> Result<Drawn, SummaryError> {
     let (code, quantity) = (d.themes.text("theme_code")?, d.themes.number("quantity")?);
     let bars = HBars {
         lang: l,
-        title: p.title(
-            "Số lượng tin, bài, hoạt động theo chủ đề,",
-            "Quantity of items per theme,",
-        ),
-        subtitle: l
-            .t(
-                "Chủ đề theo mục 2.1 Công văn của Sở TT&TT",
-                "Themes of section 2.1 of the Department's letter",
-            )
-            .into(),
-        axis: l
-            .t(
-                "Số lượng (tin, bài, buổi, ...)",
-                "Quantity (items, articles, sessions, ...)",
-            )
-            .into(),
+        title: p.title(msg!("summary-chart-themes-title")),
+        subtitle: msg!("summary-chart-themes-subtitle").say(l),
+        axis: msg!("summary-chart-themes-axis").say(l),
         foot: p.foot.clone(),
         bars: d
             .themes
@@ -159,29 +146,14 @@ fn units_by_theme(p: &Page) -> Result<Drawn, SummaryError> {
         .collect::<Result<Vec<_>, _>>()?;
     let heat = Heatmap {
         lang: l,
-        title: p.title(
-            "Số lượng theo đơn vị và chủ đề,",
-            "Quantity per unit and theme,",
-        ),
-        subtitle: match units_note(d, l) {
+        title: p.title(msg!("summary-chart-units-title")),
+        subtitle: match d.units_as_of {
             None => format!(
                 "{}{shown_note}",
-                l.t(
-                    "Ô trống: đơn vị không có hoạt động nào về chủ đề đó",
-                    "Empty cell: the unit reported nothing on that theme",
-                )
+                msg!("summary-chart-units-subtitle").say(l)
             ),
             // the long note goes under the table; the chart says the day
-            Some(_) => match (l, d.units_as_of) {
-                (Lang::Vi, Some(day)) => format!(
-                    "Ô trống: không có hoạt động · đơn vị theo danh mục ngày {} (→: đơn vị đã chia tách)",
-                    day.format("%d/%m/%Y")
-                ),
-                (_, day) => format!(
-                    "Empty cell: nothing reported · units as of {} (→: a unit that was split)",
-                    day.map(|d| d.to_string()).unwrap_or_default()
-                ),
-            },
+            Some(as_of) => msg!("summary-chart-units-subtitle-as-of", day = day(as_of, l)).say(l),
         },
         foot: p.foot.clone(),
         columns: unit_themes
@@ -222,14 +194,12 @@ fn top_units(all: &Answer, l: Lang) -> Result<(Answer, String), SummaryError> {
             .then_with(|| at(a, unit).text().cmp(at(b, unit).text()))
     });
     shown.rows.truncate(MAX_UNITS_SHOWN);
-    let of = format_cell(&Cell::Int(all.rows.len() as i64), l);
-    let note = match l {
-        Lang::Vi => {
-            format!(" · {MAX_UNITS_SHOWN}/{of} đơn vị có số lượng lớn nhất (đủ: summary.xlsx)")
-        }
-        Lang::En => format!(" · the {MAX_UNITS_SHOWN} of {of} units with most (all: summary.xlsx)"),
-    };
-    Ok((shown, note))
+    let note = msg!(
+        "summary-units-top",
+        shown = MAX_UNITS_SHOWN,
+        all = all.rows.len()
+    );
+    Ok((shown, format!(" · {}", note.say(l))))
 }
 
 /// Monthly lines with the peak windows (chart 3).
@@ -237,13 +207,7 @@ fn monthly(p: &Page) -> Result<Drawn, SummaryError> {
     let (d, c, l) = (p.d, p.c, p.l);
     let year = d.year;
     let months: Vec<String> = (1..=12)
-        .map(|m| match l {
-            Lang::Vi => format!("T{m}"),
-            Lang::En => [
-                "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-            ][m - 1]
-                .to_string(),
-        })
+        .map(|m| msg!("summary-month-short", month = m).say(l))
         .collect();
     let (theme, month, quantity) = (
         d.trend.text("theme_code")?,
@@ -295,17 +259,9 @@ fn monthly(p: &Page) -> Result<Drawn, SummaryError> {
         .collect();
     let lines = MonthLines {
         lang: l,
-        title: p.title(
-            "Số lượng theo tháng và chủ đề,",
-            "Quantity per month and theme,",
-        ),
-        subtitle: l
-            .t(
-                "Vùng tô xám: các đợt truyền thông cao điểm (mục 2.2)",
-                "Shaded: the peak communication periods (section 2.2)",
-            )
-            .into(),
-        axis: l.t("Số lượng", "Quantity").into(),
+        title: p.title(msg!("summary-chart-monthly-title")),
+        subtitle: msg!("summary-chart-monthly-subtitle").say(l),
+        axis: msg!("summary-axis-quantity").say(l),
         foot: p.foot.clone(),
         months,
         series,
@@ -326,29 +282,13 @@ fn peaks(p: &Page) -> Result<Drawn, SummaryError> {
     );
     let chart = GroupBars {
         lang: l,
-        title: p.title(
-            "Bình quân mỗi tháng trong và ngoài đợt cao điểm,",
-            "Monthly rate inside and outside the peak periods,",
-        ),
-        subtitle: l
-            .t(
-                "Mỗi cột: một đợt cao điểm và một chủ đề liên quan; —: đợt kéo dài cả năm, không có tháng ngoài đợt",
-                "Each group: a peak period and a theme it concerns; —: a window over the whole year has no months outside it",
-            )
-            .into(),
-        axis: l
-            .t("Số lượng bình quân mỗi tháng", "Average quantity per month")
-            .into(),
+        title: p.title(msg!("summary-chart-peaks-title")),
+        subtitle: msg!("summary-chart-peaks-subtitle").say(l),
+        axis: msg!("summary-chart-peaks-axis").say(l),
         foot: p.foot.clone(),
         series: vec![
-            (
-                l.t("Trong đợt cao điểm", "Inside the window").into(),
-                charts::PALETTE[0],
-            ),
-            (
-                l.t("Ngoài đợt (cùng năm)", "Outside it (same year)").into(),
-                charts::PALETTE[1],
-            ),
+            (msg!("summary-peaks-inside").say(l), charts::PALETTE[0]),
+            (msg!("summary-peaks-outside").say(l), charts::PALETTE[1]),
         ],
         groups: d
             .peaks
@@ -387,9 +327,9 @@ fn peaks(p: &Page) -> Result<Drawn, SummaryError> {
 /// The labels of the three statuses, in the order the charts draw them.
 fn status_series(l: Lang) -> Vec<(String, plotters::style::RGBColor)> {
     vec![
-        (l.t("Đúng hạn", "On time").to_string(), charts::PALETTE[2]),
-        (l.t("Muộn", "Late").to_string(), charts::PALETTE[1]),
-        (l.t("Chưa nộp", "Missing").to_string(), charts::PALETTE[5]),
+        (msg!("summary-status-on-time").say(l), charts::PALETTE[2]),
+        (msg!("summary-status-late").say(l), charts::PALETTE[1]),
+        (msg!("summary-status-missing").say(l), charts::PALETTE[5]),
     ]
 }
 
@@ -405,9 +345,9 @@ fn reporting(p: &Page) -> Result<Drawn, SummaryError> {
     ];
     let chart = GroupBars {
         lang: l,
-        title: p.title("Tình hình nộp báo cáo theo loại đơn vị,", "Reports received per kind of unit,"),
-        subtitle: l.t("Báo cáo năm (hạn 05/11) và báo cáo tháng của Phòng VH-TT (hạn ngày 15)", "Annual reports (due 5 Nov) and the culture offices' monthly reports (due the 15th)").into(),
-        axis: l.t("Số báo cáo", "Reports").into(),
+        title: p.title(msg!("summary-chart-reporting-title")),
+        subtitle: msg!("summary-chart-reporting-subtitle").say(l),
+        axis: msg!("summary-chart-reporting-axis").say(l),
         foot: p.foot.clone(),
         series: status_series(l),
         groups: rate
@@ -416,13 +356,13 @@ fn reporting(p: &Page) -> Result<Drawn, SummaryError> {
             .filter(|r| at(r, kind).text() != "all" && at(r, period_kind).text() != "all")
             .map(|r| {
                 let unit_kind = kind_label(at(r, kind).text(), l);
-                let period = if at(r, period_kind).text() == "monthly" {
-                    l.t("hằng tháng", "monthly")
+                let label = if at(r, period_kind).text() == "monthly" {
+                    msg!("summary-reporting-group-monthly", kind = unit_kind)
                 } else {
-                    l.t("năm", "annual")
+                    msg!("summary-reporting-group-annual", kind = unit_kind)
                 };
                 let values = counts.iter().map(|&col| at(r, col).number()).collect();
-                (format!("{unit_kind} ({period})"), values)
+                (label.say(l), values)
             })
             .collect(),
         stacked: true,
@@ -481,22 +421,14 @@ fn offices_monthly(p: &Page) -> Result<Drawn, SummaryError> {
     offices.sort();
     let labels = status_series(l);
     let grid = StatusGrid {
-        title: p.title(
-            "Báo cáo tháng của các Phòng VH-TT,",
-            "Monthly reports of the culture offices,",
-        ),
-        subtitle: l
-            .t(
-                "Mỗi ô: báo cáo của một tháng (hạn ngày 15)",
-                "Each cell: one month's report (due the 15th)",
-            )
-            .into(),
+        title: p.title(msg!("summary-chart-offices-title")),
+        subtitle: msg!("summary-chart-offices-subtitle").say(l),
         foot: p.foot.clone(),
         columns: periods
             .iter()
-            .map(|p| match l {
-                Lang::Vi => format!("T{}", p[5..].trim_start_matches('0')),
-                Lang::En => p.clone(),
+            .map(|p| match p.get(5..).and_then(|m| m.parse::<u32>().ok()) {
+                Some(m) => msg!("summary-month-short", month = m).say(l),
+                None => p.clone(),
             })
             .collect(),
         rows: offices,
@@ -513,17 +445,15 @@ fn offices_monthly(p: &Page) -> Result<Drawn, SummaryError> {
 /// The forms of communication (chart 7).
 fn forms(p: &Page) -> Result<Drawn, SummaryError> {
     let (d, l) = (p.d, p.l);
-    let (form, quantity) = (d.forms.text("form")?, d.forms.number("quantity")?);
+    let quantity = d.forms.number("quantity")?;
+    // the form's name in the document's language
+    d.forms.text("form")?;
+    d.forms.text("form_code")?;
     let chart = HBars {
         lang: l,
-        title: p.title("Hình thức truyền thông,", "Forms of communication,"),
-        subtitle: l
-            .t(
-                "Tin, bài, phát thanh, truyền hình, tuyên truyền lưu động, ...",
-                "News, articles, broadcasts, mobile outreach, ...",
-            )
-            .into(),
-        axis: l.t("Số lượng", "Quantity").into(),
+        title: p.title(msg!("summary-chart-forms-title")),
+        subtitle: msg!("summary-chart-forms-subtitle").say(l),
+        axis: msg!("summary-axis-quantity").say(l),
         foot: p.foot.clone(),
         bars: d
             .forms
@@ -531,7 +461,7 @@ fn forms(p: &Page) -> Result<Drawn, SummaryError> {
             .iter()
             .map(|r| {
                 (
-                    at(r, form).text().to_string(),
+                    show(&d.forms, r, "form", p.c, l),
                     at(r, quantity).number(),
                     charts::PALETTE[0],
                 )
@@ -546,11 +476,8 @@ fn forms(p: &Page) -> Result<Drawn, SummaryError> {
 fn languages(p: &Page) -> Result<Drawn, SummaryError> {
     let (d, l) = (p.d, p.l);
     let langs = &d.languages;
-    let (code, name, quantity) = (
-        langs.text("language_code")?,
-        langs.text("language")?,
-        langs.number("quantity")?,
-    );
+    let (code, quantity) = (langs.text("language_code")?, langs.number("quantity")?);
+    langs.text("language")?;
     let vietnamese = langs
         .rows
         .iter()
@@ -558,19 +485,13 @@ fn languages(p: &Page) -> Result<Drawn, SummaryError> {
         .map_or(Cell::Int(0), |r| at(r, quantity).clone());
     let chart = HBars {
         lang: l,
-        title: p.title(
-            "Truyền thông bằng tiếng dân tộc thiểu số,",
-            "Output in ethnic-minority languages,",
-        ),
-        subtitle: format!(
-            "{} {}",
-            l.t(
-                "Số lượng theo ngôn ngữ phát sóng, đăng tải; bằng tiếng Việt:",
-                "Quantity per language of broadcast or publication; in Vietnamese:"
-            ),
-            format_cell(&vietnamese, l)
-        ),
-        axis: l.t("Số lượng", "Quantity").into(),
+        title: p.title(msg!("summary-chart-languages-title")),
+        subtitle: msg!(
+            "summary-chart-languages-subtitle",
+            vietnamese = format_cell(&vietnamese, l)
+        )
+        .say(l),
+        axis: msg!("summary-axis-quantity").say(l),
         foot: p.foot.clone(),
         bars: langs
             .rows
@@ -579,7 +500,7 @@ fn languages(p: &Page) -> Result<Drawn, SummaryError> {
             .enumerate()
             .map(|(i, r)| {
                 (
-                    at(r, name).text().to_string(),
+                    show(langs, r, "language", p.c, l),
                     at(r, quantity).number(),
                     charts::PALETTE[(i + 2) % 8],
                 )
@@ -602,23 +523,11 @@ fn languages(p: &Page) -> Result<Drawn, SummaryError> {
 
 /// The sections that close every document: gaps, award candidates and the
 /// refused rows still to follow up.
-pub(super) fn closing_sections(d: &SummaryData, l: Lang) -> [(&'static str, &Answer); 3] {
+pub(super) fn closing_sections(d: &SummaryData, l: Lang) -> [(String, &Answer); 3] {
     [
-        (l.t("Những khoảng trống", "Gaps"), &d.gaps),
-        (
-            l.t(
-                "Tác phẩm đề xuất khen thưởng (mục 2.3)",
-                "Award candidates (section 2.3)",
-            ),
-            &d.top,
-        ),
-        (
-            l.t(
-                "Số liệu bị từ chối cần đôn đốc đơn vị bổ sung",
-                "Refused rows to follow up with the units",
-            ),
-            &d.rejects,
-        ),
+        (msg!("summary-section-gaps").say(l), &d.gaps),
+        (msg!("summary-section-awards").say(l), &d.top),
+        (msg!("summary-section-rejects").say(l), &d.rejects),
     ]
 }
 
@@ -645,20 +554,19 @@ pub(super) fn headline(d: &SummaryData, l: Lang) -> Result<Vec<(String, Cell)>, 
         Ok(all.map_or(Cell::Null, |r| at(r, col).clone()))
     };
     Ok(vec![
-        (l.t("Tin, bài, hoạt động", "Items").into(), sum("items")?),
-        (l.t("Số lượng", "Quantity").into(), sum("quantity")?),
-        (l.t("Lượt tiếp cận", "Reach").into(), sum("reach")?),
+        (msg!("summary-headline-items").say(l), sum("items")?),
+        (msg!("summary-headline-quantity").say(l), sum("quantity")?),
+        (msg!("summary-headline-reach").say(l), sum("reach")?),
         (
-            l.t("Đơn vị có hoạt động", "Units reporting activity")
-                .into(),
+            msg!("summary-headline-units").say(l),
             Cell::Int(reporting_units as i64),
         ),
         (
-            l.t("Tỷ lệ nộp báo cáo (%)", "Reporting rate (%)").into(),
+            msg!("summary-headline-reporting-rate").say(l),
             pick("reporting_rate_pct")?,
         ),
         (
-            l.t("Tỷ lệ đúng hạn (%)", "On-time rate (%)").into(),
+            msg!("summary-headline-on-time-rate").say(l),
             pick("on_time_rate_pct")?,
         ),
     ])
@@ -667,16 +575,8 @@ pub(super) fn headline(d: &SummaryData, l: Lang) -> Result<Vec<(String, Cell)>, 
 /// For a year shown on a later day's units: which day, and how merged and
 /// split units are shown (the unit x theme table and chart say it).
 pub(super) fn units_note(d: &SummaryData, l: Lang) -> Option<String> {
-    let day = d.units_as_of?;
-    Some(match l {
-        Lang::Vi => format!(
-            "Đơn vị theo danh mục ngày {}: đơn vị sáp nhập tính cho đơn vị kế thừa; đơn vị bị chia tách giữ dòng riêng (→ nơi tiếp nhận).",
-            day.format("%d/%m/%Y")
-        ),
-        Lang::En => format!(
-            "Units as of {day}: a merged unit counts for its successor; a split unit keeps its own row (→ where its work went)."
-        ),
-    })
+    let as_of = d.units_as_of?;
+    Some(msg!("summary-units-note", day = day(as_of, l)).say(l))
 }
 
 #[cfg(test)]

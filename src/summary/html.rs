@@ -7,8 +7,9 @@ use super::answer::{Answer, at};
 use super::data::SummaryData;
 use super::error::SummaryError;
 use super::figures::{Drawn, closing_sections, headline, units_note};
-use super::labels::{cols, format_cell, show};
+use super::labels::{cols, day, format_cell, named, show, stamp};
 use super::options::{Lang, SummaryOptions};
+use crate::msg;
 use crate::reference::Campaign;
 
 fn esc(s: &str) -> String {
@@ -55,22 +56,16 @@ pub(super) fn html(
 ) -> Result<String, SummaryError> {
     let l = o.lang;
     let mut s = String::new();
-    let title = format!(
-        "{} {}",
-        l.t(
-            "Báo cáo tổng hợp kết quả truyền thông về quyền con người năm",
-            "Summary of communication on human rights,"
-        ),
-        d.year
-    );
+    let title = msg!("summary-title", year = d.year.to_string()).say(l);
     let _ = write!(
         s,
         "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<title>{}</title>\n<style>{CSS}</style>\n</head>\n<body>\n",
-        l.t("vi", "en"),
+        l.code(),
         esc(&title)
     );
     let _ = writeln!(s, "<h1>{}</h1>", esc(&title));
-    let _ = writeln!(s, "<p>{} {}</p>", esc(l.t("Tỉnh Điện Biên. Số liệu từ báo cáo của các cơ quan, đơn vị gửi Sở Thông tin và Truyền thông; lập ngày", "Điện Biên province. Figures from the reports units sent to the Department of Information and Communications; made on")), esc(&o.stamp));
+    let intro = msg!("summary-intro", stamp = stamp(&o.stamp, l));
+    let _ = writeln!(s, "<p>{}</p>", esc(&intro.say(l)));
     s.push_str("<div class=\"cards\">\n");
     for (label, v) in headline(d, l)? {
         let _ = writeln!(
@@ -95,11 +90,7 @@ pub(super) fn html(
         }
         s.push_str(&html_table(&ch.table, &ch.columns, c, l));
     }
-    let _ = writeln!(
-        s,
-        "<h2>{}</h2>",
-        esc(l.t("Theo từng chủ đề", "Theme by theme"))
-    );
+    let _ = writeln!(s, "<h2>{}</h2>", esc(&msg!("summary-by-theme").say(l)));
     let (theme_code, sub_theme) = (
         d.themes.text("theme_code")?,
         d.subthemes.text("theme_code")?,
@@ -114,21 +105,18 @@ pub(super) fn html(
             .rows
             .iter()
             .find(|r| at(r, theme_code).text() == t.code.0);
-        let _ = writeln!(s, "<h3>{}</h3>", esc(l.t(&t.name_vi, &t.name_en)));
+        let name = named(c, "theme", &t.code.0, l).unwrap_or_default();
+        let _ = writeln!(s, "<h3>{}</h3>", esc(&name));
         if let Some(r) = row {
             let f = |i: usize| format_cell(at(r, figures[i]), l);
-            let _ = writeln!(
-                s,
-                "<p>{}: {} · {}: {} · {}: {} · {}: {}</p>",
-                esc(l.t("Số mục", "Items")),
-                f(0),
-                esc(l.t("Số lượng", "Quantity")),
-                f(1),
-                esc(l.t("Lượt tiếp cận", "Reach")),
-                f(2),
-                esc(l.t("Đơn vị", "Units")),
-                f(3)
+            let said = msg!(
+                "summary-theme-figures",
+                items = f(0),
+                quantity = f(1),
+                reach = f(2),
+                units = f(3)
             );
+            let _ = writeln!(s, "<p>{}</p>", esc(&said.say(l)));
         }
         let subs = d
             .subthemes
@@ -142,20 +130,16 @@ pub(super) fn html(
             ));
         }
     }
-    let _ = writeln!(
-        s,
-        "<h2>{}</h2>",
-        esc(l.t("Theo từng đợt cao điểm", "Peak period by peak period"))
-    );
+    let _ = writeln!(s, "<h2>{}</h2>", esc(&msg!("summary-by-peak").say(l)));
     let peak_code = d.peaks.text("peak_code")?;
     for p in &c.peaks {
         let rows = d.peaks.filtered(|r| at(r, peak_code).text() == p.code);
         let _ = writeln!(
             s,
             "<h3>{} ({} – {})</h3>",
-            esc(l.t(&p.name_vi, &p.name_en)),
-            p.start.format("%d/%m/%Y"),
-            p.end.format("%d/%m/%Y")
+            esc(&named(c, "peak", &p.code, l).unwrap_or_default()),
+            day(p.start, l),
+            day(p.end, l)
         );
         s.push_str(&html_table(
             &rows,
@@ -174,7 +158,7 @@ pub(super) fn html(
         ));
     }
     for (title, table) in closing_sections(d, l) {
-        let _ = writeln!(s, "<h2>{}</h2>", esc(title));
+        let _ = writeln!(s, "<h2>{}</h2>", esc(&title));
         s.push_str(&html_table(table, &cols(&table.names(), l), c, l));
     }
     let _ = writeln!(

@@ -3,51 +3,88 @@
 //! (1,234.5) readers write them. Shared by the charts, the page, the
 //! Markdown copy and the workbook.
 
-use std::fmt::Write;
+use chrono::NaiveDate;
 
 use super::answer::{Answer, Cell};
 use super::options::Lang;
+use crate::msg;
 use crate::reference::Campaign;
 
+/// A theme's name in `l` (its code for a theme the campaign does not list).
 pub(super) fn theme_label(c: &Campaign, code: &str, lang: Lang) -> String {
-    c.themes
-        .iter()
-        .find(|t| t.code.0 == code)
-        .map(|t| lang.t(&t.name_vi, &t.name_en).to_string())
-        .unwrap_or_else(|| code.to_string())
+    named(c, "theme", code, lang).unwrap_or_else(|| code.to_string())
 }
 
+/// The name in `l` of the row `code` of a reference list (`theme`,
+/// `subtheme`, `form`, `language` or `peak`): each row has a Vietnamese
+/// and an English name.
+pub(super) fn named(c: &Campaign, list: &str, code: &str, l: Lang) -> Option<String> {
+    let (vi, en) = match list {
+        "theme" => c
+            .themes
+            .iter()
+            .find(|t| t.code.0 == code)
+            .map(|t| (&t.name_vi, &t.name_en)),
+        "subtheme" => c
+            .subthemes
+            .iter()
+            .find(|s| s.code == code)
+            .map(|s| (&s.name_vi, &s.name_en)),
+        "form" => c
+            .forms
+            .iter()
+            .find(|f| f.code == code)
+            .map(|f| (&f.name_vi, &f.name_en)),
+        "language" => c
+            .languages
+            .iter()
+            .find(|x| x.code == code)
+            .map(|x| (&x.name_vi, &x.name_en)),
+        "peak" => c
+            .peaks
+            .iter()
+            .find(|p| p.code == code)
+            .map(|p| (&p.name_vi, &p.name_en)),
+        _ => None,
+    }?;
+    Some(l.t(vi, en).to_string())
+}
+
+/// The label of a code in `l`, from the message `<prefix>-<code>` (`_` in
+/// the code as `-`); none for a code the messages do not name.
+fn coded(prefix: &str, code: &str, l: Lang) -> Option<String> {
+    crate::i18n::lookup(&format!("{prefix}-{}", code.replace('_', "-")), l)
+}
+
+/// A kind of unit in `l` (`all` for every kind; an unknown kind as its code).
 pub(super) fn kind_label(kind: &str, lang: Lang) -> String {
-    let (vi, en) = match kind {
-        "district" => ("UBND cấp huyện", "District committees"),
-        "culture_office" => ("Phòng VH-TT", "Culture offices"),
-        "press" => ("Báo Điện Biên Phủ", "Provincial newspaper"),
-        "broadcaster" => ("Đài PT-TH tỉnh", "Provincial broadcaster"),
-        "central_press" => ("Cơ quan báo chí Trung ương", "Central press offices"),
-        "department" => ("Sở, ban, ngành", "Departments"),
-        "commune" => ("UBND xã", "Commune committees"),
-        "ward" => ("UBND phường", "Ward committees"),
-        "all" => ("Tất cả", "All"),
-        other => (other, other),
-    };
-    lang.t(vi, en).to_string()
+    if kind == "all" {
+        return msg!("summary-all").say(lang);
+    }
+    coded("summary-kind", kind, lang).unwrap_or_else(|| kind.to_string())
 }
 
 /// A number as Vietnamese (1.234,5) or English (1,234.5) readers write
 /// it; whole numbers without decimals, others with at most two.
 pub(super) fn format_f64(lang: Lang, f: f64) -> String {
-    let (thousands, decimal) = match lang {
-        Lang::Vi => ('.', ','),
-        Lang::En => (',', '.'),
-    };
-    let rounded = (f.abs() * 100.0).round() / 100.0;
-    let mut out = crate::text::group_thousands(rounded.trunc() as i64, thousands);
-    let cents = ((rounded.fract() * 100.0).round() as i64).to_string();
-    if rounded.fract() > 0.0 {
-        let cents = format!("{:0>2}", cents);
-        let _ = write!(out, "{decimal}{}", cents.trim_end_matches('0'));
-    }
-    format!("{}{out}", if f < 0.0 && rounded > 0.0 { "-" } else { "" })
+    crate::i18n::number(f, lang, 2)
+}
+
+/// A day as the language writes it: `05/07/2023`, `2023-07-05`.
+pub(super) fn day(d: NaiveDate, l: Lang) -> String {
+    msg!(
+        "summary-date",
+        day = d.format("%d").to_string(),
+        month = d.format("%m").to_string(),
+        year = d.format("%Y").to_string()
+    )
+    .say(l)
+}
+
+/// The generation stamp (`YYYY-MM-DD`) as the language writes a day; a
+/// stamp that is not a day as it is.
+pub(super) fn stamp(s: &str, l: Lang) -> String {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").map_or_else(|_| s.to_string(), |d| day(d, l))
 }
 
 /// A number cell as the language writes it: an integer grouped
@@ -57,19 +94,18 @@ pub(super) fn format_cell(v: &Cell, lang: Lang) -> String {
     match v {
         Cell::Int(n) => format_f64(lang, *n as f64),
         Cell::Decimal(f) if f.fract() == 0.0 => {
-            format!("{}{}0", format_f64(lang, *f), lang.t(",", "."))
+            // the decimal mark as the language writes it (`0,5` / `0.5`)
+            let mark = crate::i18n::number(0.5, lang, 1)
+                .chars()
+                .nth(1)
+                .unwrap_or('.');
+            format!("{}{mark}0", format_f64(lang, *f))
         }
         Cell::Decimal(f) => format_f64(lang, *f),
         Cell::Text(s) => s.clone(),
-        Cell::Date(d) => match lang {
-            Lang::Vi => d.format("%d/%m/%Y").to_string(),
-            Lang::En => d.to_string(),
-        },
-        Cell::Bool(b) => match (lang, b) {
-            (Lang::Vi, true) => "có".into(),
-            (Lang::Vi, false) => "không".into(),
-            (Lang::En, b) => b.to_string(),
-        },
+        Cell::Date(d) => day(*d, lang),
+        Cell::Bool(true) => msg!("summary-yes").say(lang),
+        Cell::Bool(false) => msg!("summary-no").say(lang),
         Cell::Null => String::new(),
     }
 }
@@ -84,51 +120,35 @@ pub(super) fn show(answer: &Answer, row: &[Cell], column: &str, c: &Campaign, l:
     let v = answer.get(row, column);
     let code = v.text();
     let theme = |code: &str| theme_label(c, code, l);
+    // a reference row's name in `l`, by the code in the column `code_col`
+    // (the queries name forms, languages, sub-themes and peaks in Vietnamese)
+    let by_code = |list: &str, code_col: &str| {
+        named(c, list, answer.get(row, code_col).text(), l).unwrap_or_else(|| code.to_string())
+    };
+    let gap = answer.get(row, "gap").text();
     match (column, code) {
         (_, _) if !matches!(v, Cell::Text(_)) => format_cell(v, l),
         ("unit_kind", _) => kind_label(code, l),
-        ("period_kind", "annual") => l.t("Năm", "Annual").to_string(),
-        ("period_kind", "monthly") => l.t("Tháng", "Monthly").to_string(),
-        ("period_kind", "all") => l.t("Tất cả", "All").to_string(),
-        ("status", "on_time") => l.t("Đúng hạn", "On time").to_string(),
-        ("status", "late") => l.t("Muộn", "Late").to_string(),
-        ("status", "missing") => l.t("Chưa nộp", "Missing").to_string(),
-        ("gap", "unit_silent_all_year") => l
-            .t("Đơn vị không có hoạt động cả năm", "Unit silent all year")
-            .to_string(),
-        ("gap", "unit_without_theme") => l
-            .t(
-                "Đơn vị không có hoạt động về chủ đề",
-                "Unit without the theme",
-            )
-            .to_string(),
-        ("gap", "peak_without_theme") => l
-            .t("Đợt cao điểm thiếu chủ đề", "Peak period without the theme")
-            .to_string(),
-        ("gap", "office_silent") => l
-            .t(
-                "Nhiều tháng liền không gửi báo cáo",
-                "Months running without a report",
-            )
-            .to_string(),
-        ("detail", "no activity reported") => l
-            .t("không có hoạt động", "no activity reported")
-            .to_string(),
-        ("detail", _) if answer.get(row, "gap").text().ends_with("_theme") => theme(code),
+        ("period_kind", "all") => msg!("summary-all").say(l),
+        ("period_kind", _) => coded("summary-period-kind", code, l).unwrap_or(code.to_string()),
+        ("status", _) => coded("summary-status", code, l).unwrap_or(code.to_string()),
+        ("gap", _) => coded("summary-gap", code, l).unwrap_or(code.to_string()),
+        ("detail", "no activity reported") => msg!("summary-no-activity").say(l),
+        ("detail", _) if gap.ends_with("_theme") => theme(code),
         ("theme_code", _) => theme(code),
-        // the query names themes in Vietnamese: the English report by code
-        ("theme", _) if l == Lang::En => match answer.get(row, "theme_code") {
-            Cell::Text(t) => theme(t),
-            _ => code.to_string(),
-        },
+        ("form_code", _) => named(c, "form", code, l).unwrap_or(code.to_string()),
+        ("theme", _) if l == Lang::En => by_code("theme", "theme_code"),
+        ("form", _) if l == Lang::En => by_code("form", "form_code"),
+        ("language", _) if l == Lang::En => by_code("language", "language_code"),
+        ("subtheme", _) if l == Lang::En => by_code("subtheme", "subtheme_code"),
+        ("peak", _) if l == Lang::En => by_code("peak", "peak_code"),
+        ("name", _) if l == Lang::En && gap == "peak_without_theme" => by_code("peak", "subject"),
         ("unit_code", _) => match c.unit(&crate::domain::UnitCode(code.to_string())) {
             Some(u) => u.name_vi.clone(),
-            None if code == "(unknown unit)" => {
-                l.t("(không rõ đơn vị)", "(unknown unit)").to_string()
-            }
+            None if code == "(unknown unit)" => msg!("summary-unknown-unit").say(l),
             None => code.to_string(),
         },
-        ("period" | "month" | "detail", _) if l == Lang::Vi => vi_periods(code),
+        ("period" | "month" | "detail", _) => periods(code, l),
         _ => code.to_string(),
     }
 }
@@ -155,9 +175,9 @@ pub(super) fn workbook_cell(v: &Cell) -> WorkbookCell<'_> {
     }
 }
 
-/// `2023-07` as `07/2023`, and each month in a text (`2023-06 .. 2023-08`);
-/// a year stays as it is.
-pub(super) fn vi_periods(text: &str) -> String {
+/// Each month in a text (`2023-07`, `2023-06 .. 2023-08`) as the language
+/// writes it (`07/2023` in Vietnamese); a year stays as it is.
+pub(super) fn periods(text: &str, l: Lang) -> String {
     text.split(' ')
         .map(|w| {
             let month = w.len() == 7
@@ -166,7 +186,7 @@ pub(super) fn vi_periods(text: &str) -> String {
                     .enumerate()
                     .all(|(i, ch)| i == 4 || ch.is_ascii_digit());
             if month {
-                format!("{}/{}", &w[5..7], &w[..4])
+                msg!("summary-month", month = &w[5..7], year = &w[..4]).say(l)
             } else {
                 w.to_string()
             }
@@ -176,63 +196,9 @@ pub(super) fn vi_periods(text: &str) -> String {
 }
 
 /// A column's heading in the document's language (the column name itself
-/// for a column this list does not know).
+/// for a column the messages do not name).
 pub(super) fn column_label(col: &str, l: Lang) -> String {
-    let (vi, en) = match col {
-        "theme" => ("Chủ đề", "Theme"),
-        "items" => ("Mục", "Items"),
-        "quantity" => ("Số lượng", "Quantity"),
-        "reach" => ("Lượt tiếp cận", "Reach"),
-        "units" => ("Đơn vị", "Units"),
-        "share_pct" => ("Tỷ lệ (%)", "Share (%)"),
-        "unit" => ("Đơn vị", "Unit"),
-        "total" => ("Tổng", "Total"),
-        "period" => ("Kỳ", "Period"),
-        "theme_code" => ("Mã chủ đề", "Theme code"),
-        "peak" => ("Đợt cao điểm", "Peak period"),
-        "start_date" => ("Từ", "From"),
-        "end_date" => ("Đến", "To"),
-        "quantity_inside" => ("Trong đợt", "Inside"),
-        "quantity_outside" => ("Ngoài đợt", "Outside"),
-        "rate_inside" => ("Bình quân/tháng trong", "Rate inside"),
-        "rate_outside" => ("Bình quân/tháng ngoài", "Rate outside"),
-        "lift" => ("Hệ số tăng", "Lift"),
-        "period_kind" => ("Loại báo cáo", "Report"),
-        "unit_kind" => ("Loại đơn vị", "Unit kind"),
-        "expected" => ("Phải nộp", "Expected"),
-        "received" => ("Đã nộp", "Received"),
-        "on_time" => ("Đúng hạn", "On time"),
-        "late" => ("Muộn", "Late"),
-        "missing" => ("Chưa nộp", "Missing"),
-        "reporting_rate_pct" => ("Tỷ lệ nộp (%)", "Reporting rate (%)"),
-        "on_time_rate_pct" => ("Tỷ lệ đúng hạn (%)", "On-time rate (%)"),
-        "due_date" => ("Hạn", "Due"),
-        "received_at" => ("Ngày nhận", "Received"),
-        "status" => ("Tình trạng", "Status"),
-        "form" => ("Hình thức", "Form"),
-        "language" => ("Ngôn ngữ", "Language"),
-        "duration_min" => ("Thời lượng (phút)", "Minutes"),
-        "subtheme" => ("Nội dung cụ thể", "Sub-theme"),
-        "gap" => ("Loại khoảng trống", "Gap"),
-        "subject" => ("Đối tượng", "Subject"),
-        "name" => ("Tên", "Name"),
-        "detail" => ("Chi tiết", "Detail"),
-        "months" => ("Số tháng", "Months"),
-        "rank" => ("Hạng", "Rank"),
-        "title" => ("Tên tác phẩm", "Title"),
-        "unit_code" => ("Mã đơn vị", "Unit code"),
-        "form_code" => ("Hình thức", "Form"),
-        "activity_date" => ("Ngày", "Date"),
-        "url" => ("Đường dẫn", "Link"),
-        "reason_code" => ("Mã lý do", "Reason code"),
-        "reason_kind" => ("Lý do", "Reason"),
-        "rows_refused" => ("Dòng bị từ chối", "Rows refused"),
-        "files_refused" => ("Tệp bị từ chối", "Files refused"),
-        "example_file" => ("Tệp ví dụ", "Example file"),
-        "example_reason" => ("Lý do cụ thể", "Example reason"),
-        other => (other, other),
-    };
-    l.t(vi, en).to_string()
+    coded("summary-col", col, l).unwrap_or_else(|| col.to_string())
 }
 
 /// Columns with their headings, in the given order.
@@ -246,6 +212,133 @@ pub(super) fn cols(names: &[&str], l: Lang) -> Vec<(String, String)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The columns whose headings the messages hold (`summary-col-<column>`).
+    const LABELLED_COLUMNS: [&str; 51] = [
+        "theme",
+        "items",
+        "quantity",
+        "reach",
+        "units",
+        "share_pct",
+        "unit",
+        "total",
+        "period",
+        "theme_code",
+        "peak",
+        "start_date",
+        "end_date",
+        "quantity_inside",
+        "quantity_outside",
+        "rate_inside",
+        "rate_outside",
+        "lift",
+        "period_kind",
+        "unit_kind",
+        "expected",
+        "received",
+        "on_time",
+        "late",
+        "missing",
+        "reporting_rate_pct",
+        "on_time_rate_pct",
+        "due_date",
+        "received_at",
+        "status",
+        "form",
+        "language",
+        "duration_min",
+        "subtheme",
+        "gap",
+        "subject",
+        "name",
+        "detail",
+        "months",
+        "rank",
+        "title",
+        "unit_code",
+        "form_code",
+        "activity_date",
+        "url",
+        "reason_code",
+        "reason_kind",
+        "rows_refused",
+        "files_refused",
+        "example_file",
+        "example_reason",
+    ];
+
+    #[test]
+    fn every_code_the_documents_show_has_a_label_in_both_languages() {
+        for l in Lang::ALL {
+            for col in LABELLED_COLUMNS {
+                let id = format!("summary-col-{}", col.replace('_', "-"));
+                assert!(crate::i18n::lookup(&id, l).is_some(), "{id} in {l:?}");
+            }
+            for kind in crate::domain::UnitKind::ALL {
+                let code = kind.to_string();
+                assert_ne!(kind_label(&code, l), code, "{code} in {l:?}");
+            }
+            for (prefix, codes) in [
+                ("summary-status", &["on_time", "late", "missing"][..]),
+                ("summary-period-kind", &["annual", "monthly"][..]),
+                (
+                    "summary-gap",
+                    &[
+                        "unit_silent_all_year",
+                        "unit_without_theme",
+                        "peak_without_theme",
+                        "office_silent",
+                    ][..],
+                ),
+            ] {
+                for code in codes {
+                    assert!(coded(prefix, code, l).is_some(), "{prefix} {code} {l:?}");
+                }
+            }
+        }
+        assert_eq!(
+            column_label("reporting_rate_pct", Lang::Vi),
+            "Tỷ lệ nộp (%)"
+        );
+        assert_eq!(
+            column_label("reporting_rate_pct", Lang::En),
+            "Reporting rate (%)"
+        );
+        assert_eq!(column_label("no_such_column", Lang::Vi), "no_such_column");
+        assert_eq!(kind_label("culture_office", Lang::Vi), "Phòng VH-TT");
+        assert_eq!(kind_label("culture_office", Lang::En), "Culture offices");
+        assert_eq!(
+            periods("2023-06 .. 2023-08", Lang::Vi),
+            "06/2023 .. 08/2023"
+        );
+        assert_eq!(
+            periods("2023-06 .. 2023-08", Lang::En),
+            "2023-06 .. 2023-08"
+        );
+        assert_eq!(stamp("2026-12-07", Lang::Vi), "07/12/2026");
+        assert_eq!(stamp("2026-12-07", Lang::En), "2026-12-07");
+    }
+
+    #[test]
+    fn reference_names_are_said_in_the_document_s_language() {
+        let reference = crate::reference::Reference::bundled().unwrap();
+        let c = reference.campaign(2023).unwrap();
+        let name = |list, code, l| named(c, list, code, l).unwrap();
+        assert_eq!(name("form", "radio", Lang::Vi), "Chương trình phát thanh");
+        assert_eq!(name("form", "radio", Lang::En), "Radio programme");
+        assert_eq!(name("language", "hmong", Lang::En), "Hmong");
+        assert_eq!(name("peak", "cat", Lang::En), "Convention against Torture");
+        assert_eq!(
+            name("subtheme", "labour.overseas", Lang::En),
+            "Protecting the rights of workers abroad"
+        );
+        // every row of the bundled lists has its own English name
+        for l in [&c.forms, &c.languages] {
+            assert!(l.iter().all(|x| x.name_en != x.name_vi), "{l:?}");
+        }
+        assert!(c.subthemes.iter().all(|x| x.name_en != x.name_vi));
+    }
 
     #[test]
     fn numbers_the_way_each_language_writes_them() {

@@ -7,8 +7,9 @@ use super::answer::Answer;
 use super::data::SummaryData;
 use super::error::SummaryError;
 use super::figures::{Drawn, closing_sections, headline, units_note};
-use super::labels::{cols, format_cell, show};
+use super::labels::{cols, format_cell, show, stamp};
 use super::options::{Lang, SummaryOptions};
+use crate::msg;
 use crate::reference::Campaign;
 
 /// A table of `t`'s rows in the columns `cols` (column, heading), each cell
@@ -43,14 +44,11 @@ pub(super) fn markdown(
 ) -> Result<String, SummaryError> {
     let l = o.lang;
     let mut s = format!(
-        "# {} {}\n\n",
-        l.t(
-            "Báo cáo tổng hợp kết quả truyền thông về quyền con người năm",
-            "Summary of communication on human rights,"
-        ),
-        d.year
+        "# {}\n\n",
+        msg!("summary-title", year = d.year.to_string()).say(l)
     );
-    let _ = writeln!(s, "{} {}\n", l.t("Lập ngày", "Made on"), o.stamp);
+    let made_on = msg!("summary-made-on", stamp = stamp(&o.stamp, l));
+    let _ = writeln!(s, "{}\n", made_on.say(l));
     for (label, v) in headline(d, l)? {
         let _ = writeln!(s, "- {label}: **{}**", format_cell(&v, l));
     }

@@ -55,9 +55,7 @@ pub async fn build(
         .map(|u| (u.code.0.clone(), u.name_vi.clone()))
         .collect();
     let mut data = SummaryData::load(session, opts.year, &themes, units_as_of, &unit_names).await?;
-    if opts.lang == Lang::Vi {
-        data.rejects_in_vietnamese()?;
-    }
+    data.rejects_in(opts.lang)?;
     if data.items()? == 0.0 {
         return Err(SummaryError::EmptyYear(opts.year));
     }

@@ -747,6 +747,8 @@ fn the_summary_of_a_year_across_a_change_shows_the_units_of_its_last_day() {
         "ref",
         "--out",
         "s",
+        "--lang",
+        "vi",
     ]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     let md = std::fs::read_to_string(w.path("s/summary.md")).unwrap();

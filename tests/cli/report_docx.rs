@@ -89,7 +89,7 @@ fn vi_number(v: &Value) -> String {
 #[test]
 fn the_report_is_an_administrative_document_with_the_queries_figures() {
     let w = fixture_lake();
-    let run = w.run(&["summary", "--year", "2023", "--out", "s"]);
+    let run = w.run(&["summary", "--year", "2023", "--out", "s", "--lang", "vi"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(
         run.stderr.contains("wrote s/bao-cao-2023.docx"),
@@ -303,8 +303,8 @@ fn the_report_in_english_has_the_same_structure() {
     assert!(paragraphs.iter().any(|p| p.starts_with("Chart 8. ")));
 }
 
-/// `summary --year 2023 --out s --reference ref` in `w`.
-fn summary_in_s(w: &Workdir) -> super::support::Run {
+/// `summary --year 2023 --out s --reference ref --lang LANG` in `w`.
+fn summary_in_s(w: &Workdir, lang: &str) -> super::support::Run {
     w.run(&[
         "summary",
         "--year",
@@ -313,16 +313,18 @@ fn summary_in_s(w: &Workdir) -> super::support::Run {
         "s",
         "--reference",
         "ref",
+        "--lang",
+        lang,
     ])
 }
 
-/// The fixture lake's summary with `settings` as the reference folder's
-/// `report_settings.csv`.
-fn summary_with_settings(settings: &str) -> (Workdir, super::support::Run) {
+/// The fixture lake's summary in `lang` with `settings` as the reference
+/// folder's `report_settings.csv`.
+fn summary_with_settings(settings: &str, lang: &str) -> (Workdir, super::support::Run) {
     let w = fixture_lake();
     w.bundled_reference("ref");
     w.write("ref/report_settings.csv", settings.as_bytes());
-    let run = summary_in_s(&w);
+    let run = summary_in_s(&w, lang);
     (w, run)
 }
 
@@ -337,7 +339,7 @@ fn the_issuing_body_comes_from_the_reference_folder() {
             "\"SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH\"",
         )
         .replace("signer_name,,", "signer_name,Nguyễn Văn A,");
-    let (w, run) = summary_with_settings(&settings);
+    let (w, run) = summary_with_settings(&settings, "vi");
     assert_eq!(run.code, 0, "{}", run.stderr);
     let Some(doc) = read_docx(&w, "s/bao-cao-2023.docx") else {
         return;
@@ -370,7 +372,7 @@ fn a_broken_settings_file_is_refused_naming_the_line() {
         ),
     ];
     for (text, want) in cases {
-        let (_, run) = summary_with_settings(text);
+        let (_, run) = summary_with_settings(text, "en");
         assert_eq!(run.code, 1, "{want}");
         assert!(
             run.stderr.contains(want),
@@ -379,7 +381,7 @@ fn a_broken_settings_file_is_refused_naming_the_line() {
         );
     }
     // a file that gives only some keys keeps the others' bundled values
-    let (w, run) = summary_with_settings("key,vi,en\nsigner_name,Nguyễn Văn A,\n");
+    let (w, run) = summary_with_settings("key,vi,en\nsigner_name,Nguyễn Văn A,\n", "vi");
     assert_eq!(run.code, 0, "{}", run.stderr);
     let Some(doc) = read_docx(&w, "s/bao-cao-2023.docx") else {
         return;
@@ -397,7 +399,7 @@ fn a_campaign_folder_s_own_settings_name_that_year_s_issuer() {
         "key,vi,en\nissuer,SỞ KHOA HỌC VÀ CÔNG NGHỆ,\nissuer_name,Sở Khoa học và Công nghệ,\n"
             .as_bytes(),
     );
-    let run = summary_in_s(&w);
+    let run = summary_in_s(&w, "vi");
     assert_eq!(run.code, 0, "{}", run.stderr);
     let Some(doc) = read_docx(&w, "s/bao-cao-2023.docx") else {
         return;
@@ -469,4 +471,157 @@ fn the_refusals_to_follow_up_are_said_in_the_reports_language() {
         meaning(&Value::from("unit.missing"), "description_vi"),
         "Tệp không ghi đơn vị gửi báo cáo."
     );
+}
+
+/// Whole words English writes and Vietnamese never does.
+const ENGLISH_WORDS: &[&str] = &[
+    "the", "is", "are", "not", "which", "file", "files", "row", "rows", "of", "and", "to", "with",
+    "for", "from", "per", "this", "that", "was", "were", "has", "have", "unit", "units", "report",
+    "reports", "items", "quantity", "none", "month", "made", "source", "theme", "chart",
+];
+
+/// Words and phrases only Vietnamese writes.
+const VIETNAMESE_WORDS: &[&str] = &[
+    "của",
+    "và",
+    "được",
+    "đơn vị",
+    "báo cáo",
+    "các",
+    "những",
+    "theo",
+    "trong",
+    "ngày",
+    "tháng",
+    "năm",
+    "chưa",
+    "không",
+    "có",
+    "số lượng",
+    "chủ đề",
+    "hoạt động",
+    "biểu đồ",
+    "tỷ lệ",
+];
+
+/// The text a person reads on the page: no style sheet, no tags (the
+/// charts' SVG text kept), entities decoded.
+fn html_text(html: &str) -> String {
+    let no_style = regex::Regex::new(r"(?s)<style>.*?</style>").unwrap();
+    let tags = regex::Regex::new(r"<[^>]+>").unwrap();
+    let unstyled = no_style.replace_all(html, " ");
+    let text = tags.replace_all(&unstyled, "\n");
+    text.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&amp;", "&")
+}
+
+/// `text` without what may be in any language: URLs, quoted values from
+/// the files, codes (`unit.missing`, `coverage_by_unit`, `summary.xlsx`),
+/// and the names of units and titles of works (`names`), longest first.
+fn scrub(text: &str, names: &[String]) -> String {
+    let mut text = text.to_string();
+    for n in names {
+        text = text.replace(n.as_str(), " ");
+    }
+    for re in [
+        r"https?://\S+",
+        r"'[^'\n]*'",
+        r"\b\w+(?:[./]\w+)+\b",
+        r"\b\w*_\w*\b",
+    ] {
+        text = regex::Regex::new(re)
+            .unwrap()
+            .replace_all(&text, " ")
+            .into_owned();
+    }
+    text
+}
+
+/// The words of `list` that `text` holds as whole words (case folded),
+/// each with where it was met.
+fn words_met(text: &str, list: &[&str]) -> Vec<String> {
+    let lower = text.to_lowercase();
+    list.iter()
+        .filter_map(|w| {
+            let re = regex::Regex::new(&format!(
+                r"(?:^|[^\p{{L}}\p{{N}}]){w}(?:[^\p{{L}}\p{{N}}]|$)"
+            ))
+            .unwrap();
+            re.find(&lower).map(|m| {
+                let at = m.start();
+                let from = lower[..at]
+                    .char_indices()
+                    .rev()
+                    .nth(40)
+                    .map_or(0, |(i, _)| i);
+                let to = lower[at..]
+                    .char_indices()
+                    .nth(60)
+                    .map_or(lower.len(), |(i, _)| at + i);
+                format!("'{w}' in …{}…", lower[from..to].replace('\n', " / "))
+            })
+        })
+        .collect()
+}
+
+/// The demo lake's summary in each language speaks only that language:
+/// the Vietnamese Word report and page carry no English word (codes, SQL
+/// names, unit names and URLs aside), the English ones no Vietnamese word
+/// outside the names of units and the titles of works (issue 27).
+#[test]
+fn the_demo_summary_speaks_only_its_language() {
+    let w = Workdir::new();
+    let run = w.run_vi(&["demo", "--out", "d"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let run = w.run(&[
+        "summary", "--year", "2023", "--lake", "d/lake", "--out", "en", "--lang", "en",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let column = |sql: &str, col: &str| -> Vec<String> {
+        let run = w.run(&["sql", sql, "--lake", "d/lake", "--format", "json"]);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        let rows: Vec<Map<String, Value>> = serde_json::from_str(&run.stdout).unwrap();
+        rows.iter()
+            .filter_map(|r| r[col].as_str().map(String::from))
+            .collect()
+    };
+    let mut names = column("SELECT name_vi FROM units", "name_vi");
+    names.extend(column(
+        "SELECT DISTINCT title FROM activities WHERE title IS NOT NULL",
+        "title",
+    ));
+    names.sort_by_key(|n| std::cmp::Reverse(n.chars().count()));
+    for (dir, lang) in [("d/summary", "vi"), ("en", "en")] {
+        let html = std::fs::read_to_string(w.path(&format!("{dir}/summary.html"))).unwrap();
+        let mut read = vec![("summary.html", scrub(&html_text(&html), &names))];
+        if let Some(doc) = read_docx(&w, &format!("{dir}/bao-cao-2023.docx")) {
+            let mut all = texts(&doc["paragraphs"]);
+            for t in doc["tables"].as_array().unwrap() {
+                for r in t["rows"].as_array().unwrap() {
+                    all.extend(
+                        r.as_array()
+                            .unwrap()
+                            .iter()
+                            .map(|c| c.as_str().unwrap().to_string()),
+                    );
+                }
+            }
+            read.push(("bao-cao-2023.docx", scrub(&all.join("\n"), &names)));
+        }
+        for (file, text) in read {
+            let foreign = if lang == "vi" {
+                words_met(&text, ENGLISH_WORDS)
+            } else {
+                words_met(&text, VIETNAMESE_WORDS)
+            };
+            assert!(foreign.is_empty(), "{lang} {file}:\n{}", foreign.join("\n"));
+        }
+    }
+    // and the check can fail: the English page is full of English words
+    let en = std::fs::read_to_string(w.path("en/summary.html")).unwrap();
+    assert!(words_met(&scrub(&html_text(&en), &names), ENGLISH_WORDS).len() > 10);
+    let vi = std::fs::read_to_string(w.path("d/summary/summary.html")).unwrap();
+    assert!(words_met(&scrub(&html_text(&vi), &names), VIETNAMESE_WORDS).len() > 10);
 }

@@ -59,7 +59,8 @@ fn summary_writes_every_chart_and_document() {
 #[test]
 fn html_and_workbook_show_the_named_queries_figures() {
     let w = fixture_lake();
-    assert_eq!(w.run(&["summary", "--year", "2023", "--out", "s"]).code, 0);
+    let run = w.run(&["summary", "--year", "2023", "--out", "s", "--lang", "vi"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
     let html = std::fs::read_to_string(w.path("s/summary.html")).unwrap();
     // each theme's row, as coverage_by_theme answers it (Vietnamese number format)
     for r in query_rows(&w, "coverage_by_theme") {
@@ -195,7 +196,8 @@ fn a_theme_added_to_the_reference_appears_in_the_heat_map_and_workbook() {
         .concat(),
     );
     assert_eq!(run.code, 0, "{}", run.stderr);
-    let run = w.run(&[&["summary", "--year", "2023", "--out", "s"][..], &base].concat());
+    let summary = ["summary", "--year", "2023", "--out", "s", "--lang", "vi"];
+    let run = w.run(&[&summary[..], &base].concat());
     assert_eq!(run.code, 0, "{}", run.stderr);
 
     // the workbook's unit x theme sheet: the new theme before the total

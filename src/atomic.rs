@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 /// operating system's error (whose kind says a full disk or a read-only
 /// folder).
 #[derive(Debug, thiserror::Error)]
-#[error("{}", crate::msg!("lake-io", action = crate::lake::action_msg(action), path = path.display().to_string(), error = error.to_string(), hint = crate::i18n::Msg::verbatim("")))]
+#[error("{}", crate::msg!("lake-io", action = crate::msg!("lake-action", action = *action), path = path.display().to_string(), error = error.to_string(), hint = crate::i18n::Msg::verbatim("")))]
 pub struct WriteError {
     pub action: &'static str,
     pub path: PathBuf,

@@ -539,7 +539,7 @@ mod tests {
     fn the_two_message_files_hold_the_same_ids_with_the_same_arguments() {
         let vi = messages(Lang::Vi);
         let en = messages(Lang::En);
-        assert!(vi.len() > 0);
+        assert!(!vi.is_empty());
         let mut wrong = Vec::new();
         for (id, vars) in &en {
             match vi.get(id) {

@@ -91,8 +91,9 @@ fn the_report_is_an_administrative_document_with_the_queries_figures() {
     let w = fixture_lake();
     let run = w.run(&["summary", "--year", "2023", "--out", "s", "--lang", "vi"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
+    // the run speaks the language it was asked for
     assert!(
-        run.stderr.contains("wrote s/bao-cao-2023.docx"),
+        run.stderr.contains("đã ghi s/bao-cao-2023.docx"),
         "{}",
         run.stderr
     );

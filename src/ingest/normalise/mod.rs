@@ -666,11 +666,11 @@ mod tests {
         let said = |lang| crate::i18n::reason(std::slice::from_ref(&err.msg), lang);
         assert_eq!(
             said(Lang::En),
-            "Every row of the file is refused (2 rows), so it holds no item that can be read: it is not counted as received, and the report of so-gddt for 2023 already in the lake, if any, stays current. Row 5: the theme is empty and cannot be inferred from the title: fill in the theme. The other row is refused for the same kind of reason."
+            "Every row of the file is refused (2 rows), so it holds no item that can be read: it is not counted as received, and the report of so-gddt for 2023 already in the lake, if any, stays current. Row 5: The theme is empty and cannot be inferred from the title: fill in the theme. The other row is refused for the same kind of reason."
         );
         assert_eq!(
             said(Lang::Vi),
-            "Mọi dòng của tệp đều bị từ chối (2 dòng), nên tệp không có hoạt động nào đọc được: tệp không được tính là đã nhận, và báo cáo của so-gddt kỳ 2023 đã có trong kho dữ liệu (nếu có) vẫn giữ nguyên. Dòng 5: chủ đề để trống và không suy ra được từ tên tin bài: hãy điền chủ đề. Dòng còn lại bị từ chối vì cùng loại lý do."
+            "Mọi dòng của tệp đều bị từ chối (2 dòng), nên tệp không có hoạt động nào đọc được: tệp không được tính là đã nhận, và báo cáo của so-gddt kỳ 2023 đã có trong kho dữ liệu (nếu có) vẫn giữ nguyên. Dòng 5: Chủ đề để trống và không suy ra được từ tên tin bài: hãy điền chủ đề. Dòng còn lại bị từ chối vì cùng loại lý do."
         );
         // the sentence is said again from what the lake keeps
         let json = serde_json::json!([err.msg]).to_string();

@@ -56,7 +56,11 @@ pub fn list() -> anyhow::Result<ExitCode> {
         } else {
             format!(" [{}]", params.join(" "))
         };
-        println!("{:<width$}  {}{params}", q.name, q.description);
+        println!(
+            "{:<width$}  {}{params}",
+            q.name,
+            q.description_in(baocao::i18n::current())
+        );
     }
     Ok(ExitCode::SUCCESS)
 }

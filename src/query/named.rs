@@ -39,6 +39,16 @@ pub struct NamedQuery {
     pub sql: String,
 }
 
+impl NamedQuery {
+    /// What the query answers, in `lang`: the message `named-<name>` of
+    /// `locales/*/queries.ftl` (the file's header comment says it in
+    /// English for whoever reads the SQL).
+    pub fn description_in(&self, lang: crate::i18n::Lang) -> String {
+        crate::i18n::lookup(&format!("named-{}", self.name.replace('_', "-")), lang)
+            .unwrap_or_else(|| self.description.clone())
+    }
+}
+
 /// Reads a query file's header.
 pub fn parse(file: &str, text: &str) -> Result<NamedQuery, QueryError> {
     static PARAM: LazyLock<Regex> = LazyLock::new(|| {
@@ -222,6 +232,20 @@ impl NamedQuery {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_named_query_says_what_it_answers_in_both_languages() {
+        use crate::i18n::{Lang, lookup};
+        for q in all().unwrap() {
+            let id = format!("named-{}", q.name.replace('_', "-"));
+            let vi = lookup(&id, Lang::Vi).unwrap_or_else(|| panic!("{id} is not in vi"));
+            let en = lookup(&id, Lang::En).unwrap_or_else(|| panic!("{id} is not in en"));
+            // the English message is the header's sentence, word for word
+            assert_eq!(en, q.description, "{id}");
+            assert_ne!(vi, en, "{id}");
+            assert_eq!(q.description_in(Lang::Vi), vi);
+        }
+    }
 
     #[test]
     fn every_query_file_has_a_header_naming_it() {

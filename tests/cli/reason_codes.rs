@@ -510,3 +510,84 @@ fn drop_column(path: &std::path::Path, column: &str) {
     }
     writer.close().unwrap();
 }
+
+/// A refusal is said again in either language (contract section 7): from
+/// the values `reason_args` keeps, or, in a lake written before they were
+/// kept, as the sentence stored.
+#[test]
+fn a_refusal_is_said_in_either_language_even_in_a_lake_written_before_reason_args() {
+    let w = Workdir::new();
+    w.write(
+        "inbox/pvhtt-nam-po_2023-07.csv",
+        "Ngày,Chủ đề,Hình thức\n05/07/2023,general,Tin\n31/02/2023,general,Tin\n".as_bytes(),
+    );
+    // a run in the default language: Vietnamese
+    let run = w.run_vi(&["ingest", "inbox", "--received-at", "2023-07-10"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let july = "Ngày thực hiện hoạt động '31/02/2023' không phải là một ngày có thật.";
+    assert!(
+        run.stderr.contains(&format!("dòng 3: {july}")),
+        "{}",
+        run.stderr
+    );
+
+    // the values are kept: said again in English
+    let said = |w: &Workdir| -> Vec<Value> {
+        let run = w.run(&[
+            "sql",
+            "SELECT reason, reason_vi, reason_en FROM rejects ORDER BY source_file",
+            "--format",
+            "json",
+        ]);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        serde_json::from_str(&run.stdout).unwrap()
+    };
+    assert_eq!(
+        said(&w),
+        vec![json!({
+            "reason": july,
+            "reason_vi": july,
+            "reason_en": "The activity date '31/02/2023' is not a real date."
+        })]
+    );
+
+    // the same file as a lake written before reason_args: the stored
+    // sentence in both columns
+    let rejects: Vec<std::path::PathBuf> = std::fs::read_dir(w.path("lake/rejects"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert_eq!(rejects.len(), 1);
+    drop_column(&rejects[0], "reason_args");
+    assert_eq!(
+        said(&w),
+        vec![json!({"reason": july, "reason_vi": july, "reason_en": july})]
+    );
+
+    // a run in English beside it: its refusal is said in Vietnamese too
+    w.write(
+        "inbox/pvhtt-nam-po_2023-08.csv",
+        "Ngày,Chủ đề,Hình thức\n05/08/2023,general,Tin\n05/08/2023,general,Video clip\n".as_bytes(),
+    );
+    let run = w.run(&[
+        "ingest",
+        "inbox",
+        "--received-at",
+        "2023-08-10",
+        "--lang",
+        "en",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let rows = said(&w);
+    assert_eq!(rows.len(), 2);
+    let forms = "Tin, Bài, Phóng sự, Chương trình phát thanh, Chương trình truyền hình, Tin bài trên Cổng/Trang TTĐT, Nền tảng số, mạng xã hội, Ấn phẩm xuất bản, Bảng tin điện tử, Tiểu phẩm, Kịch truyền thanh, Tuyên truyền lưu động, Hội nghị, tọa đàm, tập huấn, Khác";
+    let en = format!("The form 'Video clip' is not in the list of forms: {forms}.");
+    assert_eq!(
+        rows[1],
+        json!({
+            "reason": en,
+            "reason_vi": format!("Hình thức 'Video clip' không có trong danh mục hình thức: {forms}."),
+            "reason_en": en,
+        })
+    );
+}

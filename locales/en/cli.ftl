@@ -8,9 +8,10 @@ cli-help = Print help
 cli-version = Print version
 cli-error-unknown-argument = unexpected argument '{ $arg }': check its spelling in the help
 cli-error-unknown-command = unknown command '{ $command }': see the commands in the help
+cli-error-did-you-mean = did you mean '{ $name }'?
 cli-error-invalid-value = '{ $value }' is not a value of { $arg }: write one of { $valid }
 cli-error-missing-argument = { $arg } is required
-cli-error-bad-value = '{ $value }' is not a value of { $arg }: { $why }
+cli-error-bad-value = { $arg }: { $why }
 cli-error-try-help = For more, run the command with '--help'.
 
 # The help of every command and argument, and clap's notes after an argument's help.
@@ -114,7 +115,13 @@ cli-demo-landed = What landed in { $lake }:
 cli-demo-submissions = { NUMBER($current, useGrouping: "false") } current submissions from { NUMBER($units, useGrouping: "false") } units ({ NUMBER($superseded, useGrouping: "false") } superseded by corrections)
 cli-demo-items = { NUMBER($items, useGrouping: "false") } activities, quantity { NUMBER($quantity, useGrouping: "false") }
 cli-demo-formats = reports by format: { $formats }
-cli-demo-refused = { NUMBER($rows, useGrouping: "false") } rows and { NUMBER($files, useGrouping: "false") } files refused (baocao query rejects_summary)
+cli-demo-refused = { NUMBER($rows, useGrouping: "false") } { $rows ->
+        [one] row
+       *[other] rows
+    } and { NUMBER($files, useGrouping: "false") } { $files ->
+        [one] file
+       *[other] files
+    } refused (baocao query rejects_summary)
 cli-demo-coverage = Coverage by theme, 2023
 cli-demo-reporting-rate = Reporting rate, 2023
 cli-demo-query-title = { $title } (baocao query { $query } --lake { $lake }):

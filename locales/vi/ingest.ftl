@@ -18,7 +18,7 @@ ingest-more-refused = ... và { $n } dòng bị từ chối khác (xem bảng re
 ingest-supersedes = thay thế { $old }
 ingest-replaces-with-nothing = báo cáo này không có hoạt động nào, nhưng lại thay thế một báo cáo có { $items } mục: đề nghị kiểm tra lại với đơn vị xem có đúng như vậy không
 ingest-not-current = được lưu nhưng không phải bản hiện hành: trong kho đã có một báo cáo của { $what } nhận sau báo cáo này
-ingest-unlisted = ({ $n } tệp đọc không có gì cần lưu ý không được liệt kê: có hơn { $most } tệp)
+ingest-unlisted = (không liệt kê { $n } tệp đọc bình thường, vì có hơn { $most } tệp)
 ingest-lake = kho: { $path }
 ingest-orphans-removed = đã xoá { $n } tệp do một lượt chạy bị gián đoạn để lại
 ingest-totals = { $files } tệp: { $ingested } { $dry ->
@@ -31,7 +31,7 @@ ingest-skipped-link = là liên kết tượng trưng; liên kết trong thư m�
 ingest-skipped-special = không phải tệp thông thường (ống dẫn, socket hoặc thiết bị): chỉ đọc các tệp báo cáo
 
 ## Những lỗi dừng cả lượt chạy
-ingest-error-missing = không có { $path }: hãy kiểm tra lại đường dẫn
+ingest-error-missing = không tìm thấy tệp hoặc thư mục '{ $path }': đề nghị kiểm tra lại đường dẫn
 ingest-error-not-a-file = { $path } không phải tệp hay thư mục (mà là ống dẫn, socket hoặc thiết bị): hãy ghi tên các tệp báo cáo hoặc thư mục chứa chúng
 ingest-error-unreadable = không đọc được { $path }: { $error }; hãy kiểm tra tệp vẫn còn đó và người dùng này có quyền đọc, rồi chạy lại
 

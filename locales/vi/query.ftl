@@ -1,12 +1,12 @@
 # Questions to the lake: SQL errors, named queries and their parameters, query output. Vietnamese.
 query-no-lake = không có kho dữ liệu (lake) tại { $lake }: hãy nạp báo cáo trước (baocao ingest PATH --lake { $lake }), hoặc chạy baocao demo
-query-read-only = baocao chỉ đọc kho dữ liệu: { $what } bị từ chối (không dùng CREATE, INSERT, UPDATE, DELETE, COPY hay SET); hãy đặt câu hỏi bằng SELECT
+query-read-only = kho dữ liệu chỉ cho phép đọc: { $what } bị từ chối (không dùng CREATE, INSERT, UPDATE, DELETE, COPY hay SET); hãy đặt câu hỏi bằng SELECT
 query-statement-ddl = câu lệnh tạo hoặc xoá đối tượng
 query-statement-dml = câu lệnh ghi dữ liệu (INSERT, UPDATE, DELETE, COPY)
 query-statement-other = câu lệnh thay đổi thiết lập hoặc trạng thái
 query-no-sql = không có câu lệnh SQL nào để chạy: hãy ghi một câu lệnh, --file FILE, hoặc - để đọc từ đầu vào chuẩn
 query-unknown = không có truy vấn có tên '{ $name }'{ $suggestion }; các truy vấn có tên là: { $known } (xem baocao queries)
-query-did-you-mean = {" "}(bạn muốn viết '{ $name }'?)
+query-did-you-mean = {" "}(có phải là '{ $name }'?)
 query-bad-query-file = tệp truy vấn có tên { $file } sai cấu trúc: { $message }
 query-cannot-write = không ghi được { $path } (hãy kiểm tra thư mục có tồn tại và ghi được không, và ổ đĩa còn chỗ trống không)
 query-cannot-write-format = không ghi được { $path }: { $message }
@@ -20,7 +20,7 @@ query-no-reference-folder = thư mục tham chiếu { $folder } không tồn t�
 query-reference-unloadable = không nạp được dữ liệu tham chiếu: { $error }; hãy sửa thư mục (baocao reference check FOLDER liệt kê mọi lỗi), hoặc bỏ --reference để dùng dữ liệu đi kèm
 query-syntax-error = lỗi cú pháp SQL: { $error }
 query-data-file-damaged = không đọc được một tệp dữ liệu của kho dữ liệu ({ $error }); tệp đã bị hỏng bên ngoài baocao: hãy khôi phục kho dữ liệu từ bản sao lưu (lệnh DuckDB SELECT count(*) FROM 'LAKE/*/**/*.parquet' cho biết tệp bị hỏng)
-query-hint-table-nearest = gợi ý: bạn muốn viết '{ $name }'? các bảng là { $tables }
+query-hint-table-nearest = gợi ý: có phải là '{ $name }'? các bảng là { $tables }
 query-hint-tables = gợi ý: các bảng là { $tables }
 query-no-catalog = DataFusion không có catalog { $catalog }
 query-only-comments = đoạn SQL chỉ có chú thích: hãy ghi một câu lệnh sau chú thích

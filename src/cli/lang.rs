@@ -204,11 +204,35 @@ pub fn error_text(err: &clap::Error, lang: Lang) -> Option<String> {
         }
         _ => return None,
     };
-    let usage = usage.trim_start_matches("Usage:").trim();
-    Some(format!(
-        "{}\n\n{} {usage}\n\n{}",
-        Msg::say(&msg, lang),
-        said("cli-heading-usage", lang).unwrap_or_else(|| "Usage:".into()),
-        Msg::say(&baocao::msg!("cli-error-try-help"), lang),
-    ))
+    let suggested = match err
+        .get(ContextKind::SuggestedSubcommand)
+        .or_else(|| err.get(ContextKind::SuggestedArg))
+    {
+        Some(ContextValue::String(s)) => Some(s.clone()),
+        Some(ContextValue::Strings(v)) => v.first().cloned(),
+        _ => None,
+    };
+    let mut text = Msg::say(&msg, lang);
+    if let Some(name) = suggested {
+        text.push_str(" (");
+        text.push_str(&Msg::say(
+            &baocao::msg!("cli-error-did-you-mean", name = name),
+            lang,
+        ));
+        text.push(')');
+    }
+    let usage = usage
+        .trim()
+        .trim_start_matches("Usage:")
+        .trim()
+        .trim_start_matches(['\n', ' ']);
+    if !usage.is_empty() {
+        text.push_str(&format!(
+            "\n\n{} {usage}",
+            said("cli-heading-usage", lang).unwrap_or_else(|| "Usage:".into())
+        ));
+    }
+    text.push_str("\n\n");
+    text.push_str(&Msg::say(&baocao::msg!("cli-error-try-help"), lang));
+    Some(text)
 }

@@ -268,7 +268,7 @@ mod tests {
         let said = err.msg().say(Lang::Vi);
         assert!(
             said.starts_with(
-                "không có truy vấn có tên 'monthly_trnd' (bạn muốn viết 'monthly_trend'?); các truy vấn có tên là: "
+                "không có truy vấn có tên 'monthly_trnd' (có phải là 'monthly_trend'?); các truy vấn có tên là: "
             ),
             "{said}"
         );
@@ -289,7 +289,7 @@ mod tests {
         };
         assert_eq!(
             said(&[("yaer", "2024")]),
-            "t không có tham số 'yaer' (bạn muốn viết 'year'?); truy vấn này chỉ nhận các tham số year, since"
+            "t không có tham số 'yaer' (có phải là 'year'?); truy vấn này chỉ nhận các tham số year, since"
         );
         assert_eq!(
             said(&[("year", "năm nay")]),

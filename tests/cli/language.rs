@@ -149,7 +149,7 @@ fn the_help_of_every_command_is_vietnamese_by_default() {
         let run = w.run_vi(&args);
         assert_eq!(run.code, 0, "{args:?}: {}", run.stderr);
         let help = &run.stdout;
-        for said in [*about, "Cách dùng:", "Tuỳ chọn:", "In lời giúp"] {
+        for said in [*about, "Cách dùng:", "Tuỳ chọn:", "Hiển thị hướng dẫn"] {
             assert!(help.contains(said), "{args:?}: {said:?} not in:\n{help}");
         }
         for english in [

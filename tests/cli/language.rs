@@ -203,3 +203,70 @@ fn the_help_of_every_command_is_english_when_asked() {
         assert!(ingest.contains(said), "{said:?} not in:\n{ingest}");
     }
 }
+
+/// The other commands speak Vietnamese by default too, and English with
+/// `--lang en`: an SQL hint, a named query's "did you mean", the list of
+/// named queries, `reference check`, `trends` and `compact`.
+#[test]
+fn the_other_commands_speak_vietnamese_by_default_and_english_when_asked() {
+    let w = inbox();
+    let run = w.run(&["ingest", "inbox", "--received-at", "2023-07-10"]);
+    assert!(run.code == 0 || run.code == 2, "{}", run.stderr);
+    let err = |run: super::support::Run| run.stderr;
+
+    let vi = err(w.run_vi(&["sql", "SELECT * FROM activitis"]));
+    assert!(
+        vi.contains("gợi ý: có phải là 'activities'? các bảng là activities,"),
+        "{vi}"
+    );
+    let en = err(w.run(&["sql", "SELECT * FROM activitis"]));
+    assert!(
+        en.contains("hint: did you mean 'activities'? the tables are activities,"),
+        "{en}"
+    );
+
+    let vi = err(w.run_vi(&["query", "coverage_by_them"]));
+    assert!(
+        vi.starts_with(
+            "baocao: không có truy vấn có tên 'coverage_by_them' (có phải là 'coverage_by_theme'?)"
+        ),
+        "{vi}"
+    );
+
+    let vi = w.run_vi(&["queries"]).stdout;
+    assert!(
+        vi.contains("Kết quả theo từng chủ đề trong năm: số mục, số lượng, lượt tiếp cận"),
+        "{vi}"
+    );
+    let en = w.run(&["queries"]).stdout;
+    assert!(
+        en.contains("What was covered per theme in a year: items, quantity, reach"),
+        "{en}"
+    );
+
+    let vi = w.run_vi(&["reference", "check"]);
+    assert!(
+        vi.stdout
+            .contains("2023: 49 đơn vị tồn tại trong năm, dự kiến 119 báo cáo, 5 đợt cao điểm"),
+        "{}{}",
+        vi.stdout,
+        vi.stderr
+    );
+    let en = w.run(&["reference", "check"]);
+    assert!(
+        en.stdout
+            .contains("2023: 49 units existed in the year, 119 reports expected, 5 peak periods"),
+        "{}{}",
+        en.stdout,
+        en.stderr
+    );
+
+    let vi = w.run_vi(&["trends", "--out", "tr", "--as-of", "2023-12-31"]);
+    assert_eq!(vi.code, 0, "{}", vi.stderr);
+    assert!(vi.stderr.contains("vào tr"), "{}", vi.stderr);
+    assert!(!vi.stderr.contains("wrote"), "{}", vi.stderr);
+
+    let vi = w.run_vi(&["compact"]);
+    assert_eq!(vi.code, 0, "{}", vi.stderr);
+    assert!(vi.stderr.contains("không có gì để gộp"), "{}", vi.stderr);
+}

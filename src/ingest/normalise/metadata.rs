@@ -604,7 +604,7 @@ mod tests {
         assert_eq!(p.code, ReasonCode::UnitMissing);
         assert_eq!(
             crate::i18n::reason(&[p.msg], crate::i18n::Lang::Vi),
-            "Tệp không cho biết đơn vị nào gửi báo cáo: hãy thêm dòng 'Đơn vị: <tên đơn vị>' phía trên bảng, thêm cột 'Đơn vị', đặt tên tệp theo mẫu <unit_code>_<period>.csv (ví dụ pvhtt-tuan-giao_2023-07.csv), hoặc dùng --unit."
+            "Tệp không cho biết đơn vị nào gửi báo cáo: hãy thêm dòng 'Đơn vị: <tên đơn vị>' phía trên bảng, thêm cột 'Đơn vị', đặt tên tệp theo mẫu <mã đơn vị>_<kỳ báo cáo>.csv (ví dụ pvhtt-tuan-giao_2023-07.csv), hoặc dùng --unit."
         );
         // a unit that had ended, said in Vietnamese with its source
         let aug2025 = Period::Month {

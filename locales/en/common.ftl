@@ -1,1 +1,0 @@
-# Words and sentences every stage shares. English.

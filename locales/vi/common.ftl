@@ -1,1 +1,0 @@
-# Những từ và câu mọi khâu dùng chung. Tiếng Việt.

@@ -371,7 +371,16 @@ fn formatter<M>(lang: Lang) -> fn(&FluentValue, &M) -> Option<String> {
             return None;
         };
         let digits = n.options.maximum_fraction_digits.unwrap_or(1);
-        let s = number(n.value, lang, digits);
+        let mut s = number(n.value, lang, digits);
+        // NUMBER($month, minimumIntegerDigits: 2): `07`
+        if let Some(width) = n.options.minimum_integer_digits
+            && n.value >= 0.0
+        {
+            let int = s.split([',', '.']).next().unwrap_or("").len();
+            if int < width {
+                s.insert_str(0, &"0".repeat(width - int));
+            }
+        }
         Some(if n.options.use_grouping {
             s
         } else {

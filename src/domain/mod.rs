@@ -393,6 +393,27 @@ impl Period {
     }
 }
 
+impl Period {
+    /// The period as a sentence says it: `tháng 7/2023`, `quý 3/2023`,
+    /// `năm 2023` in Vietnamese; `2023-07`, `2023-Q3`, `2023` (the code)
+    /// in English (messages of `locales/*/domain.ftl`).
+    pub fn said(&self) -> crate::i18n::Msg {
+        match self {
+            Period::Month { year, month } => {
+                crate::msg!("period-month", month = *month, year = year.to_string())
+            }
+            Period::Quarter { year, quarter } => {
+                crate::msg!(
+                    "period-quarter",
+                    quarter = *quarter,
+                    year = year.to_string()
+                )
+            }
+            Period::Year(year) => crate::msg!("period-year", year = year.to_string()),
+        }
+    }
+}
+
 impl fmt::Display for Period {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
@@ -406,6 +427,30 @@ impl fmt::Display for Period {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_period_is_said_as_each_language_writes_it() {
+        use crate::i18n::Lang;
+        let july = Period::Month {
+            year: 2023,
+            month: 7,
+        };
+        assert_eq!(july.said().say(Lang::Vi), "tháng 7/2023");
+        assert_eq!(july.said().say(Lang::En), "2023-07");
+        let dec = Period::Month {
+            year: 2023,
+            month: 12,
+        };
+        assert_eq!(dec.said().say(Lang::En), "2023-12");
+        assert_eq!(Period::Year(2023).said().say(Lang::Vi), "năm 2023");
+        assert_eq!(Period::Year(2023).said().say(Lang::En), "2023");
+        let q = Period::Quarter {
+            year: 2023,
+            quarter: 3,
+        };
+        assert_eq!(q.said().say(Lang::Vi), "quý 3/2023");
+        assert_eq!(q.said().say(Lang::En), "2023-Q3");
+    }
 
     #[test]
     fn periods_in_every_contract_spelling() {

@@ -364,7 +364,7 @@ pub(super) fn column_order(cells: &[&Cell], period: Period) -> (DateOrder, Optio
                     "date-note-month-first",
                     wrong = wrong,
                     total = pairs.len(),
-                    period = period.to_string(),
+                    period = period.said(),
                     window = window_of(period)
                 )
                 .to_string(),
@@ -610,7 +610,7 @@ fn without_year(
             msg!(
                 "date-no-year",
                 cell = cell.to_string(),
-                period = period.to_string(),
+                period = period.said(),
                 window = window_of(period)
             ),
         )
@@ -650,7 +650,7 @@ fn in_period(
             "date-outside-period",
             cell = cell.to_string(),
             shown = shown,
-            period = period.to_string(),
+            period = period.said(),
             window = window_of(period)
         ),
     ))
@@ -1020,11 +1020,11 @@ mod tests {
         };
         assert_eq!(
             read("05/07/2019", DateOrder::DayFirst),
-            "ngày thực hiện hoạt động '05/07/2019' (ngày 5 tháng 7 năm 2019) nằm ngoài kỳ báo cáo của tệp này, kỳ 2023-07 (các mục phải có ngày thực hiện từ ngày 1 tháng 6 đến ngày 31 tháng 7 năm 2023): hãy kiểm tra lại ngày, hoặc gửi mục này cùng báo cáo của đúng kỳ"
+            "ngày thực hiện hoạt động '05/07/2019' (ngày 5 tháng 7 năm 2019) nằm ngoài kỳ báo cáo của tệp này, kỳ tháng 7/2023 (các mục phải có ngày thực hiện từ ngày 1 tháng 6 đến ngày 31 tháng 7 năm 2023): hãy kiểm tra lại ngày, hoặc gửi mục này cùng báo cáo của đúng kỳ"
         );
         assert_eq!(
             read("tháng 5/2023", DateOrder::DayFirst),
-            "ngày thực hiện hoạt động 'tháng 5/2023' (tháng 5 năm 2023) nằm ngoài kỳ báo cáo của tệp này, kỳ 2023-07 (các mục phải có ngày thực hiện từ ngày 1 tháng 6 đến ngày 31 tháng 7 năm 2023): hãy kiểm tra lại ngày, hoặc gửi mục này cùng báo cáo của đúng kỳ"
+            "ngày thực hiện hoạt động 'tháng 5/2023' (tháng 5 năm 2023) nằm ngoài kỳ báo cáo của tệp này, kỳ tháng 7/2023 (các mục phải có ngày thực hiện từ ngày 1 tháng 6 đến ngày 31 tháng 7 năm 2023): hãy kiểm tra lại ngày, hoặc gửi mục này cùng báo cáo của đúng kỳ"
         );
         assert_eq!(
             read("31/02/2023", DateOrder::DayFirst),
@@ -1044,7 +1044,7 @@ mod tests {
         );
         assert_eq!(
             read("Tháng 9", DateOrder::DayFirst),
-            "ngày thực hiện hoạt động 'Tháng 9' không ghi năm, và không có ngày nào như vậy nằm trong kỳ báo cáo của tệp này, kỳ 2023-07 (từ ngày 1 tháng 6 đến ngày 31 tháng 7 năm 2023): hãy ghi theo dạng dd/mm/yyyy"
+            "ngày thực hiện hoạt động 'Tháng 9' không ghi năm, và không có ngày nào như vậy nằm trong kỳ báo cáo của tệp này, kỳ tháng 7/2023 (từ ngày 1 tháng 6 đến ngày 31 tháng 7 năm 2023): hãy ghi theo dạng dd/mm/yyyy"
         );
         let formula = read_item_date(&Cell::Formula("B2+1".into()), DateReading::default(), JULY)
             .unwrap_err();

@@ -365,7 +365,7 @@ fn not_in_period(
         let belongs = |units: String| {
             msg!(
                 "normalise-unit-now-belongs",
-                period = period.to_string(),
+                period = period.said(),
                 units = units
             )
         };
@@ -389,7 +389,7 @@ fn not_in_period(
                 source = src.describe(),
                 code = u.code.to_string(),
                 name = &u.name_vi,
-                period = period.to_string(),
+                period = period.said(),
                 what = what,
                 now = now,
                 advice = advice,
@@ -413,7 +413,7 @@ fn not_in_period(
             "normalise-unit-not-valid",
             text = text,
             source = src.describe(),
-            period = period.to_string(),
+            period = period.said(),
             spans = spans,
         ),
     )

@@ -175,7 +175,7 @@ fn no_items(n: &Normalised) -> Problem {
         "normalise-no-items",
         count = count,
         unit = n.unit.to_string(),
-        period = n.period.to_string(),
+        period = n.period.said(),
         first = first_said,
         others = others,
     );
@@ -670,7 +670,7 @@ mod tests {
         );
         assert_eq!(
             said(Lang::Vi),
-            "Mọi dòng của tệp đều bị từ chối (2 dòng), nên tệp không có hoạt động nào đọc được: tệp không được tính là đã nhận, và báo cáo của so-gddt kỳ 2023 đã có trong kho dữ liệu (nếu có) vẫn giữ nguyên. Dòng 5: Chủ đề để trống và không suy ra được từ tên tin bài: hãy điền chủ đề. Dòng còn lại bị từ chối vì cùng loại lý do."
+            "Mọi dòng của tệp đều bị từ chối (2 dòng), nên tệp không có hoạt động nào đọc được: tệp không được tính là đã nhận, và báo cáo của so-gddt kỳ năm 2023 đã có trong kho dữ liệu (nếu có) vẫn giữ nguyên. Dòng 5: Chủ đề để trống và không suy ra được từ tên tin bài: hãy điền chủ đề. Dòng còn lại bị từ chối vì cùng loại lý do."
         );
         // the sentence is said again from what the lake keeps
         let json = serde_json::json!([err.msg]).to_string();

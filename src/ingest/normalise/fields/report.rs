@@ -52,7 +52,7 @@ pub(in crate::ingest::normalise) fn period(cols: &Columns, row: &Row, problems: 
             msg!(
                 "normalise-other-period",
                 named = p,
-                period = cols.period.to_string()
+                period = cols.period.said()
             ),
         ));
     }

@@ -65,6 +65,19 @@ fn utf8_column(value: &ColumnarValue, rows: usize) -> Result<StringArray> {
         .unwrap_or_else(|| StringArray::new_null(rows)))
 }
 
+/// A function's answer: one value when every argument was one (a
+/// literal), else a column.
+fn answer(args: &ScalarFunctionArgs, out: StringArray) -> Result<ColumnarValue> {
+    if args
+        .args
+        .iter()
+        .all(|a| matches!(a, ColumnarValue::Scalar(_)))
+    {
+        return Ok(ColumnarValue::Scalar(ScalarValue::try_from_array(&out, 0)?));
+    }
+    Ok(ColumnarValue::Array(Arc::new(out) as ArrayRef))
+}
+
 impl ScalarUDFImpl for SayReason {
     fn name(&self) -> &str {
         "say_reason"
@@ -102,17 +115,7 @@ impl ScalarUDFImpl for SayReason {
             };
             out.push(said.or_else(|| (!stored.is_null(i)).then(|| stored.value(i).to_string())));
         }
-        let all_scalar = args
-            .args
-            .iter()
-            .all(|a| matches!(a, ColumnarValue::Scalar(_)));
-        let array: StringArray = out.into_iter().collect();
-        if all_scalar {
-            return Ok(ColumnarValue::Scalar(ScalarValue::try_from_array(
-                &array, 0,
-            )?));
-        }
-        Ok(ColumnarValue::Array(Arc::new(array) as ArrayRef))
+        answer(&args, out.into_iter().collect())
     }
 }
 
@@ -200,14 +203,7 @@ impl ScalarUDFImpl for Say {
                 Some(msg.say(lang))
             })
             .collect();
-        if args
-            .args
-            .iter()
-            .all(|a| matches!(a, ColumnarValue::Scalar(_)))
-        {
-            return Ok(ColumnarValue::Scalar(ScalarValue::try_from_array(&out, 0)?));
-        }
-        Ok(ColumnarValue::Array(Arc::new(out) as ArrayRef))
+        answer(&args, out)
     }
 }
 
@@ -252,12 +248,8 @@ impl ScalarUDFImpl for VnFold {
                 };
                 Ok(ColumnarValue::Scalar(ScalarValue::Utf8(text)))
             }
-            ColumnarValue::Array(array) => {
-                let strings = cast(array, &DataType::Utf8)?;
-                let strings = strings
-                    .as_any()
-                    .downcast_ref::<StringArray>()
-                    .expect("cast to Utf8 gives a StringArray");
+            value @ ColumnarValue::Array(array) => {
+                let strings = utf8_column(value, array.len())?;
                 let folded: StringArray = strings.iter().map(|s| s.map(fold)).collect();
                 Ok(ColumnarValue::Array(Arc::new(folded) as ArrayRef))
             }

@@ -84,8 +84,29 @@ pub fn set_current(lang: Lang) {
     CURRENT.store(lang.index(), Ordering::Relaxed);
 }
 
-/// The language messages are said in by `Display`.
+tokio::task_local! {
+    /// The language of one task: a server connection speaks its client's
+    /// language, whatever the process's is.
+    static TASK_LANG: Lang;
+}
+
+/// Runs `work` with messages said in `lang` (by `Display` and
+/// [`current`]) wherever it runs, across awaits.
+pub async fn speaking<F: std::future::Future>(lang: Lang, work: F) -> F::Output {
+    TASK_LANG.scope(lang, work).await
+}
+
+/// [`speaking`] for synchronous work.
+pub fn speaking_sync<R>(lang: Lang, work: impl FnOnce() -> R) -> R {
+    TASK_LANG.sync_scope(lang, work)
+}
+
+/// The language messages are said in by `Display`: the task's (see
+/// [`speaking`]), else the process's.
 pub fn current() -> Lang {
+    if let Ok(lang) = TASK_LANG.try_with(|l| *l) {
+        return lang;
+    }
     match CURRENT.load(Ordering::Relaxed) {
         1 => Lang::Vi,
         _ => Lang::En,

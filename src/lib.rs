@@ -16,6 +16,8 @@ pub mod memo;
 pub mod query;
 pub mod reference;
 pub mod samples;
+#[cfg(feature = "serve")]
+pub mod serve;
 pub mod summary;
 pub mod text;
 pub mod trends;

@@ -10,6 +10,7 @@ mod ingest;
 pub mod lang;
 mod query;
 mod reference;
+mod serve;
 mod sql;
 mod summary;
 mod trends;
@@ -61,6 +62,11 @@ pub enum Command {
     /// Make, check and compare reference folders (units register, campaign years)
     #[command(subcommand_required = true)]
     Reference(reference::Args),
+    /// Serve the lake to PostgreSQL clients (psql, DBeaver, Metabase, Excel through ODBC)
+    Serve(serve::Args),
+    /// Add, remove and list the users who may connect to `baocao serve`
+    #[command(subcommand)]
+    Users(serve::UsersCommand),
 }
 
 /// Runs the command `cli` names.
@@ -76,5 +82,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Gen(args) => gen_corpus::run(args),
         Command::Compact(args) => compact::run(args),
         Command::Reference(args) => reference::run(args),
+        Command::Serve(args) => serve::run(args),
+        Command::Users(command) => serve::users(command),
     }
 }

@@ -11,6 +11,7 @@ mod fixed_tables;
 mod functions;
 mod lake_tables;
 pub mod named;
+mod named_views;
 pub mod output;
 mod reference_tables;
 mod result;
@@ -31,6 +32,8 @@ use datafusion::catalog::{MemorySchemaProvider, SchemaProvider};
 use datafusion::common::ScalarValue;
 use datafusion::error::DataFusionError;
 use datafusion::execution::context::SQLOptions;
+use datafusion::execution::runtime_env::RuntimeEnvBuilder;
+use datafusion::logical_expr::LogicalPlan;
 use datafusion::prelude::{SessionConfig, SessionContext};
 use datafusion::sql::parser::DFParser;
 
@@ -58,7 +61,9 @@ pub struct Session {
 const SUPERSEDED_FROM_LEDGER: &str =
     "SELECT submission_id FROM submissions WHERE superseded_by IS NOT NULL";
 
-fn read_only() -> SQLOptions {
+/// What a statement may do: read, never define, change or set (DDL, DML,
+/// `SET`, `COPY` refused).
+pub fn read_only() -> SQLOptions {
     SQLOptions::new()
         .with_allow_ddl(false)
         .with_allow_dml(false)
@@ -66,8 +71,13 @@ fn read_only() -> SQLOptions {
 }
 
 /// Turns DataFusion's message into one a user can act on.
-fn explain_error(e: DataFusionError) -> QueryError {
-    let message = e.to_string();
+pub fn explain_error(e: DataFusionError) -> QueryError {
+    explain_message(e.to_string())
+}
+
+/// [`explain_error`] for the engine's message as text (what a front end
+/// that ran the statement itself holds).
+pub fn explain_message(message: String) -> QueryError {
     // the engine's wrapping of our own sentences (a table made on first use)
     let message = message
         .strip_prefix("Execution error: ")
@@ -120,6 +130,52 @@ fn explain_error(e: DataFusionError) -> QueryError {
     QueryError::Sql { message }
 }
 
+/// Binds named parameters (`$year`) into `plan`: each value, given in its
+/// declared type, is cast to the type DataFusion infers for its placeholder
+/// (or kept where nothing is inferred); a parameter the plan does not name
+/// is left out. Errors: a value that cannot take the inferred type.
+pub(crate) fn bind(
+    plan: LogicalPlan,
+    params: &[(String, String, ScalarValue)],
+) -> Result<LogicalPlan, QueryError> {
+    if params.is_empty() {
+        return Ok(plan);
+    }
+    let inferred = plan.get_parameter_types().map_err(explain_error)?;
+    let mut values: HashMap<String, ScalarValue> = HashMap::new();
+    for (name, text, fallback) in params {
+        let value = match inferred.get(&format!("${name}")) {
+            Some(Some(t)) if fallback.data_type() == *t => fallback.clone(),
+            Some(Some(t)) => fallback
+                .cast_to(t)
+                .or_else(|_| ScalarValue::try_from_string(text.clone(), t))
+                .map_err(|_| {
+                    QueryError::Param(crate::msg!(
+                        "query-param-not-valid",
+                        name = name.clone(),
+                        value = text.clone(),
+                        kind = t.to_string()
+                    ))
+                })?,
+            Some(None) => fallback.clone(),
+            None => continue,
+        };
+        values.insert(name.clone(), value);
+    }
+    plan.with_param_values(values).map_err(explain_error)
+}
+
+/// How a [`Session`] reads and how much it may hold.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct SessionOptions {
+    /// How `activity_rollup` is read.
+    pub rollup: Rollup,
+    /// The most memory (bytes) one statement's operators may hold (joins,
+    /// sorts, aggregates: DataFusion's memory pool); past it the statement
+    /// fails with [`QueryError::Sql`] saying so. `None`: no limit.
+    pub memory_limit: Option<usize>,
+}
+
 impl Session {
     /// Opens the lake as its last commit left it; a missing lake is an
     /// error that says what to do. Tables are made when a statement first
@@ -138,6 +194,20 @@ impl Session {
         reference: impl Into<ReferenceSource>,
         rollup: Rollup,
     ) -> Result<Session, QueryError> {
+        let options = SessionOptions {
+            rollup,
+            ..SessionOptions::default()
+        };
+        Session::open_options(lake, reference, options).await
+    }
+
+    /// [`Session::open`], as `options` say.
+    pub async fn open_options(
+        lake: &Lake,
+        reference: impl Into<ReferenceSource>,
+        options: SessionOptions,
+    ) -> Result<Session, QueryError> {
+        let rollup = options.rollup;
         let snapshot = lake
             .snapshot()
             .map_err(|e| QueryError::Lake(crate::i18n::Msg::verbatim(e.to_string())))?
@@ -157,7 +227,11 @@ impl Session {
         if std::env::var_os("DATAFUSION_OPTIMIZER_JOIN_REORDERING").is_none() {
             config.options_mut().optimizer.join_reordering = false;
         }
-        let ctx = SessionContext::new_with_config(config);
+        let mut runtime = RuntimeEnvBuilder::new();
+        if let Some(bytes) = options.memory_limit {
+            runtime = runtime.with_memory_limit(bytes, 1.0);
+        }
+        let ctx = SessionContext::new_with_config_rt(config, runtime.build_arc()?);
         for f in functions::functions() {
             ctx.register_udf(f);
         }
@@ -171,17 +245,21 @@ impl Session {
         ));
         let weak = ctx.state_weak_ref();
         public.set_state(Box::new(move || weak.upgrade().map(|s| s.read().clone())));
-        let options = ctx.state().config_options().catalog.clone();
-        let catalog = ctx.catalog(&options.default_catalog).ok_or_else(|| {
+        let names = ctx.state().config_options().catalog.clone();
+        let catalog = ctx.catalog(&names.default_catalog).ok_or_else(|| {
             QueryError::Lake(crate::msg!(
                 "query-no-catalog",
-                catalog = options.default_catalog.clone()
+                catalog = names.default_catalog.clone()
             ))
         })?;
         let in_lake = Arc::new(MemorySchemaProvider::new());
         in_lake.register_table("activities".into(), lake_tables.activities)?;
         in_lake.register_table("rejects".into(), lake_tables.rejects)?;
-        catalog.register_schema(&options.default_schema, public)?;
+        catalog.register_schema(&names.default_schema, public)?;
+        let queries = Arc::new(named_views::QueriesSchema::new(named::all()?));
+        let weak = ctx.state_weak_ref();
+        queries.set_state(Box::new(move || weak.upgrade().map(|s| s.read().clone())));
+        catalog.register_schema(named_views::SCHEMA, queries)?;
         catalog.register_schema("lake", in_lake.clone())?;
         match lake_tables.superseded {
             Some(ids) => {
@@ -222,6 +300,22 @@ impl Session {
         })
     }
 
+    /// The context without the snapshot: its tables keep their names and
+    /// columns, but its files may be removed by a later compaction, so it
+    /// is for reading the catalog (what tables there are, with which
+    /// columns), never their rows.
+    pub fn into_catalog_context(self) -> SessionContext {
+        self.ctx
+    }
+
+    /// DataFusion's context over this snapshot: for a front end that plans
+    /// and runs statements itself (the PostgreSQL server), which must keep
+    /// the session alive while it reads, and check statements with
+    /// [`read_only`] first.
+    pub fn context(&self) -> &SessionContext {
+        &self.ctx
+    }
+
     /// Runs one or more statements (separated by `;`), read-only; returns
     /// each statement's answer.
     pub async fn sql(&self, sql: &str) -> Result<Vec<QueryResult>, QueryError> {
@@ -251,38 +345,12 @@ impl Session {
             let started = std::time::Instant::now();
             let plan = state.statement_to_plan(stmt).await.map_err(explain_error)?;
             read_only().verify_plan(&plan).map_err(explain_error)?;
-            let mut df = self
+            let plan = bind(plan, params)?;
+            let df = self
                 .ctx
                 .execute_logical_plan(plan)
                 .await
                 .map_err(explain_error)?;
-            if !params.is_empty() {
-                let inferred = df
-                    .logical_plan()
-                    .get_parameter_types()
-                    .map_err(explain_error)?;
-                let mut values: HashMap<String, ScalarValue> = HashMap::new();
-                for (name, text, fallback) in params {
-                    let value = match inferred.get(&format!("${name}")) {
-                        Some(Some(t)) if fallback.data_type() == *t => fallback.clone(),
-                        Some(Some(t)) => fallback
-                            .cast_to(t)
-                            .or_else(|_| ScalarValue::try_from_string(text.clone(), t))
-                            .map_err(|_| {
-                                QueryError::Param(crate::msg!(
-                                    "query-param-not-valid",
-                                    name = name.clone(),
-                                    value = text.clone(),
-                                    kind = t.to_string()
-                                ))
-                            })?,
-                        Some(None) => fallback.clone(),
-                        None => continue,
-                    };
-                    values.insert(name.clone(), value);
-                }
-                df = df.with_param_values(values).map_err(explain_error)?;
-            }
             let schema = df.schema().inner().clone();
             let batches = df.collect().await.map_err(explain_error)?;
             let mut result = as_utf8(schema, batches)?;

@@ -21,6 +21,9 @@ mod register;
 mod report_docx;
 mod rollup;
 mod scale;
+#[cfg(feature = "serve")]
+mod serve;
+mod serve_feature;
 mod sql;
 mod summary;
 mod support;

@@ -1,9 +1,9 @@
 # Questions to the lake: SQL errors, named queries and their parameters, query output. English.
 query-no-lake = there is no lake at { $lake }: ingest reports first (baocao ingest PATH --lake { $lake }), or run baocao demo
-query-read-only = baocao only reads the lake: { $what } is refused (no CREATE, INSERT, UPDATE, DELETE, COPY or SET); ask a question with SELECT
-query-statement-ddl = a statement that creates or drops something
-query-statement-dml = a statement that writes (INSERT, UPDATE, DELETE, COPY)
-query-statement-other = a statement that changes settings or state
+query-read-only = baocao only reads the lake: { $what } is refused; ask with SELECT
+query-statement-ddl = a statement that creates, changes or drops a table or view (CREATE, ALTER, DROP)
+query-statement-dml = a statement that writes or copies data (INSERT, UPDATE, DELETE, COPY)
+query-statement-other = a statement that changes the engine's settings or state (SET)
 query-no-sql = there is no SQL to run: give a statement, --file FILE, or - to read standard input
 query-unknown = unknown query '{ $name }'{ $suggestion }; the named queries are: { $known } (see baocao queries)
 query-did-you-mean = {" "}(did you mean '{ $name }'?)

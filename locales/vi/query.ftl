@@ -1,9 +1,9 @@
 # Questions to the lake: SQL errors, named queries and their parameters, query output. Vietnamese.
 query-no-lake = không có kho dữ liệu (lake) tại { $lake }: hãy nạp báo cáo trước (baocao ingest PATH --lake { $lake }), hoặc chạy baocao demo
-query-read-only = kho dữ liệu chỉ cho phép đọc: { $what } bị từ chối (không dùng CREATE, INSERT, UPDATE, DELETE, COPY hay SET); hãy đặt câu hỏi bằng SELECT
-query-statement-ddl = câu lệnh tạo hoặc xoá đối tượng
-query-statement-dml = câu lệnh ghi dữ liệu (INSERT, UPDATE, DELETE, COPY)
-query-statement-other = câu lệnh thay đổi thiết lập hoặc trạng thái
+query-read-only = kho dữ liệu chỉ cho phép đọc: { $what } bị từ chối; hãy dùng câu lệnh SELECT để truy vấn
+query-statement-ddl = câu lệnh tạo, sửa hoặc xoá bảng, khung nhìn (CREATE, ALTER, DROP)
+query-statement-dml = câu lệnh ghi hoặc sao chép dữ liệu (INSERT, UPDATE, DELETE, COPY)
+query-statement-other = câu lệnh thay đổi thiết lập hoặc trạng thái của bộ máy truy vấn (SET)
 query-no-sql = không có câu lệnh SQL nào để chạy: hãy ghi một câu lệnh, --file FILE, hoặc - để đọc từ đầu vào chuẩn
 query-unknown = không có truy vấn có tên '{ $name }'{ $suggestion }; các truy vấn có tên là: { $known } (xem baocao queries)
 query-did-you-mean = {" "}(có phải là '{ $name }'?)

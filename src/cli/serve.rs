@@ -6,6 +6,8 @@ use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+#[cfg(feature = "serve")]
+use anyhow::Context;
 use baocao::msg;
 
 /// Where the users file is, for both commands.
@@ -104,8 +106,30 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             ..Limits::default()
         },
         lang: baocao::i18n::current(),
+        engine: None,
     };
-    super::common::block_on(async move {
+    // the runtime is let go at the end without waiting for a statement
+    // that computes without yielding (its client has been answered)
+    // two runtimes: one serves the connections (a thread is enough), the
+    // other runs the statements on every core, so that a statement that
+    // computes without yielding never keeps a connection's deadline,
+    // cancel or log-in from being answered
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(1)
+        .thread_name("baocao-connections")
+        .enable_all()
+        .build()
+        .with_context(|| baocao::i18n::tr("cli-no-runtime"))?;
+    let engine = tokio::runtime::Builder::new_multi_thread()
+        .thread_name("baocao-engine")
+        .enable_all()
+        .build()
+        .with_context(|| baocao::i18n::tr("cli-no-runtime"))?;
+    let options = ServeOptions {
+        engine: Some(engine.handle().clone()),
+        ..options
+    };
+    let served = runtime.block_on(async move {
         let shutdown = async {
             use tokio::signal::unix::{SignalKind, signal};
             match signal(SignalKind::terminate()) {
@@ -130,9 +154,12 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 )
             );
         };
-        serve(&options, shutdown, ready).await?;
-        Ok(ExitCode::SUCCESS)
-    })
+        serve(&options, shutdown, ready).await
+    });
+    runtime.shutdown_background();
+    engine.shutdown_background();
+    served?;
+    Ok(ExitCode::SUCCESS)
 }
 
 #[cfg(feature = "serve")]
@@ -181,6 +208,12 @@ pub fn users(command: UsersCommand) -> anyhow::Result<ExitCode> {
         }
         UsersCommand::List { users } => {
             let file = Users::load(&users.users)?;
+            if file.users.is_empty() {
+                eprintln!(
+                    "{}",
+                    msg!("cli-users-none", path = users.users.display().to_string())
+                );
+            }
             for (name, _) in &file.users {
                 println!("{name}");
             }
@@ -207,7 +240,10 @@ fn read_password_twice() -> anyhow::Result<String> {
             set_echo(true);
             eprintln!();
         }
-        Ok(line.unwrap_or_default().trim_end_matches('\r').to_string())
+        match line {
+            Some(line) => Ok(line.trim_end_matches('\r').to_string()),
+            None => anyhow::bail!("{}", msg!("cli-users-password-twice")),
+        }
     };
     let first = ask(&msg!("cli-users-password").to_string())?;
     let second = ask(&msg!("cli-users-password-again").to_string())?;

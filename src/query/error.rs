@@ -160,7 +160,7 @@ mod tests {
             QueryError::ReadOnly(msg!("query-statement-dml"))
                 .msg()
                 .say(Lang::Vi),
-            "kho dữ liệu chỉ cho phép đọc: câu lệnh ghi dữ liệu (INSERT, UPDATE, DELETE, COPY) bị từ chối (không dùng CREATE, INSERT, UPDATE, DELETE, COPY hay SET); hãy đặt câu hỏi bằng SELECT"
+            "kho dữ liệu chỉ cho phép đọc: câu lệnh ghi hoặc sao chép dữ liệu (INSERT, UPDATE, DELETE, COPY) bị từ chối; hãy dùng câu lệnh SELECT để truy vấn"
         );
     }
 }

@@ -9,11 +9,14 @@
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, OnceLock};
 
+use arrow::datatypes::SchemaRef;
 use async_trait::async_trait;
-use datafusion::catalog::SchemaProvider;
-use datafusion::catalog::view::ViewTable;
+use datafusion::catalog::{SchemaProvider, Session};
 use datafusion::datasource::TableProvider;
+use datafusion::datasource::memory::MemorySourceConfig;
 use datafusion::error::{DataFusionError, Result};
+use datafusion::logical_expr::{Expr, LogicalPlan, TableType};
+use datafusion::physical_plan::ExecutionPlan;
 
 use super::catalog::StateFn;
 use super::named::NamedQuery;
@@ -59,7 +62,44 @@ impl QueriesSchema {
         let params = query.bind(&[]).map_err(failed)?;
         let plan = state.create_logical_plan(&query.sql).await?;
         let plan = super::bind(plan, &params).map_err(failed)?;
-        Ok(Arc::new(ViewTable::new(plan, Some(query.sql.clone()))))
+        Ok(Arc::new(Answer {
+            schema: Arc::new(plan.schema().as_arrow().clone()),
+            plan,
+        }))
+    }
+}
+
+/// A named query's answer: computed when a statement reads it, kept in one
+/// partition in the query's order (answers are small: a row per unit,
+/// theme or month).
+#[derive(Debug)]
+struct Answer {
+    plan: LogicalPlan,
+    schema: SchemaRef,
+}
+
+#[async_trait]
+impl TableProvider for Answer {
+    fn schema(&self) -> SchemaRef {
+        self.schema.clone()
+    }
+
+    fn table_type(&self) -> TableType {
+        TableType::View
+    }
+
+    async fn scan(
+        &self,
+        state: &dyn Session,
+        projection: Option<&Vec<usize>>,
+        _filters: &[Expr],
+        _limit: Option<usize>,
+    ) -> Result<Arc<dyn ExecutionPlan>> {
+        let physical = state.create_physical_plan(&self.plan).await?;
+        let batches = datafusion::physical_plan::collect(physical, state.task_ctx()).await?;
+        let exec: Arc<dyn ExecutionPlan> =
+            MemorySourceConfig::try_new_exec(&[batches], self.schema.clone(), projection.cloned())?;
+        Ok(exec)
     }
 }
 

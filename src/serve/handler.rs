@@ -21,7 +21,7 @@ use datafusion::sql::sqlparser::parser::Parser as SqlParser;
 use datafusion_postgres::datafusion_pg_catalog::pg_catalog::setup_pg_catalog;
 use datafusion_postgres::datafusion_pg_catalog::sql::PostgresCompatibilityParser;
 use datafusion_postgres::{DfSessionService, Parser};
-use futures::{Sink, StreamExt};
+use futures::{FutureExt, Sink, StreamExt};
 use pgwire::api::portal::{Format, Portal};
 use pgwire::api::query::{ExtendedQueryHandler, SimpleQueryHandler};
 use pgwire::api::results::{FieldInfo, QueryResponse, Response, Tag};
@@ -115,8 +115,8 @@ impl Statements {
             .clone()
     }
 
-    fn parse(&self, sql: &str) -> PgWireResult<Vec<Statement>> {
-        self.planner.parse(sql)
+    fn parse(&self, sql: &str, lang: Lang) -> PgWireResult<Vec<Statement>> {
+        self.planner.parse(sql, lang)
     }
 
     async fn open(&self) -> PgWireResult<(Arc<Session>, DfSessionService)> {
@@ -210,26 +210,58 @@ impl Statements {
         };
         let tag = query.command_tag().to_string();
         let schema = query.row_schema();
-        let rows = query.data_rows;
-        let state = (rows, Some(session), run, stop, false);
+        // The engine's stream is drained on its own task: a plan that
+        // computes for long without yielding (a filter over a cross join)
+        // then holds that task, not the connection, and the deadline or a
+        // cancel answers the client at once; the task is aborted.
+        let mut rows = query.data_rows;
+        let lang = run.lang;
+        let (tx, rx) = futures::channel::mpsc::channel(64);
+        let drain = self.shared.engine.spawn(async move {
+            let mut tx = tx;
+            loop {
+                let next = std::panic::AssertUnwindSafe(rows.next())
+                    .catch_unwind()
+                    .await;
+                let item = match next {
+                    Ok(Some(item)) => item,
+                    Ok(None) => break,
+                    // an engine's panic (DataFusion under memory pressure)
+                    // is the statement's error, not the connection's end
+                    Err(panic) => Err(engine_fault(&*panic, lang)),
+                };
+                let failed = item.is_err();
+                if futures::SinkExt::send(&mut tx, item).await.is_err() || failed {
+                    break;
+                }
+            }
+        });
+        let state = (
+            rx,
+            Some(session),
+            run,
+            stop,
+            false,
+            Aborting(drain.abort_handle()),
+        );
         let stream = futures::stream::unfold(
             state,
-            |(mut rows, session, mut run, mut stop, done)| async move {
+            |(mut rx, session, mut run, mut stop, done, drain)| async move {
                 if done {
                     return None;
                 }
                 let item = tokio::select! {
-                    item = rows.next() => item,
+                    item = rx.next() => item,
                     e = stop.wait() => Some(Err(e)),
                 };
                 match item {
                     Some(Ok(row)) => {
                         run.rows += 1;
-                        Some((Ok(row), (rows, session, run, stop, false)))
+                        Some((Ok(row), (rx, session, run, stop, false, drain)))
                     }
                     Some(Err(e)) => {
                         run.failed = true;
-                        Some((Err(e), (rows, session, run, stop, true)))
+                        Some((Err(e), (rx, session, run, stop, true, drain)))
                     }
                     None => None,
                 }
@@ -290,6 +322,59 @@ impl Stop {
     }
 }
 
+/// A future polled inside the engine's runtime: the tasks DataFusion
+/// spawns while it plans and starts a statement run there, not among the
+/// connections (whose timers, cancels and other clients stay answered
+/// while a statement computes).
+struct Entered<F> {
+    engine: tokio::runtime::Handle,
+    inner: std::pin::Pin<Box<F>>,
+}
+
+impl<F: std::future::Future> std::future::Future for Entered<F> {
+    type Output = F::Output;
+
+    fn poll(
+        mut self: std::pin::Pin<&mut Self>,
+        cx: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<F::Output> {
+        let _inside = self.engine.enter();
+        self.inner.as_mut().poll(cx)
+    }
+}
+
+impl Statements {
+    fn entered<F: std::future::Future>(&self, work: F) -> Entered<F> {
+        Entered {
+            engine: self.shared.engine.clone(),
+            inner: Box::pin(work),
+        }
+    }
+}
+
+/// Aborts the task draining a statement's rows when the statement's
+/// stream is dropped (answered, failed, or the client gone).
+struct Aborting(tokio::task::AbortHandle);
+
+impl Drop for Aborting {
+    fn drop(&mut self) {
+        self.0.abort();
+    }
+}
+
+/// The error for a statement whose engine panicked, with what it said.
+fn engine_fault(panic: &(dyn std::any::Any + Send), lang: Lang) -> PgWireError {
+    let said = panic
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| panic.downcast_ref::<String>().cloned())
+        .unwrap_or_default();
+    user_error(
+        "XX000",
+        crate::msg!("serve-engine-fault", error = said).say(lang),
+    )
+}
+
 /// One statement while it runs: counted among the server's running
 /// statements (which a shutdown waits for), logged when it ends.
 pub(super) struct Run {
@@ -329,11 +414,11 @@ impl Planner {
 
     /// Parses `sql` as datafusion-postgres does (rewriting what PostgreSQL
     /// clients write into what DataFusion plans).
-    fn parse(&self, sql: &str) -> PgWireResult<Vec<Statement>> {
+    fn parse(&self, sql: &str, lang: Lang) -> PgWireResult<Vec<Statement>> {
         self.sql_parser.parse(sql).map_err(|e| {
             user_error(
                 "42601",
-                crate::msg!("query-syntax-error", error = e.to_string()).to_string(),
+                crate::msg!("query-syntax-error", error = e.to_string()).say(lang),
             )
         })
     }
@@ -367,7 +452,7 @@ impl Drop for Run {
             user = %self.user,
             duration_ms = %format!("{ms:.1}"),
             rows = self.rows,
-            ok = !self.failed,
+            ok = !self.failed && !std::thread::panicking(),
             "statement: {}",
             self.sql
         );
@@ -384,7 +469,7 @@ impl SimpleQueryHandler for Statements {
         C::Error: std::fmt::Debug,
         PgWireError: From<<C as Sink<PgWireBackendMessage>>::Error>,
     {
-        let statements = self.parse(query)?;
+        let statements = self.parse(query, language(client, self.shared.lang))?;
         if statements.is_empty() {
             return Ok(vec![Response::EmptyQuery]);
         }
@@ -420,8 +505,9 @@ impl SimpleQueryHandler for Statements {
                 let mut answer = SimpleQueryHandler::do_query(service, client, &sql).await?;
                 Ok::<_, PgWireError>((session.clone(), answer.pop()))
             };
+            let work = std::panic::AssertUnwindSafe(self.entered(work)).catch_unwind();
             let planned = tokio::select! {
-                planned = work => planned,
+                planned = work => planned.unwrap_or_else(|p| Err(engine_fault(&*p, stop.lang))),
                 e = stop.wait() => Err(e),
             };
             let (session, answer) = match planned {
@@ -452,7 +538,7 @@ impl QueryParser for Planner {
     where
         C: ClientInfo + Unpin + Send + Sync,
     {
-        let statements = self.parse(sql)?;
+        let statements = self.parse(sql, language(client, self.shared.lang))?;
         if let Some(first) = statements.first()
             && let Decision::Refuse(msg) = decide(first)
         {
@@ -531,12 +617,12 @@ impl ExtendedQueryHandler for Statements {
             fresh.parameters = portal.parameters.clone();
             fresh.result_column_format = portal.result_column_format.clone();
             fresh.state = portal.state.clone();
-            let answer =
-                ExtendedQueryHandler::do_query(&service, client, &fresh, max_rows).await?;
+            let answer = ExtendedQueryHandler::do_query(&service, client, &fresh, max_rows).await?;
             Ok::<_, PgWireError>((session, answer))
         };
+        let work = std::panic::AssertUnwindSafe(self.entered(work)).catch_unwind();
         let planned = tokio::select! {
-            planned = work => planned,
+            planned = work => planned.unwrap_or_else(|p| Err(engine_fault(&*p, stop.lang))),
             e = stop.wait() => Err(e),
         };
         match planned {

@@ -104,6 +104,9 @@ pub struct ServeOptions {
     pub limits: Limits,
     /// The language of a connection that does not choose one.
     pub lang: Lang,
+    /// The runtime statements run on, apart from the one that serves the
+    /// connections (see [`handler`]); `None`: the current runtime.
+    pub engine: Option<tokio::runtime::Handle>,
 }
 
 /// What every connection shares.
@@ -130,6 +133,7 @@ pub struct Shared {
     /// Statements running (a shutdown waits for none).
     running: AtomicUsize,
     cancels: Arc<ConnectionManager>,
+    engine: tokio::runtime::Handle,
 }
 
 impl Shared {
@@ -256,7 +260,7 @@ pub async fn prepare(
         Ok(Some(_)) => {}
         Ok(None) => {
             return Err(ServeError::Lake(crate::msg!(
-                "serve-no-lake",
+                "query-no-lake",
                 lake = options.lake.display().to_string()
             )));
         }
@@ -293,6 +297,10 @@ pub async fn prepare(
         connections: AtomicUsize::new(0),
         running: AtomicUsize::new(0),
         cancels: Arc::new(ConnectionManager::new()),
+        engine: options
+            .engine
+            .clone()
+            .unwrap_or_else(tokio::runtime::Handle::current),
     });
     Ok((shared, tls))
 }
@@ -328,6 +336,10 @@ pub async fn serve(
         lake = %options.lake.display(),
         "listening"
     );
+    if tls.is_none() && !addr.ip().is_loopback() {
+        tracing::warn!(addr = %addr, "{}", crate::msg!("serve-plain-on-network"));
+        eprintln!("baocao: {}", crate::msg!("serve-plain-on-network"));
+    }
     ready(addr);
     tokio::pin!(shutdown);
     loop {

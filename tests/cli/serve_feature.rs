@@ -34,30 +34,55 @@ fn users_are_added_listed_and_removed_and_no_password_is_kept() {
     // the two typings differ: nothing is written
     let differ = users(&w, &["add", "analyst"], "một\nhai\n");
     assert_eq!(differ.code, 1);
-    assert!(differ.stderr.contains("the two passwords differ"), "{}", differ.stderr);
+    assert!(
+        differ.stderr.contains("the two passwords differ"),
+        "{}",
+        differ.stderr
+    );
     assert!(!w.path("users").exists());
     let empty = users(&w, &["add", "analyst"], "\n\n");
     assert_eq!(empty.code, 1);
-    assert!(empty.stderr.contains("the password is empty"), "{}", empty.stderr);
+    assert!(
+        empty.stderr.contains("the password is empty"),
+        "{}",
+        empty.stderr
+    );
     let bad = users(&w, &["add", "a:b"], "x\nx\n");
     assert_eq!(bad.code, 1);
-    assert!(bad.stderr.contains("cannot be a user name"), "{}", bad.stderr);
+    assert!(
+        bad.stderr.contains("cannot be a user name"),
+        "{}",
+        bad.stderr
+    );
     for name in ["analyst", "phó.giám.đốc"] {
         let added = users(&w, &["add", name], "Mật-khẩu 2023\nMật-khẩu 2023\n");
         assert_eq!(added.code, 0, "{}", added.stderr);
         assert!(added.stderr.contains(&format!("user {name} added")));
     }
     let again = users(&w, &["add", "analyst"], "mới\nmới\n");
-    assert!(again.stderr.contains("has a new password"), "{}", again.stderr);
+    assert!(
+        again.stderr.contains("has a new password"),
+        "{}",
+        again.stderr
+    );
     let file = std::fs::read_to_string(w.path("users")).expect("users file");
-    assert!(!file.contains("Mật-khẩu") && !file.contains("mới"), "{file}");
+    assert!(
+        !file.contains("Mật-khẩu") && !file.contains("mới"),
+        "{file}"
+    );
     let verifiers: Vec<&str> = file.lines().filter(|l| !l.starts_with('#')).collect();
     assert_eq!(verifiers.len(), 2, "{file}");
-    assert!(verifiers.iter().all(|l| l.contains(":SCRAM-SHA-256$4096:")), "{file}");
+    assert!(
+        verifiers.iter().all(|l| l.contains(":SCRAM-SHA-256$4096:")),
+        "{file}"
+    );
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
-        let mode = std::fs::metadata(w.path("users")).expect("meta").permissions().mode();
+        let mode = std::fs::metadata(w.path("users"))
+            .expect("meta")
+            .permissions()
+            .mode();
         assert_eq!(mode & 0o077, 0, "readable by its owner only: {mode:o}");
     }
     let listed = users(&w, &["list"], "");
@@ -65,7 +90,11 @@ fn users_are_added_listed_and_removed_and_no_password_is_kept() {
     assert_eq!(users(&w, &["remove", "analyst"], "").code, 0);
     let gone = users(&w, &["remove", "analyst"], "");
     assert_eq!(gone.code, 1);
-    assert!(gone.stderr.contains("there is no user analyst"), "{}", gone.stderr);
+    assert!(
+        gone.stderr.contains("there is no user analyst"),
+        "{}",
+        gone.stderr
+    );
     assert_eq!(users(&w, &["list"], "").stdout, "phó.giám.đốc\n");
 }
 

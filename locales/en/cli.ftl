@@ -180,3 +180,4 @@ cli-users-removed = user { $name } removed from { $path }
 cli-users-no-such = there is no user { $name } in { $path } (baocao users list --users { $path } lists them)
 cli-users-none = there are no users in { $path } (baocao users add NAME --users { $path } adds one)
 cli-users-password-twice = type the password twice, on two lines: standard input ended before the second
+cli-users-password-short = the password is too short: use at least { NUMBER($least) } characters (a phrase of several words is easy to remember)

@@ -172,3 +172,4 @@ cli-users-removed = đã xoá người dùng { $name } khỏi { $path }
 cli-users-no-such = không có người dùng { $name } trong { $path } (lệnh baocao users list --users { $path } liệt kê người dùng)
 cli-users-none = chưa có người dùng nào trong { $path } (lệnh baocao users add TÊN --users { $path } thêm người dùng)
 cli-users-password-twice = hãy gõ mật khẩu hai lần, trên hai dòng: đầu vào chuẩn đã hết trước lần thứ hai
+cli-users-password-short = mật khẩu quá ngắn: hãy dùng ít nhất { NUMBER($least) } ký tự (một cụm vài từ vừa dễ nhớ vừa an toàn)

@@ -222,6 +222,10 @@ pub fn users(command: UsersCommand) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// The fewest characters a password may have.
+#[cfg(feature = "serve")]
+const MIN_PASSWORD: usize = 8;
+
 /// The password, typed twice: at a terminal without echo, else two lines
 /// of standard input. Errors: the two differ, or it is empty.
 #[cfg(feature = "serve")]
@@ -252,6 +256,9 @@ fn read_password_twice() -> anyhow::Result<String> {
     }
     if first != second {
         anyhow::bail!("{}", msg!("cli-users-password-differ"));
+    }
+    if first.chars().count() < MIN_PASSWORD {
+        anyhow::bail!("{}", msg!("cli-users-password-short", least = MIN_PASSWORD));
     }
     Ok(first)
 }

@@ -142,7 +142,7 @@ impl Statements {
                 let lang = language(client, self.shared.lang);
                 tracing::info!(
                     user = %self.user_of(client),
-                    reason = %msg.say(Lang::En),
+                    reason = %msg.say(self.shared.lang),
                     "refused: {}",
                     statement.to_string().chars().take(200).collect::<String>()
                 );

@@ -47,6 +47,20 @@ fn users_are_added_listed_and_removed_and_no_password_is_kept() {
         "{}",
         empty.stderr
     );
+    let short = users(&w, &["add", "analyst"], "ngắn\nngắn\n");
+    assert_eq!(short.code, 1);
+    assert!(
+        short.stderr.contains("at least 8 characters"),
+        "{}",
+        short.stderr
+    );
+    let once = users(&w, &["add", "analyst"], "Mật-khẩu 2023\n");
+    assert_eq!(once.code, 1);
+    assert!(
+        once.stderr.contains("type the password twice"),
+        "{}",
+        once.stderr
+    );
     let bad = users(&w, &["add", "a:b"], "x\nx\n");
     assert_eq!(bad.code, 1);
     assert!(
@@ -59,7 +73,7 @@ fn users_are_added_listed_and_removed_and_no_password_is_kept() {
         assert_eq!(added.code, 0, "{}", added.stderr);
         assert!(added.stderr.contains(&format!("user {name} added")));
     }
-    let again = users(&w, &["add", "analyst"], "mới\nmới\n");
+    let again = users(&w, &["add", "analyst"], "mật khẩu mới\nmật khẩu mới\n");
     assert!(
         again.stderr.contains("has a new password"),
         "{}",
@@ -67,7 +81,7 @@ fn users_are_added_listed_and_removed_and_no_password_is_kept() {
     );
     let file = std::fs::read_to_string(w.path("users")).expect("users file");
     assert!(
-        !file.contains("Mật-khẩu") && !file.contains("mới"),
+        !file.contains("Mật-khẩu") && !file.contains("khẩu mới"),
         "{file}"
     );
     let verifiers: Vec<&str> = file.lines().filter(|l| !l.starts_with('#')).collect();

@@ -63,7 +63,7 @@ const SUPERSEDED_FROM_LEDGER: &str =
 
 /// What a statement may do: read, never define, change or set (DDL, DML,
 /// `SET`, `COPY` refused).
-pub fn read_only() -> SQLOptions {
+fn read_only() -> SQLOptions {
     SQLOptions::new()
         .with_allow_ddl(false)
         .with_allow_dml(false)
@@ -310,8 +310,8 @@ impl Session {
 
     /// DataFusion's context over this snapshot: for a front end that plans
     /// and runs statements itself (the PostgreSQL server), which must keep
-    /// the session alive while it reads, and check statements with
-    /// [`read_only`] first.
+    /// the session alive while it reads, and refuse first what
+    /// [`Session::run`] refuses (DDL, DML, `SET`).
     pub fn context(&self) -> &SessionContext {
         &self.ctx
     }

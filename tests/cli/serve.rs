@@ -976,3 +976,58 @@ fn the_jdbc_driver_of_dbeaver_and_metabase_logs_in_and_reads_the_metadata() {
         "{got}"
     );
 }
+
+/// Excel and Power BI reach PostgreSQL through psqlODBC's Unicode driver:
+/// the same driver (Debian's odbc-postgresql, through unixODBC and
+/// pyodbc, which `.ci/run` installs) logs in, lists the tables, binds a
+/// date and reads Vietnamese text.
+#[test]
+fn the_odbc_driver_of_excel_and_power_bi_logs_in_and_reads() {
+    let w = fixture_lake();
+    let server = Server::start(&w, &[], &[]);
+    let script = format!(
+        r#"
+import json, datetime, pyodbc
+if 'PostgreSQL Unicode' not in pyodbc.drivers():
+    print(json.dumps({{'skipped': 'no PostgreSQL Unicode ODBC driver'}}))
+    raise SystemExit
+c = pyodbc.connect("DRIVER={{PostgreSQL Unicode}};SERVER=127.0.0.1;PORT={port};DATABASE=baocao;UID=analyst;PWD={PASSWORD};SSLMODE=disable", autocommit=True)
+cur = c.cursor()
+tables = sorted(set(t.table_schem + '.' + t.table_name for t in cur.tables(tableType='TABLE,VIEW')))
+cur.execute("SELECT count(*), sum(quantity) FROM activities WHERE year = ? AND activity_date >= ?", 2023, datetime.date(2023, 7, 1))
+july = [int(x) for x in cur.fetchone()]
+cur.execute("SELECT name_vi FROM themes WHERE theme_code = ?", 'ethnic')
+theme = cur.fetchone()[0]
+try:
+    cur.execute("DROP TABLE activities")
+    drop = 'allowed'
+except pyodbc.Error as e:
+    drop = e.args[0]
+print(json.dumps({{'tables': tables, 'july': july, 'theme': theme, 'drop': drop}}, ensure_ascii=False))
+"#,
+        port = server.port
+    );
+    let Some(got) = python_json(w.dir.path(), "pyodbc", &script) else {
+        return;
+    };
+    if let Some(why) = got.get("skipped") {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "CI must have psqlODBC (.ci/run installs odbc-postgresql)"
+        );
+        eprintln!("SKIPPED: {why}");
+        return;
+    }
+    let tables = got["tables"].as_array().expect("tables");
+    for t in [
+        "public.activities",
+        "public.units",
+        "queries.coverage_by_theme",
+    ] {
+        assert!(tables.contains(&json!(t)), "{t}: {got}");
+    }
+    // 9 items from July 2023, quantity 16 (see the JDBC test)
+    assert_eq!(got["july"], json!([9, 16]));
+    assert_eq!(got["theme"], json!("Quyền của đồng bào dân tộc thiểu số"));
+    assert_eq!(got["drop"], json!("25006"));
+}

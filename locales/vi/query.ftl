@@ -1,7 +1,7 @@
 # Questions to the lake: SQL errors, named queries and their parameters, query output. Vietnamese.
 query-no-lake = không có kho dữ liệu (lake) tại { $lake }: hãy nạp báo cáo trước (baocao ingest PATH --lake { $lake }), hoặc chạy baocao demo
 query-read-only = kho dữ liệu chỉ cho phép đọc: { $what } bị từ chối; hãy dùng câu lệnh SELECT để truy vấn
-query-statement-ddl = câu lệnh tạo, sửa hoặc xoá bảng, khung nhìn (CREATE, ALTER, DROP)
+query-statement-ddl = câu lệnh tạo, sửa hoặc xoá bảng hoặc khung nhìn (CREATE, ALTER, DROP)
 query-statement-dml = câu lệnh ghi hoặc sao chép dữ liệu (INSERT, UPDATE, DELETE, COPY)
 query-statement-other = câu lệnh thay đổi thiết lập hoặc trạng thái của bộ máy truy vấn (SET)
 query-no-sql = không có câu lệnh SQL nào để chạy: hãy ghi một câu lệnh, --file FILE, hoặc - để đọc từ đầu vào chuẩn

@@ -344,11 +344,27 @@ impl<F: std::future::Future> std::future::Future for Entered<F> {
 }
 
 impl Statements {
-    fn entered<F: std::future::Future>(&self, work: F) -> Entered<F> {
-        Entered {
+    /// Plans and starts a statement (`work`) inside the engine's runtime,
+    /// until `stop` says to stop; a panic in it is the statement's error,
+    /// and any error marks `run` failed.
+    async fn bounded<T>(
+        &self,
+        run: &mut Run,
+        stop: &mut Stop,
+        work: impl std::future::Future<Output = PgWireResult<T>>,
+    ) -> PgWireResult<T> {
+        let lang = stop.lang;
+        let entered = Entered {
             engine: self.shared.engine.clone(),
             inner: Box::pin(work),
-        }
+        };
+        let work = std::panic::AssertUnwindSafe(entered).catch_unwind();
+        let planned = tokio::select! {
+            planned = work => planned.unwrap_or_else(|p| Err(engine_fault(&*p, lang))),
+            e = stop.wait() => Err(e),
+        };
+        run.failed |= planned.is_err();
+        planned
     }
 }
 
@@ -505,18 +521,7 @@ impl SimpleQueryHandler for Statements {
                 let mut answer = SimpleQueryHandler::do_query(service, client, &sql).await?;
                 Ok::<_, PgWireError>((session.clone(), answer.pop()))
             };
-            let work = std::panic::AssertUnwindSafe(self.entered(work)).catch_unwind();
-            let planned = tokio::select! {
-                planned = work => planned.unwrap_or_else(|p| Err(engine_fault(&*p, stop.lang))),
-                e = stop.wait() => Err(e),
-            };
-            let (session, answer) = match planned {
-                Ok(done) => done,
-                Err(e) => {
-                    run.failed = true;
-                    return Err(e);
-                }
-            };
+            let (session, answer) = self.bounded(&mut run, &mut stop, work).await?;
             self.track_cursors(statement, &session);
             let answer = answer.unwrap_or(Response::EmptyQuery);
             answers.push(self.guard(answer, session, run, stop));
@@ -620,23 +625,11 @@ impl ExtendedQueryHandler for Statements {
             let answer = ExtendedQueryHandler::do_query(&service, client, &fresh, max_rows).await?;
             Ok::<_, PgWireError>((session, answer))
         };
-        let work = std::panic::AssertUnwindSafe(self.entered(work)).catch_unwind();
-        let planned = tokio::select! {
-            planned = work => planned.unwrap_or_else(|p| Err(engine_fault(&*p, stop.lang))),
-            e = stop.wait() => Err(e),
-        };
-        match planned {
-            Ok((session, answer)) => {
-                if let (_, Some((statement, _))) = &portal.statement.statement {
-                    self.track_cursors(statement, &session);
-                }
-                Ok(self.guard(answer, session, run, stop))
-            }
-            Err(e) => {
-                run.failed = true;
-                Err(e)
-            }
+        let (session, answer) = self.bounded(&mut run, &mut stop, work).await?;
+        if let (_, Some((statement, _))) = &portal.statement.statement {
+            self.track_cursors(statement, &session);
         }
+        Ok(self.guard(answer, session, run, stop))
     }
 }
 

@@ -119,22 +119,10 @@ impl Drop for Server {
 
 /// `baocao users add NAME --users users`, the password typed twice.
 fn add_user(w: &Workdir, name: &str, password: &str) -> Run {
-    let mut child = Command::new(assert_cmd::cargo::cargo_bin("baocao"))
-        .current_dir(w.dir.path())
-        .args(["users", "add", name, "--users", "users"])
-        .env("BAOCAO_LANG", "en")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("baocao users add");
-    child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(format!("{password}\n{password}\n").as_bytes())
-        .expect("password");
-    let run = Run::from(child.wait_with_output().expect("users add"));
+    let run = w.run_stdin(
+        &["users", "add", name, "--users", "users"],
+        &format!("{password}\n{password}\n"),
+    );
     assert_eq!(run.code, 0, "{}", run.stderr);
     run
 }

@@ -3,28 +3,13 @@
 
 use super::support::Workdir;
 
+/// `baocao users ARGS --users users`, `stdin` typed on its standard input.
 #[cfg(feature = "serve")]
 fn users(w: &Workdir, args: &[&str], stdin: &str) -> super::support::Run {
-    use std::io::Write;
-    use std::process::{Command, Stdio};
-    let mut child = Command::new(assert_cmd::cargo::cargo_bin("baocao"))
-        .current_dir(w.dir.path())
-        .arg("users")
-        .args(args)
-        .args(["--users", "users"])
-        .env("BAOCAO_LANG", "en")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("baocao users");
-    child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(stdin.as_bytes())
-        .expect("stdin");
-    super::support::Run::from(child.wait_with_output().expect("users"))
+    let mut all = vec!["users"];
+    all.extend_from_slice(args);
+    all.extend_from_slice(&["--users", "users"]);
+    w.run_stdin(&all, stdin)
 }
 
 #[cfg(feature = "serve")]

@@ -78,6 +78,22 @@ impl Workdir {
         Run::from(out)
     }
 
+    /// Runs `baocao` with `args` in this folder, in English, with `stdin`
+    /// typed on its standard input (a password twice, say; only the
+    /// server's commands read one).
+    #[cfg(feature = "serve")]
+    pub fn run_stdin(&self, args: &[&str], stdin: &str) -> Run {
+        let out = assert_cmd::Command::cargo_bin("baocao")
+            .expect("binary")
+            .current_dir(self.dir.path())
+            .args(args)
+            .env("BAOCAO_LANG", "en")
+            .write_stdin(stdin)
+            .output()
+            .expect("run");
+        Run::from(out)
+    }
+
     /// Runs `baocao` with `args` and extra environment variables, in
     /// English (the tests written before Vietnamese became the default
     /// assert English sentences; pass `BAOCAO_LANG` in `env`, or use

@@ -3,8 +3,10 @@
 -- Parameters:
 --   $year INT (default 2023) the year of the activities
 --   $limit INT (default 5) how many works per theme
--- Columns: theme_code, theme, rank, title, unit_code, unit, form_code, activity_date, reach, url
+-- Columns: theme_code, theme, rank, title, unit_code, unit, form_code, activity_date, reach, url, activity_id
 -- Works without a reach figure cannot be ranked and are left out; ties go to the earlier work.
+-- A reach that data_quality flags (a reach typed with two zeros too many
+-- ranks high) is marked in the summary's documents by activity_id.
 -- The ranking sorts only each theme's reach figures: the $limit-th largest
 -- reach of a theme is its threshold, and only the works at or above it (a
 -- few, ties included) are ranked with their titles; a theme with fewer
@@ -21,6 +23,7 @@ thresholds AS (
 ranked AS (
     SELECT
         a.theme_code, a.title, a.unit_code, a.form_code, a.activity_date, a.reach, a.url,
+        a.activity_id,
         ROW_NUMBER() OVER (PARTITION BY a.theme_code ORDER BY a.reach DESC, a.activity_date, a.activity_id) AS rank
     -- the thresholds (six rows) first: the side the join hashes
     FROM thresholds t
@@ -38,7 +41,8 @@ SELECT
     r.form_code,
     r.activity_date,
     r.reach,
-    r.url
+    r.url,
+    r.activity_id
 FROM ranked r
 JOIN themes t ON t.theme_code = r.theme_code
 LEFT JOIN units u ON u.unit_code = r.unit_code

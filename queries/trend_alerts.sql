@@ -8,7 +8,8 @@
 -- activities dated up to that day, and every month from the first with
 -- activity to the as-of month (the months table), zero where nothing happened.
 -- kind is silent_office (subject a unit), theme_drop (a theme), peak_shortfall
--- (a peak), uncorrected_rejects (a unit, or the file refused whole); since is
+-- (a peak), uncorrected_rejects (a unit, or the file refused whole), outlier
+-- (a unit: a figure data_quality would flag); since is
 -- the day the matter began. The rules are beside each part below. detail is
 -- said in baocao's language (say(): the messages trends-alert-* of locales/).
 WITH used AS (
@@ -136,6 +137,23 @@ peak_shortfall AS (
       AND days_before >= 28
       AND quantity_inside * 2 * days_before < quantity_before * days_reported
 ),
+-- outlier: a figure of a report current on the as-of day that the outlier
+-- check flags (the outliers query at its defaults, every figure, the
+-- as-of day's year; its baselines are the lake's current reports); since
+-- is the day the report was received.
+outlier_rows AS (
+    -- include: outliers (year = CAST(date_part('year', $as_of) AS BIGINT), field = 'all', algorithm = 'mod_z', threshold = 3.0, baseline_years = 3, min_history = 12)
+),
+outlier AS (
+    SELECT
+        'outlier' AS kind,
+        o.unit_code AS subject,
+        say('trends-alert-outlier', 'field', o.field, 'value', o.value,
+            'file', u.source_file, 'row', COALESCE(CAST(o.source_row AS VARCHAR), 'none'),
+            'median', round(o.median, 1), 'score', round(o.modified_z_score, 1)) AS detail,
+        u.received_at AS since
+    FROM outlier_rows o JOIN used u ON u.submission_id = o.submission_id
+),
 -- uncorrected_rejects: refused rows of a report still current (no
 -- correction received), and whole files refused whose bytes were never
 -- accepted since (as when re-sent with --unit).
@@ -170,5 +188,6 @@ SELECT kind, subject, detail, since FROM (
     UNION ALL SELECT * FROM peak_shortfall
     UNION ALL SELECT * FROM row_rejects
     UNION ALL SELECT * FROM file_rejects
+    UNION ALL SELECT * FROM outlier
 )
-ORDER BY kind, since, subject
+ORDER BY kind, since, subject, detail

@@ -549,16 +549,16 @@ mod tests {
                 let id = args[0].trim().trim_matches('\'').to_string();
                 seen += 1;
                 for lang in Lang::ALL {
-                    let file = crate::i18n::files(lang)
+                    let text = crate::i18n::files(lang)
                         .into_iter()
-                        .find(|(f, _)| *f == "trends.ftl")
-                        .unwrap()
-                        .1;
-                    let text = file
-                        .split(&format!("\n{id} = "))
-                        .nth(1)
+                        .find_map(|(_, file)| file.split(&format!("\n{id} = ")).nth(1))
                         .unwrap_or_else(|| panic!("{id} is not in {lang:?}"));
-                    let text = text.split("\ntrends-").next().unwrap();
+                    // to the next message: a line that does not start with a space
+                    let end = text
+                        .match_indices('\n')
+                        .find(|(i, _)| !text[i + 1..].starts_with(' '))
+                        .map_or(text.len(), |(i, _)| i);
+                    let text = &text[..end];
                     for a in args[1..].iter().step_by(2) {
                         let n = &name.captures(a).unwrap_or_else(|| panic!("{id}: {a}"))[1];
                         assert!(

@@ -188,3 +188,10 @@ normalise-theme-ambiguous = the theme is empty and the title matches several the
 normalise-theme-missing = the theme is empty and cannot be inferred from the title: fill in the theme
 normalise-subtheme-mismatch = the sub-theme { $subtheme } belongs to the theme { $belongs }, not { $theme }
 normalise-hrc-invalid = the HRC priority '{ $cell }' is not a group number from 1 to 8
+normalise-total-mismatch = the totals row { $row } ('{ $label }') states a { $field ->
+        [reach] reach
+       *[other] quantity
+    } of { $stated }, but the { $items } items read above it add up to { $sum }{ $refused ->
+        [0] {""}
+       *[other] {" "}({ $refused } rows above it were refused)
+    }: the figures are kept as read; check the file's arithmetic (baocao query data_quality lists it)

@@ -17,3 +17,4 @@ lake-column-not-time = column { $column } is not a time in row { $row }
 lake-bad-precision = date_precision { $value } is not day or month
 lake-bad-period = period { $value } in row { $row } is not a period
 lake-bad-reason-code = reason_code { $value } is not a reason code
+lake-column-unreadable = column { $column } cannot be read in row { $row }

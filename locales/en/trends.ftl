@@ -24,3 +24,11 @@ trends-alert-rows-refused = { $rows ->
    *[other] { NUMBER($rows, useGrouping: "false") } rows
  } of the { $period } report ({ $file }) refused, first row { $first }: { $reason } Send a corrected report.
 trends-alert-file-refused = The whole file was refused: { $reason }
+trends-alert-outlier = { $field ->
+        [reach] a reach
+        [duration_min] a duration
+       *[other] a month's quantity
+    } of { $value } in { $file }{ $row ->
+        [none] {""}
+       *[other] {" "}(row { $row })
+    } is far from the usual (median { $median }, modified z-score { $score }): check it with the unit

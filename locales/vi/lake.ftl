@@ -28,3 +28,4 @@ lake-column-not-time = cột { $column } không phải là thời điểm ở d�
 lake-bad-precision = date_precision { $value } không phải là day hay month
 lake-bad-period = period { $value } ở dòng { $row } không phải là kỳ báo cáo
 lake-bad-reason-code = reason_code { $value } không phải là mã lý do
+lake-column-unreadable = không đọc được cột { $column } ở dòng { $row }

@@ -17,3 +17,5 @@ named-trend-alerts = Những việc cần xử lý tính đến một ngày: cơ
 named-trend-peak-monthly = Với mỗi đợt cao điểm, số lượng về các chủ đề của đợt theo từng tháng đến ngày tính, tháng đó có nằm trong đợt hay không, và mức tăng so với các tháng ngoài đợt (tệp xu hướng peak_monthly).
 named-trend-theme-monthly = Từng chủ đề theo từng tháng đến ngày tính, với bình quân 3 tháng và mức thay đổi so với tháng trước và cùng tháng năm trước (tệp xu hướng theme_monthly).
 named-trend-unit-monthly = Từng đơn vị theo từng tháng đến ngày tính: số mục, số lượng, lượt tiếp cận, số chủ đề đã thực hiện và báo cáo tháng đó đã được nhận hay chưa (tệp xu hướng unit_monthly).
+named-outliers = Số liệu đọc đúng nhưng bất thường so với chính lịch sử của đơn vị (phát hiện ngoại lai theo DHIS2): lượt tiếp cận hoặc thời lượng của một mục khác xa các mục cùng hình thức của đơn vị, hoặc số lượng của một báo cáo tháng khác xa các tháng khác của đơn vị.
+named-data-quality = Mọi số liệu trong năm cần kiểm tra lại (mục 8 của quy ước dữ liệu: đánh dấu, không từ chối, không bỏ qua): số liệu bất thường, quy tắc kiểm tra không đạt, và tệp có dòng tổng không khớp với các mục, kèm lời giải thích.

@@ -37,3 +37,37 @@ query-param-not-date = tham số { $param } phải là ngày dạng YYYY-MM-DD (
 query-say-reason-lang = say_reason: baocao không dùng ngôn ngữ '{ $lang }': hãy ghi 'vi' hoặc 'en'
 query-say-arguments = say(id, name, value, ...): hãy ghi mã thông điệp, rồi tên và giá trị của từng đối số
 query-session-closed = phiên truy vấn đã đóng
+quality-rule-finding = không đạt quy tắc '{ $rule }' (giá trị: { $left }; so với: { $right })
+query-param-not-number = tham số { $param } phải là một số (như 3 hoặc 2,5), không phải '{ $value }'
+query-param-not-a-choice = tham số { $param } không nhận giá trị '{ $value }'{ $suggestion }: các giá trị được nhận là { $choices }
+query-include-unknown = tệp chèn '{ $name }', nhưng không có truy vấn có tên nào khác mang tên đó
+query-include-param = tệp chèn { $name } nhưng không khai báo tham số ${ $param } của truy vấn đó
+quality-outlier = { $field ->
+        [reach] lượt tiếp cận
+        [duration_min] thời lượng (phút)
+       *[other] số lượng
+    } { $value } khác xa { $n } { $field ->
+        [quantity] tháng
+       *[other] số liệu cùng hình thức
+    } { $baseline ->
+        [unit] của chính đơn vị
+       *[other] của các đơn vị cùng loại
+    } ({ $algorithm ->
+        [z] trung bình
+       *[other] trung vị
+    } { $center }, { $algorithm ->
+        [z] điểm z
+       *[other] điểm z cải tiến
+    } { $score }; khoảng thường gặp từ { $lower } đến { $upper }): đề nghị kiểm tra lại với đơn vị
+quality-outlier-bounds = { $field ->
+        [reach] lượt tiếp cận
+        [duration_min] thời lượng (phút)
+       *[other] số lượng
+    } { $value } nằm ngoài giới hạn của bounds.csv cho hình thức và loại đơn vị này (từ { $lower } đến { $upper }): đề nghị kiểm tra lại với đơn vị
+quality-total-mismatch = dòng tổng { $row } ('{ $label }') ghi { $field ->
+        [reach] lượt tiếp cận
+       *[other] số lượng
+    } là { $stated }, nhưng { $items } mục đọc được phía trên cộng lại là { $sum }{ $refused ->
+        [0] {""}
+       *[other] {" "}(có { $refused } dòng phía trên bị từ chối)
+    }

@@ -21,3 +21,11 @@ trends-alert-theme-drop = Số lượng kỳ { $month } là { $quantity }, chưa
 trends-alert-peak-shortfall = Ngày thứ { $day } trên { $days } ngày của đợt: số lượng báo cáo trong { $reported } ngày đầu là { $quantity }, chưa bằng một nửa mức { $expected } theo nhịp độ trước đợt.
 trends-alert-rows-refused = { $rows } dòng của báo cáo kỳ { $period } ({ $file }) bị từ chối, dòng đầu tiên là dòng { $first }: { $reason } Hãy gửi báo cáo đã sửa.
 trends-alert-file-refused = Toàn bộ tệp bị từ chối: { $reason }
+trends-alert-outlier = { $field ->
+        [reach] lượt tiếp cận
+        [duration_min] thời lượng
+       *[other] số lượng của một tháng
+    } { $value } trong { $file }{ $row ->
+        [none] {""}
+       *[other] {" "}(dòng { $row })
+    } khác xa mức thường gặp (trung vị { $median }, điểm z cải tiến { $score }): đề nghị kiểm tra lại với đơn vị

@@ -56,6 +56,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         files = stats.files.to_string(),
         items = stats.items.to_string(),
         bad = stats.bad_rows.to_string(),
+        outliers = stats.typed_wrong_reach.to_string(),
+        totals = stats.wrong_totals.to_string(),
         corrections = stats.corrections.to_string(),
         mb = super::common::decimal1(stats.bytes as f64 / 1e6),
         units = stats.units.to_string(),

@@ -172,10 +172,11 @@ fn read_and_normalise(
         );
     }
     let modified = file_date(path);
-    let n = match normalise::normalise(&out, &file_name, id, modified, &opts.overrides, reference) {
-        Ok(n) => n,
-        Err(problem) => return refuse(problem),
-    };
+    let mut n =
+        match normalise::normalise(&out, &file_name, id, modified, &opts.overrides, reference) {
+            Ok(n) => n,
+            Err(problem) => return refuse(problem),
+        };
     let format = match format {
         Format::Json if out.detail == "NDJSON" => Format::Ndjson,
         f => f,
@@ -193,6 +194,7 @@ fn read_and_normalise(
         rows_rejected: n.refusals.len() as i64,
         superseded_by: None,
         ingested_at: now,
+        file_totals: std::mem::take(&mut n.totals),
     };
     let activities = n
         .activities

@@ -32,6 +32,32 @@ pub(super) fn is_totals_row(cells: &[Cell], dated: bool) -> bool {
     })
 }
 
+/// The label of a totals row that sums items (`Tổng cộng`, `Cộng`,
+/// `Tổng số tin`, `Cộng mục I`), with whether it sums a part only (its
+/// label names a section: `Cộng mục I`, `Tổng II`); `None` for a row that
+/// runs a figure on (`Lũy kế`, `Cộng dồn`), which no file's items can check.
+pub(super) fn sum_label(cells: &[Cell]) -> Option<(&str, bool)> {
+    cells.iter().find_map(|c| match c {
+        Cell::Text(t) if totals_label(t) && !runs_on_only(t) => {
+            let lower = t.to_lowercase();
+            let words: Vec<&str> = lower.split_whitespace().collect();
+            let part =
+                words.contains(&"mục") || words.get(1).is_some_and(|w| numbering(w).is_some());
+            Some((t.as_str(), part))
+        }
+        _ => None,
+    })
+}
+
+/// `Lũy kế`, `Cộng dồn`, `Cộng lũy kế`: a running total, not a sum of
+/// the rows above.
+fn runs_on_only(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    ["lũy kế", "luỹ kế", "cộng dồn", "cộng lũy kế", "cộng luỹ kế"]
+        .iter()
+        .any(|w| lower.contains(w))
+}
+
 /// A label that sums: `Cộng` (with its dot below: `cộng đồng`, a
 /// community, and `cộng hòa` are words, not sums), `Tổng`, `Tổng cộng`,
 /// `Tổng số tin`, `Tổng I`, `Total`.

@@ -30,4 +30,4 @@ pub use error::{LakeError, WriteTrouble};
 pub use layout::{Batch, DATA_FOLDERS, LEDGER, Lake, LakeState};
 pub use ledger::RawLedger;
 pub use lock::{LakeLock, Snapshot, lock_file};
-pub use tables::{Activity, ActivityRecord, RejectRecord, SubmissionRecord};
+pub use tables::{Activity, ActivityRecord, FileTotal, RejectRecord, SubmissionRecord};

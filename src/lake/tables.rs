@@ -86,6 +86,41 @@ pub struct SubmissionRecord {
     pub superseded_by: Option<String>,
     /// UTC.
     pub ingested_at: NaiveDateTime,
+    /// The file's own totals rows, each compared with the items read
+    /// (v3: the ledger's `file_totals`, JSON; empty for a file without a
+    /// totals row and for reports ingested before).
+    pub file_totals: Vec<FileTotal>,
+}
+
+/// One figure of a file's own totals row (`Tổng cộng`, `Cộng`, `Tổng số`)
+/// beside the sum of the items ingest read from the same table: a
+/// difference is a data-quality finding (`total_mismatch`, the contract's
+/// section 8), never a refusal.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct FileTotal {
+    /// The totals row's line in the file (as `source_row` counts).
+    pub source_row: i64,
+    /// The row's label as written (`Tổng cộng`).
+    pub label: String,
+    /// `quantity` or `reach`.
+    pub field: String,
+    /// The figure the totals row states.
+    pub stated: i64,
+    /// The sum of that figure over the items accepted above the row (from
+    /// the table's start, or, for a sub-total, from the totals row before).
+    pub items_sum: i64,
+    /// How many items that sum holds.
+    pub items: i64,
+    /// Rows above the totals row that were refused (their figures are in
+    /// no sum).
+    pub rows_refused: i64,
+}
+
+impl FileTotal {
+    /// The totals row agrees with the items.
+    pub fn agrees(&self) -> bool {
+        self.stated == self.items_sum
+    }
 }
 
 /// One row of `rejects/`: a refused row, or (with no `source_row`) a
@@ -163,6 +198,8 @@ static SUBMISSIONS: LazyLock<SchemaRef> = LazyLock::new(|| {
         typed("rows_rejected", DataType::Int64),
         text("superseded_by"),
         timestamp("ingested_at"),
+        // v3: the file's totals rows (JSON of [`FileTotal`]); null when none
+        text("file_totals"),
     ]))
 });
 
@@ -207,9 +244,9 @@ pub const ACTIVITIES_ORDER: &[&str] =
 pub const REJECTS_ORDER: &[&str] = &["ingested_at", "source_file", "source_row"];
 
 /// Columns the contract added after lakes were first written (v2:
-/// `rejects.reason_code`; v3: `rejects.reason_args`): files without them still open, the column read
+/// `rejects.reason_code`; v3: `rejects.reason_args`, `submissions.file_totals`): files without them still open, the column read
 /// as null.
-pub const ADDED_COLUMNS: &[&str] = &["reason_code", "reason_args"];
+pub const ADDED_COLUMNS: &[&str] = &["reason_code", "reason_args", "file_totals"];
 
 /// Columns of free text or unique ids, whose values seldom repeat: written
 /// without a dictionary. Every other column (codes, dates, small numbers)
@@ -291,6 +328,15 @@ pub fn activities_batch(rows: &[ActivityRecord]) -> Result<RecordBatch, ArrowErr
 /// Rows of the ledger as one batch of [`submissions_schema`].
 pub fn submissions_batch(rows: &[SubmissionRecord]) -> Result<RecordBatch, ArrowError> {
     let periods: Vec<String> = rows.iter().map(|r| r.period.to_string()).collect();
+    let totals: Vec<Option<String>> = rows
+        .iter()
+        .map(|r| {
+            (!r.file_totals.is_empty())
+                .then(|| serde_json::to_string(&r.file_totals))
+                .transpose()
+                .map_err(|e| ArrowError::ExternalError(Box::new(e)))
+        })
+        .collect::<Result<_, _>>()?;
     batch(
         submissions_schema(),
         vec![
@@ -316,6 +362,7 @@ pub fn submissions_batch(rows: &[SubmissionRecord]) -> Result<RecordBatch, Arrow
             Arc::new(TimestampMicrosecondArray::from_iter_values(
                 rows.iter().map(|r| micros(r.ingested_at)),
             )),
+            strings(totals.iter().map(|t| t.as_deref())),
         ],
     )
 }
@@ -484,6 +531,14 @@ pub fn submissions_from_batch(batch: &RecordBatch) -> Result<Vec<SubmissionRecor
                 rows_rejected: c.int::<Int64Type>("rows_rejected", i).unwrap_or(0),
                 superseded_by: c.text("superseded_by", i),
                 ingested_at: c.time("ingested_at", i)?,
+                file_totals: match c.text("file_totals", i) {
+                    Some(json) => serde_json::from_str(&json).map_err(|e| {
+                        row_problem("lake-column-unreadable", "file_totals", i)
+                            + ": "
+                            + &e.to_string()
+                    })?,
+                    None => Vec::new(),
+                },
             })
         })
         .collect()
@@ -623,11 +678,21 @@ mod tests {
             rows_rejected: 2,
             superseded_by: Some("cd34".into()),
             ingested_at: t(2023, 8, 11, 9, 30, 5, 123_456),
+            file_totals: vec![FileTotal {
+                source_row: 14,
+                label: "Tổng cộng".into(),
+                field: "quantity".into(),
+                stated: 9,
+                items_sum: 7,
+                items: 3,
+                rows_refused: 0,
+            }],
         };
         let b = SubmissionRecord {
             submission_id: "cd34".into(),
             period: Period::Year(2023),
             superseded_by: None,
+            file_totals: vec![],
             ..a.clone()
         };
         let c = SubmissionRecord {

@@ -99,8 +99,9 @@ pub(super) struct PublicSchema {
     /// `rejects`, made when the session opened (a listing table lists
     /// nothing until it is scanned).
     lake: HashMap<&'static str, Table>,
-    /// `submissions`, made when first named (reading the ledger's rows).
-    submissions: LazyTable,
+    /// `submissions` and `file_totals`, made when first named (reading
+    /// the ledger's rows).
+    ledger: Vec<(&'static str, LazyTable)>,
     views: Vec<View>,
     /// The session's state, to plan views with its own catalog; set once
     /// the session exists (through a weak reference: the session owns
@@ -121,13 +122,13 @@ impl PublicSchema {
     pub(super) fn new(
         reference: ReferenceSource,
         lake: HashMap<&'static str, Table>,
-        submissions: LazyTable,
+        ledger: Vec<(&'static str, LazyTable)>,
         views: Vec<View>,
     ) -> PublicSchema {
         PublicSchema {
             reference,
             lake,
-            submissions,
+            ledger,
             views,
             state: OnceLock::new(),
             built: Mutex::new(HashMap::new()),
@@ -147,8 +148,8 @@ impl PublicSchema {
         if let Some(t) = self.lake.get(name) {
             return Ok(Some(t.clone()));
         }
-        if name == "submissions" {
-            return (self.submissions)().map(Some).map_err(failed);
+        if let Some((_, table)) = self.ledger.iter().find(|(n, _)| *n == name) {
+            return table().map(Some).map_err(failed);
         }
         if let Some(t) = fixed_table(name).map_err(failed)? {
             return Ok(Some(t));
@@ -157,8 +158,16 @@ impl PublicSchema {
             let reference = self.reference.get().map_err(DataFusionError::Execution)?;
             return reference_table(name, &reference).map_err(failed);
         }
-        let Some(view) = self.views.iter().find(|v| v.name == name) else {
-            return Ok(None);
+        let compiled;
+        let view = if name == super::quality::FINDINGS {
+            let reference = self.reference.get().map_err(DataFusionError::Execution)?;
+            compiled = super::quality::findings_view(&reference.quality.rules);
+            &compiled
+        } else {
+            match self.views.iter().find(|v| v.name == name) {
+                Some(view) => view,
+                None => return Ok(None),
+            }
         };
         let state = self.state.get().and_then(|state| state()).ok_or_else(|| {
             DataFusionError::Internal(crate::msg!("query-session-closed").to_string())
@@ -176,9 +185,10 @@ impl SchemaProvider for PublicSchema {
             .iter()
             .chain(FIXED_TABLES)
             .chain(self.lake.keys())
-            .chain(&["submissions"])
+            .chain(self.ledger.iter().map(|(n, _)| n))
             .map(|n| n.to_string())
             .chain(self.views.iter().map(|v| v.name.to_string()))
+            .chain([super::quality::FINDINGS.to_string()])
             .collect();
         names.sort();
         names
@@ -203,7 +213,8 @@ impl SchemaProvider for PublicSchema {
         REFERENCE_TABLES.contains(&name)
             || FIXED_TABLES.contains(&name)
             || self.lake.contains_key(name)
-            || name == "submissions"
+            || self.ledger.iter().any(|(n, _)| *n == name)
             || self.views.iter().any(|v| v.name == name)
+            || name == super::quality::FINDINGS
     }
 }

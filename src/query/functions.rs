@@ -15,6 +15,9 @@
 //! arguments (a number is an amount, anything else text), said in the
 //! process's language: the sentences named queries write for people (the
 //! trend alerts' `detail`).
+//!
+//! `lang()`: the language `say` speaks, `'vi'` or `'en'` (to pick a
+//! reference file's `description_vi` or `description_en`).
 
 use std::sync::Arc;
 
@@ -33,7 +36,42 @@ pub(super) fn functions() -> Vec<ScalarUDF> {
         ScalarUDF::from(VnFold::new()),
         ScalarUDF::from(SayReason::new()),
         ScalarUDF::from(Say::new()),
+        ScalarUDF::from(LangOf::new()),
     ]
+}
+
+/// `lang() -> text`: see the module's doc.
+#[derive(Debug, PartialEq, Eq, Hash)]
+struct LangOf {
+    signature: Signature,
+}
+
+impl LangOf {
+    fn new() -> Self {
+        LangOf {
+            signature: Signature::exact(vec![], Volatility::Stable),
+        }
+    }
+}
+
+impl ScalarUDFImpl for LangOf {
+    fn name(&self) -> &str {
+        "lang"
+    }
+
+    fn signature(&self) -> &Signature {
+        &self.signature
+    }
+
+    fn return_type(&self, _args: &[DataType]) -> Result<DataType> {
+        Ok(DataType::Utf8)
+    }
+
+    fn invoke_with_args(&self, _args: ScalarFunctionArgs) -> Result<ColumnarValue> {
+        Ok(ColumnarValue::Scalar(ScalarValue::Utf8(Some(
+            crate::i18n::current().code().to_string(),
+        ))))
+    }
 }
 
 /// `say_reason(reason_args, reason, lang) -> text`: see the module's doc.

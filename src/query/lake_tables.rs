@@ -232,6 +232,68 @@ impl datafusion::catalog::TableProvider for LedgerTable {
     }
 }
 
+/// `file_totals`: one row per figure of a file's totals row, beside the
+/// sum of the items read above it (the ledger's `file_totals`, see
+/// [`crate::lake::FileTotal`]): `submission_id`, `source_row`, `label`,
+/// `field` (`quantity` or `reach`), `stated`, `items_sum`, `items`,
+/// `rows_refused`, `agrees`. Every version of every report; join
+/// `submissions` for the current ones.
+pub(super) fn file_totals(snapshot: &Snapshot) -> Result<super::columns::Table, QueryError> {
+    use super::columns::{field, mem, text};
+    use arrow::array::{Array, AsArray, BooleanArray, Int64Array};
+    let unreadable =
+        |e: String| QueryError::Lake(crate::msg!("query-ledger-unreadable", error = e));
+    let batches = snapshot
+        .ledger
+        .columns(&["submission_id", "file_totals"])
+        .map_err(|e| unreadable(e.to_string()))?;
+    let mut rows: Vec<(String, crate::lake::FileTotal)> = Vec::new();
+    for b in &batches {
+        let Some(json) = b.column_by_name("file_totals") else {
+            continue;
+        };
+        let ids = arrow::compute::cast(b.column(0), &DataType::Utf8)
+            .map_err(|e| unreadable(e.to_string()))?;
+        let json =
+            arrow::compute::cast(json, &DataType::Utf8).map_err(|e| unreadable(e.to_string()))?;
+        let (ids, json) = (ids.as_string::<i32>(), json.as_string::<i32>());
+        for i in (0..b.num_rows()).filter(|&i| json.is_valid(i)) {
+            let totals: Vec<crate::lake::FileTotal> =
+                serde_json::from_str(json.value(i)).map_err(|e| unreadable(e.to_string()))?;
+            rows.extend(totals.into_iter().map(|t| (ids.value(i).to_string(), t)));
+        }
+    }
+    let ints = |f: fn(&crate::lake::FileTotal) -> i64| -> arrow::array::ArrayRef {
+        Arc::new(Int64Array::from_iter_values(rows.iter().map(|(_, t)| f(t))))
+    };
+    mem(
+        vec![
+            field("submission_id", DataType::Utf8, false),
+            field("source_row", DataType::Int64, false),
+            field("label", DataType::Utf8, false),
+            field("field", DataType::Utf8, false),
+            field("stated", DataType::Int64, false),
+            field("items_sum", DataType::Int64, false),
+            field("items", DataType::Int64, false),
+            field("rows_refused", DataType::Int64, false),
+            field("agrees", DataType::Boolean, false),
+        ],
+        vec![
+            text(rows.iter().map(|(id, _)| id.clone()).collect()),
+            ints(|t| t.source_row),
+            text(rows.iter().map(|(_, t)| t.label.clone()).collect()),
+            text(rows.iter().map(|(_, t)| t.field.clone()).collect()),
+            ints(|t| t.stated),
+            ints(|t| t.items_sum),
+            ints(|t| t.items),
+            ints(|t| t.rows_refused),
+            Arc::new(BooleanArray::from_iter(
+                rows.iter().map(|(_, t)| Some(t.agrees())),
+            )),
+        ],
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use datafusion::catalog::TableProvider;

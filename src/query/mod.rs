@@ -13,6 +13,7 @@ mod lake_tables;
 pub mod named;
 mod named_views;
 pub mod output;
+mod quality;
 mod reference_tables;
 mod result;
 mod snapshot;
@@ -236,11 +237,22 @@ impl Session {
             ctx.register_udf(f);
         }
         let lake_tables = lake_tables::lake_tables(&ctx, lake, &snapshot, rollup)?;
-        let ledger = snapshot.clone();
+        let (ledger, totals) = (snapshot.clone(), snapshot.clone());
         let public = Arc::new(catalog::PublicSchema::new(
             reference.into(),
             lake_tables.public,
-            Box::new(move || Ok(Arc::new(lake_tables::LedgerTable::new(ledger.clone())) as _)),
+            vec![
+                (
+                    "submissions",
+                    Box::new(move || {
+                        Ok(Arc::new(lake_tables::LedgerTable::new(ledger.clone())) as _)
+                    }),
+                ),
+                (
+                    "file_totals",
+                    Box::new(move || lake_tables::file_totals(&totals)),
+                ),
+            ],
             views::views(lake_tables.any_superseded),
         ));
         let weak = ctx.state_weak_ref();

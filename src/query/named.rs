@@ -17,6 +17,8 @@ static QUERIES: Dir = include_dir!("$CARGO_MANIFEST_DIR/queries");
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ParamKind {
     Int,
+    /// A decimal number (`2.5`, or `2,5` as Vietnamese writes it).
+    Number,
     Text,
     Date,
 }
@@ -26,6 +28,9 @@ pub struct Param {
     pub name: String,
     pub kind: ParamKind,
     pub default: Option<String>,
+    /// The values a TEXT parameter may take (`[z|mod_z|min_max]` after
+    /// its type); empty: any.
+    pub choices: Vec<String>,
     pub doc: String,
 }
 
@@ -52,7 +57,10 @@ impl NamedQuery {
 /// Reads a query file's header.
 pub fn parse(file: &str, text: &str) -> Result<NamedQuery, QueryError> {
     static PARAM: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^--\s+\$(\w+)\s+(INT|TEXT|DATE)(?:\s+\(default ([^)]*)\))?\s*(.*)$").unwrap()
+        Regex::new(
+            r"^--\s+\$(\w+)\s+(INT|NUMBER|TEXT|DATE)(?:\s+\[([^\]]*)\])?(?:\s+\(default ([^)]*)\))?\s*(.*)$",
+        )
+        .unwrap()
     });
     let bad = |message: crate::i18n::Msg| QueryError::BadQueryFile {
         file: file.to_string(),
@@ -78,14 +86,24 @@ pub fn parse(file: &str, text: &str) -> Result<NamedQuery, QueryError> {
         if let Some(c) = PARAM.captures(line) {
             let kind = match &c[2] {
                 "INT" => ParamKind::Int,
+                "NUMBER" => ParamKind::Number,
                 "DATE" => ParamKind::Date,
                 _ => ParamKind::Text,
             };
             params.push(Param {
                 name: c[1].to_string(),
                 kind,
-                default: c.get(3).map(|d| d.as_str().trim().to_string()),
-                doc: c[4].trim().to_string(),
+                choices: c
+                    .get(3)
+                    .map(|v| {
+                        v.as_str()
+                            .split('|')
+                            .map(|s| s.trim().to_string())
+                            .collect()
+                    })
+                    .unwrap_or_default(),
+                default: c.get(4).map(|d| d.as_str().trim().to_string()),
+                doc: c[5].trim().to_string(),
             });
         } else if let Some(cols) = line
             .trim_start_matches("--")
@@ -119,7 +137,89 @@ pub fn all() -> Result<Vec<NamedQuery>, QueryError> {
         out.push(parse(&file, text)?);
     }
     out.sort_by(|a, b| a.name.cmp(&b.name));
+    let written = out.clone();
+    for q in &mut out {
+        q.sql = expand_includes(q, &written)?;
+    }
     Ok(out)
+}
+
+/// A query's SQL with each line `-- include: NAME` replaced by the SQL of
+/// the named query `NAME` (to be written inside parentheses: a subquery
+/// or a CTE's body). The included query's parameters are this query's
+/// own, by name, or given on the line as SQL over this query's parameters:
+/// `-- include: outliers (year = CAST(date_part('year', $as_of) AS INT))`;
+/// any other must be declared by the including file.
+fn expand_includes(q: &NamedQuery, all: &[NamedQuery]) -> Result<String, QueryError> {
+    let bad = |message: crate::i18n::Msg| QueryError::BadQueryFile {
+        file: format!("{}.sql", q.name),
+        message,
+    };
+    let mut sql = String::with_capacity(q.sql.len());
+    for line in q.sql.lines() {
+        let Some(rest) = line.trim().strip_prefix("-- include:").map(str::trim) else {
+            sql.push_str(line);
+            sql.push('\n');
+            continue;
+        };
+        let (name, given) = match rest.split_once('(') {
+            Some((name, args)) => (name.trim(), args.trim_end().trim_end_matches(')')),
+            None => (rest, ""),
+        };
+        let included = all
+            .iter()
+            .find(|other| other.name == name && other.name != q.name)
+            .ok_or_else(|| bad(crate::msg!("query-include-unknown", name = name)))?;
+        let mut text = included.sql.clone();
+        let mut mapped: Vec<String> = Vec::new();
+        for arg in top_level_commas(given) {
+            let Some((param, expr)) = arg.split_once('=') else {
+                return Err(bad(crate::msg!("query-include-unknown", name = arg)));
+            };
+            let param = param.trim().trim_start_matches('$');
+            let placeholder = Regex::new(&format!(r"\${}\b", regex::escape(param)))
+                .map_err(|e| bad(crate::i18n::Msg::verbatim(e.to_string())))?;
+            text = placeholder
+                .replace_all(&text, regex::NoExpand(&format!("({})", expr.trim())))
+                .into_owned();
+            mapped.push(param.to_string());
+        }
+        if let Some(p) = included
+            .params
+            .iter()
+            .find(|p| !mapped.contains(&p.name) && !q.params.iter().any(|own| own.name == p.name))
+        {
+            return Err(bad(crate::msg!(
+                "query-include-param",
+                name = name,
+                param = p.name.clone()
+            )));
+        }
+        sql.push_str(&text);
+        sql.push('\n');
+    }
+    Ok(sql)
+}
+
+/// `a = f(x, y), b = 'p, q'` split at the commas outside parentheses and
+/// quotes.
+fn top_level_commas(s: &str) -> Vec<&str> {
+    let (mut depth, mut quoted, mut start) = (0i32, false, 0);
+    let mut out = Vec::new();
+    for (i, ch) in s.char_indices() {
+        match ch {
+            '\'' => quoted = !quoted,
+            '(' if !quoted => depth += 1,
+            ')' if !quoted => depth -= 1,
+            ',' if !quoted && depth == 0 => {
+                out.push(s[start..i].trim());
+                start = i + 1;
+            }
+            _ => {}
+        }
+    }
+    out.push(s[start..].trim());
+    out.into_iter().filter(|a| !a.is_empty()).collect()
 }
 
 /// The named query `name`.
@@ -201,6 +301,31 @@ impl NamedQuery {
                         ))
                     })?,
                 // `none`: the query's own behaviour without that date
+                ParamKind::Number => text
+                    .trim()
+                    .replace(',', ".")
+                    .parse::<f64>()
+                    .ok()
+                    .filter(|n| n.is_finite())
+                    .map(|n| ScalarValue::Float64(Some(n)))
+                    .ok_or_else(|| {
+                        QueryError::Param(crate::msg!(
+                            "query-param-not-number",
+                            param = p.name.clone(),
+                            value = text.clone()
+                        ))
+                    })?,
+                ParamKind::Text if !p.choices.is_empty() && !p.choices.contains(&text) => {
+                    let nearest =
+                        crate::text::did_you_mean(&text, p.choices.iter().map(String::as_str));
+                    return Err(QueryError::Param(crate::msg!(
+                        "query-param-not-a-choice",
+                        param = p.name.clone(),
+                        value = text.clone(),
+                        choices = p.choices.join(", "),
+                        suggestion = super::error::suggest(&nearest.map(str::to_string))
+                    )));
+                }
                 ParamKind::Date if text.trim() == "none" => ScalarValue::Date32(None),
                 ParamKind::Date => {
                     let day = if text.trim() == "today" {

@@ -29,6 +29,8 @@ pub(super) const REFERENCE_TABLES: &[&str] = &[
     "peak_periods",
     "peak_themes",
     "expected_reports",
+    "bounds",
+    "validation_rules",
 ];
 
 /// A table of [`REFERENCE_TABLES`] built from `reference` (`None` for
@@ -50,9 +52,97 @@ pub(super) fn reference_table(
         "peak_periods" => peak_periods(reference)?,
         "peak_themes" => peak_themes(reference)?,
         "expected_reports" => expected_reports(reference)?,
+        "bounds" => bounds(reference)?,
+        "validation_rules" => validation_rules(reference)?,
         _ => return Ok(None),
     };
     Ok(Some(table))
+}
+
+/// `bounds`: `bounds.csv` resolved for every figure, form and unit kind
+/// (`field`, `form_code`, `unit_kind`, `min`, `max`, `source_line`): the
+/// line that names most of them wins (see
+/// [`crate::reference::QualityChecks::bound`]); a combination no line
+/// bounds has no row.
+fn bounds(reference: &Reference) -> Result<Table, QueryError> {
+    let forms: std::collections::BTreeSet<String> = reference
+        .campaigns
+        .values()
+        .flat_map(|c| &c.forms)
+        .map(|f| f.code.clone())
+        // '*': a figure of every form together (a report's quantity in a month)
+        .chain(["*".to_string()])
+        .collect();
+    let mut rows = Vec::new();
+    for field in crate::reference::quality::FIELDS {
+        for form in &forms {
+            for kind in crate::domain::UnitKind::ALL {
+                if let Some(b) = reference.quality.bound(field, form, kind.as_str()) {
+                    rows.push((
+                        field,
+                        form.clone(),
+                        kind.as_str(),
+                        b.min,
+                        b.max,
+                        b.line as i64,
+                    ));
+                }
+            }
+        }
+    }
+    mem(
+        vec![
+            field("field", DataType::Utf8, false),
+            field("form_code", DataType::Utf8, false),
+            field("unit_kind", DataType::Utf8, false),
+            field("min", DataType::Float64, true),
+            field("max", DataType::Float64, true),
+            field("source_line", DataType::Int64, false),
+        ],
+        vec![
+            text(rows.iter().map(|r| r.0.to_string()).collect()),
+            text(rows.iter().map(|r| r.1.clone()).collect()),
+            text(rows.iter().map(|r| r.2.to_string()).collect()),
+            Arc::new(Float64Array::from_iter(rows.iter().map(|r| r.3))),
+            Arc::new(Float64Array::from_iter(rows.iter().map(|r| r.4))),
+            Arc::new(arrow::array::Int64Array::from_iter_values(
+                rows.iter().map(|r| r.5),
+            )),
+        ],
+    )
+}
+
+/// `validation_rules`: `validation_rules.csv` as read.
+fn validation_rules(reference: &Reference) -> Result<Table, QueryError> {
+    let rules = &reference.quality.rules;
+    let col = |f: fn(&crate::reference::Rule) -> &String| {
+        text(rules.iter().map(|r| f(r).clone()).collect())
+    };
+    mem(
+        [
+            "rule_code",
+            "scope",
+            "description_vi",
+            "description_en",
+            "left",
+            "operator",
+            "right",
+            "missing_value_strategy",
+        ]
+        .iter()
+        .map(|n| field(n, DataType::Utf8, false))
+        .collect(),
+        vec![
+            col(|r| &r.code),
+            col(|r| &r.scope),
+            col(|r| &r.description_vi),
+            col(|r| &r.description_en),
+            col(|r| &r.left),
+            col(|r| &r.operator),
+            col(|r| &r.right),
+            col(|r| &r.missing_value_strategy),
+        ],
+    )
 }
 
 /// `themes`: code and names, a code's latest campaign winning.

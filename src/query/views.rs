@@ -78,6 +78,9 @@ FROM expected_reports e
 LEFT JOIN received r ON r.unit_code = e.unit_code AND r.period = e.period",
         ),
     ]
+    .into_iter()
+    .chain(super::quality::scope_views())
+    .collect()
 }
 
 /// `lake.activity_rollup` computed from the items, when there are no
@@ -113,7 +116,10 @@ mod tests {
                 "activities",
                 "activity_rollup",
                 "submission_versions",
-                "reporting_status"
+                "reporting_status",
+                "rule_items",
+                "rule_submissions",
+                "rule_unit_years"
             ]
         );
         assert_eq!(computed_rollup().name, "activity_rollup");

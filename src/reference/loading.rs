@@ -12,6 +12,7 @@ use super::campaign::Campaign;
 use super::campaign_files::parse_campaign;
 use super::error::ReferenceError;
 use super::matching::Index;
+use super::quality::QualityChecks;
 use super::register::Register;
 use super::settings::ReportSettings;
 
@@ -20,6 +21,10 @@ use super::settings::ReportSettings;
 pub struct Reference {
     /// Who issues the annual report (`report_settings.csv`).
     pub report: ReportSettings,
+    /// The bounds and validation rules of the data-quality checks
+    /// (`bounds.csv`, `validation_rules.csv`; the bundled ones where the
+    /// folder has none).
+    pub quality: QualityChecks,
     pub campaigns: BTreeMap<i32, Campaign>,
     /// The register at the folder's top (`units.csv`, `unit_lineage.csv`);
     /// empty when every campaign folder holds its own `units.csv`.
@@ -64,6 +69,7 @@ impl Reference {
         }
         Ok(Reference {
             report: ReportSettings::bundled()?,
+            quality: QualityChecks::bundled()?,
             campaigns,
             register,
             origin: "bundled".into(),
@@ -115,6 +121,12 @@ impl Reference {
             .or(&ReportSettings::bundled()?),
             None => ReportSettings::bundled()?,
         };
+        let quality = match &register_dir {
+            Some(d) => {
+                QualityChecks::read(&d.display().to_string(), &|f: &str| read_file(&d.join(f)))?
+            }
+            None => QualityChecks::bundled()?,
+        };
         let register_home = register_dir.clone().unwrap_or_else(|| dir.to_path_buf());
         let register = match register_dir.filter(|d| d.join("units.csv").exists()) {
             Some(d) => {
@@ -152,6 +164,7 @@ impl Reference {
         }
         Ok(Reference {
             report,
+            quality,
             campaigns,
             register,
             origin: dir.display().to_string(),

@@ -16,6 +16,7 @@ mod error;
 mod files;
 mod loading;
 pub mod matching;
+pub mod quality;
 pub mod register;
 mod settings;
 pub mod tools;
@@ -26,6 +27,7 @@ pub use campaign_files::CAMPAIGN_FILES;
 pub use error::ReferenceError;
 pub use loading::Reference;
 pub use matching::{Inference, Match};
+pub use quality::{Bound, QualityChecks, Rule};
 pub use register::{ChangeKind, Fate, Lineage, Register};
 pub use settings::ReportSettings;
 pub use types::{

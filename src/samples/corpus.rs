@@ -39,6 +39,11 @@ pub struct CorpusStats {
     pub files: u64,
     pub items: u64,
     pub bad_rows: u64,
+    /// Items whose reach is 100 times what it was (stored, flagged).
+    pub typed_wrong_reach: u64,
+    /// Reports asked to state a wrong total (only titled XLSX files
+    /// write a totals row).
+    pub wrong_totals: u64,
     pub corrections: u64,
     pub bytes: u64,
 }
@@ -416,6 +421,18 @@ fn bad_rows(
                 _ => ("theme", "Bình đẳng giới".into()),
             });
             stats.bad_rows += 1;
+        } else if r.reach.is_some() && g.rng.random_bool(0.001) {
+            // a reach typed with two zeros too many: read right, looks wrong
+            r.reach = r.reach.map(|reach| reach * 100);
+            stats.typed_wrong_reach += 1;
+        }
+    }
+    if rows.len() >= 2 && g.rng.random_bool(0.002) {
+        // a totals row that does not add up (titled XLSX files write one)
+        let sum: i64 = rows.iter().map(|r| r.quantity).sum();
+        if rows[0].raw_override.is_none() {
+            rows[0].raw_override = Some(("total", (sum + 1).to_string()));
+            stats.wrong_totals += 1;
         }
     }
     rows

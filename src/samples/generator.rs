@@ -387,6 +387,17 @@ pub fn generate(campaign: &Campaign, seed: u64) -> Vec<SampleFile> {
         if unit.code.0 == "so-ldtbxh" {
             rows[0].raw_override = Some(("theme", "Bình đẳng giới".into()));
         }
+        // figures that read right but look wrong (the contract's section 8):
+        // a meeting's reach of 150 typed with two zeros too many, and a
+        // totals row that does not add up (the first culture office's)
+        if unit.code.0 == "so-tu-phap" {
+            rows[0].form = "Hội nghị".into();
+            rows[0].reach = Some(15_000);
+        }
+        if offices.first().is_some_and(|o| o.code == unit.code) {
+            let sum: i64 = rows.iter().map(|r| r.quantity).sum();
+            rows[0].raw_override = Some(("total", (sum + 2).to_string()));
+        }
         let late = g.rng.random_bool(0.1);
         let received = g.received(ymd(year, 11, 5), late).max(latest(&rows));
         let label = if i % 3 == 0 {

@@ -72,7 +72,9 @@ pub(super) struct Row {
     pub channel: String,
     pub url: String,
     pub notes: String,
-    /// A deliberately bad value for one field: (field, text).
+    /// A deliberately bad value for one field: (field, text); `total`:
+    /// what the report's totals row states instead of the sum (titled
+    /// XLSX only).
     pub raw_override: Option<(&'static str, String)>,
 }
 

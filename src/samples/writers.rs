@@ -347,7 +347,13 @@ impl Report<'_> {
         }
         let last = h + 2 + self.rows.len() as u32;
         let _ = sheet.write_string_with_format(last, 1, "Tổng cộng", &bold);
-        let _ = sheet.write_number_with_format(last, 7, total as f64, &bold);
+        // a submitter's slip of arithmetic, where a row asks for one
+        let stated = self
+            .rows
+            .iter()
+            .find_map(|r| r.over("total").and_then(|t| t.parse::<i64>().ok()))
+            .unwrap_or(total);
+        let _ = sheet.write_number_with_format(last, 7, stated as f64, &bold);
         book.save_to_buffer().unwrap_or_default()
     }
 }

@@ -38,6 +38,11 @@ pub struct SummaryData {
     pub gaps: Answer,
     pub top: Answer,
     pub rejects: Answer,
+    /// `data_quality`'s findings of the year, every column (the workbook).
+    pub quality: Answer,
+    /// The same findings in the columns a reader acts on (`kind`, `unit`,
+    /// `period`, `item`, `detail`): the documents' follow-up section.
+    pub follow_up: Answer,
 }
 
 impl SummaryData {
@@ -93,7 +98,63 @@ impl SummaryData {
             gaps: run("gaps").await?,
             top: run("top_works").await?,
             rejects: run("rejects_summary").await?,
+            quality: run("data_quality").await?,
+            follow_up: Answer::new("data_quality", Vec::new(), Vec::new()),
         })
+    }
+
+    /// Marks the award candidates whose figures data-quality flags (an
+    /// outlier or a broken rule on the same item): `top` gains the column
+    /// `check`, the finding's sentence (null for a figure nothing flags),
+    /// and `follow_up` is made from `quality`. The sentences are said in
+    /// the language the findings were loaded in.
+    pub fn mark_findings(&mut self) -> Result<(), SummaryError> {
+        let q = &self.quality;
+        let (item, detail) = (q.text("activity_id")?.0, q.text("detail")?.0);
+        let mut flagged: HashMap<&str, &str> = HashMap::new();
+        for r in &q.rows {
+            if !r[item].is_null() {
+                flagged.entry(r[item].text()).or_insert(r[detail].text());
+            }
+        }
+        // the id only finds the item: the documents show the mark instead
+        let top = &self.top;
+        let id = top.text("activity_id")?.0;
+        let mut columns = top.columns.clone();
+        columns.remove(id);
+        columns.push(("check".to_string(), Kind::Text));
+        let rows = top
+            .rows
+            .iter()
+            .map(|r| {
+                let mut row = r.clone();
+                row.remove(id);
+                row.push(match flagged.get(r[id].text()) {
+                    Some(said) => {
+                        Cell::Text(msg!("summary-needs-checking", finding = *said).to_string())
+                    }
+                    None => Cell::Null,
+                });
+                row
+            })
+            .collect();
+        let top = Answer::new(&top.query, columns, rows);
+        let keep = ["kind", "unit", "period", "item", "detail"];
+        let picked: Vec<usize> = keep
+            .iter()
+            .map(|c| q.col(c).map(|c| c.0))
+            .collect::<Result<_, _>>()?;
+        let follow_up = Answer::new(
+            "data_quality",
+            picked.iter().map(|&i| q.columns[i].clone()).collect(),
+            q.rows
+                .iter()
+                .map(|r| picked.iter().map(|&i| r[i].clone()).collect())
+                .collect(),
+        );
+        self.top = top;
+        self.follow_up = follow_up;
+        Ok(())
     }
 
     /// The refusals to follow up, said in the document's language `l`.

@@ -566,7 +566,8 @@ fn chart_table(
     Ok(doc)
 }
 
-/// III. What to follow up: gaps, award candidates and refused rows, each
+/// III. What to follow up: gaps, award candidates, refused rows and the
+/// figures data-quality flags, each
 /// in the columns a reader acts on (the workbook has them all).
 fn follow_up(mut doc: Docx, d: &SummaryData, c: &Campaign, l: Lang) -> Docx {
     doc = doc.add_paragraph(heading(&msg!("summary-docx-heading-follow-up").say(l)));
@@ -577,7 +578,15 @@ fn follow_up(mut doc: Docx, d: &SummaryData, c: &Campaign, l: Lang) -> Docx {
             continue;
         }
         let keep: &[&str] = match table.query.as_str() {
-            "top_works" => &["rank", "theme", "title", "unit", "activity_date", "reach"],
+            "top_works" => &[
+                "rank",
+                "theme",
+                "title",
+                "unit",
+                "activity_date",
+                "reach",
+                "check",
+            ],
             "rejects_summary" => &[
                 "unit_code",
                 "reason_kind",

@@ -521,13 +521,14 @@ fn languages(p: &Page) -> Result<Drawn, SummaryError> {
     p.drawn("languages", &chart, &chart.title, langs.clone(), columns)
 }
 
-/// The sections that close every document: gaps, award candidates and the
-/// refused rows still to follow up.
-pub(super) fn closing_sections(d: &SummaryData, l: Lang) -> [(String, &Answer); 3] {
+/// The sections that close every document: gaps, award candidates, the
+/// refused rows and the figures data-quality flags, to follow up.
+pub(super) fn closing_sections(d: &SummaryData, l: Lang) -> [(String, &Answer); 4] {
     [
         (msg!("summary-section-gaps").say(l), &d.gaps),
         (msg!("summary-section-awards").say(l), &d.top),
         (msg!("summary-section-rejects").say(l), &d.rejects),
+        (msg!("summary-section-quality").say(l), &d.follow_up),
     ]
 }
 

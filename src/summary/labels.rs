@@ -133,6 +133,7 @@ pub(super) fn show(answer: &Answer, row: &[Cell], column: &str, c: &Campaign, l:
         ("period_kind", _) => coded("summary-period-kind", code, l).unwrap_or(code.to_string()),
         ("status", _) => coded("summary-status", code, l).unwrap_or(code.to_string()),
         ("gap", _) => coded("summary-gap", code, l).unwrap_or(code.to_string()),
+        ("kind", _) => coded("summary-quality-kind", code, l).unwrap_or(code.to_string()),
         ("detail", "no activity reported") => msg!("summary-no-activity").say(l),
         ("detail", _) if gap.ends_with("_theme") => theme(code),
         ("theme_code", _) => theme(code),
@@ -214,7 +215,7 @@ mod tests {
     use super::*;
 
     /// The columns whose headings the messages hold (`summary-col-<column>`).
-    const LABELLED_COLUMNS: [&str; 51] = [
+    const LABELLED_COLUMNS: [&str; 54] = [
         "theme",
         "items",
         "quantity",
@@ -266,6 +267,9 @@ mod tests {
         "files_refused",
         "example_file",
         "example_reason",
+        "kind",
+        "item",
+        "check",
     ];
 
     #[test]
@@ -282,6 +286,10 @@ mod tests {
             for (prefix, codes) in [
                 ("summary-status", &["on_time", "late", "missing"][..]),
                 ("summary-period-kind", &["annual", "monthly"][..]),
+                (
+                    "summary-quality-kind",
+                    &["outlier", "rule", "total_mismatch"][..],
+                ),
                 (
                     "summary-gap",
                     &[

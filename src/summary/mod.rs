@@ -54,7 +54,14 @@ pub async fn build(
         .flat_map(|r| r.units.iter())
         .map(|u| (u.code.0.clone(), u.name_vi.clone()))
         .collect();
-    let mut data = SummaryData::load(session, opts.year, &themes, units_as_of, &unit_names).await?;
+    // the sentences the queries say (data_quality's findings) in the
+    // document's language
+    let mut data = crate::i18n::speaking(
+        opts.lang,
+        SummaryData::load(session, opts.year, &themes, units_as_of, &unit_names),
+    )
+    .await?;
+    crate::i18n::speaking_sync(opts.lang, || data.mark_findings())?;
     data.rejects_in(opts.lang)?;
     if data.items()? == 0.0 {
         return Err(SummaryError::EmptyYear(opts.year));

@@ -47,6 +47,7 @@ pub(super) fn workbook(
         &d.gaps,
         &d.top,
         &d.rejects,
+        &d.quality,
     ] {
         let sheet = book.add_worksheet();
         sheet.set_name(&t.query).map_err(bad)?;

@@ -13,6 +13,7 @@ mod ingest;
 mod ingest_errors;
 mod lake_files;
 mod language;
+mod quality;
 mod query;
 mod real_world;
 mod real_world_third;

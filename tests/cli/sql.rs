@@ -147,7 +147,7 @@ fn named_query_errors() {
         "{}",
         run.stdout
     );
-    assert_eq!(run.stdout.lines().count(), 17);
+    assert_eq!(run.stdout.lines().count(), 19);
 }
 
 #[test]

@@ -14,6 +14,7 @@ mod item;
 mod metadata;
 mod notes;
 mod rows;
+mod totals;
 mod words;
 
 use chrono::NaiveDate;
@@ -61,6 +62,9 @@ pub(super) struct Normalised {
     pub ignored_rows: usize,
     /// Section heading rows (`I. Phòng, chống mua bán người`).
     pub headings: usize,
+    /// The figures of the table's totals rows beside the sums of the
+    /// items read ([`totals`]).
+    pub totals: Vec<crate::lake::FileTotal>,
     /// How the table was read, for the per-file summary.
     pub notes: Vec<String>,
 }
@@ -93,6 +97,7 @@ pub(super) fn normalise(
         refusals: Vec::new(),
         ignored_rows: 0,
         headings: 0,
+        totals: Vec::new(),
         notes: meta.disagreements.into_iter().chain(header_notes).collect(),
     };
     n.notes.extend(continuation_note(&body.continuations));
@@ -106,12 +111,17 @@ pub(super) fn normalise(
         });
     }
     let mut notes = FileNotes::default();
+    let mut totals = totals::TotalsCheck::default();
     let mut walker = RowWalker::new(&cols, &body.continuations);
     for (i, (read, row)) in out.table.rows.iter().zip(body.rows.iter()).enumerate() {
         let refuse = |problems: Vec<Problem>| refusal(&cols, row.line, &row.cells, problems);
         match walker.kind(i, read) {
             RowKind::Skipped => {}
-            RowKind::Template => n.ignored_rows += 1,
+            RowKind::Template => {
+                n.ignored_rows += 1;
+                let refused = n.refusals.len();
+                totals.row(&cols, row.line, &read.cells, &n.activities, refused);
+            }
             RowKind::Heading => n.headings += 1,
             RowKind::Planned(plan) => n.refusals.push(refuse(vec![planned(&plan)])),
             RowKind::Hidden => n.refusals.push(refuse(vec![hidden(&cols, row.line)])),
@@ -129,6 +139,14 @@ pub(super) fn normalise(
     }
     n.notes
         .extend(notes.closing(meta.received_at).iter().map(Msg::to_string));
+    n.notes.extend(
+        totals
+            .found
+            .iter()
+            .filter(|t| !t.agrees())
+            .map(|t| total_disagrees(t).to_string()),
+    );
+    n.totals = totals.found;
     if n.activities.is_empty() && !n.refusals.is_empty() {
         return Err(no_items(&n));
     }
@@ -146,6 +164,21 @@ pub(super) fn normalise(
             .push(msg!("normalise-states-no-activity").to_string());
     }
     Ok(n)
+}
+
+/// The per-file summary's note on a totals row that disagrees with the
+/// items read above it.
+pub fn total_disagrees(t: &crate::lake::FileTotal) -> Msg {
+    msg!(
+        "normalise-total-mismatch",
+        row = t.source_row.to_string(),
+        label = t.label.clone(),
+        field = t.field.clone(),
+        stated = t.stated,
+        sum = t.items_sum,
+        items = t.items,
+        refused = t.rows_refused
+    )
 }
 
 /// The refusal of a file whose every row was refused: it reads nothing, so

@@ -1,4 +1,4 @@
--- data_quality: Every figure of a year to follow up (the contract's section 8: flag, never refuse, never pass in silence): outliers, broken validation rules, and files whose own totals row disagrees with their items, each with a sentence.
+-- data_quality: Every figure of a year to check with the units (flagged, never refused, never passed in silence): unusual figures, figures that do not meet a validation rule, and files whose own totals row disagrees with their items, each with a sentence.
 --
 -- Parameters:
 --   $year INT (default 2023) the year checked

@@ -1,4 +1,4 @@
--- outliers: Figures that read right but look wrong against the unit's own history (DHIS2's outlier detection): an item's reach or duration far from the same unit's items of the same form, or a monthly report's quantity far from the same unit's other months.
+-- outliers: Figures recorded exactly as sent but far from what the same unit usually reports (or units of its kind, when it has few figures): the reach or duration of an item, or the quantity of a monthly report.
 --
 -- Parameters:
 --   $year INT (default 2023) the year whose figures are checked
@@ -17,9 +17,6 @@
 -- together); an annual report is checked against its monthly reports by
 -- the rule annual_covers_monthly instead (its months are not a month's
 -- report).
--- A count grows by multiples, so a quantity is scored on ln(quantity):
--- its mean is then the geometric mean, its std_dev and mad are of
--- ln(quantity), and its bounds are back in items.
 -- z_score = |value - mean| / std_dev (the population standard deviation);
 -- modified_z_score = 0.6745 x |value - median| / mad (the median of
 -- |value - median|). A figure is an outlier when its score is at least
@@ -27,8 +24,10 @@
 -- mod_z), or when it lies outside [min, max] of bounds.csv for its form
 -- and unit kind (min_max). lower_bound and upper_bound are the algorithm's:
 -- mean +- threshold x std_dev, median +- threshold x mad / 0.6745, or min
--- and max. A baseline whose figures are mostly the same (mad 0) or all the
--- same (std_dev 0) flags nothing with that algorithm. With the figure in
+-- and max. Where more than half the figures are equal (mad 0), the
+-- modified z-score divides by 1.253314 x the mean absolute deviation from
+-- the median instead (Iglewicz and Hoaglin's fallback, as IBM SPSS does);
+-- a baseline whose figures are all equal flags nothing. With the figure in
 -- its own baseline, a z-score of n figures cannot pass (n-1)/sqrt(n), so 3
 -- needs at least 11 figures: hence the default $min_history. Quantity is
 -- read from the rollup, reach and duration from the items. Every figure
@@ -63,11 +62,8 @@ WITH observed AS (
     GROUP BY s.unit_code, s.period, s.submission_id
 ),
 figures AS (
-    -- x: what is scored; a count grows by multiples, so a quantity is
-    -- scored on its logarithm (a month ten times the usual is 2.3 away)
     -- the units (a few hundred rows) first: the side the join hashes
-    SELECT o.*, u.unit_kind,
-           CASE WHEN o.field = 'quantity' THEN ln(o.value) ELSE o.value END AS x
+    SELECT o.*, u.unit_kind, o.value AS x
     FROM units u RIGHT JOIN observed o ON u.unit_code = o.unit_code
 ),
 unit_stats AS (
@@ -76,7 +72,8 @@ unit_stats AS (
     FROM figures GROUP BY field, unit_code, form_code
 ),
 unit_mad AS (
-    SELECT s.field, s.unit_code, s.form_code, MEDIAN(ABS(f.x - s.median)) AS mad
+    SELECT s.field, s.unit_code, s.form_code, MEDIAN(ABS(f.x - s.median)) AS mad,
+           AVG(ABS(f.x - s.median)) AS mean_ad
     FROM unit_stats s
     JOIN figures f ON f.field = s.field AND f.unit_code = s.unit_code AND f.form_code = s.form_code
     GROUP BY s.field, s.unit_code, s.form_code
@@ -87,7 +84,8 @@ kind_stats AS (
     FROM figures GROUP BY field, unit_kind, form_code
 ),
 kind_mad AS (
-    SELECT s.field, s.unit_kind, s.form_code, MEDIAN(ABS(f.x - s.median)) AS mad
+    SELECT s.field, s.unit_kind, s.form_code, MEDIAN(ABS(f.x - s.median)) AS mad,
+           AVG(ABS(f.x - s.median)) AS mean_ad
     FROM kind_stats s
     JOIN figures f ON f.field = s.field AND f.unit_kind = s.unit_kind AND f.form_code = s.form_code
     GROUP BY s.field, s.unit_kind, s.form_code
@@ -100,7 +98,8 @@ baselines AS (
            CASE WHEN us.n >= $min_history THEN us.mean ELSE ks.mean END AS mean,
            CASE WHEN us.n >= $min_history THEN us.std_dev ELSE ks.std_dev END AS std_dev,
            CASE WHEN us.n >= $min_history THEN us.median ELSE ks.median END AS median,
-           CASE WHEN us.n >= $min_history THEN um.mad ELSE km.mad END AS mad
+           CASE WHEN us.n >= $min_history THEN um.mad ELSE km.mad END AS mad,
+           CASE WHEN us.n >= $min_history THEN um.mean_ad ELSE km.mean_ad END AS mean_ad
     FROM unit_stats us
     JOIN unit_mad um ON um.field = us.field AND um.unit_code = us.unit_code AND um.form_code = us.form_code
     JOIN (SELECT DISTINCT field, unit_code, unit_kind, form_code FROM figures) k
@@ -111,13 +110,20 @@ baselines AS (
 scored AS (
     SELECT f.*, b.baseline, b.baseline_n, b.mean, b.std_dev, b.median, b.mad,
            ABS(f.x - b.mean) / NULLIF(b.std_dev, 0) AS z_score,
-           0.6745 * ABS(f.x - b.median) / NULLIF(b.mad, 0) AS modified_z_score,
+           -- MAD 0 (more than half the figures equal): the mean absolute
+           -- deviation x 1.253314 in its place (Iglewicz and Hoaglin)
+           CASE WHEN b.mad > 0 THEN 0.6745 * ABS(f.x - b.median) / b.mad
+                ELSE ABS(f.x - b.median) / NULLIF(1.253314 * b.mean_ad, 0) END AS modified_z_score,
            CASE $algorithm
                WHEN 'z' THEN b.mean - $threshold * b.std_dev
-               WHEN 'mod_z' THEN b.median - $threshold * b.mad / 0.6745 END AS lower_x,
+               WHEN 'mod_z' THEN b.median - $threshold * CASE WHEN b.mad > 0 THEN b.mad / 0.6745
+                                                              ELSE 1.253314 * b.mean_ad END
+               END AS lower_x,
            CASE $algorithm
                WHEN 'z' THEN b.mean + $threshold * b.std_dev
-               WHEN 'mod_z' THEN b.median + $threshold * b.mad / 0.6745 END AS upper_x,
+               WHEN 'mod_z' THEN b.median + $threshold * CASE WHEN b.mad > 0 THEN b.mad / 0.6745
+                                                              ELSE 1.253314 * b.mean_ad END
+               END AS upper_x,
            bo.min, bo.max
     FROM baselines b
     JOIN figures f ON f.field = b.field AND f.unit_code = b.unit_code AND f.form_code = b.form_code
@@ -126,13 +132,8 @@ scored AS (
 ),
 flagged AS (
     SELECT *,
-           -- back from the logarithm for a quantity
-           CASE WHEN field = 'quantity' THEN exp(mean) ELSE mean END AS shown_mean,
-           CASE WHEN field = 'quantity' THEN exp(median) ELSE median END AS shown_median,
-           CASE WHEN $algorithm = 'min_max' THEN min
-                WHEN field = 'quantity' THEN exp(lower_x) ELSE lower_x END AS lower_bound,
-           CASE WHEN $algorithm = 'min_max' THEN max
-                WHEN field = 'quantity' THEN exp(upper_x) ELSE upper_x END AS upper_bound
+           CASE WHEN $algorithm = 'min_max' THEN min ELSE lower_x END AS lower_bound,
+           CASE WHEN $algorithm = 'min_max' THEN max ELSE upper_x END AS upper_bound
     FROM scored
     WHERE CASE $algorithm
               WHEN 'z' THEN z_score >= $threshold AND baseline_n >= $min_history
@@ -156,9 +157,9 @@ SELECT
     f.baseline,
     f.baseline_n,
     -- rounded: sums of decimals in another order differ in the last digit
-    round(f.shown_mean, 4) AS mean,
+    round(f.mean, 4) AS mean,
     round(f.std_dev, 4) AS std_dev,
-    round(f.shown_median, 4) AS median,
+    round(f.median, 4) AS median,
     round(f.mad, 4) AS mad,
     round(f.z_score, 2) AS z_score,
     round(f.modified_z_score, 2) AS modified_z_score,

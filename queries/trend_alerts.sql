@@ -1,4 +1,4 @@
--- trend_alerts: What a person should act on as of a day: offices owing monthly reports silent two months or more, themes that fell by half against their 3-month average, peak windows half over with under half the expected coverage, refused rows not yet corrected (the trend file alerts).
+-- trend_alerts: What a person should act on as of a day: offices owing monthly reports silent two months or more, themes that fell by half against their 3-month average, peak windows half over with under half the expected coverage, refused rows not yet corrected, figures the outlier check flags (the trend file alerts).
 --
 -- Parameters:
 --   $as_of DATE (default today) the day the alerts are as of
@@ -150,7 +150,7 @@ outlier AS (
         o.unit_code AS subject,
         say('trends-alert-outlier', 'field', o.field, 'value', o.value,
             'file', u.source_file, 'row', COALESCE(CAST(o.source_row AS VARCHAR), 'none'),
-            'median', round(o.median, 1), 'score', round(o.modified_z_score, 1)) AS detail,
+            'median', round(o.median, 1)) AS detail,
         u.received_at AS since
     FROM outlier_rows o JOIN used u ON u.submission_id = o.submission_id
 ),

@@ -188,10 +188,13 @@ normalise-theme-ambiguous = the theme is empty and the title matches several the
 normalise-theme-missing = the theme is empty and cannot be inferred from the title: fill in the theme
 normalise-subtheme-mismatch = the sub-theme { $subtheme } belongs to the theme { $belongs }, not { $theme }
 normalise-hrc-invalid = the HRC priority '{ $cell }' is not a group number from 1 to 8
-normalise-total-mismatch = the totals row { $row } ('{ $label }') states a { $field ->
+normalise-total-mismatch = the totals row ('{ $label }', line { $row }) states a { $field ->
         [reach] reach
        *[other] quantity
-    } of { $stated }, but the { $items } items read above it add up to { $sum }{ $refused ->
-        [0] {""}
-       *[other] {" "}({ $refused } rows above it were refused)
-    }: the figures are kept as read; check the file's arithmetic (baocao query data_quality lists it)
+    } of { $stated }, but the { $items ->
+        [one] one item
+       *[other] { $items } items
+    } read above it add up to { $sum }{ $refused ->
+        [0] : the figures are kept as read; check the file's arithmetic
+       *[other] {" "}({ $refused } rows above it were refused, which may explain it): the figures are kept as read
+    } (baocao query data_quality lists it)

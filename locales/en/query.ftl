@@ -40,37 +40,38 @@ query-param-not-date = the parameter { $param } must be a date YYYY-MM-DD (or dd
 query-say-reason-lang = say_reason: '{ $lang }' is not a language baocao speaks: write 'vi' or 'en'
 query-say-arguments = say(id, name, value, ...): give the message id, then a name and a value for each argument
 query-session-closed = the session has closed
-quality-rule-finding = breaks the rule '{ $rule }' (value: { $left }; compared with: { $right })
 query-param-not-number = the parameter { $param } must be a number (such as 3 or 2.5), not '{ $value }'
 query-param-not-a-choice = the parameter { $param } cannot be '{ $value }'{ $suggestion }: it takes { $choices }
 query-include-unknown = it includes '{ $name }', which is no other named query
 query-include-param = it includes { $name }, whose parameter ${ $param } it does not declare
+quality-rule-finding = does not meet the rule: { $rule } (the unit's figure: { $left }; compared with: { $right })
+quality-rule-finding-text = does not meet the rule: { $rule } (the unit's entry: { $lefttext }; compared with: { $righttext })
 quality-outlier = the { $field ->
         [reach] reach
         [duration_min] duration (minutes)
        *[other] quantity
-    } { $value } is far from the { $baseline ->
-        [unit] unit's own
-       *[other] same kind of units'
-    } { $n } { $field ->
-        [quantity] months
-       *[other] figures of this form
+    } { $value } lies outside the usual range ({ $lower } to { $upper }) of { $n } { $field ->
+        [quantity] monthly reports
+       *[other] items of the same form
+    } { $baseline ->
+        [unit] of the unit itself
+       *[other] of units of the same kind
     } ({ $algorithm ->
         [z] mean
        *[other] median
-    } { $center }, { $algorithm ->
-        [z] z-score
-       *[other] modified z-score
-    } { $score }; usual range { $lower } to { $upper }): check it with the unit
+    } { $center }): check it with the unit
 quality-outlier-bounds = the { $field ->
         [reach] reach
         [duration_min] duration (minutes)
        *[other] quantity
-    } { $value } is outside the bounds of bounds.csv for this form and kind of unit ({ $lower } to { $upper }): check it with the unit
-quality-total-mismatch = the totals row { $row } ('{ $label }') states a { $field ->
+    } { $value } is outside the limits set for this form and kind of unit ({ $lower } to { $upper }): check it with the unit
+quality-total-mismatch = the totals row ('{ $label }', line { $row }) states a { $field ->
         [reach] reach
        *[other] quantity
-    } of { $stated }, but the { $items } items read above it add up to { $sum }{ $refused ->
+    } of { $stated }, but the { $items ->
+        [one] one item
+       *[other] { $items } items
+    } above it add up to { $sum }{ $refused ->
         [0] {""}
-       *[other] {" "}({ $refused } rows above it were refused)
+       *[other] {" "}({ $refused } rows above it were refused, which may explain it)
     }

@@ -25,10 +25,10 @@ trends-alert-rows-refused = { $rows ->
  } of the { $period } report ({ $file }) refused, first row { $first }: { $reason } Send a corrected report.
 trends-alert-file-refused = The whole file was refused: { $reason }
 trends-alert-outlier = { $field ->
-        [reach] a reach
-        [duration_min] a duration
-       *[other] a month's quantity
-    } of { $value } in { $file }{ $row ->
+        [reach] The reach
+        [duration_min] The duration (minutes)
+       *[other] The quantity of a monthly report
+    } { $value } in { $file }{ $row ->
         [none] {""}
-       *[other] {" "}(row { $row })
-    } is far from the usual (median { $median }, modified z-score { $score }): check it with the unit
+       *[other] {" "}(line { $row })
+    } lies outside the usual range (median { $median }). Check it with the unit.

@@ -143,10 +143,10 @@ normalise-theme-ambiguous = chủ đề để trống và tên tin bài khớp v
 normalise-theme-missing = chủ đề để trống và không suy ra được từ tên tin bài: hãy điền chủ đề
 normalise-subtheme-mismatch = chủ đề con { $subtheme } thuộc chủ đề { $belongs }, không thuộc chủ đề { $theme }
 normalise-hrc-invalid = nhóm ưu tiên HĐNQ '{ $cell }' không phải là số nhóm từ 1 đến 8
-normalise-total-mismatch = dòng tổng { $row } ('{ $label }') ghi { $field ->
+normalise-total-mismatch = dòng tổng ('{ $label }', dòng { $row }) ghi { $field ->
         [reach] lượt tiếp cận
        *[other] số lượng
-    } là { $stated }, nhưng { $items } mục đọc được phía trên cộng lại là { $sum }{ $refused ->
-        [0] {""}
-       *[other] {" "}(có { $refused } dòng phía trên bị từ chối)
-    }: số liệu vẫn được lưu như đã đọc; đề nghị kiểm tra lại phép cộng trong tệp (baocao query data_quality liệt kê trường hợp này)
+    } là { $stated }, nhưng cộng { $items } mục đọc được phía trên được { $sum }{ $refused ->
+        [0] : số liệu vẫn được lưu như đã đọc; đề nghị kiểm tra lại phép cộng trong tệp
+       *[other] {" "}(có { $refused } dòng phía trên bị từ chối, có thể là lý do): số liệu vẫn được lưu như đã đọc
+    } (lệnh baocao query data_quality liệt kê trường hợp này)

@@ -37,37 +37,35 @@ query-param-not-date = tham số { $param } phải là ngày dạng YYYY-MM-DD (
 query-say-reason-lang = say_reason: baocao không dùng ngôn ngữ '{ $lang }': hãy ghi 'vi' hoặc 'en'
 query-say-arguments = say(id, name, value, ...): hãy ghi mã thông điệp, rồi tên và giá trị của từng đối số
 query-session-closed = phiên truy vấn đã đóng
-quality-rule-finding = không đạt quy tắc '{ $rule }' (giá trị: { $left }; so với: { $right })
 query-param-not-number = tham số { $param } phải là một số (như 3 hoặc 2,5), không phải '{ $value }'
-query-param-not-a-choice = tham số { $param } không nhận giá trị '{ $value }'{ $suggestion }: các giá trị được nhận là { $choices }
-query-include-unknown = tệp chèn '{ $name }', nhưng không có truy vấn có tên nào khác mang tên đó
-query-include-param = tệp chèn { $name } nhưng không khai báo tham số ${ $param } của truy vấn đó
+query-include-unknown = tệp chèn truy vấn '{ $name }', nhưng không có truy vấn nào mang tên đó
+query-include-param = tệp chèn truy vấn { $name } nhưng chưa khai báo tham số ${ $param } mà truy vấn đó cần
+query-param-not-a-choice = tham số { $param } không nhận giá trị '{ $value }'{ $suggestion }: các giá trị hợp lệ là { $choices }
+quality-rule-finding = chưa đúng yêu cầu: { $rule } (số liệu của đơn vị: { $left }; mức đối chiếu: { $right })
+quality-rule-finding-text = chưa đúng yêu cầu: { $rule } (nội dung của đơn vị: { $lefttext }; đối chiếu với: { $righttext })
 quality-outlier = { $field ->
         [reach] lượt tiếp cận
         [duration_min] thời lượng (phút)
        *[other] số lượng
-    } { $value } khác xa { $n } { $field ->
-        [quantity] tháng
-       *[other] số liệu cùng hình thức
+    } { $value } nằm ngoài khoảng thường gặp (từ { $lower } đến { $upper }) của { $n } { $field ->
+        [quantity] báo cáo tháng
+       *[other] tin, bài, hoạt động cùng hình thức
     } { $baseline ->
         [unit] của chính đơn vị
        *[other] của các đơn vị cùng loại
     } ({ $algorithm ->
-        [z] trung bình
-       *[other] trung vị
-    } { $center }, { $algorithm ->
-        [z] điểm z
-       *[other] điểm z cải tiến
-    } { $score }; khoảng thường gặp từ { $lower } đến { $upper }): đề nghị kiểm tra lại với đơn vị
+        [z] mức trung bình
+       *[other] mức ở giữa
+    } { $center }): đề nghị kiểm tra lại với đơn vị
 quality-outlier-bounds = { $field ->
         [reach] lượt tiếp cận
         [duration_min] thời lượng (phút)
        *[other] số lượng
-    } { $value } nằm ngoài giới hạn của bounds.csv cho hình thức và loại đơn vị này (từ { $lower } đến { $upper }): đề nghị kiểm tra lại với đơn vị
-quality-total-mismatch = dòng tổng { $row } ('{ $label }') ghi { $field ->
+    } { $value } nằm ngoài mức giới hạn quy định cho hình thức và loại đơn vị này (từ { $lower } đến { $upper }): đề nghị kiểm tra lại với đơn vị
+quality-total-mismatch = dòng tổng ('{ $label }', dòng { $row }) ghi { $field ->
         [reach] lượt tiếp cận
        *[other] số lượng
-    } là { $stated }, nhưng { $items } mục đọc được phía trên cộng lại là { $sum }{ $refused ->
+    } là { $stated }, nhưng cộng { $items } mục phía trên được { $sum }{ $refused ->
         [0] {""}
-       *[other] {" "}(có { $refused } dòng phía trên bị từ chối)
+       *[other] {" "}(có { $refused } dòng phía trên bị từ chối, có thể là lý do)
     }

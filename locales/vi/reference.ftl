@@ -140,9 +140,12 @@ reference-diff-reports = các báo cáo { $kind ->
  } từ kỳ { $first } đến kỳ { $last }
 reference-diff-obligation = Nghĩa vụ báo cáo năm { $year }: { $what } từ mọi đơn vị loại { $kinds }, { $due }: dự kiến { $n } báo cáo.
 reference-diff-total = Số báo cáo dự kiến: { $a } năm { $ya }, { $b } năm { $yb }.
-reference-bound-not-number = '{ $value }' không phải là một số không âm: dùng dấu chấm cho phần thập phân, hoặc để trống nếu không giới hạn
 reference-bound-open = một giới hạn cần có mức tối thiểu (min), mức tối đa (max) hoặc cả hai
 reference-bound-reversed = mức tối thiểu { $min } lớn hơn mức tối đa { $max }
 reference-bound-twice = cùng chỉ tiêu, hình thức và loại đơn vị này đã có giới hạn ở dòng { $line }
 reference-rule-twice = mã quy tắc '{ $code }' bị dùng hai lần
-reference-rule-expression = '{ $value }' không phải là một biểu thức SQL: hãy bỏ ';' và '--'
+reference-bound-not-number = '{ $value }' không phải là một số không âm: hãy ghi như 5000 hoặc 2.5, hoặc để trống nếu không giới hạn
+reference-bound-grouped = '{ $value }' có dấu phân cách hàng nghìn nên dễ bị đọc nhầm thành số thập phân: hãy ghi { $whole }, không có dấu phân cách
+reference-rule-unknown-column = '{ $name }' không phải là cột mà quy tắc phạm vi { $scope } dùng được: các cột là { $columns }
+reference-rule-not-sql = không đọc được '{ $value }' như một biểu thức SQL ({ $error })
+reference-rule-expression = không dùng được '{ $value }' làm biểu thức SQL: biểu thức không được chứa ';' hoặc '--'

@@ -22,10 +22,10 @@ trends-alert-peak-shortfall = Ngày thứ { $day } trên { $days } ngày của �
 trends-alert-rows-refused = { $rows } dòng của báo cáo kỳ { $period } ({ $file }) bị từ chối, dòng đầu tiên là dòng { $first }: { $reason } Hãy gửi báo cáo đã sửa.
 trends-alert-file-refused = Toàn bộ tệp bị từ chối: { $reason }
 trends-alert-outlier = { $field ->
-        [reach] lượt tiếp cận
-        [duration_min] thời lượng
-       *[other] số lượng của một tháng
+        [reach] Lượt tiếp cận
+        [duration_min] Thời lượng (phút)
+       *[other] Số lượng của một báo cáo tháng
     } { $value } trong { $file }{ $row ->
         [none] {""}
        *[other] {" "}(dòng { $row })
-    } khác xa mức thường gặp (trung vị { $median }, điểm z cải tiến { $score }): đề nghị kiểm tra lại với đơn vị
+    } nằm ngoài khoảng thường gặp (mức ở giữa { $median }). Đề nghị kiểm tra lại với đơn vị.

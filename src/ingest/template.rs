@@ -49,13 +49,20 @@ pub(super) fn sum_label(cells: &[Cell]) -> Option<(&str, bool)> {
     })
 }
 
-/// `Lũy kế`, `Cộng dồn`, `Cộng lũy kế`: a running total, not a sum of
-/// the rows above.
+/// `Lũy kế`, `Cộng dồn`, `Cộng lũy kế`, `Cộng từ đầu năm`: a running
+/// total, not a sum of the rows above.
 fn runs_on_only(text: &str) -> bool {
     let lower = text.to_lowercase();
-    ["lũy kế", "luỹ kế", "cộng dồn", "cộng lũy kế", "cộng luỹ kế"]
-        .iter()
-        .any(|w| lower.contains(w))
+    [
+        "lũy kế",
+        "luỹ kế",
+        "cộng dồn",
+        "cộng lũy kế",
+        "cộng luỹ kế",
+        "từ đầu năm",
+    ]
+    .iter()
+    .any(|w| lower.contains(w))
 }
 
 /// A label that sums: `Cộng` (with its dot below: `cộng đồng`, a

@@ -17,8 +17,10 @@ pub(super) const FINDINGS: &str = "validation_findings";
 /// `activity_id`, `source_row`, `title` (null where the scope has none).
 ///
 /// `rule_items`: each current item with its unit's kind and the bounds of
-/// its form and unit kind (`reach_min`, `reach_max`, `duration_min_min`,
-/// `duration_max`: from `bounds`; null where none is set). The small
+/// its form and unit kind (`bound_reach_min`, `bound_reach_max`,
+/// `bound_duration_min`, `bound_duration_max`: from `bounds`; null where
+/// none is set). The columns of each view are
+/// [`crate::reference::quality::SCOPE_COLUMNS`]. The small
 /// tables come first: the side each join hashes.
 ///
 /// `rule_submissions`: each current report with the sums of its items
@@ -36,10 +38,10 @@ pub(super) fn scope_views() -> Vec<View> {
     vec![
         View {
             name: "rule_items",
-            body: "SELECT ib.*, db.min AS duration_min_min, db.max AS duration_max
+            body: "SELECT ib.*, db.min AS bound_duration_min, db.max AS bound_duration_max
 FROM bounds db
 RIGHT JOIN (
-    SELECT ia.*, rb.min AS reach_min, rb.max AS reach_max
+    SELECT ia.*, rb.min AS bound_reach_min, rb.max AS bound_reach_max
     FROM bounds rb
     RIGHT JOIN (
         SELECT a.activity_id, a.submission_id, a.unit_code, u.unit_kind, a.year, a.month,
@@ -137,9 +139,12 @@ pub(super) fn findings_view(rules: &[Rule]) -> View {
                 "SELECT {code} AS rule_code, {scope} AS scope, unit_code, unit_kind,
        CAST(year AS INT) AS year, submission_id, activity_id, source_row, title,
        CAST({l} AS VARCHAR) AS left_value, CAST({r} AS VARCHAR) AS right_value,
-       say('quality-rule-finding', 'rule', CASE lang() WHEN 'vi' THEN {vi} ELSE {en} END,
-           'left', COALESCE(CAST({l} AS VARCHAR), '-'),
-           'right', COALESCE(CAST({r} AS VARCHAR), '-')) AS detail
+       say(CASE WHEN TRY_CAST({l} AS DOUBLE) IS NOT NULL AND TRY_CAST({r} AS DOUBLE) IS NOT NULL
+                THEN 'quality-rule-finding' ELSE 'quality-rule-finding-text' END,
+           'rule', CASE lang() WHEN 'vi' THEN {vi} ELSE {en} END,
+           'left', TRY_CAST({l} AS DOUBLE), 'right', TRY_CAST({r} AS DOUBLE),
+           'lefttext', COALESCE(CAST({l} AS VARCHAR), '-'),
+           'righttext', COALESCE(CAST({r} AS VARCHAR), '-')) AS detail
 FROM rule_{view} WHERE {broken}",
                 code = literal(&rule.code),
                 scope = literal(&rule.scope),

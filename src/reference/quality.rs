@@ -69,6 +69,109 @@ pub const MISSING_VALUE_STRATEGIES: [&str; 3] = [
 /// or each unit and year (`unit_year`, `rule_unit_years`).
 pub const SCOPES: [&str; 3] = ["item", "submission", "unit_year"];
 
+/// The columns a rule's sides may name, per scope: the columns of the
+/// views `rule_items`, `rule_submissions` and `rule_unit_years` (a test
+/// keeps them equal).
+pub const SCOPE_COLUMNS: [(&str, &[&str]); 3] = [
+    (
+        "item",
+        &[
+            "activity_id",
+            "submission_id",
+            "unit_code",
+            "unit_kind",
+            "year",
+            "month",
+            "activity_date",
+            "form_code",
+            "title",
+            "source_row",
+            "quantity",
+            "reach",
+            "duration_min",
+            "bound_reach_min",
+            "bound_reach_max",
+            "bound_duration_min",
+            "bound_duration_max",
+        ],
+    ),
+    (
+        "submission",
+        &[
+            "submission_id",
+            "unit_code",
+            "unit_kind",
+            "period_kind",
+            "period",
+            "year",
+            "received_at",
+            "rows_read",
+            "rows_accepted",
+            "rows_rejected",
+            "items",
+            "quantity",
+            "reach",
+            "duration_min",
+            "activity_id",
+            "source_row",
+            "title",
+        ],
+    ),
+    (
+        "unit_year",
+        &[
+            "unit_code",
+            "unit_kind",
+            "year",
+            "submission_id",
+            "annual_quantity",
+            "monthly_quantity",
+            "monthly_reports",
+            "activity_id",
+            "source_row",
+            "title",
+        ],
+    ),
+];
+
+/// The first name in `expression` that is neither a column of `scope`,
+/// a function (a name before `(`) nor an SQL keyword; `Err` with the
+/// parser's words when it is not SQL at all.
+fn unknown_name(expression: &str, scope: &str) -> Result<Option<String>, String> {
+    use datafusion::sql::sqlparser::dialect::GenericDialect;
+    use datafusion::sql::sqlparser::keywords::Keyword;
+    use datafusion::sql::sqlparser::tokenizer::{Token, Tokenizer};
+    let columns = scope_columns(scope);
+    let tokens = Tokenizer::new(&GenericDialect {}, expression)
+        .tokenize()
+        .map_err(|e| e.to_string())?;
+    let meaningful: Vec<&Token> = tokens
+        .iter()
+        .filter(|t| !matches!(t, Token::Whitespace(_)))
+        .collect();
+    for (i, token) in meaningful.iter().enumerate() {
+        let Token::Word(word) = token else {
+            continue;
+        };
+        let name = word.value.to_lowercase();
+        let call = matches!(meaningful.get(i + 1), Some(Token::LParen));
+        let keyword = word.keyword != Keyword::NoKeyword && word.quote_style.is_none();
+        if !call && !keyword && !columns.contains(&name.as_str()) {
+            return Ok(Some(word.value.clone()));
+        }
+    }
+    Ok(None)
+}
+
+/// The columns of `scope` (none for a scope there is not).
+fn scope_columns(scope: &str) -> &'static [&'static str] {
+    SCOPE_COLUMNS
+        .iter()
+        .find(|(s, _)| *s == scope)
+        .map(|(_, c)| *c)
+        .unwrap_or_default()
+}
+
 /// One line of `validation_rules.csv`. `left` and `right` are SQL
 /// expressions over the columns of the scope's view; the rule holds when
 /// `left operator right` is true. A pair operator holds when both sides
@@ -201,6 +304,23 @@ fn bounds(
             if s.is_empty() {
                 return Ok(None);
             }
+            // `5.000` or `5,000`: five thousand as people write it, which a
+            // number reader would take for five
+            let (head, groups) = s.split_once(['.', ',']).unwrap_or((s, ""));
+            let grouped = !groups.is_empty()
+                && (1..=3).contains(&head.len())
+                && head.bytes().all(|b| b.is_ascii_digit())
+                && groups
+                    .split(['.', ','])
+                    .all(|g| g.len() == 3 && g.bytes().all(|b| b.is_ascii_digit()));
+            if grouped {
+                let whole: String = s.chars().filter(char::is_ascii_digit).collect();
+                return Err(ctx.err(
+                    line,
+                    name,
+                    crate::msg!("reference-bound-grouped", value = s, whole = whole),
+                ));
+            }
             s.parse::<f64>()
                 .ok()
                 .filter(|n| n.is_finite() && *n >= 0.0)
@@ -271,6 +391,7 @@ fn rules(
                 crate::msg!("reference-rule-twice", code = code),
             ));
         }
+        let scope = one_of(ctx, line, "scope", &row.scope, &SCOPES)?;
         let expression = |name: &str, s: &str| -> Result<String, ReferenceError> {
             let s = ctx.nonempty(line, name, s)?;
             if s.contains(';') || s.contains("--") {
@@ -280,10 +401,20 @@ fn rules(
                     crate::msg!("reference-rule-expression", value = s),
                 ));
             }
-            Ok(s)
+            let message = match unknown_name(&s, &scope) {
+                Ok(None) => return Ok(s),
+                Ok(Some(unknown)) => crate::msg!(
+                    "reference-rule-unknown-column",
+                    name = unknown,
+                    scope = scope.clone(),
+                    columns = scope_columns(&scope).join(", ")
+                ),
+                Err(why) => crate::msg!("reference-rule-not-sql", value = s.clone(), error = why),
+            };
+            Err(ctx.err(line, name, message))
         };
         out.push(Rule {
-            scope: one_of(ctx, line, "scope", &row.scope, &SCOPES)?,
+            scope: scope.clone(),
             description_vi: ctx.nonempty(line, "description_vi", &row.description_vi)?,
             description_en: ctx.nonempty(line, "description_en", &row.description_en)?,
             left: expression("left", &row.left)?,
@@ -361,6 +492,8 @@ mod tests {
             ("reach,meeting,*,9,5\n", "min"),
             ("reach,meeting,*,,\n", "max"),
             ("reach,meeting,*,một,5\n", "min"),
+            ("reach,meeting,*,1,5.000\n", "max"),
+            ("reach,meeting,*,1,\"5,000\"\n", "max"),
             ("reach,meeting,*,1,5\nreach,meeting,*,2,6\n", "field"),
         ] {
             let e = checks(&format!("{header}{body}"), RULES_HEADER).unwrap_err();
@@ -383,5 +516,30 @@ mod tests {
             matches!(e, ReferenceError::Invalid { ref field, .. } if field == "missing_value_strategy")
         );
         assert!(checks(header, &rule("less_than", "NEVER_SKIP")).is_ok());
+        // a column the scope does not have is named, with the ones it has
+        let typo = format!(
+            "{RULES_HEADER}r2,item,Mô tả,Description,\"CASE WHEN form_code = 'meeting' THEN reach END\",less_than_or_equal_to,reach_maxx,NEVER_SKIP\n"
+        );
+        let e = checks(header, &typo).unwrap_err();
+        let ReferenceError::Invalid {
+            field,
+            line,
+            message,
+            ..
+        } = &e
+        else {
+            panic!("{e:?}")
+        };
+        assert_eq!((field.as_str(), *line), ("right", 2));
+        let said = message.say(crate::i18n::Lang::En);
+        assert!(
+            said.contains("'reach_maxx'") && said.contains("bound_reach_max"),
+            "{said}"
+        );
+        // functions, keywords and literals are not columns
+        let fine = format!(
+            "{RULES_HEADER}r3,unit_year,Mô tả,Description,\"COALESCE(annual_quantity, 0) * 2\",greater_than,\"CAST(monthly_quantity AS DOUBLE)\",NEVER_SKIP\n"
+        );
+        assert!(checks(header, &fine).is_ok());
     }
 }

@@ -41,7 +41,8 @@ pub struct SummaryData {
     /// `data_quality`'s findings of the year, every column (the workbook).
     pub quality: Answer,
     /// The same findings in the columns a reader acts on (`kind`, `unit`,
-    /// `period`, `item`, `detail`): the documents' follow-up section.
+    /// `period`, `source_file`, `source_row`, `item`, `detail`): the
+    /// documents' follow-up section.
     pub follow_up: Answer,
 }
 
@@ -139,7 +140,15 @@ impl SummaryData {
             })
             .collect();
         let top = Answer::new(&top.query, columns, rows);
-        let keep = ["kind", "unit", "period", "item", "detail"];
+        let keep = [
+            "kind",
+            "unit",
+            "period",
+            "source_file",
+            "source_row",
+            "item",
+            "detail",
+        ];
         let picked: Vec<usize> = keep
             .iter()
             .map(|c| q.col(c).map(|c| c.0))

@@ -215,7 +215,7 @@ mod tests {
     use super::*;
 
     /// The columns whose headings the messages hold (`summary-col-<column>`).
-    const LABELLED_COLUMNS: [&str; 54] = [
+    const LABELLED_COLUMNS: [&str; 56] = [
         "theme",
         "items",
         "quantity",
@@ -270,6 +270,8 @@ mod tests {
         "kind",
         "item",
         "check",
+        "source_file",
+        "source_row",
     ];
 
     #[test]

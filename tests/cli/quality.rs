@@ -362,7 +362,7 @@ fn every_finding_is_listed_once_and_every_figure_stays_stored() {
         total["detail"]
             .as_str()
             .unwrap()
-            .contains("states a quantity of 9, but the 3 items read above it add up to 7")
+            .contains("states a quantity of 9, but the 3 items above it add up to 7")
     );
     let annual = by("annual_covers_monthly");
     assert_eq!((num(annual, "value"), num(annual, "expected")), (5.0, 7.0));
@@ -377,19 +377,20 @@ fn every_finding_is_listed_once_and_every_figure_stays_stored() {
         duration["detail"]
             .as_str()
             .unwrap()
-            .starts_with("breaks the rule 'A duration")
+            .starts_with("does not meet the rule: A duration")
     );
 
     // as an official reads them: in Vietnamese
     let vi = w.run_vi(&["query", "data_quality", "--format", "json"]);
     assert!(
-        vi.stdout.contains("không đạt quy tắc 'Thời lượng (phút)"),
+        vi.stdout
+            .contains("chưa đúng yêu cầu: Thời lượng (phút) chỉ có ở chương trình"),
         "{}",
         vi.stdout
     );
     assert!(
         vi.stdout
-            .contains("ghi số lượng là 9, nhưng 3 mục đọc được phía trên cộng lại là 7")
+            .contains("ghi số lượng là 9, nhưng cộng 3 mục phía trên được 7")
     );
 
     // nothing refused, every figure as read
@@ -441,7 +442,7 @@ fn the_trend_alerts_name_the_flagged_figure() {
         outliers[0]["detail"]
             .as_str()
             .unwrap()
-            .contains("a reach of 15,000"),
+            .contains("The reach 15,000 in "),
         "{alerts:?}"
     );
     // before the report came in, nothing
@@ -477,10 +478,18 @@ fn the_word_report_lists_the_findings_and_marks_the_award_candidate() {
             .as_array()
             .unwrap()
     };
-    let follow_up = find("Loại phát hiện");
+    let follow_up = find("Loại vấn đề");
     assert_eq!(
         follow_up[0],
-        json!(["Loại phát hiện", "Đơn vị", "Kỳ", "Nội dung", "Chi tiết"])
+        json!([
+            "Loại vấn đề",
+            "Đơn vị",
+            "Kỳ",
+            "Tệp",
+            "Dòng",
+            "Nội dung",
+            "Chi tiết"
+        ])
     );
     assert_eq!(follow_up.len(), 6, "{follow_up:?}");
     let mismatch = follow_up
@@ -488,12 +497,13 @@ fn the_word_report_lists_the_findings_and_marks_the_award_candidate() {
         .find(|r| r[0] == "Dòng tổng không khớp")
         .expect("the totals row");
     assert_eq!(mismatch[2], "07/2023");
-    let said = mismatch[4].as_str().unwrap();
-    assert!(said.contains("là 9") && said.contains("là 7"), "{said}");
+    assert_eq!(mismatch[4], "5");
+    let said = mismatch[6].as_str().unwrap();
+    assert!(said.contains("là 9") && said.contains("được 7"), "{said}");
     assert!(
         follow_up
             .iter()
-            .filter(|r| r[0] == "Không đạt quy tắc")
+            .filter(|r| r[0] == "Chưa đúng quy tắc kiểm tra")
             .count()
             == 3
     );
@@ -517,4 +527,71 @@ fn the_word_report_lists_the_findings_and_marks_the_award_candidate() {
         .find(|r| r.as_array().unwrap().iter().any(|c| c == "Hội nghị 6"))
         .unwrap();
     assert_eq!(plain.as_array().unwrap().last().unwrap(), "");
+}
+
+#[test]
+fn a_rule_may_name_exactly_the_columns_of_its_scope_view() {
+    let w = quality_lake();
+    for (scope, columns) in baocao::reference::quality::SCOPE_COLUMNS {
+        let view = match scope {
+            "item" => "rule_items",
+            "submission" => "rule_submissions",
+            _ => "rule_unit_years",
+        };
+        let run = w.run(&[
+            "sql",
+            &format!("SELECT * FROM {view} LIMIT 0"),
+            "--format",
+            "csv",
+        ]);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        let header: Vec<&str> = run.stdout.lines().next().unwrap().split(',').collect();
+        assert_eq!(header, columns, "{view}");
+    }
+}
+
+#[test]
+fn where_most_figures_are_equal_the_mean_absolute_deviation_stands_in() {
+    // 23 meetings reach 100, one 1,000: the median is 100 and so is more
+    // than half, so the MAD is 0; the mean absolute deviation from the
+    // median is 900 / 24 = 37.5, and the modified z-score of 1,000 is
+    // 900 / (1.253314 x 37.5) = 19.15 (Iglewicz and Hoaglin)
+    let w = Workdir::new();
+    let mut reaches = vec![100; 23];
+    reaches.push(1_000);
+    w.write(
+        "inbox/so-y-te_2023.json",
+        &meetings("Sở Y tế", "2023-11-01", &reaches, &[]),
+    );
+    assert_eq!(w.run(&["ingest", "inbox"]).code, 0);
+    let found = rows(&w, &["query", "outliers"]);
+    assert_eq!(found.len(), 1, "{found:?}");
+    let r = &found[0];
+    assert_eq!((num(r, "value"), num(r, "mad")), (1_000.0, 0.0));
+    assert_eq!(num(r, "modified_z_score"), 19.15);
+    assert!((num(r, "upper_bound") - (100.0 + 3.0 * 1.253_314 * 37.5)).abs() < 1e-3);
+}
+
+#[test]
+fn a_running_total_is_not_checked_against_the_rows_above() {
+    let w = Workdir::new();
+    w.write(
+        "inbox/pvhtt-tuan-giao_2023-07.csv",
+        "Ngày,Chủ đề,Hình thức,Tên tin bài,Số lượng\n03/07/2023,ethnic,Tin,Tin một,2\n\
+         Cộng từ đầu năm,,,,40\nLũy kế,,,,40\nTổng cộng,,,,2\n"
+            .as_bytes(),
+    );
+    let run = w.run(&["ingest", "inbox", "--received-at", "2023-07-12"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let totals = rows(
+        &w,
+        &["sql", "SELECT label, stated, agrees FROM file_totals"],
+    );
+    assert_eq!(
+        totals,
+        [json!({"label": "Tổng cộng", "stated": 2, "agrees": true})
+            .as_object()
+            .unwrap()
+            .clone()]
+    );
 }

@@ -18,6 +18,8 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+from results import write_section
+
 import psycopg
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -150,15 +152,7 @@ def main():
               "What it does not say: loopback only, no TLS (rustls adds a handshake per connection, not per "
               "statement), psycopg's own time is in the figures, and nothing else ran on the machine.",
               "<!-- /serve -->"]
-    section = "\n".join(lines) + "\n"
-    results_md = ROOT / "bench" / "RESULTS.md"
-    text = results_md.read_text()
-    if "<!-- serve -->" in text:
-        text = re.sub(r"<!-- serve -->.*?<!-- /serve -->\n", section, text, flags=re.S)
-    else:
-        text = text.rstrip("\n") + "\n\n" + section
-    results_md.write_text(text)
-    print(section)
+    write_section("serve", "\n".join(lines) + "\n")
 
 
 if __name__ == "__main__":

@@ -18,7 +18,7 @@
 -- detail says the finding in baocao's language (say(): the messages
 -- quality-* of locales/). Nothing here refuses or changes a figure.
 WITH outlier_rows AS (
-    -- include: outliers
+    -- include: outliers (as_of = CAST(NULL AS DATE))
 ),
 findings AS (
     SELECT 'outlier' AS kind, algorithm AS check_code, unit_code, submission_id, source_row,

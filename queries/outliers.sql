@@ -7,10 +7,11 @@
 --   $threshold NUMBER (default 3) how far a z-score or modified z-score may go (DHIS2's default, 3)
 --   $baseline_years INT (default 3) the years of history the baseline holds, ending with $year
 --   $min_history INT (default 12) the fewest figures a unit's own baseline needs: with fewer, the figures of every unit of its kind (for the same form) are the baseline
+--   $as_of DATE (default none) see the lake as it was on this day: the reports current then, items dated up to it (none: as it is now)
 -- Columns: unit_code, unit, unit_kind, form_code, field, period, activity_date, title, activity_id, submission_id, source_file, source_row, value, baseline, baseline_n, mean, std_dev, median, mad, z_score, modified_z_score, lower_bound, upper_bound, algorithm
 -- The baseline of a figure is every figure of the same field and form that
--- the same unit's current reports hold in the $baseline_years years up to
--- $year, the figure itself included, as DHIS2 computes it; `baseline` says
+-- the same unit's current reports (those current on $as_of) hold in the
+-- $baseline_years years up to $year, the figure itself included, as DHIS2 computes it; `baseline` says
 -- whose it was: `unit`, or `unit_kind` (every unit of its kind, the same
 -- form) when the unit has fewer than $min_history figures of that form.
 -- A monthly report's quantity is one figure of form '*' (every form
@@ -32,18 +33,30 @@
 -- needs at least 11 figures: hence the default $min_history. Quantity is
 -- read from the rollup, reach and duration from the items. Every figure
 -- stays stored: this only flags.
-WITH observed AS (
+WITH reports AS (
+    -- the reports the check sees: current now, or current on $as_of
+    SELECT submission_id, unit_code, period_kind, period
+    FROM submission_versions
+    WHERE received_at <= COALESCE($as_of, received_at)
+      AND (current_until IS NULL OR current_until > COALESCE($as_of, current_until))
+),
+items AS (
+    -- the reports (a few per unit) first: the side the join hashes
+    SELECT a.*
+    FROM reports r JOIN lake.activities a ON a.submission_id = r.submission_id
+    WHERE a.year <= $year AND a.year + $baseline_years > $year
+      AND a.activity_date <= COALESCE($as_of, a.activity_date)
+),
+observed AS (
     SELECT unit_code, form_code, year, submission_id, activity_id, source_row,
            activity_date, title, 'reach' AS field, CAST(reach AS DOUBLE) AS value
-    FROM activities
+    FROM items
     WHERE ($field = 'reach' OR $field = 'all') AND reach IS NOT NULL
-      AND year <= $year AND year + $baseline_years > $year
     UNION ALL
     SELECT unit_code, form_code, year, submission_id, activity_id, source_row,
            activity_date, title, 'duration_min' AS field, duration_min AS value
-    FROM activities
+    FROM items
     WHERE ($field = 'duration_min' OR $field = 'all') AND duration_min IS NOT NULL
-      AND year <= $year AND year + $baseline_years > $year
     UNION ALL
     -- one figure per monthly report: its quantity, every form together
     -- (form_code '*'), in its period's month
@@ -52,9 +65,8 @@ WITH observed AS (
            CAST(NULL AS BIGINT) AS source_row, to_date(s.period || '-01') AS activity_date,
            CAST(NULL AS VARCHAR) AS title, 'quantity' AS field,
            CAST(SUM(q.quantity) AS DOUBLE) AS value
-    -- the reports (a few per unit) first: the side the join hashes
-    FROM submissions s
-    JOIN activity_rollup q ON q.submission_id = s.submission_id
+    FROM reports s
+    JOIN lake.activity_rollup q ON q.submission_id = s.submission_id
     WHERE ($field = 'quantity' OR $field = 'all') AND q.grain = 'form'
       AND s.period_kind = 'monthly'
       AND CAST(substr(s.period, 1, 4) AS INT) <= $year
@@ -66,46 +78,58 @@ figures AS (
     SELECT o.*, u.unit_kind, o.value AS x
     FROM units u RIGHT JOIN observed o ON u.unit_code = o.unit_code
 ),
-unit_stats AS (
-    SELECT field, unit_code, form_code, COUNT(*) AS n, AVG(x) AS mean,
+-- each figure twice, once in its unit's group and once in its kind's, so
+-- that one pass over the figures makes both baselines (a CTE is computed
+-- again wherever it is named: three passes in all, not six)
+grouped AS (
+    SELECT f.field, f.form_code, f.x, g.level,
+           CASE WHEN g.level = 'unit' THEN f.unit_code
+                ELSE COALESCE(f.unit_kind, '?') END AS group_key,
+           COALESCE(f.unit_kind, '?') AS kind_key
+    FROM figures f CROSS JOIN (VALUES ('unit'), ('unit_kind')) AS g(level)
+),
+stats AS (
+    SELECT field, level, group_key, kind_key, form_code, COUNT(*) AS n, AVG(x) AS mean,
            STDDEV_POP(x) AS std_dev, MEDIAN(x) AS median
-    FROM figures GROUP BY field, unit_code, form_code
+    FROM grouped GROUP BY field, level, group_key, kind_key, form_code
 ),
-unit_mad AS (
-    SELECT s.field, s.unit_code, s.form_code, MEDIAN(ABS(f.x - s.median)) AS mad,
-           AVG(ABS(f.x - s.median)) AS mean_ad
-    FROM unit_stats s
-    JOIN figures f ON f.field = s.field AND f.unit_code = s.unit_code AND f.form_code = s.form_code
-    GROUP BY s.field, s.unit_code, s.form_code
-),
-kind_stats AS (
-    SELECT field, unit_kind, form_code, COUNT(*) AS n, AVG(x) AS mean,
-           STDDEV_POP(x) AS std_dev, MEDIAN(x) AS median
-    FROM figures GROUP BY field, unit_kind, form_code
-),
-kind_mad AS (
-    SELECT s.field, s.unit_kind, s.form_code, MEDIAN(ABS(f.x - s.median)) AS mad,
-           AVG(ABS(f.x - s.median)) AS mean_ad
-    FROM kind_stats s
-    JOIN figures f ON f.field = s.field AND f.unit_kind = s.unit_kind AND f.form_code = s.form_code
-    GROUP BY s.field, s.unit_kind, s.form_code
+spreads AS (
+    SELECT s.field, s.level, s.group_key, s.kind_key, s.form_code, s.n, s.mean, s.std_dev,
+           s.median, MEDIAN(ABS(g.x - s.median)) AS mad, AVG(ABS(g.x - s.median)) AS mean_ad
+    FROM stats s
+    JOIN grouped g ON g.field = s.field AND g.level = s.level AND g.group_key = s.group_key
+                  AND g.form_code = s.form_code
+    GROUP BY s.field, s.level, s.group_key, s.kind_key, s.form_code, s.n, s.mean, s.std_dev,
+             s.median
 ),
 baselines AS (
-    -- each unit's own, or its kind's where its own is too short
-    SELECT us.field, us.unit_code, us.form_code,
-           CASE WHEN us.n >= $min_history THEN 'unit' ELSE 'unit_kind' END AS baseline,
-           CASE WHEN us.n >= $min_history THEN us.n ELSE ks.n END AS baseline_n,
-           CASE WHEN us.n >= $min_history THEN us.mean ELSE ks.mean END AS mean,
-           CASE WHEN us.n >= $min_history THEN us.std_dev ELSE ks.std_dev END AS std_dev,
-           CASE WHEN us.n >= $min_history THEN us.median ELSE ks.median END AS median,
-           CASE WHEN us.n >= $min_history THEN um.mad ELSE km.mad END AS mad,
-           CASE WHEN us.n >= $min_history THEN um.mean_ad ELSE km.mean_ad END AS mean_ad
-    FROM unit_stats us
-    JOIN unit_mad um ON um.field = us.field AND um.unit_code = us.unit_code AND um.form_code = us.form_code
-    JOIN (SELECT DISTINCT field, unit_code, unit_kind, form_code FROM figures) k
-      ON k.field = us.field AND k.unit_code = us.unit_code AND k.form_code = us.form_code
-    LEFT JOIN kind_stats ks ON ks.field = us.field AND (ks.unit_kind IS NOT DISTINCT FROM k.unit_kind) AND ks.form_code = us.form_code
-    LEFT JOIN kind_mad km ON km.field = us.field AND (km.unit_kind IS NOT DISTINCT FROM k.unit_kind) AND km.form_code = us.form_code
+    -- each unit's own, or its kind's where its own is too short (the
+    -- kind's row of spreads beside each of its units' rows)
+    SELECT field, group_key AS unit_code, form_code,
+           CASE WHEN n >= $min_history THEN 'unit' ELSE 'unit_kind' END AS baseline,
+           CASE WHEN n >= $min_history THEN n ELSE kind_n END AS baseline_n,
+           CASE WHEN n >= $min_history THEN mean ELSE kind_mean END AS mean,
+           CASE WHEN n >= $min_history THEN std_dev ELSE kind_std_dev END AS std_dev,
+           CASE WHEN n >= $min_history THEN median ELSE kind_median END AS median,
+           CASE WHEN n >= $min_history THEN mad ELSE kind_mad END AS mad,
+           CASE WHEN n >= $min_history THEN mean_ad ELSE kind_mean_ad END AS mean_ad
+    FROM (
+        SELECT field, level, group_key, form_code, n, mean, std_dev, median, mad, mean_ad,
+           MAX(CASE WHEN level = 'unit_kind' THEN n END)
+               OVER (PARTITION BY field, kind_key, form_code) AS kind_n,
+           MAX(CASE WHEN level = 'unit_kind' THEN mean END)
+               OVER (PARTITION BY field, kind_key, form_code) AS kind_mean,
+           MAX(CASE WHEN level = 'unit_kind' THEN std_dev END)
+               OVER (PARTITION BY field, kind_key, form_code) AS kind_std_dev,
+           MAX(CASE WHEN level = 'unit_kind' THEN median END)
+               OVER (PARTITION BY field, kind_key, form_code) AS kind_median,
+           MAX(CASE WHEN level = 'unit_kind' THEN mad END)
+               OVER (PARTITION BY field, kind_key, form_code) AS kind_mad,
+           MAX(CASE WHEN level = 'unit_kind' THEN mean_ad END)
+               OVER (PARTITION BY field, kind_key, form_code) AS kind_mean_ad
+        FROM spreads
+    ) both_levels
+    WHERE level = 'unit'
 ),
 scored AS (
     SELECT f.*, b.baseline, b.baseline_n, b.mean, b.std_dev, b.median, b.mad,

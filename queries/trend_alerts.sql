@@ -139,8 +139,8 @@ peak_shortfall AS (
 ),
 -- outlier: a figure of a report current on the as-of day that the outlier
 -- check flags (the outliers query at its defaults, every figure, the
--- as-of day's year; its baselines are the lake's current reports); since
--- is the day the report was received.
+-- as-of day's year, the lake as it was on the as-of day); since is the
+-- day the report was received.
 outlier_rows AS (
     -- include: outliers (year = CAST(date_part('year', $as_of) AS BIGINT), field = 'all', algorithm = 'mod_z', threshold = 3.0, baseline_years = 3, min_history = 12)
 ),

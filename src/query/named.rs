@@ -163,7 +163,10 @@ fn expand_includes(q: &NamedQuery, all: &[NamedQuery]) -> Result<String, QueryEr
             continue;
         };
         let (name, given) = match rest.split_once('(') {
-            Some((name, args)) => (name.trim(), args.trim_end().trim_end_matches(')')),
+            Some((name, args)) => {
+                let args = args.trim_end();
+                (name.trim(), args.strip_suffix(')').unwrap_or(args))
+            }
             None => (rest, ""),
         };
         let included = all

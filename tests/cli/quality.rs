@@ -212,6 +212,17 @@ fn the_typed_wrong_reach_is_flagged_by_both_algorithms_and_nothing_else() {
 }
 
 #[test]
+fn the_lake_as_of_a_day_is_judged_on_what_it_held_that_day() {
+    let w = quality_lake();
+    // Sở Y tế's report came in on 1 November: on 31 October nothing to judge
+    let before = rows(&w, &["query", "outliers", "--param", "as_of=2023-10-31"]);
+    assert!(before.is_empty(), "{before:?}");
+    let after = rows(&w, &["query", "outliers", "--param", "as_of=2023-11-30"]);
+    assert_eq!(after.len(), 1, "{after:?}");
+    assert_eq!(num(&after[0], "modified_z_score"), 333.88);
+}
+
+#[test]
 fn a_unit_with_too_little_history_is_judged_against_its_kind() {
     let w = quality_lake();
     // Sở Tư pháp's 150, 160 and 170 beside Sở Y tế's twelve: the fifteen

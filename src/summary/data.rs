@@ -153,12 +153,23 @@ impl SummaryData {
             .iter()
             .map(|c| q.col(c).map(|c| c.0))
             .collect::<Result<_, _>>()?;
+        // the file by its name: the folder it was ingested from is the
+        // department's, not the reader's
+        let file = q.text("source_file")?.0;
+        let named = |i: usize, cell: &Cell| match cell {
+            Cell::Text(path) if i == file => Cell::Text(
+                std::path::Path::new(path)
+                    .file_name()
+                    .map_or(path.clone(), |n| n.to_string_lossy().into_owned()),
+            ),
+            other => other.clone(),
+        };
         let follow_up = Answer::new(
             "data_quality",
             picked.iter().map(|&i| q.columns[i].clone()).collect(),
             q.rows
                 .iter()
-                .map(|r| picked.iter().map(|&i| r[i].clone()).collect())
+                .map(|r| picked.iter().map(|&i| named(i, &r[i])).collect())
                 .collect(),
         );
         self.top = top;

@@ -112,8 +112,10 @@ fn data_table(rows: &Answer, columns: &[(String, String)], c: &Campaign, l: Lang
                 .max()
                 .unwrap_or(0);
             // a header word is never broken: 11 pt Times is about 80
-            // characters across the text width
-            (head + 1).max(longest.min(36)).max(6)
+            // characters across the text width; a column of sentences (a
+            // finding, a reason) gets the room of two
+            let cap = if longest > 60 { 72 } else { 36 };
+            (head + 1).max(longest.min(cap)).max(6)
         })
         .collect();
     let widths = column_widths(&weights);

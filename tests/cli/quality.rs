@@ -508,6 +508,7 @@ fn the_word_report_lists_the_findings_and_marks_the_award_candidate() {
         .find(|r| r[0] == "Dòng tổng không khớp")
         .expect("the totals row");
     assert_eq!(mismatch[2], "07/2023");
+    assert_eq!(mismatch[3], "pvhtt-tuan-giao_2023-07.csv");
     assert_eq!(mismatch[4], "5");
     let said = mismatch[6].as_str().unwrap();
     assert!(said.contains("là 9") && said.contains("được 7"), "{said}");

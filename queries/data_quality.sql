@@ -4,9 +4,9 @@
 --   $year INT (default 2023) the year checked
 --   $field TEXT [reach|quantity|duration_min|all] (default all) the figures the outlier check reads (see outliers)
 --   $algorithm TEXT [z|mod_z|min_max] (default mod_z) the outlier algorithm (see outliers)
---   $threshold NUMBER (default 3) the outlier threshold (see outliers)
---   $baseline_years INT (default 3) the years of history an outlier's baseline holds (see outliers)
---   $min_history INT (default 12) the fewest figures a unit's own baseline needs (see outliers)
+--   $threshold NUMBER [>0] (default 3) the outlier threshold (see outliers)
+--   $baseline_years INT [>=1] (default 3) the years of history an outlier's baseline holds (see outliers)
+--   $min_history INT [>=1] (default 12) the fewest figures a unit's own baseline needs (see outliers)
 -- Columns: kind, check_code, unit_code, unit, period, submission_id, source_file, source_row, activity_id, item, field, value, expected, detail
 -- kind is `outlier` (check_code: the algorithm; the rows of the outliers
 -- query with these parameters; item is a month's `YYYY-MM` for a quantity), `rule` (check_code: the rule's code in

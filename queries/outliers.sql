@@ -4,9 +4,9 @@
 --   $year INT (default 2023) the year whose figures are checked
 --   $field TEXT [reach|quantity|duration_min|all] (default reach) the figure: reach or duration_min of each item, quantity of each monthly report (every form together), or all three
 --   $algorithm TEXT [z|mod_z|min_max] (default mod_z) z: the z-score on the mean and standard deviation; mod_z: the modified z-score on the median and the median absolute deviation; min_max: outside the bounds of bounds.csv
---   $threshold NUMBER (default 3) how far a z-score or modified z-score may go (DHIS2's default, 3)
---   $baseline_years INT (default 3) the years of history the baseline holds, ending with $year
---   $min_history INT (default 12) the fewest figures a unit's own baseline needs: with fewer, the figures of every unit of its kind (for the same form) are the baseline
+--   $threshold NUMBER [>0] (default 3) how far a z-score or modified z-score may go (DHIS2's default, 3)
+--   $baseline_years INT [>=1] (default 3) the years of history the baseline holds, ending with $year
+--   $min_history INT [>=1] (default 12) the fewest figures a unit's own baseline needs: with fewer, the figures of every unit of its kind (for the same form) are the baseline
 --   $as_of DATE (default none) see the lake as it was on this day: the reports current then, items dated up to it (none: as it is now)
 -- Columns: unit_code, unit, unit_kind, form_code, field, period, activity_date, title, activity_id, submission_id, source_file, source_row, value, baseline, baseline_n, mean, std_dev, median, mad, z_score, modified_z_score, lower_bound, upper_bound, algorithm
 -- The baseline of a figure is every figure of the same field and form that

@@ -75,3 +75,5 @@ quality-total-mismatch = the totals row ('{ $label }', line { $row }) states a {
         [0] {""}
        *[other] {" "}({ $refused } rows above it were refused, which may explain it)
     }
+query-param-above = the parameter { $param } must be above { $limit }, not '{ $value }'
+query-param-at-least = the parameter { $param } must be at least { $limit }, not '{ $value }'

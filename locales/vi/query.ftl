@@ -69,3 +69,5 @@ quality-total-mismatch = dòng tổng ('{ $label }', dòng { $row }) ghi { $fiel
         [0] {""}
        *[other] {" "}(có { $refused } dòng phía trên bị từ chối, có thể là lý do)
     }
+query-param-above = tham số { $param } phải lớn hơn { $limit }, không phải '{ $value }'
+query-param-at-least = tham số { $param } phải từ { $limit } trở lên, không phải '{ $value }'

@@ -29,7 +29,8 @@ pub struct Param {
     pub kind: ParamKind,
     pub default: Option<String>,
     /// The values a TEXT parameter may take (`[z|mod_z|min_max]` after
-    /// its type); empty: any.
+    /// its type), or the lower bound of an INT or NUMBER one (`[>0]`,
+    /// `[>=1]`); empty: any.
     pub choices: Vec<String>,
     pub doc: String,
 }
@@ -204,6 +205,44 @@ fn expand_includes(q: &NamedQuery, all: &[NamedQuery]) -> Result<String, QueryEr
     Ok(sql)
 }
 
+/// An INT or NUMBER parameter declared with a lower bound (`[>0]`,
+/// `[>=1]` after its type) refuses a value below it, saying the bound.
+fn check_lower_bound(p: &Param, text: &str, value: &ScalarValue) -> Result<(), QueryError> {
+    let Some(bound) = p
+        .choices
+        .first()
+        .filter(|_| matches!(p.kind, ParamKind::Int | ParamKind::Number))
+    else {
+        return Ok(());
+    };
+    let n = match value {
+        ScalarValue::Int64(Some(n)) => *n as f64,
+        ScalarValue::Float64(Some(f)) => *f,
+        _ => return Ok(()),
+    };
+    let (at_least, limit) = match bound.strip_prefix(">=") {
+        Some(limit) => (true, limit),
+        None => (false, bound.trim_start_matches('>')),
+    };
+    let Ok(lowest) = limit.trim().parse::<f64>() else {
+        return Ok(());
+    };
+    if (at_least && n >= lowest) || (!at_least && n > lowest) {
+        return Ok(());
+    }
+    let id = if at_least {
+        "query-param-at-least"
+    } else {
+        "query-param-above"
+    };
+    Err(QueryError::Param(crate::msg!(
+        id,
+        param = p.name.clone(),
+        value = text,
+        limit = limit.trim().to_string()
+    )))
+}
+
 /// `a = f(x, y), b = 'p, q'` split at the commas outside parentheses and
 /// quotes.
 fn top_level_commas(s: &str) -> Vec<&str> {
@@ -303,7 +342,6 @@ impl NamedQuery {
                             value = text.clone()
                         ))
                     })?,
-                // `none`: the query's own behaviour without that date
                 ParamKind::Number => text
                     .trim()
                     .replace(',', ".")
@@ -329,6 +367,7 @@ impl NamedQuery {
                         suggestion = super::error::suggest(&nearest.map(str::to_string))
                     )));
                 }
+                // `none`: the query's own behaviour without that date
                 ParamKind::Date if text.trim() == "none" => ScalarValue::Date32(None),
                 ParamKind::Date => {
                     let day = if text.trim() == "today" {
@@ -351,6 +390,7 @@ impl NamedQuery {
                 }
                 ParamKind::Text => ScalarValue::Utf8(Some(text.clone())),
             };
+            check_lower_bound(p, &text, &value)?;
             out.push((p.name.clone(), text, value));
         }
         Ok(out)

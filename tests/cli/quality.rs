@@ -324,6 +324,23 @@ fn an_unknown_algorithm_is_refused_with_the_ones_there_are() {
     let run = w.run(&["query", "outliers", "--param", "threshold=ba"]);
     assert_eq!(run.code, 1);
     assert!(run.stderr.contains("threshold"), "{}", run.stderr);
+    // a threshold of 0 would flag every figure, a baseline of 0 years none
+    let run = w.run(&["query", "outliers", "--param", "threshold=0"]);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr
+            .contains("the parameter threshold must be above 0, not '0'"),
+        "{}",
+        run.stderr
+    );
+    let run = w.run(&["query", "data_quality", "--param", "baseline_years=0"]);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr
+            .contains("the parameter baseline_years must be at least 1, not '0'"),
+        "{}",
+        run.stderr
+    );
 }
 
 #[test]

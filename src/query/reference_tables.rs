@@ -119,19 +119,10 @@ fn validation_rules(reference: &Reference) -> Result<Table, QueryError> {
         text(rules.iter().map(|r| f(r).clone()).collect())
     };
     mem(
-        [
-            "rule_code",
-            "scope",
-            "description_vi",
-            "description_en",
-            "left",
-            "operator",
-            "right",
-            "missing_value_strategy",
-        ]
-        .iter()
-        .map(|n| field(n, DataType::Utf8, false))
-        .collect(),
+        crate::reference::quality::RULE_COLUMNS
+            .iter()
+            .map(|n| field(n, DataType::Utf8, false))
+            .collect(),
         vec![
             col(|r| &r.code),
             col(|r| &r.scope),

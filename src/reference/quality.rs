@@ -188,6 +188,19 @@ pub struct Rule {
     pub missing_value_strategy: String,
 }
 
+/// The columns of `validation_rules.csv`, in order (also those of the SQL
+/// table `validation_rules`).
+pub const RULE_COLUMNS: [&str; 8] = [
+    "rule_code",
+    "scope",
+    "description_vi",
+    "description_en",
+    "left",
+    "operator",
+    "right",
+    "missing_value_strategy",
+];
+
 /// The bounds and rules of one reference folder.
 #[derive(Debug, Clone, Default)]
 pub struct QualityChecks {
@@ -371,18 +384,8 @@ fn rules(
     ctx: &Ctx,
     read: &impl Fn(&str) -> Result<Option<String>, ReferenceError>,
 ) -> Result<Vec<Rule>, ReferenceError> {
-    let known = [
-        "rule_code",
-        "scope",
-        "description_vi",
-        "description_en",
-        "left",
-        "operator",
-        "right",
-        "missing_value_strategy",
-    ];
     let mut out: Vec<Rule> = Vec::new();
-    for (line, row) in known_rows::<RuleRow>(ctx, read, &known)? {
+    for (line, row) in known_rows::<RuleRow>(ctx, read, &RULE_COLUMNS)? {
         let code = ctx.code(line, "rule_code", &row.rule_code)?;
         if out.iter().any(|r| r.code == code) {
             return Err(ctx.err(

@@ -120,6 +120,15 @@ fn rows(w: &Workdir, args: &[&str]) -> Vec<Map<String, Value>> {
     serde_json::from_str(&run.stdout).unwrap_or_else(|e| panic!("{e}: {}", run.stdout))
 }
 
+/// `baocao query outliers` with `params` (`name=value`), its rows.
+fn outliers(w: &Workdir, params: &[&str]) -> Vec<Map<String, Value>> {
+    let mut args = vec!["query", "outliers"];
+    for p in params {
+        args.extend(["--param", p]);
+    }
+    rows(w, &args)
+}
+
 fn num(r: &Map<String, Value>, key: &str) -> f64 {
     v(r, key)
         .as_f64()
@@ -144,7 +153,7 @@ fn ingest_monthly(w: &Workdir) -> (String, String) {
 fn the_typed_wrong_reach_is_flagged_by_both_algorithms_and_nothing_else() {
     let w = quality_lake();
     ingest_monthly(&w);
-    let z = rows(&w, &["query", "outliers", "--param", "algorithm=z"]);
+    let z = outliers(&w, &["algorithm=z"]);
     assert_eq!(z.len(), 1, "{z:?}");
     let r = &z[0];
     assert_eq!(v(r, "unit_code"), json!("so-y-te"));
@@ -168,7 +177,7 @@ fn the_typed_wrong_reach_is_flagged_by_both_algorithms_and_nothing_else() {
             .ends_with("so-y-te_2023.json")
     );
 
-    let m = rows(&w, &["query", "outliers"]);
+    let m = outliers(&w, &[]);
     assert_eq!(m.len(), 1, "{m:?}");
     let r = &m[0];
     assert_eq!(v(r, "algorithm"), json!("mod_z"));
@@ -180,44 +189,17 @@ fn the_typed_wrong_reach_is_flagged_by_both_algorithms_and_nothing_else() {
 
     // a threshold above the z-score flags nothing; a decimal one, written
     // as Vietnamese write it, is read
-    assert!(
-        rows(
-            &w,
-            &[
-                "query",
-                "outliers",
-                "--param",
-                "algorithm=z",
-                "--param",
-                "threshold=3,4"
-            ]
-        )
-        .is_empty()
-    );
-    assert_eq!(
-        rows(
-            &w,
-            &[
-                "query",
-                "outliers",
-                "--param",
-                "algorithm=z",
-                "--param",
-                "threshold=3.3"
-            ]
-        )
-        .len(),
-        1
-    );
+    assert!(outliers(&w, &["algorithm=z", "threshold=3,4"]).is_empty());
+    assert_eq!(outliers(&w, &["algorithm=z", "threshold=3.3"]).len(), 1);
 }
 
 #[test]
 fn the_lake_as_of_a_day_is_judged_on_what_it_held_that_day() {
     let w = quality_lake();
     // Sở Y tế's report came in on 1 November: on 31 October nothing to judge
-    let before = rows(&w, &["query", "outliers", "--param", "as_of=2023-10-31"]);
+    let before = outliers(&w, &["as_of=2023-10-31"]);
     assert!(before.is_empty(), "{before:?}");
-    let after = rows(&w, &["query", "outliers", "--param", "as_of=2023-11-30"]);
+    let after = outliers(&w, &["as_of=2023-11-30"]);
     assert_eq!(after.len(), 1, "{after:?}");
     assert_eq!(num(&after[0], "modified_z_score"), 333.88);
 }
@@ -229,17 +211,7 @@ fn a_unit_with_too_little_history_is_judged_against_its_kind() {
     // departments' meetings sorted have median 160 (the 8th); deviations
     // sorted 0 0 0 10 10 20 20 20 20 40 40 40 60 60 14,840: MAD 20; 150
     // and 170 score 0.6745 x 10 / 20 = 0.34
-    let r = rows(
-        &w,
-        &[
-            "query",
-            "outliers",
-            "--param",
-            "threshold=0.3",
-            "--param",
-            "min_history=12",
-        ],
-    );
+    let r = outliers(&w, &["threshold=0.3", "min_history=12"]);
     let tu_phap: Vec<_> = r
         .iter()
         .filter(|r| v(r, "unit_code") == json!("so-tu-phap"))
@@ -257,7 +229,7 @@ fn a_unit_with_too_little_history_is_judged_against_its_kind() {
 #[test]
 fn min_max_reads_the_bounds_of_the_reference_folder() {
     let w = quality_lake();
-    let bundled = rows(&w, &["query", "outliers", "--param", "algorithm=min_max"]);
+    let bundled = outliers(&w, &["algorithm=min_max"]);
     // the bundled bounds: a meeting reaches 1 to 5,000 people
     assert_eq!(bundled.len(), 1, "{bundled:?}");
     assert_eq!(
@@ -272,17 +244,15 @@ fn min_max_reads_the_bounds_of_the_reference_folder() {
         "ref/bounds.csv",
         b"field,form_code,unit_kind,min,max\nreach,meeting,department,110,190\n",
     );
-    let own = rows(
-        &w,
-        &[
-            "query",
-            "outliers",
-            "--param",
-            "algorithm=min_max",
-            "--reference",
-            "ref",
-        ],
-    );
+    let min_max_ref = [
+        "query",
+        "outliers",
+        "--param",
+        "algorithm=min_max",
+        "--reference",
+        "ref",
+    ];
+    let own = rows(&w, &min_max_ref);
     let mut values: Vec<f64> = own.iter().map(|r| num(r, "value")).collect();
     values.sort_by(f64::total_cmp);
     assert_eq!(values, [100.0, 100.0, 200.0, 15_000.0], "{own:?}");
@@ -295,14 +265,7 @@ fn min_max_reads_the_bounds_of_the_reference_folder() {
         "ref/bounds.csv",
         b"field,form_code,unit_kind,min,max\nreach,meeting,department,190,110\n",
     );
-    let bad = w.run(&[
-        "query",
-        "outliers",
-        "--param",
-        "algorithm=min_max",
-        "--reference",
-        "ref",
-    ]);
+    let bad = w.run(&min_max_ref);
     assert_eq!(bad.code, 1);
     assert!(
         bad.stderr.contains("bounds.csv") && bad.stderr.contains("190"),
@@ -593,7 +556,7 @@ fn where_most_figures_are_equal_the_mean_absolute_deviation_stands_in() {
         &meetings("Sở Y tế", "2023-11-01", &reaches, &[]),
     );
     assert_eq!(w.run(&["ingest", "inbox"]).code, 0);
-    let found = rows(&w, &["query", "outliers"]);
+    let found = outliers(&w, &[]);
     assert_eq!(found.len(), 1, "{found:?}");
     let r = &found[0];
     assert_eq!((num(r, "value"), num(r, "mad")), (1_000.0, 0.0));

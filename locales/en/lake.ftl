@@ -18,3 +18,12 @@ lake-bad-precision = date_precision { $value } is not day or month
 lake-bad-period = period { $value } in row { $row } is not a period
 lake-bad-reason-code = reason_code { $value } is not a reason code
 lake-column-unreadable = column { $column } cannot be read in row { $row }
+lake-store = cannot reach the lake at { $lake }: { $error }; check AWS_ENDPOINT_URL, AWS_REGION and the credentials (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY), and that the bucket exists (plain http:// needs AWS_ALLOW_HTTP=true)
+lake-location = cannot use { $lake } as a lake: { $error }
+lake-s3-no-bucket = an S3 lake is written s3://BUCKET/PREFIX
+lake-s3-not-built = this baocao was built without object storage; build it with `cargo build --release --features s3`, or give a local folder
+lake-scheme-unknown = baocao's lake is a local folder or s3://BUCKET/PREFIX (S3-compatible storage)
+lake-contended = other runs committed to { $lake } before this one { $n } times in a row; nothing of this run was committed: run it again
+lake-lost-race = another run committed to the lake first; reading its commit and trying again
+lake-kept-theirs = { $n } file(s) of this run were committed meanwhile by another run; its commit is kept
+lake-file-missing = the file is missing from the lake

@@ -29,3 +29,12 @@ lake-bad-precision = date_precision { $value } không phải là day hay month
 lake-bad-period = period { $value } ở dòng { $row } không phải là kỳ báo cáo
 lake-bad-reason-code = reason_code { $value } không phải là mã lý do
 lake-column-unreadable = không đọc được cột { $column } ở dòng { $row }
+lake-store = không kết nối được kho dữ liệu { $lake }: { $error }; hãy kiểm tra AWS_ENDPOINT_URL, AWS_REGION và thông tin đăng nhập (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY), và bucket đã được tạo chưa (địa chỉ http:// cần AWS_ALLOW_HTTP=true)
+lake-location = không dùng được { $lake } làm kho dữ liệu: { $error }
+lake-s3-no-bucket = kho trên S3 được ghi dạng s3://BUCKET/THƯ-MỤC
+lake-s3-not-built = bản baocao này được biên dịch không kèm lưu trữ đối tượng; hãy biên dịch bằng `cargo build --release --features s3`, hoặc dùng một thư mục trên máy
+lake-scheme-unknown = kho dữ liệu của baocao là một thư mục trên máy hoặc s3://BUCKET/THƯ-MỤC (lưu trữ tương thích S3)
+lake-contended = { $n } lần liền có lượt chạy khác ghi vào { $lake } trước lượt này; chưa có gì của lượt này được ghi: hãy chạy lại
+lake-lost-race = một lượt chạy khác vừa ghi vào kho trước; đang đọc lại và thử lại
+lake-kept-theirs = { $n } tệp của lượt này đã được một lượt chạy khác ghi vào kho trong lúc chờ; giữ bản đã ghi đó
+lake-file-missing = tệp không còn trong kho

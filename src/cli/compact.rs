@@ -20,7 +20,7 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let lake = Lake::new(&args.lake);
+    let lake = Lake::open(&args.lake)?;
     if !lake.exists() {
         anyhow::bail!(
             "{}",

@@ -59,7 +59,7 @@ fn parse_period(s: &str) -> Result<String, String> {
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let reference = Reference::load(args.reference.reference.as_deref())
         .with_context(|| tr("cli-no-reference"))?;
-    let lake = Lake::new(&args.lake);
+    let lake = Lake::open(&args.lake)?;
     let opts = IngestOptions {
         overrides: Overrides {
             unit: args.unit,

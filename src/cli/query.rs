@@ -29,7 +29,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let query = named::find(&args.name)?;
     let params = query.bind(&args.params)?;
     let reference = ReferenceSource::lazy(args.out.reference.reference.as_deref())?;
-    let lake = Lake::new(&args.out.lake);
+    let lake = Lake::open(&args.out.lake)?;
     super::common::block_on(async {
         let session = Session::open(&lake, reference).await?;
         let results = session.run(&query.sql, &params).await?;

@@ -52,7 +52,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         );
     }
     let reference = ReferenceSource::lazy(args.out.reference.reference.as_deref())?;
-    let lake = Lake::new(&args.out.lake);
+    let lake = Lake::open(&args.out.lake)?;
     super::common::block_on(async {
         match sql {
             Some(sql) => {

@@ -33,7 +33,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         Reference::load(args.reference.reference.as_deref())
             .with_context(|| baocao::i18n::tr("cli-no-reference"))?,
     );
-    let lake = Lake::new(&args.lake);
+    let lake = Lake::open(&args.lake)?;
     let opts = SummaryOptions {
         year: args.year,
         lang: baocao::i18n::current(),

@@ -42,7 +42,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             .unwrap_or_else(|| chrono::Local::now().date_naive()),
         wait: !args.no_wait,
     };
-    let lake = Lake::new(&args.lake);
+    let lake = Lake::open(&args.lake)?;
     super::common::block_on(async {
         write_trends(&lake, &reference, &opts).await?;
         Ok(ExitCode::SUCCESS)

@@ -13,10 +13,11 @@ use crate::domain::{Period, UnitCode};
 
 use super::error::{LakeError, io};
 use super::layout::{Batch, DATA_FOLDERS, LEDGER, Lake, LakeState, relative, walk};
+use super::remote::{GRACE_SECS, Remote};
 use super::ledger;
 use super::lock::LakeLock;
 use super::rollup;
-use super::tables::{self, ActivityRecord, SubmissionRecord};
+use super::tables::{self, SubmissionRecord};
 use super::writer;
 
 fn arrow_err(rel: &str) -> impl Fn(arrow::error::ArrowError) -> LakeError + '_ {
@@ -26,13 +27,21 @@ fn arrow_err(rel: &str) -> impl Fn(arrow::error::ArrowError) -> LakeError + '_ {
     }
 }
 
+/// How many times a writer on object storage tries the next ledger version
+/// before it gives up ([`LakeError::Contended`]).
+const COMMIT_ATTEMPTS: usize = 30;
+
 impl Lake {
     /// Removes data files no commit lists: those a crashed run left behind
     /// (temporary files, files written before the ledger) and those a
     /// compaction replaced. Needs the lock. While readers hold snapshots
     /// that may list the replaced files nothing is removed (the files are
-    /// invisible to later readers anyway); a later run removes them.
+    /// invisible to later readers anyway); a later run removes them. On
+    /// object storage see [`Lake::remove_remote_orphans`].
     pub fn remove_orphans(&self, state: &LakeState, _lock: &LakeLock) -> Result<usize, LakeError> {
+        if let Some(remote) = &self.remote {
+            return self.remove_remote_orphans(remote, state);
+        }
         let Some(_no_readers) = self.no_readers()? else {
             tracing::debug!("readers are open; leaving files no commit lists to a later run");
             return Ok(0);
@@ -53,17 +62,56 @@ impl Lake {
         Ok(removed)
     }
 
-    /// Writes a run's data files, then replaces the ledger: the commit.
-    /// A failed write (a full disk, a folder turned read-only) leaves the
-    /// lake as the last commit left it: the files this commit wrote are
-    /// removed again.
+    /// On object storage, removes the data files no ledger version lists
+    /// and no live run is writing (a killed run's), the files a compaction
+    /// replaced more than [`GRACE_SECS`] ago, and the ledger versions that
+    /// have not been the latest for as long; and puts the latest version's
+    /// plain copy in place again (a run may have been killed before it). The leases are listed first,
+    /// then the files, then the latest version is read, so a file a run
+    /// committed and then released is always seen committed.
+    fn remove_remote_orphans(&self, remote: &Remote, _state: &LakeState) -> Result<usize, LakeError> {
+        let live = remote.live_runs()?;
+        let mut candidates = Vec::new();
+        for dir in DATA_FOLDERS {
+            candidates.extend(remote.list(dir)?);
+        }
+        let latest = self.read_state()?;
+        let now = chrono::Utc::now().timestamp();
+        let committed: HashSet<&str> = latest.files.iter().map(String::as_str).collect();
+        let mut removed = 0;
+        for meta in candidates {
+            let rel = remote.rel(&meta.location);
+            let name = meta.location.filename().unwrap_or("");
+            let kept = committed.contains(rel.as_str())
+                || !name.starts_with("part-")
+                || live.iter().any(|t| name.contains(t.as_str()))
+                || latest.retired.get(&rel).is_some_and(|t| now - t < GRACE_SECS);
+            if !kept {
+                remote.delete(&rel)?;
+                removed += 1;
+            }
+        }
+        for (version, meta) in remote.ledger_versions()? {
+            if version < latest.version && now - meta.last_modified.timestamp() >= GRACE_SECS {
+                remote.delete(&remote.rel(&meta.location))?;
+            }
+        }
+        ledger::republish_copy(remote)?;
+        Ok(removed)
+    }
+
+    /// Writes a run's data files, then the ledger: the commit. A failed
+    /// write (a full disk, a folder turned read-only) leaves the lake as
+    /// the last commit left it: the files this commit wrote are removed
+    /// again. On object storage, a commit another writer beat is tried
+    /// again on top of that writer's (see [`super::remote`]).
     pub fn commit(
         &self,
         state: &LakeState,
         batch: Batch,
         lock: &LakeLock,
     ) -> Result<LakeState, LakeError> {
-        self.undo_on_error(lock, || self.write_commit(state, batch))
+        self.undo_on_error(lock, || self.write_commit(state, batch, lock))
     }
 
     /// Runs `write`; if it fails, removes whatever it wrote that the ledger
@@ -83,74 +131,208 @@ impl Lake {
         result
     }
 
-    fn write_commit(&self, state: &LakeState, batch: Batch) -> Result<LakeState, LakeError> {
-        let mut files = state.files.clone();
-        if !state.rollup {
-            files.extend(self.write_missing_rollup(state, &batch.run_id)?);
+    /// Writes `rel` with the lake's one writer: locally atomically (see
+    /// [`writer::write_file`]), on object storage as one upload.
+    pub(super) fn put_file<I>(
+        &self,
+        rel: &str,
+        schema: arrow::datatypes::SchemaRef,
+        batches: I,
+    ) -> Result<(), LakeError>
+    where
+        I: IntoIterator<Item = Result<arrow::array::RecordBatch, arrow::error::ArrowError>>,
+    {
+        match &self.remote {
+            None => writer::write_file(&self.root, rel, schema, batches, vec![], None),
+            Some(remote) => {
+                let bytes = writer::encode(rel, schema, batches, vec![])?;
+                remote.put(rel, bytes, false).map(|_| ())
+            }
         }
-        // the run's items by year partition, moved (not copied)
-        let mut by_year: std::collections::BTreeMap<i32, Vec<ActivityRecord>> = Default::default();
-        for a in batch.activities {
-            by_year
-                .entry(a.activity.activity_date.year())
-                .or_default()
-                .push(a);
+    }
+
+    /// Removes the data file `rel` (nothing if it is gone).
+    pub(super) fn remove_file(&self, rel: &str) -> Result<(), LakeError> {
+        match &self.remote {
+            None => {
+                let path = self.root.join(rel);
+                match fs::remove_file(&path) {
+                    Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
+                        Err(io("remove", &path)(e))
+                    }
+                    _ => Ok(()),
+                }
+            }
+            Some(remote) => remote.delete(rel),
         }
-        for (year, rows) in by_year {
-            let rel = format!("activities/year={year}/part-{}.parquet", batch.run_id);
-            let data = tables::activities_batch(&rows).map_err(arrow_err(&rel))?;
-            drop(rows);
+    }
+
+    /// The name a run's files carry: its id, and on object storage its
+    /// lease's token (see [`Lake::remove_remote_orphans`]).
+    pub(super) fn run_name(run_id: &str, lock: &LakeLock) -> String {
+        match lock.token() {
+            Some(token) => format!("{run_id}-{token}"),
+            None => run_id.to_string(),
+        }
+    }
+
+    fn write_commit(
+        &self,
+        state: &LakeState,
+        mut batch: Batch,
+        lock: &LakeLock,
+    ) -> Result<LakeState, LakeError> {
+        let run = Lake::run_name(&batch.run_id, lock);
+        let mut base = state.clone();
+        let mut upgrade = if base.rollup {
+            Vec::new()
+        } else {
+            self.write_missing_rollup(&base, &run)?
+        };
+        // on object storage `state` may hold what other writers committed
+        // since this run read the lake: the same files, ingested there
+        drop_committed(&mut batch, &base);
+        // the run's items by year partition, in place (not copied)
+        batch
+            .activities
+            .sort_by_key(|a| a.activity.activity_date.year());
+        let mut written = self.write_batch(&batch, &run)?;
+        crate::fault::point("commit-data-written");
+        for attempt in 1.. {
+            if batch.submissions.is_empty()
+                && batch.rejects.is_empty()
+                && upgrade.is_empty()
+                && base.rollup
+            {
+                // everything was committed by others meanwhile
+                return Ok(base);
+            }
+            let mut submissions = base.submissions.clone();
+            submissions.extend(batch.submissions.iter().cloned());
+            mark_superseded(&mut submissions);
+            crate::fault::point("commit-superseded-marked");
+            let mut refused_files = base.refused_files.clone();
+            refused_files.extend(
+                batch
+                    .rejects
+                    .iter()
+                    .filter(|r| r.source_row.is_none())
+                    .map(|r| (r.submission_id.clone(), r.reason_code.code().to_string())),
+            );
+            let mut files = base.files.clone();
+            files.extend(upgrade.iter().cloned());
+            files.extend(written.iter().cloned());
+            let new_state = LakeState {
+                submissions,
+                files,
+                refused_files,
+                rollup: true,
+                version: base.version + 1,
+                retired: base.retired.clone(),
+            };
+            if ledger::write(self, &new_state)? {
+                return Ok(new_state);
+            }
+            // another writer committed this version first
+            if attempt >= COMMIT_ATTEMPTS {
+                return Err(LakeError::Contended {
+                    lake: self.root.display().to_string(),
+                    attempts: attempt,
+                });
+            }
+            tracing::info!("{}", crate::msg!("lake-lost-race"));
+            if let Some(lease) = lock.lease() {
+                lease.renew()?;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(
+                20 * attempt as u64 + u64::from(std::process::id() % 17),
+            ));
+            base = self.read_state()?;
+            if base.rollup {
+                for f in upgrade.drain(..) {
+                    self.remove_file(&f)?;
+                }
+            }
+            if drop_committed(&mut batch, &base) {
+                for f in written.drain(..) {
+                    self.remove_file(&f)?;
+                }
+                written = self.write_batch(&batch, &format!("{run}-a{attempt}"))?;
+            }
+        }
+        unreachable!("the commit loop returns")
+    }
+
+    /// Writes `batch`'s data files (its items sorted by year), named after
+    /// `run`: per year an activities file and its rollup, and one file of
+    /// refusals. Returns their paths inside the lake.
+    fn write_batch(&self, batch: &Batch, run: &str) -> Result<Vec<String>, LakeError> {
+        let mut files = Vec::new();
+        for rows in batch
+            .activities
+            .chunk_by(|a, b| a.activity.activity_date.year() == b.activity.activity_date.year())
+        {
+            let year = rows[0].activity.activity_date.year();
+            let rel = format!("activities/year={year}/part-{run}.parquet");
+            let data = tables::activities_batch(rows).map_err(arrow_err(&rel))?;
             let order =
                 writer::sort_order(&data, tables::ACTIVITIES_ORDER).map_err(arrow_err(&rel))?;
-            writer::write_file(
-                &self.root,
+            self.put_file(
                 &rel,
                 data.schema(),
                 writer::in_order(&data, &order),
-                vec![],
-                None,
             )?;
             files.push(rel);
-            let rel = format!("rollup/year={year}/part-{}.parquet", batch.run_id);
+            let rel = format!("rollup/year={year}/part-{run}.parquet");
             self.write_rollup(&rel, &[data])?;
             files.push(rel);
         }
         if !batch.rejects.is_empty() {
             // in the order they were read: file by file, row by row
-            let rel = format!("rejects/part-{}.parquet", batch.run_id);
+            let rel = format!("rejects/part-{run}.parquet");
             let data = tables::rejects_batch(&batch.rejects);
-            writer::write_file(
-                &self.root,
-                &rel,
-                tables::rejects_schema(),
-                [data],
-                vec![],
-                None,
-            )?;
+            self.put_file(&rel, tables::rejects_schema(), [data])?;
             files.push(rel);
         }
-        crate::fault::point("commit-data-written");
-        let mut submissions = state.submissions.clone();
-        submissions.extend(batch.submissions);
-        mark_superseded(&mut submissions);
-        crate::fault::point("commit-superseded-marked");
-        let mut refused_files = state.refused_files.clone();
-        refused_files.extend(
-            batch
-                .rejects
-                .iter()
-                .filter(|r| r.source_row.is_none())
-                .map(|r| (r.submission_id.clone(), r.reason_code.code().to_string())),
-        );
-        let new_state = LakeState {
-            submissions,
-            files,
-            refused_files,
-            rollup: true,
-        };
-        ledger::write(self, &new_state)?;
-        Ok(new_state)
+        Ok(files)
     }
+}
+
+/// Drops from `batch` what the commit `base` already holds (the same bytes
+/// ingested by another writer meanwhile, a whole-file refusal already
+/// recorded). True when something was dropped, so the batch's files must
+/// be written again.
+fn drop_committed(batch: &mut Batch, base: &LakeState) -> bool {
+    let known: HashSet<&str> = base
+        .submissions
+        .iter()
+        .map(|s| s.submission_id.as_str())
+        .collect();
+    let before = (batch.submissions.len(), batch.rejects.len());
+    batch
+        .submissions
+        .retain(|s| !known.contains(s.submission_id.as_str()));
+    batch
+        .activities
+        .retain(|a| !known.contains(a.submission_id.as_str()));
+    batch.rejects.retain(|r| {
+        !known.contains(r.submission_id.as_str())
+            && !(r.source_row.is_none()
+                && base
+                    .refused_files
+                    .contains(&(r.submission_id.clone(), r.reason_code.code().to_string())))
+    });
+    let dropped = before != (batch.submissions.len(), batch.rejects.len());
+    if dropped {
+        tracing::warn!(
+            "{}",
+            crate::msg!(
+                "lake-kept-theirs",
+                n = before.0 + before.1 - batch.submissions.len() - batch.rejects.len()
+            )
+        );
+    }
+    dropped
 }
 
 impl Lake {
@@ -162,14 +344,7 @@ impl Lake {
     ) -> Result<(), LakeError> {
         let data = rollup::rollup_batch(activities).map_err(arrow_err(rel))?;
         let order = writer::sort_order(&data, rollup::ROLLUP_ORDER).map_err(arrow_err(rel))?;
-        writer::write_file(
-            &self.root,
-            rel,
-            data.schema(),
-            writer::in_order(&data, &order),
-            vec![],
-            None,
-        )
+        self.put_file(rel, data.schema(), writer::in_order(&data, &order))
     }
 
     /// For a lake written before the rollup: the rollup of every committed
@@ -208,12 +383,11 @@ impl Lake {
         rel: &str,
     ) -> Result<Vec<arrow::array::RecordBatch>, LakeError> {
         use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
-        let path = self.root.join(rel);
         let bad = |e: &dyn std::fmt::Display| LakeError::Data {
             path: rel.to_string(),
             message: e.to_string(),
         };
-        let file = fs::File::open(&path).map_err(io("open", &path))?;
+        let file = self.open_file(rel)?;
         let reader = ParquetRecordBatchReaderBuilder::try_new(file)
             .and_then(|b| b.build())
             .map_err(|e| bad(&e))?;

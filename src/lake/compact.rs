@@ -7,14 +7,13 @@
 //! removed after it (or by the next run, if this one is killed).
 
 use std::collections::BTreeMap;
-use std::fs::File;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use arrow::compute::concat_batches;
 use arrow::datatypes::SchemaRef;
 use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
 
-use super::error::{LakeError, io};
+use super::error::LakeError;
 use super::layout::{Lake, LakeState};
 use super::ledger;
 use super::lock::LakeLock;
@@ -61,7 +60,10 @@ impl Lake {
     fn compact_locked(&self, lock: &LakeLock) -> Result<CompactReport, LakeError> {
         let mut state = self.read_state()?;
         let orphans_removed = self.remove_orphans(&state, lock)?;
-        let run = chrono::Utc::now().format("%Y%m%dT%H%M%S%6f").to_string();
+        let run = Lake::run_name(
+            &chrono::Utc::now().format("%Y%m%dT%H%M%S%6f").to_string(),
+            lock,
+        );
         // a lake written before the rollup gets it now
         let upgraded = !state.rollup;
         let mut rollup_built = 0;
@@ -146,15 +148,65 @@ impl Lake {
             return Ok(report);
         }
         crate::fault::point("compact-before-commit");
-        let new_state = LakeState { files, ..state };
-        ledger::write(self, &new_state)?;
+        let outputs: Vec<(&[String], &str)> = merges
+            .iter()
+            .map(|(group, rel, _, _)| (group.as_slice(), rel.as_str()))
+            .collect();
+        let mut new_state = LakeState {
+            files,
+            version: state.version + 1,
+            ..state
+        };
+        for attempt in 1.. {
+            if self.remote.is_some() {
+                let now = chrono::Utc::now().timestamp();
+                for (group, _) in &outputs {
+                    for f in group.iter() {
+                        new_state.retired.insert(f.clone(), now);
+                    }
+                }
+            }
+            if ledger::write(self, &new_state)? {
+                break;
+            }
+            // another writer committed first: compact on top of its commit
+            // if it left the merged files as they were
+            let base = self.read_state()?;
+            let present: std::collections::HashSet<&str> =
+                base.files.iter().map(String::as_str).collect();
+            let intact = outputs
+                .iter()
+                .all(|(group, _)| group.iter().all(|f| present.contains(f.as_str())));
+            if !intact || upgraded || attempt >= 30 {
+                for (_, rel) in &outputs {
+                    self.remove_file(rel)?;
+                }
+                return Err(LakeError::Contended {
+                    lake: self.root.display().to_string(),
+                    attempts: attempt,
+                });
+            }
+            tracing::info!("{}", crate::msg!("lake-lost-race"));
+            let mut files = Vec::new();
+            for f in &base.files {
+                match outputs.iter().find(|(group, _)| group.contains(f)) {
+                    Some((group, rel)) if &group[0] == f => files.push(rel.to_string()),
+                    Some(_) => {}
+                    None => files.push(f.clone()),
+                }
+            }
+            new_state = LakeState {
+                files,
+                version: base.version + 1,
+                ..base
+            };
+        }
         self.remove_orphans(&new_state, lock)?;
         Ok(report)
     }
 
     fn row_count(&self, rel: &str) -> Result<usize, LakeError> {
-        let path = self.root.join(rel);
-        let file = File::open(&path).map_err(io("open", &path))?;
+        let file = self.open_file(rel)?;
         let builder = ParquetRecordBatchReaderBuilder::try_new(file).map_err(data_err(rel))?;
         Ok(builder.metadata().file_metadata().num_rows() as usize)
     }
@@ -170,8 +222,7 @@ impl Lake {
     ) -> Result<(), LakeError> {
         let mut batches = Vec::new();
         for f in group {
-            let path = self.root.join(f);
-            let file = File::open(&path).map_err(io("open", &path))?;
+            let file = self.open_file(f)?;
             let reader = ParquetRecordBatchReaderBuilder::try_new(file)
                 .and_then(|b| b.build())
                 .map_err(data_err(f))?;
@@ -184,14 +235,7 @@ impl Lake {
         let all = concat_batches(schema, &batches).map_err(&arrow_err)?;
         drop(batches);
         let indices = writer::sort_order(&all, order).map_err(&arrow_err)?;
-        writer::write_file(
-            &self.root,
-            rel,
-            schema.clone(),
-            writer::in_order(&all, &indices),
-            vec![],
-            None,
-        )
+        self.put_file(rel, schema.clone(), writer::in_order(&all, &indices))
     }
 }
 

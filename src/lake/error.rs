@@ -22,6 +22,17 @@ pub enum LakeError {
     Data { path: String, message: String },
     #[error("{}", self.msg())]
     Busy(String),
+    /// The object storage holding the lake cannot be reached, or refused a
+    /// request (credentials, a bucket that does not exist).
+    #[error("{}", self.msg())]
+    Store { lake: String, message: String },
+    /// `--lake` names a place baocao cannot open (a URL without a bucket, a
+    /// scheme it does not know, S3 in a build without the `s3` feature).
+    #[error("{}", self.msg())]
+    Location { lake: String, message: Msg },
+    /// Other writers committed first every time this one tried.
+    #[error("{}", self.msg())]
+    Contended { lake: String, attempts: usize },
 }
 
 impl LakeError {
@@ -52,6 +63,21 @@ impl LakeError {
                 )
             }
             LakeError::Busy(lake) => msg!("lake-busy", lake = lake.clone()),
+            LakeError::Store { lake, message } => msg!(
+                "lake-store",
+                lake = lake.clone(),
+                error = message.clone()
+            ),
+            LakeError::Location { lake, message } => msg!(
+                "lake-location",
+                lake = lake.clone(),
+                error = message.clone()
+            ),
+            LakeError::Contended { lake, attempts } => msg!(
+                "lake-contended",
+                lake = lake.clone(),
+                n = *attempts
+            ),
         }
     }
 }

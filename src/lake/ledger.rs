@@ -3,7 +3,7 @@
 //! files. Replacing it is the commit. Written by the lake's one writer
 //! ([`super::writer`]) and read back with the same `parquet` crate.
 
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
 use std::fs::File;
 
 use arrow::array::{Array, AsArray, RecordBatch};
@@ -12,7 +12,8 @@ use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
 use parquet::file::metadata::ParquetMetaDataReader;
 
 use super::error::LakeError;
-use super::layout::{LEDGER, Lake, LakeState};
+use super::layout::{LEDGER, Lake, LakeState, Source};
+use super::remote::{LEDGER_VERSIONS, Remote};
 use super::tables::{
     conform, rejects_schema, submissions_batch, submissions_from_batch, submissions_schema,
 };
@@ -27,6 +28,9 @@ const SUPERSEDED_KEY: &str = "baocao.superseded";
 /// Which submissions are superseded (a JSON array of ids), so that a
 /// query of the current items needs none of the ledger's rows.
 const SUPERSEDED_IDS_KEY: &str = "baocao.superseded_ids";
+/// On object storage: the data files compaction replaced, with when (a
+/// JSON object of Unix seconds).
+const RETIRED_KEY: &str = "baocao.retired";
 
 impl Lake {
     /// Reads the ledger (an empty state for a new lake).
@@ -53,6 +57,8 @@ pub(super) fn read(lake: &Lake) -> Result<LakeState, LakeError> {
         files: raw.files,
         refused_files,
         rollup: raw.rollup,
+        version: raw.version,
+        retired: raw.retired,
     })
 }
 
@@ -70,8 +76,12 @@ pub struct RawLedger {
     pub superseded: Option<usize>,
     /// Their ids (`None` for a ledger written before they were kept).
     pub superseded_ids: Option<Vec<String>>,
-    path: std::path::PathBuf,
-    file: File,
+    /// The version read (on object storage; 0 for a local lake).
+    pub version: u64,
+    /// On object storage: files compaction replaced, and when.
+    pub retired: BTreeMap<String, i64>,
+    path: String,
+    file: Source,
 }
 
 impl RawLedger {
@@ -96,7 +106,7 @@ impl RawLedger {
     fn read(&self, names: Option<&[&str]>) -> Result<Vec<RecordBatch>, LakeError> {
         use parquet::arrow::ProjectionMask;
         let bad = |message: String| LakeError::Ledger {
-            path: self.path.display().to_string(),
+            path: self.path.clone(),
             message,
         };
         let file = self.file.try_clone().map_err(|e| bad(e.to_string()))?;
@@ -118,17 +128,48 @@ impl RawLedger {
 }
 
 /// Opens the ledger and reads its metadata (`None` for a lake nothing was
-/// committed to).
+/// committed to). On object storage, the latest version.
 pub(super) fn open(lake: &Lake) -> Result<Option<RawLedger>, LakeError> {
+    if let Some(remote) = &lake.remote {
+        return open_remote(remote);
+    }
     let path = lake.ledger_path();
-    let bad = |message: String| LakeError::Ledger {
-        path: path.display().to_string(),
-        message,
-    };
+    let shown = path.display().to_string();
     let file = match File::open(&path) {
         Ok(f) => f,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-        Err(e) => return Err(bad(e.to_string())),
+        Err(e) => {
+            return Err(LakeError::Ledger {
+                path: shown,
+                message: e.to_string(),
+            });
+        }
+    };
+    parse(Source::File(file), shown, 0).map(Some)
+}
+
+/// The latest version of a ledger on object storage (a version pruned
+/// between listing and fetching: the listing again).
+fn open_remote(remote: &Remote) -> Result<Option<RawLedger>, LakeError> {
+    for _ in 0..5 {
+        let Some((version, meta)) = remote.ledger_versions()?.pop() else {
+            return Ok(None);
+        };
+        let rel = remote.rel(&meta.location);
+        if let Some(bytes) = remote.get(&rel)? {
+            return parse(Source::Bytes(bytes), remote.path(&rel).to_string(), version).map(Some);
+        }
+    }
+    Err(LakeError::Ledger {
+        path: remote.path(LEDGER_VERSIONS).to_string(),
+        message: crate::msg!("lake-file-missing").to_string(),
+    })
+}
+
+fn parse(file: Source, path: String, version: u64) -> Result<RawLedger, LakeError> {
+    let bad = |message: String| LakeError::Ledger {
+        path: path.clone(),
+        message,
     };
     let metadata = ParquetMetaDataReader::new()
         .parse_and_finish(&file)
@@ -141,22 +182,98 @@ pub(super) fn open(lake: &Lake) -> Result<Option<RawLedger>, LakeError> {
     let rollup = value(ROLLUP_KEY) == Some("1");
     let superseded = value(SUPERSEDED_KEY).and_then(|v| v.parse().ok());
     let superseded_ids = value(SUPERSEDED_IDS_KEY).and_then(|v| serde_json::from_str(v).ok());
+    let retired = value(RETIRED_KEY)
+        .and_then(|v| serde_json::from_str(v).ok())
+        .unwrap_or_default();
     let files: Vec<String> = value(FILES_KEY)
         .map(serde_json::from_str)
         .transpose()
         .map_err(|e| bad(crate::msg!("lake-ledger-files-json", error = e.to_string()).to_string()))?
         .unwrap_or_default();
-    Ok(Some(RawLedger {
+    Ok(RawLedger {
         files,
         rollup,
         superseded,
         superseded_ids,
+        version,
+        retired,
         path,
         file,
-    }))
+    })
 }
 
-pub(super) fn write(lake: &Lake, state: &LakeState) -> Result<(), LakeError> {
+/// The name of the ledger's version `version` on object storage.
+pub(super) fn version_name(version: u64) -> String {
+    format!("{LEDGER_VERSIONS}/{version:020}.parquet")
+}
+
+/// Writes `state` as the ledger: the commit. Locally (under the lock) it
+/// replaces `submissions/submissions.parquet` and always succeeds. On
+/// object storage it creates version `state.version`, only if no other
+/// writer has: `Ok(false)` when one has (the caller re-reads and retries);
+/// then the plain copy `submissions/submissions.parquet` follows.
+pub(super) fn write(lake: &Lake, state: &LakeState) -> Result<bool, LakeError> {
+    let metadata = metadata(state);
+    let Some(remote) = &lake.remote else {
+        writer::write_file(
+            &lake.root,
+            LEDGER,
+            submissions_schema(),
+            [submissions_batch(&state.submissions)],
+            metadata,
+            Some("ledger"),
+        )?;
+        return Ok(true);
+    };
+    let bytes = writer::encode(
+        LEDGER,
+        submissions_schema(),
+        [submissions_batch(&state.submissions)],
+        metadata,
+    )?;
+    crate::fault::point("ledger-before-rename");
+    if !remote.put(&version_name(state.version), bytes.clone(), true)? {
+        return Ok(false);
+    }
+    crate::fault::point("ledger-renamed");
+    publish_copy(remote, state.version, bytes)?;
+    Ok(true)
+}
+
+/// Puts the latest version at `submissions/submissions.parquet` again, for
+/// a run killed between a commit and its copy (every writer does this
+/// first).
+pub(super) fn republish_copy(remote: &Remote) -> Result<(), LakeError> {
+    let Some((version, meta)) = remote.ledger_versions()?.pop() else {
+        return Ok(());
+    };
+    match remote.get(&remote.rel(&meta.location))? {
+        Some(bytes) => publish_copy(remote, version, bytes),
+        None => Ok(()),
+    }
+}
+
+/// Puts version `version` at `submissions/submissions.parquet` for plain
+/// readers; if a later version was committed meanwhile, that one instead,
+/// so the copy never stays behind the versions.
+fn publish_copy(remote: &Remote, version: u64, bytes: bytes::Bytes) -> Result<(), LakeError> {
+    let (mut version, mut bytes) = (version, bytes);
+    for _ in 0..5 {
+        remote.put(LEDGER, bytes.clone(), false)?;
+        match remote.ledger_versions()?.pop() {
+            Some((latest, meta)) if latest > version => {
+                let Some(newer) = remote.get(&remote.rel(&meta.location))? else {
+                    continue;
+                };
+                (version, bytes) = (latest, newer);
+            }
+            _ => return Ok(()),
+        }
+    }
+    Ok(())
+}
+
+fn metadata(state: &LakeState) -> Vec<(String, String)> {
     let files = serde_json::to_string(&state.files).unwrap_or_else(|_| "[]".into());
     let superseded: Vec<&str> = state
         .submissions
@@ -175,14 +292,20 @@ pub(super) fn write(lake: &Lake, state: &LakeState) -> Result<(), LakeError> {
     if state.rollup {
         metadata.push((ROLLUP_KEY.to_string(), "1".to_string()));
     }
-    writer::write_file(
-        &lake.root,
-        LEDGER,
-        submissions_schema(),
-        [submissions_batch(&state.submissions)],
-        metadata,
-        Some("ledger"),
-    )
+    // a file retired longer than the grace is an ordinary orphan now
+    let now = chrono::Utc::now().timestamp();
+    let retired: BTreeMap<&String, &i64> = state
+        .retired
+        .iter()
+        .filter(|(_, t)| now - **t < super::remote::GRACE_SECS)
+        .collect();
+    if !retired.is_empty() {
+        metadata.push((
+            RETIRED_KEY.to_string(),
+            serde_json::to_string(&retired).unwrap_or_else(|_| "{}".into()),
+        ));
+    }
+    metadata
 }
 
 /// Whole-file refusals already in committed reject files, as
@@ -194,12 +317,11 @@ fn read_refused_files(
 ) -> Result<HashSet<(String, String)>, LakeError> {
     let mut out = HashSet::new();
     for rel in files.iter().filter(|f| f.starts_with("rejects/")) {
-        let path = lake.root.join(rel);
         let bad = |message: String| LakeError::Ledger {
-            path: path.display().to_string(),
+            path: rel.clone(),
             message,
         };
-        let file = File::open(&path).map_err(|e| bad(e.to_string()))?;
+        let file = lake.open_file(rel)?;
         let reader = ParquetRecordBatchReaderBuilder::try_new(file)
             .and_then(|b| b.build())
             .map_err(|e| bad(e.to_string()))?;

@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 use super::error::{LakeError, io};
 use super::layout::{DATA_FOLDERS, Lake};
 use super::ledger::{self, RawLedger};
+use super::remote::Lease;
 
 /// A reader's consistent view of the lake (see [`Lake::snapshot`]).
 pub struct Snapshot {
@@ -17,16 +18,40 @@ pub struct Snapshot {
     _readers: Option<File>,
 }
 
-/// Held while a run writes; released when dropped (or when the process dies).
+/// Held while a run writes; released when dropped (or when the process
+/// dies). On object storage it is a lease, not a lock: writers there do not
+/// wait for each other, their commits are conditional (see
+/// [`super::remote`]).
 #[derive(Debug)]
 pub struct LakeLock {
-    _file: File,
+    _file: Option<File>,
+    lease: Option<Lease>,
+}
+
+impl LakeLock {
+    /// The lease's token, part of every file the run writes (object
+    /// storage only).
+    pub fn token(&self) -> Option<&str> {
+        self.lease.as_ref().map(|l| l.token.as_str())
+    }
+
+    /// The run's lease on object storage.
+    pub fn lease(&self) -> Option<&Lease> {
+        self.lease.as_ref()
+    }
 }
 
 impl Lake {
     /// Takes the lake's lock, creating the lake's folders first. With
-    /// `wait`, blocks until another run finishes, saying so on stderr.
+    /// `wait`, blocks until another run finishes, saying so on stderr. On
+    /// object storage, takes a lease instead.
     pub fn lock(&self, wait: bool) -> Result<LakeLock, LakeError> {
+        if let Some(remote) = &self.remote {
+            return Ok(LakeLock {
+                _file: None,
+                lease: Some(Lease::take(remote.clone())?),
+            });
+        }
         let meta = self.root.join("_baocao");
         fs::create_dir_all(&meta).map_err(io("create", &meta))?;
         for dir in DATA_FOLDERS.iter().chain(&["submissions"]) {
@@ -51,7 +76,10 @@ impl Lake {
         self.acquire(&file, &path, false, wait)?;
         file.set_len(0).map_err(io("write", &path))?;
         writeln!(file, "pid {}", std::process::id()).map_err(io("write", &path))?;
-        Ok(LakeLock { _file: file })
+        Ok(LakeLock {
+            _file: Some(file),
+            lease: None,
+        })
     }
 
     pub(super) fn readers_path(&self) -> PathBuf {
@@ -64,6 +92,14 @@ impl Lake {
     /// would remove to a later run), so a query never meets a half-written
     /// or vanished file. `None` for a lake nothing was committed to.
     pub fn snapshot(&self) -> Result<Option<Snapshot>, LakeError> {
+        if self.remote.is_some() {
+            // files a reader may still read stay GRACE_SECS after they are
+            // replaced (see super::remote)
+            return Ok(ledger::open(self)?.map(|ledger| Snapshot {
+                ledger,
+                _readers: None,
+            }));
+        }
         let path = self.readers_path();
         let readers = match File::open(&path) {
             Ok(f) => {

@@ -108,6 +108,42 @@ where
 {
     let path = root.join(rel);
     let tmp = crate::atomic::temporary(&path);
+    write_atomic(&path, crash_points, |file: &mut File| {
+        write_to(file, rel, &tmp, schema, batches, metadata)
+    })
+}
+
+/// `batches` encoded as the Parquet file `rel` would be by [`write_file`],
+/// in memory: an object to upload whole to object storage.
+///
+/// # Errors
+/// A batch that cannot be built or encoded, as an error of the data file.
+pub fn encode<I>(
+    rel: &str,
+    schema: SchemaRef,
+    batches: I,
+    metadata: Vec<(String, String)>,
+) -> Result<bytes::Bytes, LakeError>
+where
+    I: IntoIterator<Item = Result<RecordBatch, ArrowError>>,
+{
+    let mut out = Vec::new();
+    write_to(&mut out, rel, Path::new(rel), schema, batches, metadata)?;
+    Ok(bytes::Bytes::from(out))
+}
+
+fn write_to<W, I>(
+    sink: W,
+    rel: &str,
+    shown: &Path,
+    schema: SchemaRef,
+    batches: I,
+    metadata: Vec<(String, String)>,
+) -> Result<(), LakeError>
+where
+    W: std::io::Write + Send,
+    I: IntoIterator<Item = Result<RecordBatch, ArrowError>>,
+{
     let data = |message: String| LakeError::Data {
         path: rel.to_string(),
         message,
@@ -116,19 +152,17 @@ where
     // named as one
     let parquet = |e: ParquetError| match e {
         ParquetError::External(inner) => match inner.downcast::<std::io::Error>() {
-            Ok(error) => io("write", &tmp)(*error),
+            Ok(error) => io("write", shown)(*error),
             Err(other) => data(other.to_string()),
         },
         other => data(other.to_string()),
     };
     let props = writer_properties(metadata);
-    write_atomic(&path, crash_points, |file: &mut File| {
-        let mut w = ArrowWriter::try_new(file, schema, Some(props)).map_err(parquet)?;
-        for b in batches {
-            w.write(&b.map_err(|e| data(e.to_string()))?)
-                .map_err(parquet)?;
-        }
-        w.close().map_err(parquet)?;
-        Ok(())
-    })
+    let mut w = ArrowWriter::try_new(sink, schema, Some(props)).map_err(parquet)?;
+    for b in batches {
+        w.write(&b.map_err(|e| data(e.to_string()))?)
+            .map_err(parquet)?;
+    }
+    w.close().map_err(parquet)?;
+    Ok(())
 }

@@ -37,9 +37,14 @@ fn listing(
     schema: SchemaRef,
     partitions: Vec<(String, DataType)>,
 ) -> Result<Table, QueryError> {
-    let path = lake.root.join(dir);
-    let abs = std::fs::canonicalize(&path).map_err(|e| cannot_open(&path, e))?;
-    let url = ListingTableUrl::parse(format!("{}/", abs.display()))?;
+    let url = match lake.remote() {
+        Some(remote) => ListingTableUrl::parse(format!("{}/", remote.url_of(dir)))?,
+        None => {
+            let path = lake.root.join(dir);
+            let abs = std::fs::canonicalize(&path).map_err(|e| cannot_open(&path, e))?;
+            ListingTableUrl::parse(format!("{}/", abs.display()))?
+        }
+    };
     let options = ListingOptions::new(Arc::new(ParquetFormat::default()))
         .with_file_extension(".parquet")
         .with_table_partition_cols(partitions);
@@ -79,10 +84,28 @@ pub(super) fn lake_tables(
     snapshot: &Snapshot,
     rollup: Rollup,
 ) -> Result<LakeTables, QueryError> {
-    let root = std::fs::canonicalize(&lake.root).map_err(|e| cannot_open(&lake.root, e))?;
-    let store = SnapshotStore::new(&root, crate::lake::DATA_FOLDERS, &snapshot.ledger.files)
-        .map_err(|e| cannot_open(&root, e))?;
-    ctx.register_object_store(ObjectStoreUrl::local_filesystem().as_ref(), Arc::new(store));
+    match lake.remote() {
+        Some(remote) => {
+            let store = SnapshotStore::new(
+                remote.store.clone(),
+                crate::lake::DATA_FOLDERS
+                    .iter()
+                    .map(|d| remote.path(d))
+                    .collect(),
+                snapshot.ledger.files.iter().map(|f| remote.path(f)).collect(),
+            );
+            let url = ObjectStoreUrl::parse(&remote.bucket_url)?;
+            ctx.register_object_store(url.as_ref(), Arc::new(store));
+        }
+        None => {
+            let root =
+                std::fs::canonicalize(&lake.root).map_err(|e| cannot_open(&lake.root, e))?;
+            let store =
+                SnapshotStore::local(&root, crate::lake::DATA_FOLDERS, &snapshot.ledger.files)
+                    .map_err(|e| cannot_open(&root, e))?;
+            ctx.register_object_store(ObjectStoreUrl::local_filesystem().as_ref(), Arc::new(store));
+        }
+    }
     let activities = listing(
         lake,
         "activities",

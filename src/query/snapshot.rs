@@ -1,5 +1,5 @@
 //! The lake as one reader's snapshot sees it. Queries read the local disk
-//! through [`SnapshotStore`], whose listings of the lake's data folders hold
+//! (or the bucket) through [`SnapshotStore`], whose listings of the lake's data folders hold
 //! only the files the snapshot's ledger lists: files a crashed run left, a
 //! run still writing, or a compaction replaced are never read, and the
 //! ledger (`submissions`) is the one read with the snapshot, so every table
@@ -19,10 +19,11 @@ use object_store::{
     PutMultipartOptions, PutOptions, PutPayload, PutResult, Result,
 };
 
-/// The local file system, with the lake's data folders filtered.
+/// The lake's store (the local file system, or the bucket on object
+/// storage), with the lake's data folders filtered.
 #[derive(Debug)]
 pub(super) struct SnapshotStore {
-    inner: LocalFileSystem,
+    inner: Arc<dyn ObjectStore>,
     rule: Arc<Rule>,
 }
 
@@ -41,24 +42,35 @@ impl Rule {
 }
 
 impl SnapshotStore {
-    /// `root` is the lake's canonical path; `guarded` its data folders and
-    /// `committed` the ledger's files, both relative to it.
-    pub(super) fn new(
+    /// `root` is the local lake's canonical path; `guarded` its data
+    /// folders and `committed` the ledger's files, both relative to it.
+    pub(super) fn local(
         root: &std::path::Path,
         guarded: &[&str],
         committed: &[String],
     ) -> std::result::Result<SnapshotStore, object_store::path::Error> {
         let path = |rel: &str| Path::from_absolute_path(root.join(rel));
-        Ok(SnapshotStore {
-            inner: LocalFileSystem::new(),
-            rule: Arc::new(Rule {
-                guarded: guarded.iter().map(|g| path(g)).collect::<Result<_, _>>()?,
-                committed: committed
-                    .iter()
-                    .map(|c| path(c))
-                    .collect::<Result<_, _>>()?,
-            }),
-        })
+        Ok(SnapshotStore::new(
+            Arc::new(LocalFileSystem::new()),
+            guarded.iter().map(|g| path(g)).collect::<Result<_, _>>()?,
+            committed
+                .iter()
+                .map(|c| path(c))
+                .collect::<Result<_, _>>()?,
+        ))
+    }
+
+    /// `inner` with only the `committed` objects listed under the
+    /// `guarded` prefixes.
+    pub(super) fn new(
+        inner: Arc<dyn ObjectStore>,
+        guarded: Vec<Path>,
+        committed: HashSet<Path>,
+    ) -> SnapshotStore {
+        SnapshotStore {
+            inner,
+            rule: Arc::new(Rule { guarded, committed }),
+        }
     }
 }
 

@@ -255,7 +255,7 @@ pub async fn prepare(
         Some((cert, key)) => Some(load_tls(cert, key)?),
         None => None,
     };
-    let lake = Lake::new(&options.lake);
+    let lake = Lake::open(&options.lake).map_err(|e| ServeError::Lake(e.msg()))?;
     match lake.snapshot() {
         Ok(Some(_)) => {}
         Ok(None) => {

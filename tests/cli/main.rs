@@ -21,6 +21,8 @@ mod reason_codes;
 mod register;
 mod report_docx;
 mod rollup;
+#[cfg(feature = "s3")]
+mod s3;
 mod scale;
 #[cfg(feature = "serve")]
 mod serve;

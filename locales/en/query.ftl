@@ -77,3 +77,12 @@ quality-total-mismatch = the totals row ('{ $label }', line { $row }) states a {
     }
 query-param-above = the parameter { $param } must be above { $limit }, not '{ $value }'
 query-param-at-least = the parameter { $param } must be at least { $limit }, not '{ $value }'
+cluster-no-version = version { $n } of the ledger of { $lake } is gone (more than an hour old): run the statement again
+cluster-store-scheme = the cluster reads lakes on s3:// only, not { $scheme }://
+cluster-scheduler-listening = Ballista scheduler listening on { $addr } (baocao query NAME --lake s3://... --cluster df://{ $addr })
+cluster-executor-listening = Ballista executor serving on { $addr }, registered with the scheduler at { $scheduler }
+cluster-table-cannot-go = the table { $table } cannot be sent to the cluster ({ $error }); run the statement without --cluster
+cluster-needs-s3 = --cluster runs the statement on other machines, which cannot read the local folder { $lake }: give --lake s3://BUCKET/PREFIX
+cluster-unreachable = cannot reach the cluster's scheduler at { $url }: { $error }; start it with baocao cluster scheduler, or check the address
+cluster-not-built = this baocao was built without the distributed engine, so it cannot use { $url }; build it with `cargo build --release --features cluster`, or leave out --cluster
+cluster-failed = the cluster at { $url } could not run the statement: { $error }

@@ -71,3 +71,12 @@ quality-total-mismatch = dòng tổng ('{ $label }', dòng { $row }) ghi { $fiel
     }
 query-param-above = tham số { $param } phải lớn hơn { $limit }, không phải '{ $value }'
 query-param-at-least = tham số { $param } phải từ { $limit } trở lên, không phải '{ $value }'
+cluster-no-version = phiên bản { $n } của sổ ghi của { $lake } không còn (đã quá một giờ): hãy chạy lại câu lệnh
+cluster-store-scheme = cụm chỉ đọc kho trên s3://, không đọc { $scheme }://
+cluster-scheduler-listening = bộ điều phối Ballista đang lắng nghe tại { $addr } (baocao query TÊN --lake s3://... --cluster df://{ $addr })
+cluster-executor-listening = máy thực thi Ballista đang phục vụ tại { $addr }, đã đăng ký với bộ điều phối { $scheduler }
+cluster-table-cannot-go = không gửi được bảng { $table } lên cụm ({ $error }); hãy chạy câu lệnh không kèm --cluster
+cluster-needs-s3 = --cluster chạy câu lệnh trên các máy khác, mà các máy đó không đọc được thư mục { $lake } trên máy này: hãy dùng --lake s3://BUCKET/THƯ-MỤC
+cluster-unreachable = không kết nối được bộ điều phối của cụm tại { $url }: { $error }; hãy khởi động nó bằng baocao cluster scheduler, hoặc kiểm tra địa chỉ
+cluster-not-built = bản baocao này được biên dịch không kèm công cụ truy vấn phân tán nên không dùng được { $url }; hãy biên dịch bằng `cargo build --release --features cluster`, hoặc bỏ --cluster
+cluster-failed = cụm tại { $url } không chạy được câu lệnh: { $error }

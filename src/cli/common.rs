@@ -24,6 +24,19 @@ pub struct OutputArgs {
     pub output: Option<PathBuf>,
     #[command(flatten)]
     pub reference: ReferenceArg,
+    /// Run the statements on a Ballista cluster's scheduler (df://HOST:PORT), over an s3:// lake
+    #[arg(long, value_name = "df://HOST:PORT")]
+    pub cluster: Option<String>,
+}
+
+impl OutputArgs {
+    /// How the session reads: here, or on the cluster.
+    pub fn session_options(&self) -> baocao::query::SessionOptions {
+        baocao::query::SessionOptions {
+            cluster: self.cluster.clone(),
+            ..Default::default()
+        }
+    }
 }
 
 /// Prints each answer, or writes the last one to `output`.
@@ -70,8 +83,12 @@ pub fn decimal1(x: f64) -> String {
 
 /// Runs async library code on a small runtime sized for this machine.
 pub fn block_on<T>(f: impl std::future::Future<Output = anyhow::Result<T>>) -> anyhow::Result<T> {
+    // planning and (de)serialising the named queries' deep plans recurses
+    // further than tokio's 2 MiB stacks allow (the Ballista scheduler
+    // overflowed them); the stacks are address space until used
     let rt = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
+        .thread_stack_size(64 * 1024 * 1024)
         .build()
         .with_context(|| tr("cli-no-runtime"))?;
     rt.block_on(f)

@@ -11,6 +11,7 @@ pub mod lang;
 mod query;
 mod reference;
 mod serve;
+mod cluster;
 mod sql;
 mod summary;
 mod trends;
@@ -67,6 +68,9 @@ pub enum Command {
     /// Add, remove and list the users who may connect to `baocao serve`
     #[command(subcommand)]
     Users(serve::UsersCommand),
+    /// Start the distributed engine's scheduler or an executor (Apache DataFusion Ballista)
+    #[command(subcommand)]
+    Cluster(cluster::Args),
 }
 
 /// Runs the command `cli` names.
@@ -84,5 +88,6 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Reference(args) => reference::run(args),
         Command::Serve(args) => serve::run(args),
         Command::Users(command) => serve::users(command),
+        Command::Cluster(args) => cluster::run(args),
     }
 }

@@ -27,11 +27,21 @@ fn parse_param(s: &str) -> Result<(String, String), String> {
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let query = named::find(&args.name)?;
+    if args.out.cluster.is_some() && !baocao::query::CLUSTER_VERIFIED.contains(&query.name.as_str()) {
+        anyhow::bail!(
+            "{}",
+            baocao::msg!(
+                "cli-cluster-not-verified",
+                name = query.name.as_str(),
+                names = baocao::query::CLUSTER_VERIFIED.join(", ")
+            )
+        );
+    }
     let params = query.bind(&args.params)?;
     let reference = ReferenceSource::lazy(args.out.reference.reference.as_deref())?;
     let lake = Lake::open(&args.out.lake)?;
     super::common::block_on(async {
-        let session = Session::open(&lake, reference).await?;
+        let session = Session::open_options(&lake, reference, args.out.session_options()).await?;
         let results = session.run(&query.sql, &params).await?;
         super::common::print_results(&results, args.out.format, args.out.output.as_deref())?;
         Ok(ExitCode::SUCCESS)

@@ -53,10 +53,15 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     }
     let reference = ReferenceSource::lazy(args.out.reference.reference.as_deref())?;
     let lake = Lake::open(&args.out.lake)?;
+    if args.out.cluster.is_some() {
+        eprintln!("baocao: {}", tr("cli-sql-cluster-caution"));
+    }
     super::common::block_on(async {
         match sql {
             Some(sql) => {
-                let session = Session::open(&lake, reference.clone()).await?;
+                let session =
+                    Session::open_options(&lake, reference.clone(), args.out.session_options())
+                        .await?;
                 let results = session.sql(&sql).await?;
                 super::common::print_results(
                     &results,
@@ -68,7 +73,10 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 }
                 Ok(ExitCode::SUCCESS)
             }
-            None => interactive(&lake, &reference, args.out.format, args.timer).await,
+            None => {
+                let options = args.out.session_options();
+                interactive(&lake, &reference, &options, args.out.format, args.timer).await
+            }
         }
     })
 }
@@ -99,6 +107,7 @@ fn read_stdin() -> anyhow::Result<String> {
 async fn interactive(
     lake: &Lake,
     reference: &ReferenceSource,
+    options: &baocao::query::SessionOptions,
     format: Format,
     mut timer: bool,
 ) -> anyhow::Result<ExitCode> {
@@ -140,7 +149,9 @@ async fn interactive(
                 buffer.push('\n');
                 if trimmed.ends_with(';') {
                     let _ = editor.add_history_entry(buffer.trim());
-                    let answer = match Session::open(lake, reference.clone()).await {
+                    let answer = match Session::open_options(lake, reference.clone(), options.clone())
+                        .await
+                    {
                         Ok(session) => session.sql(&buffer).await,
                         Err(e) => Err(e),
                     };

@@ -166,6 +166,15 @@ fn open_remote(remote: &Remote) -> Result<Option<RawLedger>, LakeError> {
     })
 }
 
+/// Version `version` of a ledger on object storage (`None` if it is gone).
+pub(super) fn open_version(remote: &Remote, version: u64) -> Result<Option<RawLedger>, LakeError> {
+    let rel = version_name(version);
+    match remote.get(&rel)? {
+        Some(bytes) => parse(Source::Bytes(bytes), remote.path(&rel).to_string(), version).map(Some),
+        None => Ok(None),
+    }
+}
+
 fn parse(file: Source, path: String, version: u64) -> Result<RawLedger, LakeError> {
     let bad = |message: String| LakeError::Ledger {
         path: path.clone(),

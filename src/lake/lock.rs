@@ -117,6 +117,18 @@ impl Lake {
         }))
     }
 
+    /// On object storage: version `version` of the ledger, as a snapshot
+    /// (`None` when there is no such version: pruned, or never written).
+    ///
+    /// # Errors
+    /// The store cannot be reached, or the version cannot be read.
+    pub fn snapshot_at(&self, version: u64) -> Result<Option<RawLedger>, LakeError> {
+        match &self.remote {
+            Some(remote) => ledger::open_version(remote, version),
+            None => ledger::open(self),
+        }
+    }
+
     /// The readers' lock taken exclusively if no reader holds it now.
     pub(super) fn no_readers(&self) -> Result<Option<File>, LakeError> {
         let path = self.readers_path();

@@ -195,6 +195,14 @@ impl LedgerTable {
     }
 
     /// The rows with the columns `indices` of [`Self::schema`].
+    /// Every column of the ledger, in memory (for a statement that runs on
+    /// the cluster, see [`super::cluster`]).
+    #[cfg(feature = "cluster")]
+    pub(super) fn all(&self) -> Result<Arc<MemTable>, QueryError> {
+        let all: Vec<usize> = (0..self.schema.fields().len()).collect();
+        self.columns(&all)
+    }
+
     fn columns(&self, indices: &[usize]) -> Result<Arc<MemTable>, QueryError> {
         if let Some(t) = self.read.lock().ok().and_then(|r| r.get(indices).cloned()) {
             return Ok(t);

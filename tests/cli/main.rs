@@ -2,6 +2,8 @@
 //! executable on real-looking files and reads what it wrote back with the
 //! arrow-rs `parquet` crate, as any other Parquet reader would.
 
+#[cfg(feature = "cluster")]
+mod cluster;
 mod concurrency;
 mod crash;
 mod demo;

@@ -15,15 +15,15 @@ use crate::support::{Run, Workdir, python_json};
 
 /// A moto S3 server on a free loopback port, with the bucket `kho`;
 /// stopped when dropped.
-struct Moto {
+pub struct Moto {
     child: Child,
-    endpoint: String,
+    pub endpoint: String,
 }
 
 impl Moto {
     /// `None` (said loudly) when moto is not installed here; under CI,
     /// which installs it, a failure.
-    fn start() -> Option<Moto> {
+    pub fn start() -> Option<Moto> {
         let probe = Command::new("python3")
             .args(["-c", "import moto.server, boto3"])
             .output();
@@ -59,7 +59,7 @@ impl Moto {
     }
 
     /// The standard variables that point baocao (and pyarrow) at moto.
-    fn env(&self) -> Vec<(&'static str, String)> {
+    pub fn env(&self) -> Vec<(&'static str, String)> {
         vec![
             ("AWS_ENDPOINT_URL", self.endpoint.clone()),
             ("AWS_ALLOW_HTTP", "true".into()),
@@ -108,7 +108,7 @@ impl Moto {
         files
     }
 
-    fn run(&self, w: &Workdir, args: &[&str]) -> Run {
+    pub fn run(&self, w: &Workdir, args: &[&str]) -> Run {
         let env = self.env();
         let env: Vec<(&str, &str)> = env.iter().map(|(k, v)| (*k, v.as_str())).collect();
         w.run_env(args, &env)
@@ -135,9 +135,9 @@ impl Drop for Moto {
     }
 }
 
-const LAKE: &str = "s3://kho/tinh/lake";
+pub const LAKE: &str = "s3://kho/tinh/lake";
 
-fn ingest<'a>(inbox: &'a str, lake: &'a str, batch: &'a str) -> Vec<&'a str> {
+pub fn ingest<'a>(inbox: &'a str, lake: &'a str, batch: &'a str) -> Vec<&'a str> {
     vec![
         "ingest",
         inbox,

@@ -32,7 +32,10 @@ pub enum Args {
 /// `host:port` or `df://host:port`, resolved.
 fn scheduler_address(text: &str) -> anyhow::Result<SocketAddr> {
     use std::net::ToSocketAddrs;
-    let bare = text.trim().trim_start_matches("df://").trim_end_matches('/');
+    let bare = text
+        .trim()
+        .trim_start_matches("df://")
+        .trim_end_matches('/');
     bare.to_socket_addrs()
         .ok()
         .and_then(|mut a| a.next())

@@ -2,6 +2,7 @@
 //! subcommand. Each subcommand only turns its arguments into a library call
 //! and prints the result; exit codes follow the data contract.
 
+mod cluster;
 mod common;
 mod compact;
 mod demo;
@@ -11,7 +12,6 @@ pub mod lang;
 mod query;
 mod reference;
 mod serve;
-mod cluster;
 mod sql;
 mod summary;
 mod trends;

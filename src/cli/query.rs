@@ -27,7 +27,8 @@ fn parse_param(s: &str) -> Result<(String, String), String> {
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let query = named::find(&args.name)?;
-    if args.out.cluster.is_some() && !baocao::query::CLUSTER_VERIFIED.contains(&query.name.as_str()) {
+    if args.out.cluster.is_some() && !baocao::query::CLUSTER_VERIFIED.contains(&query.name.as_str())
+    {
         anyhow::bail!(
             "{}",
             baocao::msg!(

@@ -149,12 +149,12 @@ async fn interactive(
                 buffer.push('\n');
                 if trimmed.ends_with(';') {
                     let _ = editor.add_history_entry(buffer.trim());
-                    let answer = match Session::open_options(lake, reference.clone(), options.clone())
-                        .await
-                    {
-                        Ok(session) => session.sql(&buffer).await,
-                        Err(e) => Err(e),
-                    };
+                    let answer =
+                        match Session::open_options(lake, reference.clone(), options.clone()).await
+                        {
+                            Ok(session) => session.sql(&buffer).await,
+                            Err(e) => Err(e),
+                        };
                     match answer {
                         Ok(results) => {
                             if let Err(e) = super::common::print_results(&results, format, None) {

@@ -92,6 +92,25 @@ pub struct IngestReport {
 }
 
 impl IngestReport {
+    /// Files this run read that another run, writing to the same lake on
+    /// object storage at the same time, committed first: reported as
+    /// already in the lake, as they would have been a moment later.
+    pub(super) fn kept_theirs(&mut self, ids: &[String]) {
+        if ids.is_empty() {
+            return;
+        }
+        let ids: std::collections::HashSet<&str> = ids.iter().map(String::as_str).collect();
+        for f in &mut self.files {
+            if f.status == FileStatus::Ingested
+                && f.submission_id
+                    .as_deref()
+                    .is_some_and(|id| ids.contains(id))
+            {
+                f.status = FileStatus::AlreadyIngested;
+            }
+        }
+    }
+
     /// Notes, per ingested file, which reports it replaced in this run and
     /// whether a later report already replaces it.
     pub(super) fn note_supersession(&mut self, before: &LakeState, after: &LakeState) {

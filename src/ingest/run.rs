@@ -400,17 +400,22 @@ pub fn ingest(
             let (tx, rx) = std::sync::mpsc::sync_channel::<Batch>(1);
             let start = before.clone();
             let run_id = &run_id;
-            let writer = scope.spawn(move || -> Result<(LakeState, bool), LakeError> {
-                let mut state = start;
-                let mut n = 0;
-                for mut batch in rx {
-                    batch.run_id = format!("{run_id}-{n}");
-                    state = lake.commit(&state, batch, lock)?;
-                    crate::fault::point("ingest-batch-committed");
-                    n += 1;
-                }
-                Ok((state, n > 0))
-            });
+            let writer = scope.spawn(
+                move || -> Result<(LakeState, bool, Vec<String>), LakeError> {
+                    let mut state = start;
+                    let mut n = 0;
+                    // on object storage: files another run committed meanwhile
+                    let mut theirs = Vec::new();
+                    for mut batch in rx {
+                        batch.run_id = format!("{run_id}-{n}");
+                        state = lake.commit(&state, batch, lock)?;
+                        theirs.append(&mut state.kept_theirs);
+                        crate::fault::point("ingest-batch-committed");
+                        n += 1;
+                    }
+                    Ok((state, n > 0, theirs))
+                },
+            );
             let read = read_files(&files, &ctx, &mut report, &mut progress, |batch| {
                 tx.send(batch).is_ok()
             })
@@ -421,11 +426,12 @@ pub fn ingest(
                 }
             });
             drop(tx);
-            let (state, committed) = writer
+            let (state, committed, theirs) = writer
                 .join()
                 .unwrap_or_else(|panic| std::panic::resume_unwind(panic))?;
             read?;
             report.committed = committed;
+            report.kept_theirs(&theirs);
             Ok::<_, IngestError>(state)
         })?,
     };

@@ -13,9 +13,9 @@ use crate::domain::{Period, UnitCode};
 
 use super::error::{LakeError, io};
 use super::layout::{Batch, DATA_FOLDERS, LEDGER, Lake, LakeState, relative, walk};
-use super::remote::{GRACE_SECS, Remote};
 use super::ledger;
 use super::lock::LakeLock;
+use super::remote::{GRACE_SECS, Remote};
 use super::rollup;
 use super::tables::{self, SubmissionRecord};
 use super::writer;
@@ -69,7 +69,11 @@ impl Lake {
     /// plain copy in place again (a run may have been killed before it). The leases are listed first,
     /// then the files, then the latest version is read, so a file a run
     /// committed and then released is always seen committed.
-    fn remove_remote_orphans(&self, remote: &Remote, _state: &LakeState) -> Result<usize, LakeError> {
+    fn remove_remote_orphans(
+        &self,
+        remote: &Remote,
+        _state: &LakeState,
+    ) -> Result<usize, LakeError> {
         let live = remote.live_runs()?;
         let mut candidates = Vec::new();
         for dir in DATA_FOLDERS {
@@ -85,7 +89,10 @@ impl Lake {
             let kept = committed.contains(rel.as_str())
                 || !name.starts_with("part-")
                 || live.iter().any(|t| name.contains(t.as_str()))
-                || latest.retired.get(&rel).is_some_and(|t| now - t < GRACE_SECS);
+                || latest
+                    .retired
+                    .get(&rel)
+                    .is_some_and(|t| now - t < GRACE_SECS);
             if !kept {
                 remote.delete(&rel)?;
                 removed += 1;
@@ -183,6 +190,11 @@ impl Lake {
         lock: &LakeLock,
     ) -> Result<LakeState, LakeError> {
         let run = Lake::run_name(&batch.run_id, lock);
+        if let Some(lease) = lock.lease() {
+            // each batch says the run is alive, so a long ingest's files
+            // are never taken for a dead run's
+            lease.renew()?;
+        }
         let mut base = state.clone();
         let mut upgrade = if base.rollup {
             Vec::new()
@@ -191,7 +203,7 @@ impl Lake {
         };
         // on object storage `state` may hold what other writers committed
         // since this run read the lake: the same files, ingested there
-        drop_committed(&mut batch, &base);
+        let mut kept_theirs = drop_committed(&mut batch, &base);
         // the run's items by year partition, in place (not copied)
         batch
             .activities
@@ -205,7 +217,10 @@ impl Lake {
                 && base.rollup
             {
                 // everything was committed by others meanwhile
-                return Ok(base);
+                return Ok(LakeState {
+                    kept_theirs,
+                    ..base
+                });
             }
             let mut submissions = base.submissions.clone();
             submissions.extend(batch.submissions.iter().cloned());
@@ -229,6 +244,7 @@ impl Lake {
                 rollup: true,
                 version: base.version + 1,
                 retired: base.retired.clone(),
+                kept_theirs: kept_theirs.clone(),
             };
             if ledger::write(self, &new_state)? {
                 return Ok(new_state);
@@ -253,7 +269,9 @@ impl Lake {
                     self.remove_file(&f)?;
                 }
             }
-            if drop_committed(&mut batch, &base) {
+            let dropped = drop_committed(&mut batch, &base);
+            if !dropped.is_empty() {
+                kept_theirs.extend(dropped);
                 for f in written.drain(..) {
                     self.remove_file(&f)?;
                 }
@@ -277,11 +295,7 @@ impl Lake {
             let data = tables::activities_batch(rows).map_err(arrow_err(&rel))?;
             let order =
                 writer::sort_order(&data, tables::ACTIVITIES_ORDER).map_err(arrow_err(&rel))?;
-            self.put_file(
-                &rel,
-                data.schema(),
-                writer::in_order(&data, &order),
-            )?;
+            self.put_file(&rel, data.schema(), writer::in_order(&data, &order))?;
             files.push(rel);
             let rel = format!("rollup/year={year}/part-{run}.parquet");
             self.write_rollup(&rel, &[data])?;
@@ -300,15 +314,22 @@ impl Lake {
 
 /// Drops from `batch` what the commit `base` already holds (the same bytes
 /// ingested by another writer meanwhile, a whole-file refusal already
-/// recorded). True when something was dropped, so the batch's files must
-/// be written again.
-fn drop_committed(batch: &mut Batch, base: &LakeState) -> bool {
+/// recorded). Returns the submissions dropped (the files of a refusal
+/// dropped, too); when there are any, the batch's files must be written
+/// again.
+fn drop_committed(batch: &mut Batch, base: &LakeState) -> Vec<String> {
     let known: HashSet<&str> = base
         .submissions
         .iter()
         .map(|s| s.submission_id.as_str())
         .collect();
     let before = (batch.submissions.len(), batch.rejects.len());
+    let mut dropped: Vec<String> = batch
+        .submissions
+        .iter()
+        .filter(|s| known.contains(s.submission_id.as_str()))
+        .map(|s| s.submission_id.clone())
+        .collect();
     batch
         .submissions
         .retain(|s| !known.contains(s.submission_id.as_str()));
@@ -316,21 +337,17 @@ fn drop_committed(batch: &mut Batch, base: &LakeState) -> bool {
         .activities
         .retain(|a| !known.contains(a.submission_id.as_str()));
     batch.rejects.retain(|r| {
-        !known.contains(r.submission_id.as_str())
-            && !(r.source_row.is_none()
-                && base
-                    .refused_files
-                    .contains(&(r.submission_id.clone(), r.reason_code.code().to_string())))
+        let refused_there = r.source_row.is_none()
+            && base
+                .refused_files
+                .contains(&(r.submission_id.clone(), r.reason_code.code().to_string()));
+        if refused_there {
+            dropped.push(r.submission_id.clone());
+        }
+        !known.contains(r.submission_id.as_str()) && !refused_there
     });
-    let dropped = before != (batch.submissions.len(), batch.rejects.len());
-    if dropped {
-        tracing::warn!(
-            "{}",
-            crate::msg!(
-                "lake-kept-theirs",
-                n = before.0 + before.1 - batch.submissions.len() - batch.rejects.len()
-            )
-        );
+    if before != (batch.submissions.len(), batch.rejects.len()) {
+        tracing::info!("{}", crate::msg!("lake-kept-theirs", n = dropped.len()));
     }
     dropped
 }

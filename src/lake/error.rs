@@ -63,21 +63,17 @@ impl LakeError {
                 )
             }
             LakeError::Busy(lake) => msg!("lake-busy", lake = lake.clone()),
-            LakeError::Store { lake, message } => msg!(
-                "lake-store",
-                lake = lake.clone(),
-                error = message.clone()
-            ),
+            LakeError::Store { lake, message } => {
+                msg!("lake-store", lake = lake.clone(), error = message.clone())
+            }
             LakeError::Location { lake, message } => msg!(
                 "lake-location",
                 lake = lake.clone(),
                 error = message.clone()
             ),
-            LakeError::Contended { lake, attempts } => msg!(
-                "lake-contended",
-                lake = lake.clone(),
-                n = *attempts
-            ),
+            LakeError::Contended { lake, attempts } => {
+                msg!("lake-contended", lake = lake.clone(), n = *attempts)
+            }
         }
     }
 }

@@ -31,6 +31,9 @@ pub struct LakeState {
     /// On object storage: data files a compaction replaced, with when
     /// (Unix seconds), kept for readers for [`super::remote::GRACE_SECS`].
     pub retired: BTreeMap<String, i64>,
+    /// On object storage: the submissions of the last commit's batch that
+    /// another run had committed meanwhile (the same files), left out of it.
+    pub kept_theirs: Vec<String>,
 }
 
 /// Everything one run adds.
@@ -74,7 +77,9 @@ impl Lake {
         let text = location.to_string_lossy();
         if let Some((scheme, _)) = text.split_once("://")
             && !scheme.is_empty()
-            && scheme.chars().all(|c| c.is_ascii_alphanumeric() || c == '+')
+            && scheme
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '+')
         {
             if scheme != "s3" {
                 return Err(LakeError::Location {

@@ -59,6 +59,7 @@ pub(super) fn read(lake: &Lake) -> Result<LakeState, LakeError> {
         rollup: raw.rollup,
         version: raw.version,
         retired: raw.retired,
+        kept_theirs: Vec::new(),
     })
 }
 
@@ -170,7 +171,9 @@ fn open_remote(remote: &Remote) -> Result<Option<RawLedger>, LakeError> {
 pub(super) fn open_version(remote: &Remote, version: u64) -> Result<Option<RawLedger>, LakeError> {
     let rel = version_name(version);
     match remote.get(&rel)? {
-        Some(bytes) => parse(Source::Bytes(bytes), remote.path(&rel).to_string(), version).map(Some),
+        Some(bytes) => {
+            parse(Source::Bytes(bytes), remote.path(&rel).to_string(), version).map(Some)
+        }
         None => Ok(None),
     }
 }

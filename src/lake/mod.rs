@@ -11,7 +11,9 @@
 //! (the lock and the readers' lock). Data files are written under names no
 //! reader picks up, flushed and renamed into place; then the ledger is
 //! replaced the same way: the commit. A crash before that leaves only files
-//! the next run removes.
+//! the next run removes. On S3-compatible object storage (`s3://`, see
+//! [`remote`]) the same layout is kept, and the commit is the conditional
+//! creation of the ledger's next version instead of a rename under a lock.
 
 mod commit;
 mod compact;

@@ -276,7 +276,7 @@ impl Remote {
                 .and_then(|b| serde_json::from_slice(&b).ok());
             let alive = lease.is_some_and(|l| {
                 let renewed = l.renewed.max(meta.last_modified.timestamp());
-                now - renewed < GRACE_SECS && !(l.host == host_name() && !process_alive(l.pid))
+                now - renewed < GRACE_SECS && (l.host != host_name() || process_alive(l.pid))
             });
             if alive {
                 live.insert(token);
@@ -484,7 +484,11 @@ mod tests {
         // 12 of each writer's own reports, and 3 shared ones once each
         let mut expected: Vec<String> = ["a", "b"]
             .iter()
-            .flat_map(|w| (0..15).filter(|n| n % 5 != 0).map(move |n| format!("{w}-{n}")))
+            .flat_map(|w| {
+                (0..15)
+                    .filter(|n| n % 5 != 0)
+                    .map(move |n| format!("{w}-{n}"))
+            })
             .chain((0..15).step_by(5).map(|n| format!("same-{n}")))
             .collect();
         expected.sort();
@@ -530,7 +534,11 @@ mod tests {
         let live = lake.lock(false).unwrap();
         let token = live.token().unwrap().to_string();
         let state = lake
-            .commit(&lake.read_state().unwrap(), batch("x", "so-y-te", 7, 1), &live)
+            .commit(
+                &lake.read_state().unwrap(),
+                batch("x", "so-y-te", 7, 1),
+                &live,
+            )
             .unwrap();
         let body = Bytes::from_static(b"PAR1");
         let dead_file = "activities/year=2023/part-20230101-rdeadbeef0000.parquet";

@@ -34,8 +34,8 @@ use ballista_core::extension::SessionConfigExt;
 use ballista_core::registry::BallistaFunctionRegistry;
 use ballista_core::serde::BallistaLogicalExtensionCodec;
 use datafusion::catalog::TableProvider;
-use datafusion::common::{DataFusionError, TableReference, extensions_options};
-use datafusion::config::ConfigExtension;
+use datafusion::common::{DataFusionError, TableReference};
+use datafusion::config::{ConfigEntry, ConfigExtension, ExtensionOptions};
 use datafusion::datasource::MemTable;
 use datafusion::execution::TaskContext;
 use datafusion::execution::object_store::ObjectStoreRegistry;
@@ -52,14 +52,63 @@ use super::snapshot::SnapshotStore;
 use crate::lake::remote::Remote;
 use crate::lake::{DATA_FOLDERS, Lake};
 
-extensions_options! {
-    /// The lake snapshot a statement reads, sent with it to the scheduler
-    /// and the executors.
-    pub struct LakeSnapshot {
-        /// `s3://bucket/prefix` (empty: no lake).
-        pub lake: String, default = String::new()
-        /// The ledger version the client read.
-        pub version: u64, default = 0
+/// The lake snapshot a statement reads, sent with it to the scheduler and
+/// the executors as the settings `baocao.lake` and `baocao.version`.
+///
+/// Written out rather than with DataFusion's `extensions_options!`, whose
+/// entries leave out the `baocao.` prefix, so that the scheduler, setting
+/// them by name, would drop them (and list every file of the bucket).
+#[derive(Debug, Clone, Default)]
+pub struct LakeSnapshot {
+    /// `s3://bucket/prefix` (empty: no lake).
+    pub lake: String,
+    /// The ledger version the client read.
+    pub version: u64,
+}
+
+impl ExtensionOptions for LakeSnapshot {
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+
+    fn as_any_mut(&mut self) -> &mut dyn std::any::Any {
+        self
+    }
+
+    fn cloned(&self) -> Box<dyn ExtensionOptions> {
+        Box::new(self.clone())
+    }
+
+    fn set(&mut self, key: &str, value: &str) -> Result<()> {
+        match key {
+            "lake" => self.lake = value.to_string(),
+            "version" => {
+                self.version = value
+                    .parse()
+                    .map_err(|e| DataFusionError::Configuration(format!("baocao.version: {e}")))?
+            }
+            other => {
+                return Err(DataFusionError::Configuration(format!(
+                    "baocao.{other} is not a setting"
+                )));
+            }
+        }
+        Ok(())
+    }
+
+    fn entries(&self) -> Vec<ConfigEntry> {
+        vec![
+            ConfigEntry {
+                key: format!("{}.lake", Self::PREFIX),
+                value: Some(self.lake.clone()),
+                description: "the lake the statement reads (s3://bucket/prefix)",
+            },
+            ConfigEntry {
+                key: format!("{}.version", Self::PREFIX),
+                value: Some(self.version.to_string()),
+                description: "the version of the lake's ledger the statement reads",
+            },
+        ]
     }
 }
 
@@ -73,10 +122,17 @@ fn failed(e: impl std::fmt::Display) -> DataFusionError {
     DataFusionError::External(e.to_string().into())
 }
 
+/// The largest gRPC message the client, the scheduler and the executors
+/// take: a plan carries the ledger (`submissions`), about 10 MB for the
+/// 1 M lake's 15,000 reports, more than gRPC's 16 MB default allows
+/// beyond that.
+const MAX_MESSAGE: u32 = 1 << 30;
+
 /// The settings every session of the cluster starts from: Ballista's, with
 /// [`LakeSnapshot`] and [`LakeCodec`].
 pub fn base_config() -> SessionConfig {
     SessionConfig::new_with_ballista()
+        .with_ballista_grpc_client_max_message_size(MAX_MESSAGE as usize)
         .with_information_schema(true)
         .with_option_extension(LakeSnapshot::default())
         .with_ballista_logical_extension_codec(Arc::new(LakeCodec::default()))
@@ -91,11 +147,13 @@ struct LakeStores {
     stores: Mutex<HashMap<String, Arc<dyn ObjectStore>>>,
 }
 
+/// Snapshot views of lakes, by lake URL and ledger version.
+type SnapshotStores = HashMap<(String, u64), Arc<dyn ObjectStore>>;
+
 /// The views of snapshots already read, by lake and version (a session's
 /// tasks on an executor share one).
-fn snapshot_stores() -> &'static Mutex<HashMap<(String, u64), Arc<dyn ObjectStore>>> {
-    static STORES: OnceLock<Mutex<HashMap<(String, u64), Arc<dyn ObjectStore>>>> =
-        OnceLock::new();
+fn snapshot_stores() -> &'static Mutex<SnapshotStores> {
+    static STORES: OnceLock<Mutex<SnapshotStores>> = OnceLock::new();
     STORES.get_or_init(Default::default)
 }
 
@@ -186,7 +244,11 @@ pub fn runtime_for(config: &SessionConfig) -> Result<Arc<RuntimeEnv>> {
 fn scheduler_session(config: SessionConfig) -> Result<SessionState> {
     let runtime = runtime_for(&config)?;
     let state = ballista_core::utils::default_session_builder(config)?;
-    let mut functions = state.scalar_functions().values().cloned().collect::<Vec<_>>();
+    let mut functions = state
+        .scalar_functions()
+        .values()
+        .cloned()
+        .collect::<Vec<_>>();
     functions.extend(super::functions::functions().into_iter().map(Arc::new));
     Ok(SessionStateBuilder::new_from_existing(state)
         .with_runtime_env(runtime)
@@ -208,10 +270,16 @@ pub async fn scheduler(listen: SocketAddr) -> anyhow::Result<()> {
         override_config_producer: Some(Arc::new(base_config)),
         override_session_builder: Some(Arc::new(scheduler_session)),
         override_logical_codec: Some(Arc::new(LakeCodec::default())),
+        grpc_server_max_decoding_message_size: MAX_MESSAGE,
+        grpc_server_max_encoding_message_size: MAX_MESSAGE,
+        grpc_client_max_message_size: MAX_MESSAGE,
         ..Default::default()
     };
     let cluster = BallistaCluster::new_from_config(&config).await?;
-    eprintln!("{}", crate::msg!("cluster-scheduler-listening", addr = listen.to_string()));
+    eprintln!(
+        "{}",
+        crate::msg!("cluster-scheduler-listening", addr = listen.to_string())
+    );
     ballista_scheduler::scheduler_process::start_server(cluster, listen, Arc::new(config)).await?;
     Ok(())
 }
@@ -222,7 +290,11 @@ pub async fn scheduler(listen: SocketAddr) -> anyhow::Result<()> {
 ///
 /// # Errors
 /// The scheduler cannot be reached, or the executor fails to start.
-pub async fn executor(scheduler: SocketAddr, listen: SocketAddr, grpc_port: u16) -> anyhow::Result<()> {
+pub async fn executor(
+    scheduler: SocketAddr,
+    listen: SocketAddr,
+    grpc_port: u16,
+) -> anyhow::Result<()> {
     use ballista_executor::executor_process::{ExecutorProcessConfig, start_executor_process};
     let mut registry = BallistaFunctionRegistry::default();
     for f in super::functions::functions() {
@@ -242,6 +314,8 @@ pub async fn executor(scheduler: SocketAddr, listen: SocketAddr, grpc_port: u16)
         override_runtime_producer: Some(Arc::new(runtime_for)),
         override_function_registry: Some(Arc::new(registry)),
         override_logical_codec: Some(Arc::new(LakeCodec::default())),
+        grpc_max_decoding_message_size: MAX_MESSAGE,
+        grpc_max_encoding_message_size: MAX_MESSAGE,
         ..Default::default()
     };
     eprintln!(
@@ -271,22 +345,26 @@ pub async fn context(
     // Ballista's client connects lazily, and says so in gRPC's words:
     // find out now, in ours
     let address = url.trim_start_matches("df://").trim_end_matches('/');
-    let reachable = std::net::ToSocketAddrs::to_socket_addrs(address)
-        .ok()
-        .and_then(|mut a| a.next())
-        .map(|a| std::net::TcpStream::connect_timeout(&a, std::time::Duration::from_secs(5)));
-    match reachable {
-        Some(Ok(_)) => {}
-        Some(Err(e)) => return Err(failed(e)),
-        None => return Err(failed(crate::msg!("cli-cluster-bad-scheduler", value = url))),
-    }
+    let url = format!("df://{address}");
+    let found = std::net::ToSocketAddrs::to_socket_addrs(address)
+        .map_err(failed)?
+        .next()
+        .ok_or_else(|| {
+            failed(crate::msg!(
+                "cli-cluster-bad-scheduler",
+                value = url.as_str()
+            ))
+        })?;
+    std::net::TcpStream::connect_timeout(&found, std::time::Duration::from_secs(5))
+        .map_err(failed)?;
     let mut config = config
         .upgrade_for_ballista()
         .with_option_extension(LakeSnapshot {
             lake: lake.url(),
             version,
         })
-        .with_ballista_logical_extension_codec(Arc::new(LakeCodec::default()));
+        .with_ballista_logical_extension_codec(Arc::new(LakeCodec::default()))
+        .with_ballista_grpc_client_max_message_size(MAX_MESSAGE as usize);
     if let Ok(extra) = std::env::var("BAOCAO_BALLISTA_SET") {
         for pair in extra.split(',') {
             if let Some((k, v)) = pair.split_once('=') {
@@ -299,7 +377,7 @@ pub async fn context(
         .with_runtime_env(runtime)
         .with_default_features()
         .build();
-    SessionContext::remote_with_state(url, state).await
+    SessionContext::remote_with_state(&url, state).await
 }
 
 /// Ballista's logical codec, and baocao's in-memory tables and ledger as

@@ -92,14 +92,18 @@ pub(super) fn lake_tables(
                     .iter()
                     .map(|d| remote.path(d))
                     .collect(),
-                snapshot.ledger.files.iter().map(|f| remote.path(f)).collect(),
+                snapshot
+                    .ledger
+                    .files
+                    .iter()
+                    .map(|f| remote.path(f))
+                    .collect(),
             );
             let url = ObjectStoreUrl::parse(&remote.bucket_url)?;
             ctx.register_object_store(url.as_ref(), Arc::new(store));
         }
         None => {
-            let root =
-                std::fs::canonicalize(&lake.root).map_err(|e| cannot_open(&lake.root, e))?;
+            let root = std::fs::canonicalize(&lake.root).map_err(|e| cannot_open(&lake.root, e))?;
             let store =
                 SnapshotStore::local(&root, crate::lake::DATA_FOLDERS, &snapshot.ledger.files)
                     .map_err(|e| cannot_open(&root, e))?;

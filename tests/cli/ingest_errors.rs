@@ -253,3 +253,37 @@ fn broken_reference_data_names_file_line_and_field() {
         run.stderr
     );
 }
+
+#[test]
+fn a_lake_url_baocao_cannot_use_is_refused_before_anything_is_written() {
+    let w = Workdir::new();
+    w.fixture("so-y-te_2023.json", "so-y-te_2023.json");
+    let run = w.run(&["ingest", "inbox", "--lake", "gs://kho/lake"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("cannot use gs://kho/lake as a lake")
+            && run.stderr.contains("a local folder or s3://BUCKET/PREFIX"),
+        "{}",
+        run.stderr
+    );
+    let run = w.run(&["query", "lake_overview", "--lake", "s3://"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(run.stderr.contains("s3://BUCKET/PREFIX"), "{}", run.stderr);
+    // nothing was made on the local disk (before, a folder `gs:` appeared)
+    assert!(!w.path("gs:").exists() && !w.path("s3:").exists());
+}
+
+#[cfg(not(feature = "s3"))]
+#[test]
+fn an_s3_lake_in_a_build_without_s3_says_how_to_build_it() {
+    let w = Workdir::new();
+    let run = w.run_vi(&["query", "lake_overview", "--lake", "s3://kho/lake"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("cargo build --release --features s3"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("lưu trữ đối tượng"), "{}", run.stderr);
+    assert!(!w.path("s3:").exists());
+}

@@ -32,7 +32,9 @@ impl Moto {
                 std::env::var_os("CI").is_none(),
                 "CI must have moto's S3 server (.ci/run installs moto[server])"
             );
-            eprintln!("SKIPPED: no moto server here (pip install \"moto[server]\" to run this test)");
+            eprintln!(
+                "SKIPPED: no moto server here (pip install \"moto[server]\" to run this test)"
+            );
             return None;
         }
         let port = std::net::TcpListener::bind("127.0.0.1:0")
@@ -40,7 +42,14 @@ impl Moto {
             .expect("a free port")
             .port();
         let child = Command::new("python3")
-            .args(["-m", "moto.server", "-H", "127.0.0.1", "-p", &port.to_string()])
+            .args([
+                "-m",
+                "moto.server",
+                "-H",
+                "127.0.0.1",
+                "-p",
+                &port.to_string(),
+            ])
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()
@@ -162,14 +171,28 @@ const NAMED: &[&[&str]] = &[
     &["lake_overview"],
 ];
 
+/// `command` (e.g. `["query", NAME]`) over the corpus's reference data,
+/// answering as CSV, on `lake`.
+pub fn csv_args<'a>(command: &[&'a str], lake: &'a str) -> Vec<&'a str> {
+    let mut args = command.to_vec();
+    args.extend([
+        "--reference",
+        "corpus/reference",
+        "--format",
+        "csv",
+        "--lake",
+        lake,
+    ]);
+    args
+}
+
 fn answers(moto: &Moto, w: &Workdir, lake: &str) -> Vec<String> {
     NAMED
         .iter()
         .map(|q| {
-            let mut args = vec!["query"];
-            args.extend_from_slice(q);
-            args.extend(["--reference", "corpus/reference", "--format", "csv", "--lake", lake]);
-            let run = moto.run(w, &args);
+            let mut command = vec!["query"];
+            command.extend_from_slice(q);
+            let run = moto.run(w, &csv_args(&command, lake));
             assert_eq!(run.code, 0, "{q:?} on {lake}: {}", run.stderr);
             run.stdout
         })
@@ -180,18 +203,19 @@ fn answers(moto: &Moto, w: &Workdir, lake: &str) -> Vec<String> {
 /// and the items' count and sums.
 fn figures(moto: &Moto, w: &Workdir, lake: &str) -> (String, String) {
     let sql = |q: &str| {
-        let run = moto.run(
-            w,
-            &["sql", q, "--reference", "corpus/reference", "--format", "csv", "--lake", lake],
-        );
+        let run = moto.run(w, &csv_args(&["sql", q], lake));
         assert_eq!(run.code, 0, "{q} on {lake}: {}", run.stderr);
         run.stdout
     };
     (
-        sql("SELECT submission_id, unit_code, period, rows_accepted, rows_rejected, superseded_by \
-             FROM submissions ORDER BY submission_id"),
-        sql("SELECT count(*) AS items, sum(quantity) AS quantity, sum(reach) AS reach, \
-             count(DISTINCT activity_id) AS ids FROM lake.activities"),
+        sql(
+            "SELECT submission_id, unit_code, period, rows_accepted, rows_rejected, superseded_by \
+             FROM submissions ORDER BY submission_id",
+        ),
+        sql(
+            "SELECT count(*) AS items, sum(quantity) AS quantity, sum(reach) AS reach, \
+             count(DISTINCT activity_id) AS ids FROM lake.activities",
+        ),
     )
 }
 
@@ -227,7 +251,10 @@ fn an_s3_lake_answers_as_a_local_one() {
     let keys = moto.keys("tinh/lake/");
     assert!(keys.contains(&"tinh/lake/submissions/submissions.parquet".to_string()));
     assert!(keys.contains(&"tinh/lake/_baocao/ledger/00000000000000000001.parquet".to_string()));
-    assert!(!keys.iter().any(|k| k.contains("_baocao/runs/")), "{keys:?}");
+    assert!(
+        !keys.iter().any(|k| k.contains("_baocao/runs/")),
+        "{keys:?}"
+    );
     assert_eq!(uncommitted(&moto), Vec::<String>::new());
     // the same files again change nothing
     let again = moto.run(&w, &ingest("corpus/inbox", LAKE, "400"));
@@ -292,7 +319,10 @@ fn two_ingests_at_once_lose_no_commit() {
     let first = moto.spawn(
         &w,
         &ingest("split/a", LAKE, "300"),
-        &[("BAOCAO_PAUSE_AT", "commit-data-written"), ("BAOCAO_PAUSE_MS", "700")],
+        &[
+            ("BAOCAO_PAUSE_AT", "commit-data-written"),
+            ("BAOCAO_PAUSE_MS", "700"),
+        ],
     );
     let second = moto.spawn(&w, &ingest("split/b", LAKE, "300"), &[]);
     let (code_a, err_a) = finish(first);
@@ -307,14 +337,42 @@ fn two_ingests_at_once_lose_no_commit() {
     let local = w.run(&ingest("corpus/inbox", "local", "300"));
     assert_eq!(local.code, 0, "{}", local.stderr);
     assert_eq!(figures(&moto, &w, LAKE), figures(&moto, &w, "local"));
+    // the two reports count each committed file once: a file the other run
+    // committed first is "already in the lake"
+    let ingested = |err: &str| -> usize {
+        let line = err
+            .lines()
+            .rev()
+            .find(|l| l.contains(" ingested, "))
+            .expect("a summary line");
+        let before = line.split(" ingested, ").next().expect("count");
+        before
+            .rsplit(' ')
+            .next()
+            .expect("count")
+            .parse()
+            .expect("a number")
+    };
+    let submissions = figures(&moto, &w, LAKE).0.lines().count() - 1;
+    assert_eq!(
+        ingested(&err_a) + ingested(&err_b),
+        submissions,
+        "{err_a}\n{err_b}"
+    );
     // the refusals' example files name the folder each run read
     let unsplit = |answers: Vec<String>| -> Vec<String> {
         answers
             .into_iter()
-            .map(|a| a.replace("split/a/", "corpus/inbox/").replace("split/b/", "corpus/inbox/"))
+            .map(|a| {
+                a.replace("split/a/", "corpus/inbox/")
+                    .replace("split/b/", "corpus/inbox/")
+            })
             .collect()
     };
-    assert_eq!(unsplit(answers(&moto, &w, LAKE)), answers(&moto, &w, "local"));
+    assert_eq!(
+        unsplit(answers(&moto, &w, LAKE)),
+        answers(&moto, &w, "local")
+    );
     assert_eq!(uncommitted(&moto), Vec::<String>::new());
 }
 
@@ -365,7 +423,10 @@ fn an_ingest_killed_midway_then_run_again_equals_a_clean_run() {
 /// not list.
 fn uncommitted_before_commit(moto: &Moto) -> Vec<String> {
     let keys = moto.keys("tinh/lake/");
-    if keys.iter().any(|k| k.ends_with("submissions/submissions.parquet")) {
+    if keys
+        .iter()
+        .any(|k| k.ends_with("submissions/submissions.parquet"))
+    {
         uncommitted(moto)
     } else {
         keys.into_iter().filter(|k| k.contains("/part-")).collect()
@@ -401,7 +462,10 @@ fn compaction_on_s3_keeps_every_answer_and_pyarrow_reads_the_lake() {
     // the replaced files stay a while for readers still reading them
     let keys = moto.keys("tinh/lake/");
     for f in &before_files {
-        assert!(keys.contains(&format!("tinh/lake/{f}")), "{f} was removed at once");
+        assert!(
+            keys.contains(&format!("tinh/lake/{f}")),
+            "{f} was removed at once"
+        );
     }
     // an independent reader: pyarrow's own S3 filesystem, reading the files
     // the plain copy of the ledger lists
@@ -464,8 +528,15 @@ fn summary_and_trends_on_s3_equal_a_local_lakes() {
         let summary = moto.run(
             &w,
             &[
-                "summary", "--year", "2023", "--reference", "corpus/reference", "--lake", lake,
-                "--out", out,
+                "summary",
+                "--year",
+                "2023",
+                "--reference",
+                "corpus/reference",
+                "--lake",
+                lake,
+                "--out",
+                out,
             ],
         );
         assert_eq!(summary.code, 0, "{}", summary.stderr);
@@ -488,7 +559,10 @@ fn summary_and_trends_on_s3_equal_a_local_lakes() {
     let read = |p: &str| std::fs::read_to_string(w.path(p)).expect(p);
     let s3 = read("s3-out/summary.md");
     assert!(s3.contains("| "), "{s3}");
-    assert_eq!(s3.replace(LAKE, "LAKE"), read("local-out/summary.md").replace("local", "LAKE"));
+    assert_eq!(
+        s3.replace(LAKE, "LAKE"),
+        read("local-out/summary.md").replace("local", "LAKE")
+    );
     let mut compared = 0;
     for f in walk(&w.path("local-out/trends")) {
         let name = f.file_name().and_then(|n| n.to_str()).expect("name");
@@ -504,4 +578,34 @@ fn summary_and_trends_on_s3_equal_a_local_lakes() {
         compared += 1;
     }
     assert!(compared >= 3, "only {compared} trend files");
+}
+
+#[cfg(feature = "serve")]
+#[test]
+fn serve_answers_psql_from_an_s3_lake() {
+    use crate::serve::{Server, have_psql, psql};
+    if !have_psql() {
+        return;
+    }
+    let Some(moto) = Moto::start() else { return };
+    let w = Workdir::new();
+    corpus(&w, "1");
+    let run = moto.run(&w, &ingest("corpus/inbox", LAKE, "400"));
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let sql = "SELECT count(*) AS items, sum(quantity) AS quantity FROM activities";
+    let expected = moto.run(&w, &["sql", sql, "--format", "csv", "--lake", LAKE]);
+    assert_eq!(expected.code, 0, "{}", expected.stderr);
+    let env = moto.env();
+    let env: Vec<(&str, &str)> = env.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let server = Server::start_on(&w, LAKE, &[], &env);
+    let answer = psql(server.port, sql);
+    assert_eq!(answer.code, 0, "{}", answer.stderr);
+    // psql -At prints `items|quantity`; the CSV's second line is `items,quantity`
+    let csv = expected
+        .stdout
+        .lines()
+        .nth(1)
+        .expect("a row")
+        .replace(',', "|");
+    assert_eq!(answer.stdout.trim(), csv);
 }

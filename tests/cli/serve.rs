@@ -28,13 +28,18 @@ impl Server {
     /// 127.0.0.1:0 ARGS` in `w` (adding user `analyst` first) and waits
     /// until it listens.
     pub fn start(w: &Workdir, args: &[&str], env: &[(&str, &str)]) -> Server {
+        Server::start_on(w, "lake", args, env)
+    }
+
+    /// [`Server::start`] on the lake `lake` (a folder or `s3://...`).
+    pub fn start_on(w: &Workdir, lake: &str, args: &[&str], env: &[(&str, &str)]) -> Server {
         add_user(w, "analyst", PASSWORD);
         let mut child = Command::new(assert_cmd::cargo::cargo_bin("baocao"))
             .current_dir(w.dir.path())
             .args([
                 "serve",
                 "--lake",
-                "lake",
+                lake,
                 "--users",
                 "users",
                 "--listen",
@@ -129,7 +134,7 @@ fn add_user(w: &Workdir, name: &str, password: &str) -> Run {
 
 /// psql is installed (`.ci/run` installs postgresql-client); elsewhere a
 /// test without it says loudly that it is skipped.
-fn have_psql() -> bool {
+pub fn have_psql() -> bool {
     let found = Command::new("psql")
         .arg("--version")
         .output()
@@ -172,7 +177,7 @@ fn psql_as(port: u16, user: &str, password: &str, env: &[(&str, &str)], sql: &st
     Run::from(out)
 }
 
-fn psql(port: u16, sql: &str) -> Run {
+pub fn psql(port: u16, sql: &str) -> Run {
     psql_as(port, "analyst", PASSWORD, &[], sql)
 }
 

@@ -123,6 +123,11 @@ const COMMANDS: &[(&[&str], &str)] = &[
     (&["summary"], "Lập báo cáo tổng hợp năm của tỉnh"),
     (&["trends"], "Ghi các tệp xu hướng"),
     (&["compact"], "Gộp các tệp nhỏ của kho"),
+    (&["cluster", "scheduler"], "Khởi động bộ điều phối Ballista"),
+    (
+        &["cluster", "executor"],
+        "Khởi động một máy thực thi Ballista",
+    ),
     (&["gen"], "Tạo một bộ báo cáo lớn kèm dữ liệu danh mục"),
     (&["demo"], "Chạy toàn bộ quy trình trên các báo cáo mẫu"),
     (
@@ -168,7 +173,8 @@ fn the_help_of_every_command_is_vietnamese_by_default() {
     // an argument's help, and clap's notes after it, in Vietnamese
     let ingest = w.run_vi(&["ingest", "--help"]).stdout;
     for said in [
-        "Thư mục kho dữ liệu [mặc định: lake]",
+        "Thư mục kho dữ liệu, hoặc s3://BUCKET/THƯ-MỤC",
+        "[mặc định: lake]",
         "Kỳ báo cáo: 2023-07 (báo cáo tháng) hoặc 2023 (báo cáo năm)",
         "[biến môi trường: BAOCAO_LANG]",
     ] {
@@ -196,7 +202,8 @@ fn the_help_of_every_command_is_english_when_asked() {
     let ingest = w.run_vi(&["--lang", "en", "ingest", "--help"]).stdout;
     for said in [
         "Validate submitted report files and add them to the lake",
-        "The lake folder [default: lake]",
+        "The lake folder, or s3://BUCKET/PREFIX on S3-compatible storage",
+        "[default: lake]",
         "The period reported on: 2023-07 (monthly) or 2023 (annual)",
         "[env: BAOCAO_LANG]",
     ] {

@@ -8,14 +8,7 @@ use std::time::{Duration, Instant};
 
 use crate::crash::corpus;
 use crate::s3::{LAKE, Moto, csv_args, ingest};
-use crate::support::Workdir;
-
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .and_then(|l| l.local_addr())
-        .expect("a free port")
-        .port()
-}
+use crate::support::{Workdir, free_port};
 
 fn wait_for(port: u16) {
     let deadline = Instant::now() + Duration::from_secs(60);

@@ -35,7 +35,8 @@ fn start(w: &Workdir, args: &[&str], env: &[(&str, &str)]) -> Child {
         .expect("start baocao")
 }
 
-fn finish(mut child: Child) -> (i32, String) {
+/// Waits for `child`: its exit code and what it said on stderr.
+pub fn finish(mut child: Child) -> (i32, String) {
     let mut err = String::new();
     child
         .stderr

@@ -10,8 +10,9 @@ use std::time::{Duration, Instant};
 
 use serde_json::Value;
 
+use crate::concurrency::finish;
 use crate::crash::corpus;
-use crate::support::{Run, Workdir, python_json};
+use crate::support::{Run, Workdir, free_port, have_python, python_json};
 
 /// A moto S3 server on a free loopback port, with the bucket `kho`;
 /// stopped when dropped.
@@ -24,23 +25,10 @@ impl Moto {
     /// `None` (said loudly) when moto is not installed here; under CI,
     /// which installs it, a failure.
     pub fn start() -> Option<Moto> {
-        let probe = Command::new("python3")
-            .args(["-c", "import moto.server, boto3"])
-            .output();
-        if !probe.is_ok_and(|o| o.status.success()) {
-            assert!(
-                std::env::var_os("CI").is_none(),
-                "CI must have moto's S3 server (.ci/run installs moto[server])"
-            );
-            eprintln!(
-                "SKIPPED: no moto server here (pip install \"moto[server]\" to run this test)"
-            );
+        if !have_python("moto.server, boto3") {
             return None;
         }
-        let port = std::net::TcpListener::bind("127.0.0.1:0")
-            .and_then(|l| l.local_addr())
-            .expect("a free port")
-            .port();
+        let port = free_port();
         let child = Command::new("python3")
             .args([
                 "-m",
@@ -292,18 +280,6 @@ fn walk(dir: &Path) -> Vec<std::path::PathBuf> {
         }
     }
     out
-}
-
-fn finish(mut child: Child) -> (i32, String) {
-    use std::io::Read;
-    let mut err = String::new();
-    child
-        .stderr
-        .take()
-        .expect("stderr")
-        .read_to_string(&mut err)
-        .expect("stderr");
-    (child.wait().expect("wait").code().unwrap_or(-1), err)
 }
 
 #[test]

@@ -252,22 +252,38 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
     hex::encode(sha2::Sha256::digest(bytes))
 }
 
+/// True when Python can import `packages` (e.g. `duckdb, polars`); when it
+/// cannot, says loudly that the test is skipped, and under CI (which
+/// installs them, see `.ci/run`) fails.
+pub fn have_python(packages: &str) -> bool {
+    let probe = std::process::Command::new("python3")
+        .args(["-c", &format!("import {packages}")])
+        .output();
+    if probe.is_ok_and(|o| o.status.success()) {
+        return true;
+    }
+    assert!(
+        std::env::var_os("CI").is_none(),
+        "CI must have the Python packages {packages} (.ci/run installs them)"
+    );
+    eprintln!("SKIPPED: no Python package among {packages} (pip install them to run this test)");
+    false
+}
+
+/// A free TCP port on loopback.
+pub fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .expect("a free port")
+        .port()
+}
+
 /// Runs a Python `script` in `dir` with the independent readers it imports
 /// (`packages`, e.g. `duckdb, polars`) and returns what it prints, as JSON.
 /// `None` when a package is missing here: the test then says loudly that it
 /// is skipped; under CI (which installs them, see `.ci/run`) it fails.
 pub fn python_json(dir: &Path, packages: &str, script: &str) -> Option<Value> {
-    let probe = std::process::Command::new("python3")
-        .args(["-c", &format!("import {packages}")])
-        .output();
-    if !probe.is_ok_and(|o| o.status.success()) {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "CI must have the Python packages {packages} (.ci/run installs them)"
-        );
-        eprintln!(
-            "SKIPPED: no Python package among {packages} (pip install them to run this test)"
-        );
+    if !have_python(packages) {
         return None;
     }
     let out = std::process::Command::new("python3")
